@@ -1,0 +1,1 @@
+"""Adaptation: pain-monitoring and readiness rules, next-session adjustment, recommendations."""

@@ -1,0 +1,1 @@
+"""Load analytics: session load, acute:chronic ratios, monotony and strain, fitness-fatigue."""

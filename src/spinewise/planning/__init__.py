@@ -1,0 +1,1 @@
+"""Planning: periodization, the CP-SAT program generator and its solver-independent validator."""

@@ -1,0 +1,1 @@
+"""Reports: markdown, printable HTML, iCalendar and charts."""
