@@ -1,0 +1,70 @@
+"""Which exercises an athlete may get, and the classes of exercise the rules talk about.
+
+Everything here is a plain predicate on an exercise, shared by the model's rules and the
+solver-independent validator so that both mean the same thing by "heavy hinge" or "throw".
+"""
+
+from __future__ import annotations
+
+from spinewise.catalog import Catalog, Exercise
+from spinewise.planning.periodization import Phase
+from spinewise.planning.request import PlanRequest
+
+__all__ = [
+    "BASE_MAX_LEVEL",
+    "eligible",
+    "is_heavy_hinge",
+    "is_rotational_throw",
+    "is_single_leg_hinge",
+    "is_unilateral_work",
+    "level_window",
+]
+
+#: Highest exercise level by experience in the foundation phase; later phases allow one more.
+BASE_MAX_LEVEL = {"novice": 2, "intermediate": 3, "advanced": 4}
+
+
+def level_window(request: PlanRequest, phase: Phase) -> tuple[int, int]:
+    """The allowed exercise levels for this athlete in this phase (inclusive)."""
+    top = BASE_MAX_LEVEL[request.training_experience] + (0 if phase == "foundation" else 1)
+    if request.max_level is not None:
+        top = min(top, request.max_level)
+    return 1, max(1, min(top, 5))
+
+
+def is_heavy_hinge(ex: Exercise) -> bool:
+    """A hinge under heavy load: the max-strength deadlift family and axially loaded hinges."""
+    return "hinge" in ex.patterns and (
+        "max_strength" in ex.qualities or "axial_load" in ex.sensitivities
+    )
+
+
+def is_single_leg_hinge(ex: Exercise) -> bool:
+    """The seed method's single-leg hinge (single-leg Romanian deadlift and its variants)."""
+    return "hinge" in ex.patterns and ex.laterality == "unilateral"
+
+
+def is_rotational_throw(ex: Exercise) -> bool:
+    """A rotational medicine-ball throw (scoop toss, shot-put throw, side toss)."""
+    return "throw" in ex.patterns and "transverse" in ex.planes and "medicine_ball" in ex.equipment
+
+
+def is_unilateral_work(ex: Exercise) -> bool:
+    """Unilateral, alternating or split-stance work."""
+    return ex.laterality in ("unilateral", "alternating", "split")
+
+
+def eligible(catalog: Catalog, request: PlanRequest, phase: Phase) -> tuple[Exercise, ...]:
+    """Exercises within the equipment, free of aggravating sensitivities and in the level window.
+
+    Sorted by id, so that the model is built in a deterministic order.
+    """
+    low, high = level_window(request, phase)
+    kit = request.equipment
+    return tuple(
+        ex for ex in catalog.exercises
+        if set(ex.equipment) <= kit
+        and not (set(ex.sensitivities) & request.sensitivities)
+        and low <= ex.level <= high
+        and not (phase == "foundation" and "jump" in ex.patterns)
+    )

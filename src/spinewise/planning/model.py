@@ -1,0 +1,128 @@
+"""One week as a CP-SAT model: the only module that imports OR-Tools.
+
+Variables: ``x[s, e, b]`` is true when exercise ``e`` is placed in block ``b`` of session ``s``;
+``y[s, e]`` (at most one block) and ``used[e]`` (anywhere this week) are derived from it. Rules add
+constraints through this object, objective terms are collected and summed. The model is built in
+sorted order and solved with one worker under a deterministic time limit, so that the same input
+gives the same solution (research/tech.md section 2).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ortools.sat.python import cp_model
+
+from spinewise.planning.context import PlacedItem, WeekContext
+
+__all__ = ["BLOCK_ORDER", "SolveResult", "WeekModel"]
+
+BLOCK_ORDER: tuple[str, ...] = ("prep", "power", "strength", "stability", "conditioning", "recovery")
+#: CP-SAT deterministic time per week [deterministic seconds] (tech.md: 2-5 recommended per model;
+#: a week is a small model).
+DETERMINISTIC_LIMIT_S = 2.0
+
+
+@dataclass(frozen=True)
+class SolveResult:
+    """Outcome of solving one week's model."""
+
+    status: str
+    items: tuple[PlacedItem, ...]
+    objective: float
+    deterministic_s: float
+    wall_s: float
+
+
+class WeekModel:
+    """Decision variables and constraints for one week."""
+
+    def __init__(self, ctx: WeekContext) -> None:
+        self.ctx = ctx
+        self.model = cp_model.CpModel()
+        self.x: dict[tuple[int, str, str], Any] = {}
+        self.y: dict[tuple[int, str], Any] = {}
+        self.used: dict[str, Any] = {}
+        self._terms: list[tuple[int, Any]] = []
+        for s in ctx.sessions:
+            for ex in ctx.exercises:
+                blocks = [b for b in BLOCK_ORDER if b in ex.blocks]
+                if "power" in blocks and "rate_of_force_development" not in ex.qualities:
+                    blocks.remove("power")
+                if not blocks:
+                    continue
+                for b in blocks:
+                    self.x[s, ex.id, b] = self.model.new_bool_var(f"x_{s}_{ex.id}_{b}")
+                y = self.model.new_bool_var(f"y_{s}_{ex.id}")
+                self.model.add(sum(self.x[s, ex.id, b] for b in blocks) == y)
+                self.y[s, ex.id] = y
+        for ex in ctx.exercises:
+            ys = [self.y[s, ex.id] for s in ctx.sessions if (s, ex.id) in self.y]
+            if not ys:
+                continue
+            u = self.model.new_bool_var(f"u_{ex.id}")
+            self.model.add_max_equality(u, ys)
+            self.used[ex.id] = u
+
+    # -- helpers the rules use -------------------------------------------------------------
+    def session_items(self, s: int, ids: Iterable[str] | None = None) -> list[Any]:
+        """``y[s, e]`` for the given exercise ids (all when None), in sorted order."""
+        wanted = None if ids is None else set(ids)
+        return [v for (ss, e), v in sorted(self.y.items()) if ss == s and (wanted is None or e in wanted)]
+
+    def week_items(self, ids: Iterable[str] | None = None) -> list[Any]:
+        """``y[s, e]`` over every session for the given ids (all when None)."""
+        wanted = None if ids is None else set(ids)
+        return [v for (_, e), v in sorted(self.y.items()) if wanted is None or e in wanted]
+
+    def ids_where(self, predicate: Any) -> list[str]:
+        """Ids of eligible exercises satisfying ``predicate(exercise)``, sorted."""
+        return [ex.id for ex in self.ctx.exercises if ex.id in self.used and predicate(ex)]
+
+    def add(self, constraint: Any) -> Any:
+        """Add a constraint."""
+        return self.model.add(constraint)
+
+    def new_bool(self, name: str) -> Any:
+        """A new Boolean variable."""
+        return self.model.new_bool_var(name)
+
+    def any_of(self, name: str, literals: Sequence[Any]) -> Any:
+        """A Boolean equal to the OR of ``literals`` (false when empty)."""
+        v = self.model.new_bool_var(name)
+        if literals:
+            self.model.add_max_equality(v, list(literals))
+        else:
+            self.model.add(v == 0)
+        return v
+
+    def reward(self, weight: int, expr: Any) -> None:
+        """Add ``weight * expr`` to the objective (maximized)."""
+        if weight:
+            self._terms.append((weight, expr))
+
+    # -- solving ---------------------------------------------------------------------------
+    def solve(self, seed: int) -> SolveResult:
+        """Maximize the collected objective; return the placed items in sorted order."""
+        self.model.maximize(sum(w * e for w, e in self._terms) if self._terms else 0)
+        solver = cp_model.CpSolver()
+        params = solver.parameters
+        params.num_workers = 1
+        params.random_seed = seed % (2**31)
+        params.max_deterministic_time = DETERMINISTIC_LIMIT_S
+        params.log_search_progress = False
+        status = solver.solve(self.model)
+        name = solver.status_name(status)
+        items: list[PlacedItem] = []
+        objective = 0.0
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            objective = float(solver.objective_value)
+            for (s, e, b), var in sorted(self.x.items()):
+                if solver.boolean_value(var):
+                    items.append(PlacedItem(s, b, e, self.ctx.doses[e]))
+        return SolveResult(
+            name, tuple(items), objective,
+            float(solver.response_proto.deterministic_time), float(solver.wall_time),
+        )

@@ -1,0 +1,52 @@
+"""The plan's requirements: ids, plain words, and the documented order of relaxation.
+
+The CP-SAT model and the solver-independent validator both name requirements by these ids. When
+the requirements of a week cannot all hold, the planner relaxes the relaxable ones one at a time in
+``RELAX_ORDER`` (least important first) and reports each in ``solver.relaxed``; the others are never
+relaxed, and when they conflict the plan fails with exit code 4, naming the conflict.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+__all__ = ["HARD", "RELAX_ORDER", "REQUIREMENTS"]
+
+REQUIREMENTS: MappingProxyType[str, str] = MappingProxyType(
+    {
+        "equipment": "only exercises whose equipment is available",
+        "sensitivities": "no exercise loading a movement that aggravates the athlete",
+        "level_window": "exercise levels within the window set by experience and findings",
+        "session_time": "each session's estimated duration fits the minutes per session",
+        "session_structure": "each session opens with prep and keeps its blocks within bounds",
+        "weekly_frequency": "an exercise at most twice a week",
+        "key_regions": "every week covers every key region (primary in at least one item)",
+        "heavy_hinge_spacing": "no two consecutive training days both with heavy hinge work",
+        "spine_budget": "no exercise above the athlete's spine-compression limit",
+        "heavy_compression_spacing": "heavy-compression days are not back to back",
+        "deload_volume": "a deload week carries 30 to 50 % less volume than the week before",
+        "variety_rotation": "each loading week within a phase brings at least one new exercise",
+        "finding_volume": "findings get their extra volume, weaker-side sets and every-session work",
+        "rotational_throws": "rotational medicine-ball throws in build, power and consolidate weeks",
+        "three_planes": "every week works the sagittal, frontal and transverse planes",
+        "isolated_share": "isolated exercises are at most 20 % of each week's items",
+        "weekly_qualities": "every loading week trains every weekly quality",
+        "unilateral_each_session": "every session has unilateral, alternating or split work",
+        "single_leg_hinge": "a single-leg hinge in every loading week",
+    }
+)
+
+#: Relaxable requirements, least important first.
+RELAX_ORDER: tuple[str, ...] = (
+    "variety_rotation",
+    "finding_volume",
+    "rotational_throws",
+    "three_planes",
+    "isolated_share",
+    "weekly_qualities",
+    "unilateral_each_session",
+    "single_leg_hinge",
+)
+
+#: Requirements that are never relaxed.
+HARD: tuple[str, ...] = tuple(r for r in REQUIREMENTS if r not in RELAX_ORDER)

@@ -1,0 +1,64 @@
+"""Coverage rules: key regions, weekly qualities and the three planes."""
+
+from __future__ import annotations
+
+from spinewise.catalog import load_vocabulary
+from spinewise.planning.context import WeekContext
+from spinewise.planning.model import WeekModel
+
+__all__ = ["KeyRegions", "ThreePlanes", "WeeklyQualities", "required_qualities"]
+
+
+def required_qualities(ctx: WeekContext) -> tuple[str, ...]:
+    """Weekly qualities this week must train (none in a deload).
+
+    Rate of force development may be left out in foundation weeks and for an athlete whose current
+    pain is 3/10 or more (the issue's rule; vocabulary.toml's note on weekly qualities).
+    """
+    if ctx.week.deload:
+        return ()
+    skip_rfd = ctx.week.phase == "foundation" or ctx.request.in_pain
+    return tuple(q for q in load_vocabulary().weekly_qualities
+                 if not (q == "rate_of_force_development" and skip_rfd))
+
+
+class KeyRegions:
+    """Every week covers every key region as a primary region of at least one item."""
+
+    id = "key_regions"
+
+    def applies(self, ctx: WeekContext) -> bool:
+        return True
+
+    def build(self, m: WeekModel) -> None:
+        for region in load_vocabulary().key_regions:
+            ids = m.ids_where(lambda ex, r=region: r in ex.primary_regions)
+            m.add(sum(m.week_items(ids)) >= 1)
+
+
+class WeeklyQualities:
+    """Every loading week trains every weekly quality (see :func:`required_qualities`)."""
+
+    id = "weekly_qualities"
+
+    def applies(self, ctx: WeekContext) -> bool:
+        return bool(required_qualities(ctx))
+
+    def build(self, m: WeekModel) -> None:
+        for quality in required_qualities(m.ctx):
+            ids = m.ids_where(lambda ex, q=quality: q in ex.qualities)
+            m.add(sum(m.week_items(ids)) >= 1)
+
+
+class ThreePlanes:
+    """Every week works the sagittal, frontal and transverse planes."""
+
+    id = "three_planes"
+
+    def applies(self, ctx: WeekContext) -> bool:
+        return True
+
+    def build(self, m: WeekModel) -> None:
+        for plane in ("sagittal", "frontal", "transverse"):
+            ids = m.ids_where(lambda ex, p=plane: p in ex.planes)
+            m.add(sum(m.week_items(ids)) >= 1)
