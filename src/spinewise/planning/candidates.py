@@ -62,7 +62,8 @@ def eligible(catalog: Catalog, request: PlanRequest, phase: Phase) -> tuple[Exer
     low, high = level_window(request, phase)
     kit = request.equipment
     return tuple(
-        ex for ex in catalog.exercises
+        ex
+        for ex in catalog.exercises
         if set(ex.equipment) <= kit
         and not (set(ex.sensitivities) & request.sensitivities)
         and low <= ex.level <= high

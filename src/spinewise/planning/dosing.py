@@ -54,8 +54,13 @@ class ItemDose:
         ecc = 0.0
         if self.tempo is not None and self.tempo[0] != "X":
             ecc = float(self.tempo[0])
-        return (float(self.sets), float(self.reps or 0), float(self.hold_s or 0),
-                float(self.distance_m or 0), ecc)
+        return (
+            float(self.sets),
+            float(self.reps or 0),
+            float(self.hold_s or 0),
+            float(self.distance_m or 0),
+            ecc,
+        )
 
 
 def _slower(tempo: str | None, extra_s: int) -> str | None:

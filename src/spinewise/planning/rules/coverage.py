@@ -18,8 +18,11 @@ def required_qualities(ctx: WeekContext) -> tuple[str, ...]:
     if ctx.week.deload:
         return ()
     skip_rfd = ctx.week.phase == "foundation" or ctx.request.in_pain
-    return tuple(q for q in load_vocabulary().weekly_qualities
-                 if not (q == "rate_of_force_development" and skip_rfd))
+    return tuple(
+        q
+        for q in load_vocabulary().weekly_qualities
+        if not (q == "rate_of_force_development" and skip_rfd)
+    )
 
 
 class KeyRegions:

@@ -13,8 +13,9 @@ __all__ = ["FindingVolume", "serves_demand"]
 def serves_demand(ex: Exercise, demand: Demand) -> bool:
     """Whether an exercise serves a finding's demand."""
     if demand.kind == "weaker_side":
-        return ex.laterality == "unilateral" and (demand.pattern is None
-                                                   or demand.pattern in ex.patterns)
+        return ex.laterality == "unilateral" and (
+            demand.pattern is None or demand.pattern in ex.patterns
+        )
     ok = True
     if demand.quality is not None:
         ok = ok and demand.quality in ex.qualities

@@ -32,15 +32,20 @@ def _spacing(m: WeekModel, name: str, ids: list[str]) -> None:
         m.add(heavy[a] + heavy[b] <= 1)
     if crosses_week(m.ctx):
         last = len(m.ctx.sessions) - 1
-        if any(it.session == last and it.exercise_id in set(ids) | _prev_heavy(m, name)
-               for it in m.ctx.previous[-1]):
+        if any(
+            it.session == last and it.exercise_id in set(ids) | _prev_heavy(m, name)
+            for it in m.ctx.previous[-1]
+        ):
             m.add(heavy[0] == 0)
 
 
 def _prev_heavy(m: WeekModel, name: str) -> set[str]:
     if name == "hinge":
-        return {it.exercise_id for it in m.ctx.previous[-1]
-                if it.exercise_id in {e.id for e in m.ctx.exercises if is_heavy_hinge(e)}}
+        return {
+            it.exercise_id
+            for it in m.ctx.previous[-1]
+            if it.exercise_id in {e.id for e in m.ctx.exercises if is_heavy_hinge(e)}
+        }
     return set()
 
 
@@ -66,8 +71,7 @@ class HeavyCompressionSpacing:
 
     def build(self, m: WeekModel) -> None:
         threshold = HEAVY_COMPRESSION_FRACTION * m.ctx.compression_limit_n
-        _spacing(m, "compression",
-                 m.ids_where(lambda ex: m.ctx.compression_n[ex.id] >= threshold))
+        _spacing(m, "compression", m.ids_where(lambda ex: m.ctx.compression_n[ex.id] >= threshold))
 
 
 class DeloadVolume:

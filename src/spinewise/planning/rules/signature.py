@@ -22,8 +22,11 @@ class SingleLegHinge:
 
 
 def throws_apply(ctx: WeekContext) -> bool:
-    """Throws are required when a medicine ball is available, rotation does not aggravate, current
-    pain is below 3/10, and the week is a loading week after the foundation phase."""
+    """Whether this week must have rotational throws.
+
+    They are required when a medicine ball is available, rotation does not aggravate, current pain
+    is below 3/10, and the week is a loading week after the foundation phase.
+    """
     req = ctx.request
     return (
         "medicine_ball" in req.equipment

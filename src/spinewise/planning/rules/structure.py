@@ -16,8 +16,33 @@ __all__ = [
 ]
 
 #: Most items per block in one session (prep needs at least one).
-BLOCK_MAX_ITEMS = {"prep": 2, "power": 2, "strength": 3, "stability": 3, "conditioning": 2,
-                   "recovery": 1}
+BLOCK_MAX_ITEMS = {
+    "prep": 2,
+    "power": 2,
+    "strength": 3,
+    "stability": 3,
+    "conditioning": 2,
+    "recovery": 1,
+}
+#: Minutes of session per item, used to size sessions (a design choice: an item with its sets,
+#: rests and transition takes about five minutes).
+MINUTES_PER_ITEM = 5
+
+
+def items_per_session(minutes_per_session: int) -> tuple[int, int]:
+    """The allowed number of items in a session (low, high) for the time available.
+
+    Examples
+    --------
+    >>> items_per_session(40)
+    (6, 8)
+    >>> items_per_session(15)
+    (2, 3)
+    """
+    high = max(3, min(12, round(minutes_per_session / MINUTES_PER_ITEM)))
+    return max(2, high - 2), high
+
+
 #: Share of a week's items that may be isolated exercises: 20 % (the issue's rule).
 ISOLATED_MAX_SHARE = (1, 5)
 
@@ -33,12 +58,17 @@ class SessionTime:
     def build(self, m: WeekModel) -> None:
         budget_s = m.ctx.request.minutes_per_session * 60
         for s in m.ctx.sessions:
-            m.add(sum(m.ctx.seconds[e] * v for (ss, e), v in sorted(m.y.items()) if ss == s)
-                  <= budget_s)
+            m.add(
+                sum(m.ctx.seconds[e] * v for (ss, e), v in sorted(m.y.items()) if ss == s)
+                <= budget_s
+            )
 
 
 class SessionStructure:
-    """Each session opens with at least one prep item and keeps each block within bounds."""
+    """Each session opens with prep, keeps its blocks within bounds and suits its length.
+
+    The number of items follows :func:`items_per_session`.
+    """
 
     id = "session_structure"
 
@@ -46,7 +76,11 @@ class SessionStructure:
         return True
 
     def build(self, m: WeekModel) -> None:
+        low, high = items_per_session(m.ctx.request.minutes_per_session)
         for s in m.ctx.sessions:
+            count = sum(m.session_items(s))
+            m.add(count >= low)
+            m.add(count <= high)
             for block in BLOCK_ORDER:
                 xs = [v for (ss, _, b), v in sorted(m.x.items()) if ss == s and b == block]
                 if block == "prep":

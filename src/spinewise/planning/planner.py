@@ -1,0 +1,206 @@
+"""The planner: periodize, then solve one week at a time with earlier weeks fixed.
+
+Each week is a small CP-SAT model (:mod:`spinewise.planning.model`) with one rule module per
+requirement. When a week's requirements conflict, relaxable requirements are dropped in the
+documented order (:data:`~spinewise.planning.requirements.RELAX_ORDER`), then restored one by one
+where the week stays feasible, so that only what must give way is relaxed; each relaxation is
+reported. When even that fails the plan fails with :class:`~spinewise.errors.InfeasiblePlanError`,
+naming the conflict.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spinewise import __version__
+from spinewise.catalog import Catalog
+from spinewise.errors import InfeasiblePlanError
+from spinewise.planning.candidates import eligible
+from spinewise.planning.context import PlacedItem, WeekContext
+from spinewise.planning.dosing import dose_for, item_seconds, volume_units
+from spinewise.planning.model import SolveResult, WeekModel
+from spinewise.planning.objective import add_objective
+from spinewise.planning.periodization import WeekPlan, periodize
+from spinewise.planning.render_json import plan_document
+from spinewise.planning.request import PlanRequest
+from spinewise.planning.requirements import RELAX_ORDER, REQUIREMENTS
+from spinewise.planning.rules import ALL_RULES
+from spinewise.planning.rules.findings import serves_demand
+from spinewise.planning.spine import (
+    CompressionFn,
+    compression_limit_n,
+    placeholder_compression_n,
+)
+
+__all__ = ["SolvedWeek", "make_plan", "week_context"]
+
+_OK = ("OPTIMAL", "FEASIBLE")
+
+
+@dataclass(frozen=True)
+class SolvedWeek:
+    """One week's solution with its context and what was relaxed."""
+
+    ctx: WeekContext
+    result: SolveResult
+    relaxed: tuple[str, ...]
+
+
+def week_context(
+    request: PlanRequest,
+    catalog: Catalog,
+    week: WeekPlan,
+    previous: tuple[SolvedWeek, ...],
+    compression: CompressionFn,
+) -> WeekContext:
+    """Compute everything one week's model reads (eligible exercises, doses, times, loads)."""
+    limit = compression_limit_n(request)
+    pool = []
+    loads: dict[str, float] = {}
+    for ex in eligible(catalog, request, week.phase):
+        value = compression(ex, request.body_mass_kg, None)
+        if value <= limit:
+            pool.append(ex)
+            loads[ex.id] = value
+    doses, seconds, volume = {}, {}, {}
+    for ex in pool:
+        extra = sum(1 for d in request.demands if d.kind == "extra_volume" and serves_demand(ex, d))
+        dose = dose_for(
+            ex,
+            week,
+            experience=request.training_experience,
+            minutes_per_session=request.minutes_per_session,
+            extra_sets=min(extra, 2),
+        )
+        weaker = [d for d in request.demands if d.kind == "weaker_side" and serves_demand(ex, d)]
+        if weaker and weaker[0].side is not None and not week.deload:
+            from dataclasses import replace
+
+            dose = replace(dose, extra_sets_side=(weaker[0].side, max(1, weaker[0].sets)))
+        doses[ex.id] = dose
+        seconds[ex.id] = item_seconds(dose)
+        volume[ex.id] = volume_units(dose)
+    return WeekContext(
+        request=request,
+        week=week,
+        exercises=tuple(pool),
+        doses=doses,
+        seconds=seconds,
+        volume=volume,
+        compression_n=loads,
+        compression_limit_n=limit,
+        previous=tuple(p.result.items for p in previous),
+        previous_weeks=tuple(p.ctx.week for p in previous),
+    )
+
+
+def _solve(
+    ctx: WeekContext,
+    dropped: frozenset[str],
+    seed: int,
+    all_ids: tuple[str, ...],
+    previous_phase_ids: frozenset[str],
+) -> SolveResult:
+    m = WeekModel(ctx)
+    for rule in ALL_RULES:
+        if rule.id not in dropped and rule.applies(ctx):
+            rule.build(m)
+    add_objective(m, seed=seed, all_ids=all_ids, previous_phase_ids=previous_phase_ids)
+    return m.solve(seed)
+
+
+def _diagnose(ctx: WeekContext, seed: int, all_ids: tuple[str, ...]) -> str:
+    req = ctx.request
+    everything = frozenset(RELAX_ORDER)
+    for hard in (
+        "key_regions",
+        "session_structure",
+        "deload_volume",
+        "heavy_hinge_spacing",
+        "heavy_compression_spacing",
+        "weekly_frequency",
+        "session_time",
+    ):
+        res = _solve(ctx, everything | {hard}, seed, all_ids, frozenset())
+        if res.status in _OK:
+            if hard in ("key_regions", "session_time"):
+                return (
+                    f"week {ctx.week.index}: {req.days_per_week} session(s) of "
+                    f"{req.minutes_per_session} minutes cannot cover every key region "
+                    "with a prep item in each session (key_regions, session_time)"
+                )
+            return f"week {ctx.week.index}: {hard} cannot hold: {REQUIREMENTS[hard]}"
+    return (
+        f"week {ctx.week.index}: no plan meets the hard requirements with the available "
+        f"equipment ({', '.join(sorted(req.equipment)) or 'none'}) and sensitivities "
+        f"({', '.join(sorted(req.sensitivities)) or 'none'})"
+    )
+
+
+def _solve_week(
+    ctx: WeekContext, seed: int, all_ids: tuple[str, ...], previous_phase_ids: frozenset[str]
+) -> SolvedWeek:
+    applicable = [
+        r for r in RELAX_ORDER if any(rule.id == r and rule.applies(ctx) for rule in ALL_RULES)
+    ]
+    result = _solve(ctx, frozenset(), seed, all_ids, previous_phase_ids)
+    if result.status in _OK:
+        return SolvedWeek(ctx, result, ())
+    for k in range(1, len(applicable) + 1):
+        dropped = set(applicable[:k])
+        result = _solve(ctx, frozenset(dropped), seed, all_ids, previous_phase_ids)
+        if result.status not in _OK:
+            continue
+        for rule_id in applicable[:k]:
+            trial = _solve(ctx, frozenset(dropped - {rule_id}), seed, all_ids, previous_phase_ids)
+            if trial.status in _OK:
+                dropped.discard(rule_id)
+                result = trial
+        return SolvedWeek(ctx, result, tuple(r for r in applicable if r in dropped))
+    raise InfeasiblePlanError(_diagnose(ctx, seed, all_ids))
+
+
+def make_plan(
+    request: PlanRequest,
+    catalog: Catalog,
+    *,
+    seed: int = 0,
+    compression: CompressionFn = placeholder_compression_n,
+) -> dict[str, object]:
+    """Make a plan: the JSON-ready document of ``plan.schema.json``.
+
+    Parameters
+    ----------
+    request
+        The athlete's needs and constraints.
+    catalog
+        The exercise catalogue.
+    seed
+        Seeds the solver and the tie-break; the same inputs and seed give a byte-identical plan.
+    compression
+        Estimates an exercise's peak L5/S1 compression [N] for a body mass and load.
+
+    Raises
+    ------
+    InfeasiblePlanError
+        When even the relaxed requirements cannot hold; the message names the conflict.
+    """
+    solved: list[SolvedWeek] = []
+    phase_ids: dict[str, set[str]] = {}
+    for week in periodize(request.weeks):
+        ctx = week_context(request, catalog, week, tuple(solved), compression)
+        previous_phase = [
+            p
+            for p in ("foundation", "build", "power", "consolidate")
+            if p in phase_ids and p != week.phase
+        ]
+        prev_ids = frozenset(phase_ids[previous_phase[-1]]) if previous_phase else frozenset()
+        done = _solve_week(ctx, seed, catalog.ids, prev_ids)
+        solved.append(done)
+        phase_ids.setdefault(week.phase, set()).update(i.exercise_id for i in done.result.items)
+    return plan_document(request, catalog, solved, seed=seed, version=__version__)
+
+
+def placed(solved: SolvedWeek) -> tuple[PlacedItem, ...]:
+    """The items of a solved week."""
+    return solved.result.items

@@ -1,0 +1,42 @@
+"""One module per requirement (the cpsat-primer pattern): each rule adds its own constraints.
+
+``ALL_RULES`` lists every rule; the planner builds the active ones for each week.
+"""
+
+from spinewise.planning.rules.base import Rule
+from spinewise.planning.rules.coverage import KeyRegions, ThreePlanes, WeeklyQualities
+from spinewise.planning.rules.findings import FindingVolume
+from spinewise.planning.rules.load import (
+    DeloadVolume,
+    HeavyCompressionSpacing,
+    HeavyHingeSpacing,
+)
+from spinewise.planning.rules.signature import RotationalThrows, SingleLegHinge
+from spinewise.planning.rules.structure import (
+    IsolatedShare,
+    SessionStructure,
+    SessionTime,
+    UnilateralEachSession,
+    WeeklyFrequency,
+)
+from spinewise.planning.rules.variety import VarietyRotation
+
+__all__ = ["ALL_RULES", "Rule"]
+
+ALL_RULES: tuple[Rule, ...] = (
+    SessionTime(),
+    SessionStructure(),
+    WeeklyFrequency(),
+    KeyRegions(),
+    HeavyHingeSpacing(),
+    HeavyCompressionSpacing(),
+    DeloadVolume(),
+    VarietyRotation(),
+    FindingVolume(),
+    RotationalThrows(),
+    ThreePlanes(),
+    IsolatedShare(),
+    WeeklyQualities(),
+    UnilateralEachSession(),
+    SingleLegHinge(),
+)
