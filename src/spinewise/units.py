@@ -6,8 +6,8 @@ Examples
 --------
 >>> round(lb_to_kg(100.0), 3)
 45.359
->>> round(kg_to_n(75.0))
-736
+>>> round(kg_to_n(75.0), 2)
+735.5
 """
 
 from __future__ import annotations

@@ -120,7 +120,7 @@ def dose_for(
         ceiling = RPE_CEILING.get(experience, 8.0)
         intensity = Intensity(kind="rpe", value=min(intensity.value + 0.5 * step, ceiling))
     if week.deload:
-        sets = max(1, math.floor(sets * 0.6))
+        sets = max(1, round(sets * 0.6))
         if intensity.kind == "rpe" and intensity.value is not None:
             intensity = Intensity(kind="rpe", value=max(intensity.value - 1.0, 5.0))
     return ItemDose(sets, reps, hold_s, distance_m, base.per_side, tempo, base.rest_s, intensity)

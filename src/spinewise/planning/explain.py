@@ -13,8 +13,7 @@ from spinewise.planning.candidates import (
 )
 from spinewise.planning.context import PlacedItem, WeekContext
 from spinewise.planning.objective import GOAL_EMPHASIS, PHASE_EMPHASIS, _has
-from spinewise.planning.rules.coverage import required_qualities
-from spinewise.planning.rules.findings import serves_demand
+from spinewise.planning.policy import required_qualities, serves_demand
 
 __all__ = ["PHASE_FOCUS", "why_item"]
 
@@ -59,7 +58,7 @@ def why_item(
             ]
             if not others:
                 out.append(f"key region {region}: the only item this week that covers it")
-    for quality in required_qualities(ctx):
+    for quality in required_qualities(ctx.week, ctx.request):
         if quality in ex.qualities:
             out.append(f"weekly quality {quality}")
     for plane in ("frontal", "transverse"):

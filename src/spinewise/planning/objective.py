@@ -16,7 +16,7 @@ import numpy as np
 from spinewise.catalog import Exercise
 from spinewise.planning.candidates import level_window
 from spinewise.planning.model import WeekModel
-from spinewise.planning.rules.findings import serves_demand
+from spinewise.planning.policy import serves_demand
 from spinewise.planning.rules.variety import previous_loading_week_in_phase
 
 __all__ = ["GOAL_EMPHASIS", "PHASE_EMPHASIS", "add_objective", "seed_weights"]

@@ -21,11 +21,11 @@ from spinewise.planning.dosing import dose_for, item_seconds, volume_units
 from spinewise.planning.model import SolveResult, WeekModel
 from spinewise.planning.objective import add_objective
 from spinewise.planning.periodization import WeekPlan, periodize
+from spinewise.planning.policy import serves_demand
 from spinewise.planning.render_json import plan_document
 from spinewise.planning.request import PlanRequest
 from spinewise.planning.requirements import RELAX_ORDER, REQUIREMENTS
 from spinewise.planning.rules import ALL_RULES
-from spinewise.planning.rules.findings import serves_demand
 from spinewise.planning.spine import (
     CompressionFn,
     compression_limit_n,

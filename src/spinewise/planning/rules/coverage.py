@@ -5,24 +5,9 @@ from __future__ import annotations
 from spinewise.catalog import load_vocabulary
 from spinewise.planning.context import WeekContext
 from spinewise.planning.model import WeekModel
+from spinewise.planning.policy import required_qualities
 
-__all__ = ["KeyRegions", "ThreePlanes", "WeeklyQualities", "required_qualities"]
-
-
-def required_qualities(ctx: WeekContext) -> tuple[str, ...]:
-    """Weekly qualities this week must train (none in a deload).
-
-    Rate of force development may be left out in foundation weeks and for an athlete whose current
-    pain is 3/10 or more (the issue's rule; vocabulary.toml's note on weekly qualities).
-    """
-    if ctx.week.deload:
-        return ()
-    skip_rfd = ctx.week.phase == "foundation" or ctx.request.in_pain
-    return tuple(
-        q
-        for q in load_vocabulary().weekly_qualities
-        if not (q == "rate_of_force_development" and skip_rfd)
-    )
+__all__ = ["KeyRegions", "ThreePlanes", "WeeklyQualities"]
 
 
 class KeyRegions:
@@ -45,10 +30,10 @@ class WeeklyQualities:
     id = "weekly_qualities"
 
     def applies(self, ctx: WeekContext) -> bool:
-        return bool(required_qualities(ctx))
+        return bool(required_qualities(ctx.week, ctx.request))
 
     def build(self, m: WeekModel) -> None:
-        for quality in required_qualities(m.ctx):
+        for quality in required_qualities(m.ctx.week, m.ctx.request):
             ids = m.ids_where(lambda ex, q=quality: q in ex.qualities)
             m.add(sum(m.week_items(ids)) >= 1)
 

@@ -2,33 +2,11 @@
 
 from __future__ import annotations
 
-from spinewise.catalog import Exercise
 from spinewise.planning.context import WeekContext
 from spinewise.planning.model import WeekModel
-from spinewise.planning.request import Demand
+from spinewise.planning.policy import extra_items, serves_demand
 
-__all__ = ["FindingVolume", "serves_demand"]
-
-
-def serves_demand(ex: Exercise, demand: Demand) -> bool:
-    """Whether an exercise serves a finding's demand."""
-    if demand.kind == "weaker_side":
-        return ex.laterality == "unilateral" and (
-            demand.pattern is None or demand.pattern in ex.patterns
-        )
-    ok = True
-    if demand.quality is not None:
-        ok = ok and demand.quality in ex.qualities
-    if demand.region is not None:
-        ok = ok and demand.region in ex.primary_regions
-    if demand.pattern is not None:
-        ok = ok and demand.pattern in ex.patterns
-    return ok
-
-
-def extra_items(demand: Demand) -> int:
-    """Items per week an ``extra_volume`` demand asks for: one, and a second from 2 extra sets."""
-    return 1 + (1 if demand.sets >= 2 else 0)
+__all__ = ["FindingVolume"]
 
 
 class FindingVolume:

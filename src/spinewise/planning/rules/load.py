@@ -6,18 +6,14 @@ from spinewise.planning.candidates import is_heavy_hinge
 from spinewise.planning.context import WeekContext, consecutive_pairs
 from spinewise.planning.model import WeekModel
 from spinewise.planning.periodization import DELOAD_VOLUME_RANGE
+from spinewise.planning.policy import HEAVY_COMPRESSION_FRACTION
 
 __all__ = [
-    "HEAVY_COMPRESSION_FRACTION",
     "DeloadVolume",
     "HeavyCompressionSpacing",
     "HeavyHingeSpacing",
     "crosses_week",
 ]
-
-#: An item is heavy on the spine when its compression reaches this share of the athlete's limit
-#: (a design choice; the limits themselves are NIOSH's, see spinewise.planning.spine).
-HEAVY_COMPRESSION_FRACTION = 0.75
 
 
 def crosses_week(ctx: WeekContext) -> bool:

@@ -5,46 +5,15 @@ from __future__ import annotations
 from spinewise.planning.candidates import is_unilateral_work
 from spinewise.planning.context import WeekContext
 from spinewise.planning.model import BLOCK_ORDER, WeekModel
+from spinewise.planning.policy import BLOCK_MAX_ITEMS, ISOLATED_MAX_SHARE, items_per_session
 
 __all__ = [
-    "BLOCK_MAX_ITEMS",
     "IsolatedShare",
     "SessionStructure",
     "SessionTime",
     "UnilateralEachSession",
     "WeeklyFrequency",
 ]
-
-#: Most items per block in one session (prep needs at least one).
-BLOCK_MAX_ITEMS = {
-    "prep": 2,
-    "power": 2,
-    "strength": 3,
-    "stability": 3,
-    "conditioning": 2,
-    "recovery": 1,
-}
-#: Minutes of session per item, used to size sessions (a design choice: an item with its sets,
-#: rests and transition takes about five minutes).
-MINUTES_PER_ITEM = 5
-
-
-def items_per_session(minutes_per_session: int) -> tuple[int, int]:
-    """The allowed number of items in a session (low, high) for the time available.
-
-    Examples
-    --------
-    >>> items_per_session(40)
-    (6, 8)
-    >>> items_per_session(15)
-    (2, 3)
-    """
-    high = max(3, min(12, round(minutes_per_session / MINUTES_PER_ITEM)))
-    return max(2, high - 2), high
-
-
-#: Share of a week's items that may be isolated exercises: 20 % (the issue's rule).
-ISOLATED_MAX_SHARE = (1, 5)
 
 
 class SessionTime:

@@ -1,0 +1,108 @@
+"""The plan's policies as plain functions and numbers, free of any solver.
+
+The CP-SAT rules (:mod:`spinewise.planning.rules`) and the validator
+(:mod:`spinewise.planning.validate`) both read these, so they mean the same thing by every
+requirement; the validator never imports the solver.
+"""
+
+from __future__ import annotations
+
+from spinewise.catalog import Exercise, load_vocabulary
+from spinewise.planning.periodization import WeekPlan
+from spinewise.planning.request import Demand, PlanRequest
+
+__all__ = [
+    "BLOCK_MAX_ITEMS",
+    "HEAVY_COMPRESSION_FRACTION",
+    "ISOLATED_MAX_SHARE",
+    "MINUTES_PER_ITEM",
+    "extra_items",
+    "items_per_session",
+    "required_qualities",
+    "serves_demand",
+    "throws_required",
+]
+
+#: Most items per block in one session (prep needs at least one).
+BLOCK_MAX_ITEMS = {
+    "prep": 2,
+    "power": 2,
+    "strength": 3,
+    "stability": 3,
+    "conditioning": 2,
+    "recovery": 1,
+}
+#: Share of a week's items that may be isolated exercises: 20 % (the issue's rule).
+ISOLATED_MAX_SHARE = (1, 5)
+#: Minutes of session per item, used to size sessions (a design choice: an item with its sets,
+#: rests and transition takes about five minutes).
+MINUTES_PER_ITEM = 5
+#: An item is heavy on the spine when its compression reaches this share of the athlete's limit
+#: (a design choice; the limits themselves are NIOSH's, see spinewise.planning.spine).
+HEAVY_COMPRESSION_FRACTION = 0.75
+
+
+def items_per_session(minutes_per_session: int) -> tuple[int, int]:
+    """The allowed number of items in a session (low, high) for the time available.
+
+    Examples
+    --------
+    >>> items_per_session(40)
+    (6, 8)
+    >>> items_per_session(15)
+    (2, 3)
+    """
+    high = max(3, min(12, round(minutes_per_session / MINUTES_PER_ITEM)))
+    return max(2, high - 2), high
+
+
+def required_qualities(week: WeekPlan, request: PlanRequest) -> tuple[str, ...]:
+    """Weekly qualities this week must train (none in a deload).
+
+    Rate of force development may be left out in foundation weeks and for an athlete whose current
+    pain is 3/10 or more (the issue's rule; vocabulary.toml's note on weekly qualities).
+    """
+    if week.deload:
+        return ()
+    skip_rfd = week.phase == "foundation" or request.in_pain
+    return tuple(
+        q
+        for q in load_vocabulary().weekly_qualities
+        if not (q == "rate_of_force_development" and skip_rfd)
+    )
+
+
+def throws_required(week: WeekPlan, request: PlanRequest) -> bool:
+    """Whether this week must have rotational medicine-ball throws.
+
+    They are required when a medicine ball is available, rotation does not aggravate, current pain
+    is below 3/10, and the week is a loading week after the foundation phase.
+    """
+    return (
+        "medicine_ball" in request.equipment
+        and "rotation" not in request.sensitivities
+        and not request.in_pain
+        and not week.deload
+        and week.phase != "foundation"
+    )
+
+
+def serves_demand(ex: Exercise, demand: Demand) -> bool:
+    """Whether an exercise serves a finding's demand."""
+    if demand.kind == "weaker_side":
+        return ex.laterality == "unilateral" and (
+            demand.pattern is None or demand.pattern in ex.patterns
+        )
+    ok = True
+    if demand.quality is not None:
+        ok = ok and demand.quality in ex.qualities
+    if demand.region is not None:
+        ok = ok and demand.region in ex.primary_regions
+    if demand.pattern is not None:
+        ok = ok and demand.pattern in ex.patterns
+    return ok
+
+
+def extra_items(demand: Demand) -> int:
+    """Items per week an ``extra_volume`` demand asks for: one, and a second from 2 extra sets."""
+    return 1 + (1 if demand.sets >= 2 else 0)

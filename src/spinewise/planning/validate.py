@@ -1,0 +1,215 @@
+"""The solver-independent validator: checks a plan document against every requirement.
+
+It reads only the plan's JSON, the athlete's request, the catalogue and the shared policies
+(:mod:`spinewise.planning.policy`); it knows nothing of CP-SAT. A requirement the plan declares
+relaxed for a week (``solver.relaxed``) is not checked for that week, and only relaxable
+requirements may be declared so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from spinewise.catalog import Catalog, Exercise
+from spinewise.planning.candidates import level_window
+from spinewise.planning.dosing import ItemDose, item_seconds
+from spinewise.planning.periodization import periodize
+from spinewise.planning.policy import BLOCK_MAX_ITEMS, items_per_session
+from spinewise.planning.request import PlanRequest
+from spinewise.planning.requirements import RELAX_ORDER
+from spinewise.planning.spine import CompressionFn, compression_limit_n, placeholder_compression_n
+from spinewise.planning.validate_week import Violation, check_across_weeks, check_week
+
+__all__ = ["Violation", "item_dose", "validate_plan"]
+
+BLOCKS = ("prep", "power", "strength", "stability", "conditioning", "recovery")
+_RELAXED = re.compile(r"^week (\d+): ([a-z_]+):")
+
+
+def item_dose(item: Mapping[str, Any]) -> ItemDose:
+    """Rebuild an item's dose from its JSON."""
+    from spinewise.catalog.model import Intensity
+
+    side = item.get("extra_sets_side")
+    return ItemDose(
+        sets=int(item["sets"]),
+        reps=item.get("reps"),
+        hold_s=item.get("hold_s"),
+        distance_m=item.get("distance_m"),
+        per_side=bool(item["per_side"]),
+        tempo=item.get("tempo"),
+        rest_s=int(item["rest_s"]),
+        intensity=Intensity(kind=item["intensity"]["kind"], value=item["intensity"].get("value")),
+        extra_sets_side=(side["side"], int(side["sets"])) if side else None,
+    )
+
+
+def _declared_relaxations(plan: Mapping[str, Any], out: list[Violation]) -> set[tuple[int, str]]:
+    declared: set[tuple[int, str]] = set()
+    for text in plan.get("solver", {}).get("relaxed", []):
+        match = _RELAXED.match(str(text))
+        if match is None or match.group(2) not in RELAX_ORDER:
+            out.append(
+                Violation(
+                    "plan", "solver.relaxed", f"not a relaxable requirement of a week: {text!r}"
+                )
+            )
+            continue
+        declared.add((int(match.group(1)), match.group(2)))
+    return declared
+
+
+def _check_item(
+    where: str,
+    item: Mapping[str, Any],
+    ex: Exercise,
+    request: PlanRequest,
+    phase: str,
+    limit_n: float,
+    compression: CompressionFn,
+) -> list[Violation]:
+    out = []
+    missing = set(ex.equipment) - request.equipment
+    if missing:
+        out.append(Violation(where, "equipment", f"{ex.id} needs {', '.join(sorted(missing))}"))
+    hurts = set(ex.sensitivities) & request.sensitivities
+    if hurts:
+        out.append(Violation(where, "sensitivities", f"{ex.id} loads {', '.join(sorted(hurts))}"))
+    low, high = level_window(request, phase)  # type: ignore[arg-type]
+    if not low <= ex.level <= high:
+        out.append(
+            Violation(
+                where, "level_window", f"{ex.id} is level {ex.level}, allowed {low} to {high}"
+            )
+        )
+    measures = [k for k in ("reps", "hold_s", "distance_m") if item.get(k) is not None]
+    if len(measures) != 1:
+        out.append(
+            Violation(
+                where,
+                "dose",
+                f"{ex.id} must dose exactly one of reps, hold_s, "
+                f"distance_m, got {measures or 'none'}",
+            )
+        )
+    if not item.get("why"):
+        out.append(Violation(where, "why", f"{ex.id} has no reason"))
+    if compression(ex, request.body_mass_kg, None) > limit_n:
+        out.append(
+            Violation(
+                where, "spine_budget", f"{ex.id} exceeds the compression limit of {limit_n:.0f} N"
+            )
+        )
+    return out
+
+
+def _check_session(
+    where: str, session: Mapping[str, Any], request: PlanRequest, catalog: Catalog
+) -> list[Violation]:
+    out = []
+    kinds = [b["kind"] for b in session["blocks"]]
+    if kinds != [k for k in BLOCKS if k in kinds] or len(set(kinds)) != len(kinds):
+        out.append(Violation(where, "session_structure", f"blocks out of order: {kinds}"))
+    if "prep" not in kinds:
+        out.append(Violation(where, "session_structure", "no prep block"))
+    for block in session["blocks"]:
+        if len(block["items"]) > BLOCK_MAX_ITEMS[block["kind"]]:
+            out.append(
+                Violation(
+                    where,
+                    "session_structure",
+                    f"{len(block['items'])} items in {block['kind']}, "
+                    f"at most {BLOCK_MAX_ITEMS[block['kind']]}",
+                )
+            )
+    items = [it for b in session["blocks"] for it in b["items"]]
+    low, high = items_per_session(request.minutes_per_session)
+    if not low <= len(items) <= high:
+        out.append(
+            Violation(
+                where,
+                "session_structure",
+                f"{len(items)} items; {low} to {high} suit {request.minutes_per_session} minutes",
+            )
+        )
+    ids = [it["exercise_id"] for it in items]
+    if len(set(ids)) != len(ids):
+        out.append(Violation(where, "session_structure", "an exercise appears twice"))
+    minutes = sum(item_seconds(item_dose(it)) for it in items) / 60
+    if minutes > request.minutes_per_session + 1e-9:
+        out.append(
+            Violation(
+                where,
+                "session_time",
+                f"estimated {minutes:.1f} min, more than {request.minutes_per_session} min",
+            )
+        )
+    if abs(minutes - float(session["estimated_minutes"])) > 0.051:
+        out.append(
+            Violation(
+                where,
+                "session_time",
+                f"estimated_minutes {session['estimated_minutes']} but the items "
+                f"add up to {minutes:.1f}",
+            )
+        )
+    return out
+
+
+def validate_plan(
+    plan: Mapping[str, Any],
+    request: PlanRequest,
+    catalog: Catalog,
+    *,
+    compression: CompressionFn = placeholder_compression_n,
+) -> list[Violation]:
+    """Check every requirement; return the violations (empty when the plan is valid)."""
+    out: list[Violation] = []
+    if plan.get("schema_version") != 1:
+        out.append(Violation("plan", "schema_version", "must be 1"))
+    declared = _declared_relaxations(plan, out)
+    expected = periodize(request.weeks)
+    weeks: Sequence[Mapping[str, Any]] = plan.get("weeks", [])
+    if len(weeks) != len(expected):
+        out.append(Violation("plan", "weeks", f"{len(weeks)} weeks, expected {len(expected)}"))
+        return sorted(out)
+    limit = compression_limit_n(request)
+    for week, wp in zip(weeks, expected, strict=True):
+        wk = f"week {wp.index}"
+        if week["phase"] != wp.phase or bool(week["deload"]) != wp.deload:
+            out.append(
+                Violation(
+                    wk,
+                    "periodization",
+                    f"phase {week['phase']}/deload {week['deload']}, expected "
+                    f"{wp.phase}/{wp.deload}",
+                )
+            )
+        if len(week["sessions"]) != request.days_per_week:
+            out.append(
+                Violation(
+                    wk,
+                    "sessions",
+                    f"{len(week['sessions'])} sessions, expected {request.days_per_week}",
+                )
+            )
+        for session in week["sessions"]:
+            where = f"{wk} session {session['index']}"
+            out.extend(_check_session(where, session, request, catalog))
+            for block in session["blocks"]:
+                for item in block["items"]:
+                    if item["exercise_id"] not in catalog:
+                        out.append(
+                            Violation(
+                                where, "exercise", f"unknown exercise {item['exercise_id']!r}"
+                            )
+                        )
+                        continue
+                    ex = catalog.get(item["exercise_id"])
+                    out.extend(_check_item(where, item, ex, request, wp.phase, limit, compression))
+        skip = {rid for (w, rid) in declared if w == wp.index}
+        out.extend(check_week(wk, week, wp, request, catalog, skip, limit, compression))
+    out.extend(check_across_weeks(weeks, expected, request, catalog, declared, limit, compression))
+    return sorted(set(out))
