@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal
 
@@ -46,6 +46,7 @@ from pydantic import (
 
 from spinewise.catalog import load_vocabulary
 from spinewise.errors import InputError
+from spinewise.validation import problem_lines
 
 __all__ = [
     "AGGRAVATING_POSTURES",
@@ -272,88 +273,7 @@ class Profile(_Frozen):
     start_back: StartBackAnswers | None = None
 
 
-# --- error lines ---------------------------------------------------------------------------
-
-
-def _show(value: Any) -> str:
-    """Render a value the way it would be written in TOML."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, int | float):
-        return repr(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, Mapping):
-        return "a table"
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(_show(v) for v in value) + "]"
-    return repr(value)
-
-
-def _path(loc: Sequence[int | str]) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + part
-    return out
-
-
-def _num(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else str(x)
-
-
-def _message(err: Mapping[str, Any]) -> str:
-    kind = str(err["type"])
-    loc = tuple(err["loc"])
-    value = err.get("input")
-    ctx = err.get("ctx") or {}
-    path = _path(loc)
-    bare = ".".join(p for p in loc if isinstance(p, str))
-    got = f", got {_show(value)}"
-    if kind == "missing":
-        return f"{path}: missing; this field is required"
-    if kind == "extra_forbidden":
-        return f"{path}: unknown field"
-    if kind in {"greater_than_equal", "less_than_equal"} and bare in RANGES:
-        lo, hi = RANGES[bare]
-        return f"{path}: must be {_num(lo)} to {_num(hi)}{got}"
-    if kind in {"int_type", "int_parsing", "int_from_float"}:
-        return f"{path}: must be a whole number{got}"
-    if kind in {"float_type", "float_parsing"}:
-        return f"{path}: must be a number{got}"
-    if kind in {"bool_type", "bool_parsing"}:
-        return f"{path}: must be true or false{got}"
-    if kind in {"string_type"}:
-        return f"{path}: must be text{got}"
-    if kind == "string_too_short":
-        return f"{path}: must not be empty"
-    if kind == "string_too_long":
-        return f"{path}: must be at most {ctx.get('max_length')} characters long"
-    if kind == "literal_error":
-        return f"{path}: must be {ctx.get('expected')}{got}"
-    if kind in {"tuple_type", "list_type"}:
-        return f"{path}: must be a list{got}"
-    if kind in {"too_short", "too_long"}:
-        if bare == "start_back.items":
-            return f"{path}: must have exactly 8 answers (true = agree){got}"
-        bound = (
-            f"at least {ctx.get('min_length')}"
-            if kind == "too_short"
-            else f"at most {ctx.get('max_length')}"
-        )
-        return f"{path}: must list {bound} value(s){got}"
-    if kind.startswith("date"):
-        return f"{path}: must be a date such as 2026-12-07{got}"
-    if kind in {"model_type", "dict_type", "model_attributes_type"}:
-        return f"{path or 'profile'}: must be a table{got}"
-    if kind == "value_error":
-        msg = str(err["msg"]).removeprefix("Value error, ")
-        return f"{path}: {msg}"
-    return f"{path}: {err['msg']}{got}"
+_COUNT_HINTS = {"start_back.items": "must have exactly 8 answers (true = agree)"}
 
 
 # --- entry points --------------------------------------------------------------------------
@@ -380,8 +300,7 @@ def parse_profile(data: Mapping[str, Any]) -> Profile:
     try:
         return Profile.model_validate(dict(data))
     except ValidationError as exc:
-        problems = [_message(e) for e in exc.errors(include_url=False)]
-        raise InputError(list(dict.fromkeys(problems))) from None
+        raise InputError(problem_lines(exc, RANGES, _COUNT_HINTS)) from None
 
 
 def load_profile(path: Path) -> Profile:
