@@ -1,0 +1,254 @@
+"""The value objects of an assessment: screening result, findings and their consequences.
+
+The planner reads :class:`Consequence` objects; people read ``summary`` and ``note``. All objects
+are frozen and compare by value, so that the same profile always gives an equal assessment.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+__all__ = [
+    "SEVERITIES",
+    "Assessment",
+    "Consequence",
+    "ConsequenceKind",
+    "Finding",
+    "ScreeningReason",
+    "ScreeningResult",
+    "ScreeningStatus",
+    "Severity",
+    "StartBackResult",
+    "StartBackRisk",
+]
+
+ScreeningStatus = Literal["clear", "see_clinician", "emergency"]
+Severity = Literal["info", "mild", "moderate", "marked"]
+SEVERITIES: tuple[Severity, ...] = ("info", "mild", "moderate", "marked")
+ConsequenceKind = Literal[
+    "extra_volume", "weaker_side", "every_session", "avoid_sensitivity", "level_cap", "prefer"
+]
+StartBackRisk = Literal["low", "medium", "high"]
+
+
+@dataclass(frozen=True)
+class ScreeningReason:
+    """One red flag that fired.
+
+    Attributes
+    ----------
+    flag
+        The profile's ``[screening]`` key, e.g. ``"saddle_numbness"``.
+    why
+        Plain words: what the flag may point to and what to do.
+    """
+
+    flag: str
+    why: str
+
+
+@dataclass(frozen=True)
+class ScreeningResult:
+    """The outcome of red-flag screening.
+
+    Attributes
+    ----------
+    status
+        ``emergency`` if any cauda equina question was answered yes; otherwise ``see_clinician``
+        if any other flag was; otherwise ``clear``.
+    reasons
+        One reason per flag that fired, emergency flags first.
+    clinician_cleared
+        The profile's ``cleared_by_clinician``; it matters only for ``see_clinician``.
+    """
+
+    status: ScreeningStatus
+    reasons: tuple[ScreeningReason, ...]
+    clinician_cleared: bool = False
+
+    @property
+    def cleared(self) -> bool:
+        """Tell whether a plan may be made.
+
+        True for ``clear``, and for ``see_clinician`` with a clinician's clearance; never for
+        ``emergency``.
+
+        Examples
+        --------
+        >>> ScreeningResult("emergency", (), clinician_cleared=True).cleared
+        False
+        >>> ScreeningResult("see_clinician", (), clinician_cleared=True).cleared
+        True
+        """
+        if self.status == "emergency":
+            return False
+        return self.status == "clear" or self.clinician_cleared
+
+
+@dataclass(frozen=True)
+class Consequence:
+    """What a finding asks of the planner.
+
+    An exercise serves a consequence when it has every target that is set (``quality``,
+    ``region`` as a primary or secondary region, ``pattern``).
+
+    Kinds
+    -----
+    ``extra_volume``
+        ``sets`` more weekly sets of exercises serving the targets. When several findings ask
+        for the same targets, the largest request is meant, not the sum.
+    ``weaker_side``
+        ``sets`` extra sets per session on ``side`` for unilateral exercises serving the
+        targets.
+    ``every_session``
+        Every session includes at least one exercise serving the targets.
+    ``avoid_sensitivity``
+        No exercise that loads ``sensitivity``.
+    ``level_cap``
+        No exercise above ``max_level`` while this finding holds.
+    ``prefer``
+        Prefer exercises serving the targets; with no target it is advice for the athlete.
+    """
+
+    kind: ConsequenceKind
+    quality: str | None = None
+    region: str | None = None
+    pattern: str | None = None
+    side: Literal["left", "right"] | None = None
+    sensitivity: str | None = None
+    sets: int = 0
+    max_level: int | None = None
+    note: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """The consequence as JSON, leaving out targets that are not set."""
+        out: dict[str, Any] = {"kind": self.kind}
+        for key in ("quality", "region", "pattern", "side", "sensitivity", "max_level"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
+        if self.sets:
+            out["sets"] = self.sets
+        out["note"] = self.note
+        return out
+
+
+def _number(x: float | None) -> float | int | None:
+    """A whole float as an int (110.0 -> 110); others rounded to 3 decimals."""
+    if x is None:
+        return None
+    return int(x) if float(x).is_integer() else round(x, 3)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing the assessment found, with what it means for the plan.
+
+    Attributes
+    ----------
+    code
+        Stable identifier, e.g. ``extensor_endurance_low``.
+    severity
+        ``info``, ``mild``, ``moderate`` or ``marked``.
+    summary
+        Plain words for the athlete.
+    measured
+        The athlete's value (unit in ``unit``), or None when it is not a number.
+    reference
+        The value it was compared with (norm mean, threshold), or None.
+    source
+        Where the reference comes from (author year, or the project's convention).
+    consequences
+        What the planner does about it.
+    unit
+        Unit of ``measured`` and ``reference``: ``s``, ``ratio``, ``/10`` or ``score``.
+    """
+
+    code: str
+    severity: Severity
+    summary: str
+    measured: float | None
+    reference: float | None
+    source: str
+    consequences: tuple[Consequence, ...] = ()
+    unit: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """The finding in the contract's shape, plus ``unit`` and ``consequences``."""
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "summary": self.summary,
+            "measured": _number(self.measured),
+            "reference": _number(self.reference),
+            "source": self.source,
+            "unit": self.unit,
+            "consequences": [c.to_json() for c in self.consequences],
+        }
+
+
+@dataclass(frozen=True)
+class StartBackResult:
+    """STarT Back scores (Hill et al. 2008) from the user's own answers.
+
+    Attributes
+    ----------
+    total
+        Positive items, 0 to 9.
+    distress
+        Positive items of the psychosocial subscale (items 5 to 9), 0 to 5.
+    risk
+        ``high`` if ``distress`` >= 4; else ``low`` if ``total`` <= 3; else ``medium``.
+    """
+
+    total: int
+    distress: int
+    risk: StartBackRisk
+
+    def to_json(self) -> dict[str, Any]:
+        """The scores as JSON."""
+        return {"total": self.total, "distress": self.distress, "risk": self.risk}
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """Screening, findings and movement sensitivities of one profile.
+
+    Attributes
+    ----------
+    screening
+        The red-flag screening result.
+    findings
+        Empty when screening found an emergency (seek care first: nothing else matters today).
+    sensitivities
+        Vocabulary sensitivities that aggravate the pain, in vocabulary order.
+    start_back
+        STarT Back scores when the profile has a ``[start_back]`` section.
+    """
+
+    screening: ScreeningResult
+    findings: tuple[Finding, ...]
+    sensitivities: tuple[str, ...]
+    start_back: StartBackResult | None = None
+
+    def finding(self, code: str) -> Finding | None:
+        """Return the finding with ``code``, or None."""
+        return next((f for f in self.findings if f.code == code), None)
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON of ``spinewise assess --format json`` (shared/contracts/README.md).
+
+        The contract's keys come first; ``screening.cleared``, ``findings[].unit``,
+        ``findings[].consequences`` and ``start_back`` are additions.
+        """
+        return {
+            "screening": {
+                "status": self.screening.status,
+                "reasons": [{"flag": r.flag, "why": r.why} for r in self.screening.reasons],
+                "cleared": self.screening.cleared,
+            },
+            "findings": [f.to_json() for f in self.findings],
+            "sensitivities": list(self.sensitivities),
+            "start_back": None if self.start_back is None else self.start_back.to_json(),
+        }
