@@ -1,0 +1,174 @@
+"""Terminal rendering of a plan with Rich (``spinewise plan PROFILE``, ``--format text``).
+
+Every piece of plan text goes into a :class:`rich.text.Text`, never through console markup, so a
+``[`` in a name prints as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from rich import box
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from spinewise.report.plan_view import PlanView, SessionView, build_plan_view
+
+__all__ = ["print_plan"]
+
+#: Names and doses up to this many characters stay on one line (at 100+ columns).
+_NAME_WIDTH_MAX = 44
+
+
+def _table(title: str | None, columns: Sequence[str], rows: Sequence[Sequence[str]]) -> Table:
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
+    for col in columns:
+        table.add_column(col)
+    for row in rows:
+        table.add_row(*(Text(cell) for cell in row))
+    return table
+
+
+def _header(view: PlanView) -> Panel:
+    facts = Text()
+    for i, f in enumerate(view.athlete):
+        if i:
+            facts.append("   ")
+        facts.append(f"{f.label}: ", style="dim")
+        facts.append(f.value)
+    body = Group(
+        Text(view.generated, style="dim"),
+        facts,
+        Text(view.disclaimer, style="yellow"),
+    )
+    return Panel(body, title=Text(view.title, style="bold"), title_align="left")
+
+
+def _overview(view: PlanView, console: Console) -> None:
+    if view.findings:
+        console.print(
+            _table(
+                "Findings",
+                ("severity", "finding", "details", "code"),
+                [(f.severity, f.summary, f.details, f.code) for f in view.findings],
+            )
+        )
+    else:
+        console.print(Text("Findings: none; the assessment found nothing to target."))
+    if view.phases:
+        console.print(
+            _table(
+                "Phases",
+                ("phase", "weeks", "focus"),
+                [(p.phase, p.weeks, p.focus) for p in view.phases],
+            )
+        )
+    columns = ["week", "phase", "deload", "sessions", "time"]
+    if view.show_volume:
+        columns.append("work volume")
+    rows = []
+    for w in view.weeks:
+        row = [str(w.index), w.phase, "deload" if w.deload else "", str(len(w.sessions))]
+        row.append(w.total_minutes)
+        if view.show_volume:
+            row.append(w.volume or "")
+        rows.append(row)
+    console.print(_table("Weeks", columns, rows))
+
+
+def _session(session: SessionView, console: Console) -> None:
+    head = Text(session.heading, style="bold")
+    meta = [session.minutes]
+    if session.peak_compression:
+        meta.append(f"peak estimated L5/S1 compression {session.peak_compression}")
+    head.append("   " + " · ".join(meta), style="dim")
+    console.print(head)
+    for block in session.blocks:
+        table = Table(
+            title=Text(block.title, style="bold cyan"),
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+            pad_edge=False,
+            expand=True,
+        )
+
+        def widest(texts: Sequence[str]) -> int:
+            return min(max((len(t) for t in texts), default=0), _NAME_WIDTH_MAX)
+
+        table.add_column("exercise", min_width=widest([it.name for it in block.items]))
+        table.add_column("dose", min_width=widest([it.dose for it in block.items]))
+        table.add_column("tempo", no_wrap=True)
+        table.add_column("rest", no_wrap=True)
+        table.add_column("intensity", no_wrap=True)
+        table.add_column("why", ratio=1, style="dim")
+        for it in block.items:
+            name = Text(it.name)
+            for cue in it.cues:
+                name.append(f"\n› {cue}", style="dim italic")
+            table.add_row(
+                name,
+                Text(it.dose),
+                Text(it.tempo),
+                Text(it.rest),
+                Text(it.intensity),
+                Text(it.why_text),
+            )
+        console.print(table)
+
+
+def _tail(view: PlanView, console: Console) -> None:
+    if view.notes:
+        console.rule(Text("Notes"), align="left")
+        for note in view.notes:
+            console.print(Text(f"• {note}"))
+    if view.habits:
+        console.rule(Text("Habits"), align="left")
+        for entry in view.habits:
+            console.print(Text(entry.title, style="bold"))
+            for f in entry.fields:
+                line = Text("  • ")
+                if f.label:
+                    line.append(f"{f.label}: ", style="dim")
+                line.append(f.value)
+                console.print(line)
+    console.rule(Text("How this plan was made"), align="left")
+    console.print(Text("   ".join(f"{f.label}: {f.value}" for f in view.solver)))
+    if view.relaxed:
+        console.print(Text("Relaxed requirements:", style="bold"))
+        for req in view.relaxed:
+            console.print(Text(f"• {req}"))
+    else:
+        console.print(Text("Relaxed requirements: none; every requirement was met."))
+    if view.per_week:
+        console.print(_table("Solver by week", ("week", "status", "objective"), view.per_week))
+
+
+def print_plan(plan: Mapping[str, Any], console: Console) -> None:
+    """Print a plan to a Rich console: header, findings, overview, then every session's blocks.
+
+    Parameters
+    ----------
+    plan
+        A plan following ``contracts/plan.schema.json`` (optional fields may be absent).
+    console
+        Where to print, e.g. :data:`spinewise.cli.render.console`.
+
+    Raises
+    ------
+    InputError
+        A required field of the plan is missing; the message names its path.
+    """
+    view = build_plan_view(plan)
+    console.print(_header(view))
+    _overview(view, console)
+    for week in view.weeks:
+        title = f"Week {week.index}: {week.phase}" + (" (deload)" if week.deload else "")
+        console.rule(Text(title, style="bold"), align="left")
+        if not week.sessions:
+            console.print(Text("No sessions this week.", style="dim"))
+        for session in week.sessions:
+            _session(session, console)
+    _tail(view, console)

@@ -1,0 +1,229 @@
+"""Plain-text pieces of a rendered plan, shared by every plan renderer.
+
+Each function turns one field of the plan JSON (``contracts/plan.schema.json``) into the words a
+person reads, so that the markdown, HTML, iCalendar and terminal renderings say the same thing.
+None of them escapes anything: escaping belongs to each output format.
+
+Examples
+--------
+>>> dose_text({"sets": 3, "reps": 8, "hold_s": None, "per_side": True})
+'3 × 8 per side'
+>>> dose_text({"sets": 3, "reps": 6, "hold_s": 8, "per_side": True})
+'3 × 6 reps (8 s hold) per side'
+>>> dose_text({"sets": 4, "reps": None, "hold_s": 10, "per_side": False,
+...            "extra_sets_side": {"side": "left", "sets": 1}})
+'4 × 10 s hold, +1 set left side'
+>>> intensity_text({"kind": "percent_1rm", "value": 70})
+'70 % 1RM'
+>>> week_ranges([1, 2, 3, 5])
+'1–3, 5'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any, TypeGuard
+
+__all__ = [
+    "BASE_DISCLAIMER",
+    "BLOCK_TITLES",
+    "MISSING",
+    "dose_text",
+    "flatten_value",
+    "humanize_key",
+    "intensity_text",
+    "is_number",
+    "item_name",
+    "minutes_text",
+    "number_text",
+    "rest_text",
+    "session_label",
+    "tempo_text",
+    "week_ranges",
+    "when_text",
+]
+
+#: Shown for an empty cell (a null tempo, an absent value).
+MISSING = "—"
+
+#: Always shown, whatever disclaimer the plan carries.
+BASE_DISCLAIMER = (
+    "spinewise is not a medical device and does not diagnose, treat or prevent any condition. "
+    "This plan is training guidance, not medical advice: stop any exercise that brings on sharp, "
+    "spreading or worsening pain, and see a clinician about pain that persists."
+)
+
+#: Display titles of the block kinds of the schema, in session order.
+BLOCK_TITLES = {
+    "prep": "Preparation",
+    "power": "Power",
+    "strength": "Strength",
+    "stability": "Stability",
+    "conditioning": "Conditioning",
+    "recovery": "Recovery",
+}
+
+_DAYS = {
+    "mon": "Mon",
+    "tue": "Tue",
+    "wed": "Wed",
+    "thu": "Thu",
+    "fri": "Fri",
+    "sat": "Sat",
+    "sun": "Sun",
+}
+
+
+def is_number(value: Any) -> TypeGuard[int | float]:
+    """True for an int or float that is not a bool.
+
+    >>> is_number(3), is_number(2.5), is_number(True), is_number("3")
+    (True, True, False, False)
+    """
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def number_text(value: Any) -> str:
+    """A number without a needless ``.0``; anything else as ``str``.
+
+    >>> number_text(7.0), number_text(7.5), number_text(None), number_text(True)
+    ('7', '7.5', '—', 'yes')
+    """
+    if value is None:
+        return MISSING
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int | float):
+        return f"{value:g}" if isinstance(value, float) else str(value)
+    return str(value)
+
+
+def humanize_key(key: Any) -> str:
+    """A snake_case key as words with a capital: ``training_experience`` → ``Training experience``.
+
+    >>> humanize_key("body_mass_kg")
+    'Body mass kg'
+    """
+    words = str(key).replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def flatten_value(value: Any) -> str:
+    """Any JSON value as one readable line (lists joined by ``;``, objects as ``Key: value``).
+
+    >>> flatten_value({"minutes": 30, "when": ["morning", "evening"]})
+    'Minutes: 30, When: morning; evening'
+    """
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Mapping):
+        return ", ".join(f"{humanize_key(k)}: {flatten_value(v)}" for k, v in value.items())
+    if isinstance(value, Sequence):
+        return "; ".join(flatten_value(v) for v in value)
+    return number_text(value)
+
+
+def item_name(item: Mapping[str, Any]) -> str:
+    """The item's display ``name``, or its ``exercise_id`` in words when the name is absent."""
+    name = item.get("name")
+    if isinstance(name, str) and name.strip():
+        return name
+    return humanize_key(item.get("exercise_id", "exercise"))
+
+
+def dose_text(item: Mapping[str, Any]) -> str:
+    """Sets × reps, hold [s] or distance [m], ``per side``, and any extra sets for one side."""
+    sets = number_text(item.get("sets"))
+    reps, hold_s, distance_m = item.get("reps"), item.get("hold_s"), item.get("distance_m")
+    parts: list[str] = []
+    if distance_m is not None:
+        parts.append(f"{number_text(distance_m)} m")
+    if hold_s is not None:
+        parts.append(f"{number_text(hold_s)} s hold")
+    if reps is not None:
+        amount = number_text(reps)
+        text = f"{sets} × {amount} reps ({', '.join(parts)})" if parts else f"{sets} × {amount}"
+    else:
+        text = f"{sets} × {', '.join(parts)}" if parts else f"{sets} sets"
+    if item.get("per_side"):
+        text += " per side"
+    extra = item.get("extra_sets_side")
+    if isinstance(extra, Mapping) and extra.get("sets"):
+        n = extra["sets"]
+        text += f", +{number_text(n)} set{'' if n == 1 else 's'} {extra.get('side', '')} side"
+    return text.replace("  ", " ")
+
+
+def intensity_text(intensity: Any) -> str:
+    """An intensity target in words: ``RPE 7``, ``RIR 2``, ``70 % 1RM``, ``bodyweight``."""
+    if not isinstance(intensity, Mapping):
+        return MISSING
+    kind, value = intensity.get("kind"), intensity.get("value")
+    shown = "" if value is None else number_text(value)
+    if kind == "rpe":
+        return f"RPE {shown}".strip()
+    if kind == "rir":
+        return f"RIR {shown}".strip()
+    if kind == "percent_1rm":
+        return f"{shown} % 1RM" if shown else "% 1RM"
+    if kind in ("bodyweight", "band"):
+        return f"{kind} ({shown})" if shown else str(kind)
+    if kind == "ballistic":
+        return "ballistic, full intent"
+    return f"{kind} {shown}".strip()
+
+
+def tempo_text(tempo: Any) -> str:
+    """The tempo string (eccentric-pause-concentric-pause [s]) or a dash when there is none."""
+    return str(tempo) if tempo else MISSING
+
+
+def rest_text(rest_s: Any) -> str:
+    """Rest between sets [s] as ``90 s``."""
+    return MISSING if rest_s is None else f"{number_text(rest_s)} s"
+
+
+def minutes_text(minutes: Any) -> str:
+    """Duration [min] as ``~45 min`` (rounded to the minute)."""
+    if not is_number(minutes):
+        return MISSING
+    return f"~{round(minutes)} min"
+
+
+def when_text(session: Mapping[str, Any]) -> str:
+    """The session's weekday and date (``Mon 2026-12-07``), what of it is known, or a dash.
+
+    The weekday comes from the date when there is one, else from ``day``.
+
+    >>> when_text({"date": "2026-12-07", "day": "mon"}), when_text({"date": None, "day": "fri"})
+    ('Mon 2026-12-07', 'Fri')
+    """
+    date = session.get("date")
+    if isinstance(date, str):
+        try:
+            return f"{dt.date.fromisoformat(date):%a} {date}"
+        except ValueError:
+            return date
+    day = session.get("day")
+    if isinstance(day, str) and day:
+        return _DAYS.get(day.lower(), day)
+    return MISSING
+
+
+def session_label(week: Mapping[str, Any], session: Mapping[str, Any]) -> str:
+    """``W3 S2 · build``, with ``· deload`` on a deload week."""
+    label = f"W{week.get('index')} S{session.get('index')} · {week.get('phase')}"
+    return label + (" · deload" if week.get("deload") else "")
+
+
+def week_ranges(weeks: Sequence[Any]) -> str:
+    """Week numbers as ranges: ``[1, 2, 3, 5]`` → ``1–3, 5``."""
+    nums = sorted({int(w) for w in weeks if is_number(w)})
+    runs: list[list[int]] = []
+    for n in nums:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)

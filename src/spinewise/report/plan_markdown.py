@@ -1,0 +1,161 @@
+"""A plan as a Markdown document (``spinewise plan PROFILE --format markdown``).
+
+The document reads top to bottom: title, athlete, disclaimer, findings, the phases and a week
+overview, then each week, its sessions, their blocks and one table row per exercise, then notes,
+habits and how the plan was made (solver status and any relaxed requirement).
+
+Text from the plan is escaped so that it cannot break the document: ``|`` and backslashes in table
+cells, ``<`` and ``>`` everywhere (a Markdown viewer would otherwise pass HTML through), and line
+breaks become spaces. Emphasis characters are left alone: exercise ids such as ``bird_dog`` read
+better unescaped, and GitHub-flavoured Markdown does not emphasise inside words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from spinewise.report.plan_view import PlanView, SessionView, WeekView, build_plan_view
+
+__all__ = ["plan_to_markdown"]
+
+_ITEM_COLUMNS = ("Exercise", "Dose", "Tempo", "Rest", "Intensity", "Why")
+
+
+def _text(value: str) -> str:
+    """Escape plan text for Markdown prose."""
+    flat = " ".join(value.split())
+    return flat.replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _cell(value: str) -> str:
+    """Escape plan text for a Markdown table cell."""
+    return _text(value).replace("\\", "\\\\").replace("|", "\\|") or " "
+
+
+def _table(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    lines = [
+        "| " + " | ".join(columns) + " |",
+        "|" + "|".join("---" for _ in columns) + "|",
+    ]
+    lines.extend("| " + " | ".join(_cell(c) for c in row) + " |" for row in rows)
+    return [*lines, ""]
+
+
+def _head(view: PlanView) -> list[str]:
+    lines = [f"# {_text(view.title)}", "", f"*{_text(view.generated)}*", "", "## Athlete", ""]
+    lines += [f"- **{_text(f.label)}:** {_text(f.value)}" for f in view.athlete]
+    lines += ["", f"> **Please read.** {_text(view.disclaimer)}", "", "## Findings", ""]
+    if view.findings:
+        lines += _table(
+            ("Severity", "Finding", "Details", "Code"),
+            ((f.severity, f.summary, f.details, f.code) for f in view.findings),
+        )
+    else:
+        lines += ["No findings: the assessment found nothing to target.", ""]
+    return lines
+
+
+def _overview(view: PlanView) -> list[str]:
+    lines = ["## Phases", ""]
+    if view.phases:
+        lines += _table(
+            ("Phase", "Weeks", "Focus"), ((p.phase, p.weeks, p.focus) for p in view.phases)
+        )
+    columns = ["Week", "Phase", "Deload", "Sessions", "Time"]
+    if view.show_volume:
+        columns.append("Work volume")
+    rows = []
+    for w in view.weeks:
+        row = [str(w.index), w.phase, "deload" if w.deload else "", str(len(w.sessions))]
+        row.append(w.total_minutes)
+        if view.show_volume:
+            row.append(w.volume or "")
+        rows.append(row)
+    return lines + _table(columns, rows)
+
+
+def _session(session: SessionView) -> list[str]:
+    facts = [session.minutes]
+    if session.peak_compression:
+        facts.append(f"peak estimated L5/S1 compression {session.peak_compression}")
+    lines = [
+        f"### {_text(session.heading)}",
+        "",
+        f"*{_text(' · '.join(facts))}*",
+        "",
+    ]
+    for block in session.blocks:
+        lines += [f"#### {_text(block.title)}", ""]
+        with_cues = any(item.cues for item in block.items)
+        columns = [*_ITEM_COLUMNS, "Cues"] if with_cues else list(_ITEM_COLUMNS)
+        rows = []
+        for it in block.items:
+            row = [it.name, it.dose, it.tempo, it.rest, it.intensity, it.why_text]
+            if with_cues:
+                row.append("; ".join(it.cues))
+            rows.append(row)
+        lines += _table(columns, rows)
+    return lines
+
+
+def _week(week: WeekView) -> list[str]:
+    title = f"## Week {week.index}: {week.phase}" + (" (deload)" if week.deload else "")
+    lines = [_text(title), ""]
+    if not week.sessions:
+        lines += ["No sessions this week.", ""]
+    for session in week.sessions:
+        lines += _session(session)
+    return lines
+
+
+def _tail(view: PlanView) -> list[str]:
+    lines: list[str] = []
+    if view.notes:
+        lines += ["## Notes", ""] + [f"- {_text(n)}" for n in view.notes] + [""]
+    if view.habits:
+        lines += ["## Habits", ""]
+        for entry in view.habits:
+            lines += [f"### {_text(entry.title)}", ""]
+            for f in entry.fields:
+                label = f"**{_text(f.label)}:** " if f.label else ""
+                lines.append(f"- {label}{_text(f.value)}")
+            lines.append("")
+    lines += ["## How this plan was made", ""]
+    lines += [f"- **{_text(f.label)}:** {_text(f.value)}" for f in view.solver]
+    lines += ["", "### Relaxed requirements", ""]
+    if view.relaxed:
+        lines += [f"- {_text(r)}" for r in view.relaxed]
+    else:
+        lines.append("None: every requirement was met.")
+    lines.append("")
+    if view.per_week:
+        lines += ["### Solver by week", ""]
+        lines += _table(("Week", "Status", "Objective"), view.per_week)
+    return lines
+
+
+def plan_to_markdown(plan: Mapping[str, Any]) -> str:
+    """Render a plan as a Markdown document.
+
+    Parameters
+    ----------
+    plan
+        A plan following ``contracts/plan.schema.json`` (optional fields may be absent).
+
+    Returns
+    -------
+    str
+        The document, ending with one newline. The same plan gives the same text.
+
+    Raises
+    ------
+    InputError
+        A required field of the plan is missing; the message names its path.
+    """
+    view = build_plan_view(plan)
+    lines = _head(view) + _overview(view)
+    for week in view.weeks:
+        lines += _week(week)
+    lines += _tail(view)
+    return "\n".join(lines).rstrip("\n") + "\n"

@@ -1,0 +1,159 @@
+"""The display rows shared by the plan renderers: doses, intensities, habits, missing fields."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from plan_fixture import make_plan
+from rich.console import Console
+
+from spinewise.cli.render_plan import print_plan
+from spinewise.errors import InputError
+from spinewise.report.plan_format import dose_text, intensity_text, week_ranges, when_text
+from spinewise.report.plan_habits import Field, HabitEntry, habit_entries
+from spinewise.report.plan_html import plan_to_html
+from spinewise.report.plan_markdown import plan_to_markdown
+from spinewise.report.plan_view import build_plan_view
+
+
+def _dose(**kw: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {"sets": 3, "reps": None, "hold_s": None, "per_side": False}
+    return base | kw
+
+
+@pytest.mark.parametrize(
+    ("item", "text"),
+    [
+        (_dose(reps=8), "3 × 8"),
+        (_dose(reps=8, per_side=True), "3 × 8 per side"),
+        (_dose(hold_s=10.0), "3 × 10 s hold"),
+        (_dose(reps=5, hold_s=7.5), "3 × 5 reps (7.5 s hold)"),
+        (_dose(distance_m=20, per_side=True), "3 × 20 m per side"),
+        (_dose(), "3 sets"),
+        (
+            _dose(hold_s=10, extra_sets_side={"side": "right", "sets": 2}),
+            "3 × 10 s hold, +2 sets right side",
+        ),
+        (_dose(reps=8, extra_sets_side=None), "3 × 8"),
+    ],
+)
+def test_dose_text(item: dict[str, Any], text: str) -> None:
+    assert dose_text(item) == text
+
+
+@pytest.mark.parametrize(
+    ("intensity", "text"),
+    [
+        ({"kind": "rpe", "value": 7.5}, "RPE 7.5"),
+        ({"kind": "rpe", "value": None}, "RPE"),
+        ({"kind": "rir", "value": 2}, "RIR 2"),
+        ({"kind": "percent_1rm", "value": 70.0}, "70 % 1RM"),
+        ({"kind": "bodyweight"}, "bodyweight"),
+        ({"kind": "band", "value": 2}, "band (2)"),
+        ({"kind": "ballistic", "value": None}, "ballistic, full intent"),
+        ({"kind": "velocity", "value": 0.8}, "velocity 0.8"),
+        (None, "—"),
+    ],
+)
+def test_intensity_text(intensity: Any, text: str) -> None:
+    assert intensity_text(intensity) == text
+
+
+def test_when_and_week_ranges() -> None:
+    assert when_text({"date": None}) == "—"
+    assert when_text({"date": "2026-12-10", "day": "mon"}) == "Thu 2026-12-10"  # date wins
+    assert week_ranges([5, 1, 2, 3, 7, 8]) == "1–3, 5, 7–8"
+    assert week_ranges([]) == ""
+
+
+@pytest.mark.parametrize(
+    ("habits", "expected"),
+    [
+        ([], ()),
+        ("walk daily", (HabitEntry("General", (Field("", "walk daily"),)),)),
+        (["walk", "sleep"], (HabitEntry("General", (Field("", "walk"), Field("", "sleep"))),)),
+        (
+            {"a": {"b": {"title": "Deep", "why": ["x", "y"]}}},
+            (HabitEntry("Deep", (Field("Why", "x; y"),)),),
+        ),
+        (
+            [{"title": "T", "dose": None}, 3],
+            (HabitEntry("General", (Field("", "3"),)), HabitEntry("T", (Field("Dose", "—"),))),
+        ),
+        (
+            {"sleep": {"hours": 8, "nap": False}},
+            (HabitEntry("Sleep", (Field("Hours", "8"), Field("Nap", "no"))),),
+        ),
+    ],
+)
+def test_habits_of_any_shape(habits: Any, expected: tuple[HabitEntry, ...]) -> None:
+    assert habit_entries(habits) == expected
+
+
+@pytest.mark.parametrize("habits", [[], 42, {"odd": [1, {"k": [None, {"z": 1}]}]}, [[["x"]]]])
+def test_every_renderer_survives_odd_habits(habits: Any) -> None:
+    plan = make_plan()
+    plan["habits"] = habits
+    plan_to_markdown(plan)
+    plan_to_html(plan)
+    print_plan(plan, Console(record=True, width=60))
+
+
+@pytest.mark.parametrize(
+    ("mutate", "problem"),
+    [
+        (lambda p: p.pop("athlete"), "plan.athlete: required field missing"),
+        (lambda p: p.pop("weeks"), "plan.weeks: required field missing"),
+        (lambda p: p["solver"].pop("relaxed"), "solver.relaxed: required field missing"),
+        (lambda p: p["findings"][1].pop("summary"), "findings[1].summary: required field missing"),
+        (lambda p: p.update(weeks={"1": {}}), "weeks: must be a list, got dict"),
+        (
+            lambda p: p["weeks"][2]["sessions"][1]["blocks"][0]["items"][1].pop("why"),
+            "weeks[2].sessions[1].blocks[0].items[1].why: required field missing",
+        ),
+        (
+            lambda p: p["weeks"][0]["sessions"][0].pop("date"),
+            "weeks[0].sessions[0].date: required field missing",
+        ),
+    ],
+)
+def test_missing_fields_named(mutate: Any, problem: str) -> None:
+    plan = make_plan()
+    mutate(plan)
+    with pytest.raises(InputError) as err:
+        build_plan_view(plan)
+    assert err.value.problems == (problem,)
+
+
+def test_not_a_plan() -> None:
+    with pytest.raises(InputError, match="plan: must be an object, got list"):
+        build_plan_view([])  # type: ignore[arg-type]
+
+
+def test_unknown_fields_ignored_and_totals() -> None:
+    plan = make_plan()
+    plan["weeks"][0]["sessions"][0]["blocks"][0]["items"][0]["future_field"] = {"x": 1}
+    plan["future_top_level"] = [1, 2]
+    view = build_plan_view(plan)
+    assert [w.total_minutes for w in view.weeks] == ["~95 min", "~96 min", "~70 min"]
+    assert [w.volume for w in view.weeks] == ["35 min", "40 min", "21 min"]
+    assert view.sessions[1].peak_compression is None
+    assert view.relaxed[0].startswith("weekly_minutes")
+
+
+def test_public_names() -> None:
+    import importlib
+
+    expected = {
+        "spinewise.report.plan_markdown": ["plan_to_markdown"],
+        "spinewise.report.plan_html": ["plan_to_html"],
+        "spinewise.report.plan_ics": ["plan_to_ics"],
+        "spinewise.cli.render_plan": ["print_plan"],
+    }
+    for name, public in expected.items():
+        module = importlib.import_module(name)
+        assert module.__all__ == public
+    for name in ("plan_view", "plan_format", "plan_habits"):
+        module = importlib.import_module(f"spinewise.report.{name}")
+        assert all(hasattr(module, attr) for attr in module.__all__)
