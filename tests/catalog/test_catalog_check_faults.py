@@ -12,7 +12,7 @@ from spinewise.catalog.loader import default_data_dir, read_catalog_dir
 from spinewise.catalog.vocabulary import load_vocabulary
 from spinewise.cli.app import main
 
-GOOD = '''
+GOOD = """
 [[exercise]]
 id = "base_drill"
 name = "Base drill"
@@ -49,34 +49,86 @@ regressions = ["base_drill"]
 cues = ["Squeeze"]
 faults = ["Arching"]
 dose = { sets = 2, hold_s = 20, per_side = false, rest_s = 30, intensity = { kind = "bodyweight" } }
-'''
+"""
 
 # (name, text replacement applied to GOOD, exercise id, field, message fragment)
 FAULTS = [
-    ("unknown_tag", ('patterns = ["bridge"]\nregions = { glute_max = "primary" }\nqualities = '
-                     '["isometric_endurance"]\nplanes = ["sagittal"]\nlaterality = "bilateral"\n'
-                     'integration = "integrated"\nloading = "bodyweight"\nequipment = []\nblocks = '
-                     '["stability"]\nlevel = 1',
-                     'patterns = ["bridge"]\nregions = { glute_max = "primary" }\nqualities = '
-                     '["isometric_endurance"]\nplanes = ["diagonal"]\nlaterality = "bilateral"\n'
-                     'integration = "integrated"\nloading = "bodyweight"\nequipment = []\nblocks = '
-                     '["stability"]\nlevel = 1'),
-     "base_drill", "planes", "unknown tag 'diagonal'"),
-    ("duplicate_id", ('id = "next_drill"', 'id = "base_drill"'), "base_drill", "id", "duplicate id"),
-    ("missing_field", ('cues = ["Squeeze"]\nfaults = ["Arching"]\ndose = { sets = 2, hold_s = 10',
-                       'faults = ["Arching"]\ndose = { sets = 2, hold_s = 10'),
-     "base_drill", "cues", "Field required"),
-    ("dangling_link", ('progressions = ["next_drill"]', 'progressions = ["ghost_drill"]'),
-     "base_drill", "progressions", "unknown exercise id 'ghost_drill'"),
-    ("cycle", ('regressions = ["base_drill"]', 'regressions = ["base_drill"]\nprogressions = '
-               '["base_drill"]'), "base_drill", "regressions", "cyclic"),
-    ("level_order", ("level = 1\nprogressions", "level = 3\nprogressions"), "base_drill",
-     "progressions", "has a lower level (2 < 3)"),
-    ("dose_misfit", ("hold_s = 20, per_side = false", "reps = 8, hold_s = 20, per_side = false"),
-     "next_drill", "dose.reps", "exactly one of reps, hold_s, distance_m"),
-    ("no_regression_path", ('regressions = ["base_drill"]\ncues', 'regressions = []\ncues',
-                            'progressions = ["next_drill"]', "progressions = []"),
-     "next_drill", "regressions", "regression path"),
+    (
+        "unknown_tag",
+        (
+            'patterns = ["bridge"]\nregions = { glute_max = "primary" }\nqualities = '
+            '["isometric_endurance"]\nplanes = ["sagittal"]\nlaterality = "bilateral"\n'
+            'integration = "integrated"\nloading = "bodyweight"\nequipment = []\nblocks = '
+            '["stability"]\nlevel = 1',
+            'patterns = ["bridge"]\nregions = { glute_max = "primary" }\nqualities = '
+            '["isometric_endurance"]\nplanes = ["diagonal"]\nlaterality = "bilateral"\n'
+            'integration = "integrated"\nloading = "bodyweight"\nequipment = []\nblocks = '
+            '["stability"]\nlevel = 1',
+        ),
+        "base_drill",
+        "planes",
+        "unknown tag 'diagonal'",
+    ),
+    (
+        "duplicate_id",
+        ('id = "next_drill"', 'id = "base_drill"'),
+        "base_drill",
+        "id",
+        "duplicate id",
+    ),
+    (
+        "missing_field",
+        (
+            'cues = ["Squeeze"]\nfaults = ["Arching"]\ndose = { sets = 2, hold_s = 10',
+            'faults = ["Arching"]\ndose = { sets = 2, hold_s = 10',
+        ),
+        "base_drill",
+        "cues",
+        "Field required",
+    ),
+    (
+        "dangling_link",
+        ('progressions = ["next_drill"]', 'progressions = ["ghost_drill"]'),
+        "base_drill",
+        "progressions",
+        "unknown exercise id 'ghost_drill'",
+    ),
+    (
+        "cycle",
+        (
+            'regressions = ["base_drill"]',
+            'regressions = ["base_drill"]\nprogressions = ["base_drill"]',
+        ),
+        "base_drill",
+        "regressions",
+        "cyclic",
+    ),
+    (
+        "level_order",
+        ("level = 1\nprogressions", "level = 3\nprogressions"),
+        "base_drill",
+        "progressions",
+        "has a lower level (2 < 3)",
+    ),
+    (
+        "dose_misfit",
+        ("hold_s = 20, per_side = false", "reps = 8, hold_s = 20, per_side = false"),
+        "next_drill",
+        "dose.reps",
+        "exactly one of reps, hold_s, distance_m",
+    ),
+    (
+        "no_regression_path",
+        (
+            'regressions = ["base_drill"]\ncues',
+            "regressions = []\ncues",
+            'progressions = ["next_drill"]',
+            "progressions = []",
+        ),
+        "next_drill",
+        "regressions",
+        "regression path",
+    ),
 ]
 
 
@@ -96,8 +148,9 @@ def test_good_fixture_has_no_problems(tmp_path: Path) -> None:
     assert _problems(_write(tmp_path, GOOD)) == []
 
 
-@pytest.mark.parametrize(("kind", "edit", "exercise_id", "field", "fragment"), FAULTS,
-                         ids=[f[0] for f in FAULTS])
+@pytest.mark.parametrize(
+    ("kind", "edit", "exercise_id", "field", "fragment"), FAULTS, ids=[f[0] for f in FAULTS]
+)
 def test_each_planted_fault_is_named(
     tmp_path: Path, kind: str, edit: tuple[str, ...], exercise_id: str, field: str, fragment: str
 ) -> None:
@@ -113,7 +166,10 @@ def test_each_planted_fault_is_named(
 def test_regression_with_higher_level_is_named(tmp_path: Path) -> None:
     text = GOOD.replace("level = 1\nprogressions", "level = 3\nprogressions", 1)
     problems = _problems(_write(tmp_path, text))
-    assert "drills.toml: next_drill: regressions: regression 'base_drill' has a higher level (3 > 2)" in problems
+    assert (
+        "drills.toml: next_drill: regressions: regression 'base_drill' has a higher level (3 > 2)"
+        in problems
+    )
 
 
 def test_cli_exit_codes_and_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

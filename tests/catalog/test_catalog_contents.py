@@ -22,8 +22,18 @@ def test_at_least_150_exercises() -> None:
 
 @pytest.mark.parametrize(
     "section",
-    ["regions", "qualities", "planes", "patterns", "laterality", "integration", "loading",
-     "equipment", "sensitivities", "blocks"],
+    [
+        "regions",
+        "qualities",
+        "planes",
+        "patterns",
+        "laterality",
+        "integration",
+        "loading",
+        "equipment",
+        "sensitivities",
+        "blocks",
+    ],
 )
 def test_every_vocabulary_value_used_at_least_twice(section: str) -> None:
     counts: Counter[str] = Counter()
@@ -39,8 +49,9 @@ def test_every_vocabulary_value_used_at_least_twice(section: str) -> None:
         assert counts[tag] >= 2, f"{section}.{tag} used {counts[tag]} times"
 
 
-@pytest.mark.parametrize("kit", [MINIMAL_KIT, frozenset(VOCAB.values("equipment"))],
-                         ids=["band_and_mat", "full_gym"])
+@pytest.mark.parametrize(
+    "kit", [MINIMAL_KIT, frozenset(VOCAB.values("equipment"))], ids=["band_and_mat", "full_gym"]
+)
 def test_key_regions_and_weekly_qualities_trainable(kit: frozenset[str]) -> None:
     pool = CATALOG.find(ExerciseFilter(equipment=kit))
     for region in VOCAB.key_regions:
@@ -51,22 +62,32 @@ def test_key_regions_and_weekly_qualities_trainable(kit: frozenset[str]) -> None
 
 SEED_METHOD = {
     # the seed method's exercises, found by what they are rather than by id
-    "conventional deadlift": lambda e: "hinge" in e.patterns and "barbell" in e.equipment
-    and "deadlift" in e.name.lower() and "romanian" not in e.name.lower(),
+    "conventional deadlift": lambda e: (
+        "hinge" in e.patterns
+        and "barbell" in e.equipment
+        and "deadlift" in e.name.lower()
+        and "romanian" not in e.name.lower()
+    ),
     "trap-bar deadlift": lambda e: "trap_bar" in e.equipment and "hinge" in e.patterns,
     "Romanian deadlift": lambda e: "romanian" in e.name.lower() and e.laterality == "bilateral",
     "bent-over row": lambda e: "row" in e.patterns and "bent" in e.name.lower(),
-    "one-arm row": lambda e: "row" in e.patterns and e.laterality == "unilateral"
-    and "dumbbell" in e.equipment,
-    "single-leg RDL with 3-4 s lowering": lambda e: "hinge" in e.patterns
-    and e.laterality == "unilateral" and e.dose.tempo is not None
-    and e.dose.tempo[0] in "34",
+    "one-arm row": lambda e: (
+        "row" in e.patterns and e.laterality == "unilateral" and "dumbbell" in e.equipment
+    ),
+    "single-leg RDL with 3-4 s lowering": lambda e: (
+        "hinge" in e.patterns
+        and e.laterality == "unilateral"
+        and e.dose.tempo is not None
+        and e.dose.tempo[0] in "34"
+    ),
     "rotational scoop toss": lambda e: "throw" in e.patterns and "scoop" in e.name.lower(),
     "shot-put throw": lambda e: "throw" in e.patterns and "shot" in e.name.lower(),
-    "side toss against a wall": lambda e: "throw" in e.patterns and "wall" in e.equipment
-    and "side" in e.name.lower(),
-    "glute bridge hold with lateral pelvic shifts": lambda e: "bridge" in e.patterns
-    and "frontal" in e.planes and "isometric_endurance" in e.qualities,
+    "side toss against a wall": lambda e: (
+        "throw" in e.patterns and "wall" in e.equipment and "side" in e.name.lower()
+    ),
+    "glute bridge hold with lateral pelvic shifts": lambda e: (
+        "bridge" in e.patterns and "frontal" in e.planes and "isometric_endurance" in e.qualities
+    ),
     "McGill curl-up": lambda e: "curl-up" in e.name.lower() or "curl up" in e.name.lower(),
     "side bridge": lambda e: "side bridge" in e.name.lower() or "side plank" in e.name.lower(),
     "bird dog": lambda e: "bird dog" in e.name.lower() or "bird-dog" in e.name.lower(),
@@ -77,16 +98,16 @@ SEED_METHOD = {
     "farmer's carry": lambda e: "farmer" in e.name.lower(),
     "Copenhagen plank": lambda e: "copenhagen" in e.name.lower(),
     "Nordic curl": lambda e: "nordic" in e.name.lower(),
-    "45-degree back extension": lambda e: "back_extension_bench" in e.equipment
-    and "45" in e.name,
+    "45-degree back extension": lambda e: "back_extension_bench" in e.equipment and "45" in e.name,
     "reverse hyperextension": lambda e: "reverse hyper" in e.name.lower(),
     "kettlebell swing": lambda e: "swing" in e.name.lower() and "kettlebell" in e.equipment,
     "hip thrust": lambda e: "hip thrust" in e.name.lower(),
     "good morning": lambda e: "good morning" in e.name.lower(),
     "step-up": lambda e: "step-up" in e.name.lower() or "step up" in e.name.lower(),
     "split squat": lambda e: "split squat" in e.name.lower(),
-    "band-resisted (variable resistance)": lambda e: e.loading == "variable"
-    and "band" in e.equipment,
+    "band-resisted (variable resistance)": lambda e: (
+        e.loading == "variable" and "band" in e.equipment
+    ),
     "pulsed tension": lambda e: e.loading == "pulsed",
     "90/90 breathing": lambda e: "90/90" in e.name and "breathing" in e.patterns,
     "bracing drill": lambda e: "brac" in e.name.lower() and "motor_control" in e.qualities,
@@ -111,9 +132,23 @@ def test_export_shape_matches_contract(capsys: pytest.CaptureFixture[str]) -> No
     assert main(["catalog", "export", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert len(data) == len(CATALOG) >= 150
-    contract_keys = {"id", "name", "patterns", "regions", "qualities", "planes", "laterality",
-                     "integration", "loading", "equipment", "sensitivities", "level",
-                     "compression_n", "regressions", "progressions"}
+    contract_keys = {
+        "id",
+        "name",
+        "patterns",
+        "regions",
+        "qualities",
+        "planes",
+        "laterality",
+        "integration",
+        "loading",
+        "equipment",
+        "sensitivities",
+        "level",
+        "compression_n",
+        "regressions",
+        "progressions",
+    }
     for item in data:
         assert contract_keys <= set(item)
         assert set(item["regions"].values()) <= {"primary", "secondary"}

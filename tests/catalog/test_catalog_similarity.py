@@ -44,7 +44,7 @@ def test_most_similar_ranked_and_explained() -> None:
     for s in top:
         assert s.score == pytest.approx(INDEX.score(ex.id, s.exercise_id), abs=1e-4)
         for tag in s.shared:
-            field, value = tag.split(":", 1)
+            _field, value = tag.split(":", 1)
             assert value
 
 
@@ -55,8 +55,9 @@ def test_similar_swap_keeps_pattern_for_a_hinge() -> None:
 
 
 def test_filter_excludes_sensitivity_and_equipment() -> None:
-    found = CATALOG.find(ExerciseFilter(equipment=frozenset({"band"}),
-                                        exclude_sensitivities=frozenset({"flexion"})))
+    found = CATALOG.find(
+        ExerciseFilter(equipment=frozenset({"band"}), exclude_sensitivities=frozenset({"flexion"}))
+    )
     assert found
     for ex in found:
         assert set(ex.equipment) <= {"band"}

@@ -20,15 +20,33 @@ CATALOG = load_catalog()
 FULL_GYM = frozenset(CATALOG.vocabulary.values("equipment"))
 
 EXAMPLE = PlanRequest(
-    name="Example Athlete", sex="female", age=34, body_mass_kg=64.0,
-    training_experience="novice", days_per_week=3, minutes_per_session=40, weeks=12,
+    name="Example Athlete",
+    sex="female",
+    age=34,
+    body_mass_kg=64.0,
+    training_experience="novice",
+    days_per_week=3,
+    minutes_per_session=40,
+    weeks=12,
     equipment=frozenset({"mat", "band", "dumbbell", "medicine_ball", "bench", "wall"}),
-    sensitivities=frozenset({"flexion"}), pain_current=2, start_date=date(2026, 12, 7),
+    sensitivities=frozenset({"flexion"}),
+    pain_current=2,
+    start_date=date(2026, 12, 7),
     demands=(
-        Demand("extra_volume", "extensor_endurance_low", quality="isometric_endurance",
-               region="erector_spinae", sets=2),
-        Demand("weaker_side", "side_bridge_asymmetry", pattern="anti_lateral_flexion",
-               side="left", sets=1),
+        Demand(
+            "extra_volume",
+            "extensor_endurance_low",
+            quality="isometric_endurance",
+            region="erector_spinae",
+            sets=2,
+        ),
+        Demand(
+            "weaker_side",
+            "side_bridge_asymmetry",
+            pattern="anti_lateral_flexion",
+            side="left",
+            sets=1,
+        ),
         Demand("every_session", "balance_eyes_closed_low", quality="proprioception"),
     ),
     findings=(("extensor_endurance_low", "moderate", "Back extensor endurance below norm"),),
@@ -36,16 +54,18 @@ EXAMPLE = PlanRequest(
 
 
 def week(phase: str = "build", deload: bool = False, index: int = 2) -> WeekPlan:
-    return next(w for w in periodize(12) if w.phase == phase and w.deload == deload
-                and w.index >= index)
+    return next(
+        w for w in periodize(12) if w.phase == phase and w.deload == deload and w.index >= index
+    )
 
 
 def subset(keep: Callable[[Exercise], bool]) -> Catalog:
     return CATALOG.subset(ex.id for ex in CATALOG if keep(ex))
 
 
-def context(request: PlanRequest = EXAMPLE, catalog: Catalog = CATALOG,
-            wp: WeekPlan | None = None) -> WeekContext:
+def context(
+    request: PlanRequest = EXAMPLE, catalog: Catalog = CATALOG, wp: WeekPlan | None = None
+) -> WeekContext:
     return week_context(request, catalog, wp or week(), (), placeholder_compression_n)
 
 

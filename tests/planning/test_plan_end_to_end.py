@@ -3,50 +3,103 @@
 from __future__ import annotations
 
 import copy
+import itertools
 import json
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from planning.planning_fixtures import CATALOG, EXAMPLE, FULL_GYM, with_
 
+from planning.planning_fixtures import CATALOG, EXAMPLE, FULL_GYM, with_
 from spinewise.errors import InfeasiblePlanError
 from spinewise.planning.planner import make_plan
 from spinewise.planning.request import PlanRequest
 from spinewise.planning.validate import validate_plan
 
 NONE: frozenset[str] = frozenset()
+FLOOR = frozenset({"mat"})  # "no equipment": a mat stands for floor space
 HOME = frozenset({"mat", "band"})
 
 VARIED = {
     "example": EXAMPLE,
-    "no_equipment_2x15": with_(EXAMPLE, equipment=NONE, days_per_week=2, minutes_per_session=15,
-                               demands=(), sensitivities=NONE, weeks=6),
-    "band_mat_6x20": with_(EXAMPLE, equipment=HOME, days_per_week=6, minutes_per_session=20,
-                           weeks=8),
-    "full_gym_advanced_4x60": with_(EXAMPLE, equipment=FULL_GYM, training_experience="advanced",
-                                    days_per_week=4, minutes_per_session=60, pain_current=0,
-                                    sensitivities=NONE, goals=("lifting",), weeks=12),
-    "full_gym_90_intermediate": with_(EXAMPLE, equipment=FULL_GYM, days_per_week=3,
-                                      training_experience="intermediate",
-                                      minutes_per_session=90, sensitivities=NONE, weeks=16),
+    "no_equipment_2x15": with_(
+        EXAMPLE,
+        equipment=FLOOR,
+        days_per_week=2,
+        minutes_per_session=15,
+        demands=(),
+        sensitivities=NONE,
+        weeks=6,
+    ),
+    "band_mat_6x20": with_(
+        EXAMPLE, equipment=HOME, days_per_week=6, minutes_per_session=20, weeks=8
+    ),
+    "full_gym_advanced_4x60": with_(
+        EXAMPLE,
+        equipment=FULL_GYM,
+        training_experience="advanced",
+        days_per_week=4,
+        minutes_per_session=60,
+        pain_current=0,
+        sensitivities=NONE,
+        goals=("lifting",),
+        weeks=12,
+    ),
+    "full_gym_90_intermediate": with_(
+        EXAMPLE,
+        equipment=FULL_GYM,
+        days_per_week=3,
+        training_experience="intermediate",
+        minutes_per_session=90,
+        sensitivities=NONE,
+        weeks=16,
+    ),
     "flexion": with_(EXAMPLE, sensitivities=frozenset({"flexion"}), weeks=4),
     "extension": with_(EXAMPLE, sensitivities=frozenset({"extension"}), weeks=6),
-    "rotation_athlete": with_(EXAMPLE, sensitivities=frozenset({"rotation"}), equipment=FULL_GYM,
-                              goals=("rotational_sport",), weeks=8),
-    "axial_load": with_(EXAMPLE, sensitivities=frozenset({"axial_load"}), equipment=FULL_GYM,
-                        training_experience="advanced", weeks=6),
-    "impact_runner": with_(EXAMPLE, sensitivities=frozenset({"impact"}), goals=("running",),
-                           days_per_week=5, minutes_per_session=30, weeks=6),
-    "all_sensitivities_in_pain": with_(EXAMPLE, pain_current=6,
-                                       sensitivities=frozenset({"flexion", "extension",
-                                                                "rotation", "axial_load",
-                                                                "impact"}), weeks=4),
-    "desk_worker_home": with_(EXAMPLE, equipment=frozenset({"mat", "band", "wall"}),
-                              goals=("desk_work",), sensitivities=NONE, weeks=6),
-    "rotational_sport_gym": with_(EXAMPLE, equipment=FULL_GYM, goals=("rotational_sport",),
-                                  training_experience="intermediate", pain_current=0, weeks=10),
+    "rotation_athlete": with_(
+        EXAMPLE,
+        sensitivities=frozenset({"rotation"}),
+        equipment=FULL_GYM,
+        goals=("rotational_sport",),
+        weeks=8,
+    ),
+    "axial_load": with_(
+        EXAMPLE,
+        sensitivities=frozenset({"axial_load"}),
+        equipment=FULL_GYM,
+        training_experience="advanced",
+        weeks=6,
+    ),
+    "impact_runner": with_(
+        EXAMPLE,
+        sensitivities=frozenset({"impact"}),
+        goals=("running",),
+        days_per_week=5,
+        minutes_per_session=30,
+        weeks=6,
+    ),
+    "all_sensitivities_in_pain": with_(
+        EXAMPLE,
+        pain_current=6,
+        sensitivities=frozenset({"flexion", "extension", "rotation", "axial_load", "impact"}),
+        weeks=4,
+    ),
+    "desk_worker_home": with_(
+        EXAMPLE,
+        equipment=frozenset({"mat", "band", "wall"}),
+        goals=("desk_work",),
+        sensitivities=NONE,
+        weeks=6,
+    ),
+    "rotational_sport_gym": with_(
+        EXAMPLE,
+        equipment=FULL_GYM,
+        goals=("rotational_sport",),
+        training_experience="intermediate",
+        pain_current=0,
+        weeks=10,
+    ),
 }
 
 
@@ -90,7 +143,7 @@ def test_different_seed_may_change_the_plan_but_stays_valid() -> None:
 def test_deload_is_30_to_50_percent_lighter_and_doses_progress() -> None:
     plan = _plan(EXAMPLE)
     weeks = plan["weeks"]
-    for before, week in zip(weeks, weeks[1:], strict=False):
+    for before, week in itertools.pairwise(weeks):
         if week["deload"]:
             assert 0.5 <= week["volume_s"] / before["volume_s"] <= 0.7
     holds: dict[str, list[float]] = {}
@@ -108,20 +161,31 @@ def test_deload_is_30_to_50_percent_lighter_and_doses_progress() -> None:
 
 def test_findings_reach_the_why() -> None:
     plan = _plan(with_(EXAMPLE, weeks=4))
-    whys = [w for wk in plan["weeks"] for s in wk["sessions"] for b in s["blocks"]
-            for it in b["items"] for w in it["why"]]
+    whys = [
+        w
+        for wk in plan["weeks"]
+        for s in wk["sessions"]
+        for b in s["blocks"]
+        for it in b["items"]
+        for w in it["why"]
+    ]
     assert any("extensor_endurance_low" in w for w in whys)
     assert any("side_bridge_asymmetry" in w for w in whys)
-    sides = [it["extra_sets_side"] for wk in plan["weeks"] for s in wk["sessions"]
-             for b in s["blocks"] for it in b["items"] if it["extra_sets_side"]]
+    sides = [
+        it["extra_sets_side"]
+        for wk in plan["weeks"]
+        for s in wk["sessions"]
+        for b in s["blocks"]
+        for it in b["items"]
+        if it["extra_sets_side"]
+    ]
     assert sides
     assert all(side == {"side": "left", "sets": 1} for side in sides)
 
 
 def test_relaxation_is_reported_in_plain_words() -> None:
     # no single-leg hinge can be done without equipment beyond a wall, and no throws either
-    req = with_(EXAMPLE, equipment=frozenset({"wall"}), weeks=4, demands=(),
-                sensitivities=NONE)
+    req = with_(EXAMPLE, equipment=frozenset({"wall"}), weeks=4, demands=(), sensitivities=NONE)
     plan = _plan(req)
     assert plan["solver"]["relaxed"]
     assert all(": " in r and "(relaxed)" in r for r in plan["solver"]["relaxed"])
@@ -167,8 +231,13 @@ def test_validator_names_planted_violations() -> None:
         item = _items(plan)[0]
         item["reps"], item["hold_s"] = 5, 10.0
 
-    cases = {wrong_equipment: "equipment", too_long: "session_time", no_why: "why",
-             bad_relaxation: "solver.relaxed", two_measures: "dose"}
+    cases = {
+        wrong_equipment: "equipment",
+        too_long: "session_time",
+        no_why: "why",
+        bad_relaxation: "solver.relaxed",
+        two_measures: "dose",
+    }
     for mutate, requirement in cases.items():
         found = _violations_after(mutate)
         assert any(f": {requirement}: " in v for v in found), (requirement, found)
@@ -178,8 +247,11 @@ def test_validator_names_missing_key_region() -> None:
     def strip_glute_med(plan: dict[str, Any]) -> None:
         for s in plan["weeks"][0]["sessions"]:
             for b in s["blocks"]:
-                b["items"] = [it for it in b["items"]
-                              if "glute_med" not in CATALOG.get(it["exercise_id"]).primary_regions]
+                b["items"] = [
+                    it
+                    for it in b["items"]
+                    if "glute_med" not in CATALOG.get(it["exercise_id"]).primary_regions
+                ]
 
     found = _violations_after(strip_glute_med)
     assert any("key_regions: no item has glute_med" in v for v in found), found
@@ -191,17 +263,32 @@ def test_validator_names_missing_key_region() -> None:
     minutes=st.sampled_from([20, 30, 45, 60]),
     kit=st.sampled_from([HOME, EXAMPLE.equipment, FULL_GYM]),
     experience=st.sampled_from(["novice", "intermediate", "advanced"]),
-    sens=st.frozensets(st.sampled_from(["flexion", "extension", "rotation", "axial_load",
-                                        "impact"]), max_size=2),
+    sens=st.frozensets(
+        st.sampled_from(["flexion", "extension", "rotation", "axial_load", "impact"]), max_size=2
+    ),
     pain=st.integers(0, 6),
     seed=st.integers(0, 1000),
 )
-def test_hypothesis_profiles_validate(days: int, minutes: int, kit: frozenset[str],
-                                      experience: str, sens: frozenset[str], pain: int,
-                                      seed: int) -> None:
-    req = with_(EXAMPLE, days_per_week=days, minutes_per_session=minutes, equipment=kit,
-                training_experience=experience, sensitivities=sens, pain_current=pain, weeks=4,
-                preferred_days=None)
+def test_hypothesis_profiles_validate(
+    days: int,
+    minutes: int,
+    kit: frozenset[str],
+    experience: str,
+    sens: frozenset[str],
+    pain: int,
+    seed: int,
+) -> None:
+    req = with_(
+        EXAMPLE,
+        days_per_week=days,
+        minutes_per_session=minutes,
+        equipment=kit,
+        training_experience=experience,
+        sensitivities=sens,
+        pain_current=pain,
+        weeks=4,
+        preferred_days=None,
+    )
     try:
         plan = _plan(req, seed)
     except InfeasiblePlanError:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+
 from planning.planning_fixtures import (
     BASE,
     CATALOG,
@@ -16,7 +17,6 @@ from planning.planning_fixtures import (
     week,
     with_,
 )
-
 from spinewise.planning.candidates import (
     is_heavy_hinge,
     is_rotational_throw,
@@ -94,11 +94,15 @@ def test_three_planes() -> None:
 def test_unilateral_each_session() -> None:
     result = solve(context(), (*BASE, "unilateral_each_session"))
     for s in range(3):
-        assert any(is_unilateral_work(CATALOG.get(it.exercise_id))
-                   for it in result.items if it.session == s)
+        assert any(
+            is_unilateral_work(CATALOG.get(it.exercise_id))
+            for it in result.items
+            if it.session == s
+        )
     bilateral = subset(lambda e: not is_unilateral_work(e))
-    assert solve(context(catalog=bilateral), (*BASE, "unilateral_each_session")).status \
-        == "INFEASIBLE"
+    assert (
+        solve(context(catalog=bilateral), (*BASE, "unilateral_each_session")).status == "INFEASIBLE"
+    )
 
 
 def test_isolated_share_binds() -> None:
@@ -112,8 +116,7 @@ def test_isolated_share_binds() -> None:
     share = sum(ex.integration == "isolated" for ex in used(with_rule)) / len(with_rule.items)
     assert share <= 0.2
     only_isolated = subset(lambda e: e.integration == "isolated")
-    assert solve(context(catalog=only_isolated), (*BASE, "isolated_share")).status \
-        == "INFEASIBLE"
+    assert solve(context(catalog=only_isolated), (*BASE, "isolated_share")).status == "INFEASIBLE"
 
 
 def test_single_leg_hinge() -> None:
@@ -121,8 +124,12 @@ def test_single_leg_hinge() -> None:
     assert any(is_single_leg_hinge(ex) for ex in used(result))
     none = subset(lambda e: not is_single_leg_hinge(e))
     assert solve(context(catalog=none), (*BASE, "single_leg_hinge")).status == "INFEASIBLE"
-    assert solve(context(catalog=none, wp=week("build", deload=True)),
-                 (*BASE, "single_leg_hinge")).status in OK
+    assert (
+        solve(
+            context(catalog=none, wp=week("build", deload=True)), (*BASE, "single_leg_hinge")
+        ).status
+        in OK
+    )
 
 
 def test_rotational_throws_apply_only_when_the_athlete_can() -> None:
@@ -130,40 +137,57 @@ def test_rotational_throws_apply_only_when_the_athlete_can() -> None:
     result = solve(ctx, (*BASE, "rotational_throws"))
     assert any(is_rotational_throw(ex) for ex in used(result))
     no_throws = subset(lambda e: not is_rotational_throw(e))
-    assert solve(context(catalog=no_throws, wp=week("power")),
-                 (*BASE, "rotational_throws")).status == "INFEASIBLE"
-    for changed in (with_(EXAMPLE, pain_current=3),
-                    with_(EXAMPLE, sensitivities=frozenset({"rotation"})),
-                    with_(EXAMPLE, equipment=EXAMPLE.equipment - {"medicine_ball"})):
-        assert solve(context(changed, no_throws, week("power")),
-                     (*BASE, "rotational_throws")).status in OK
+    assert (
+        solve(context(catalog=no_throws, wp=week("power")), (*BASE, "rotational_throws")).status
+        == "INFEASIBLE"
+    )
+    for changed in (
+        with_(EXAMPLE, pain_current=3),
+        with_(EXAMPLE, sensitivities=frozenset({"rotation"})),
+        with_(EXAMPLE, equipment=EXAMPLE.equipment - {"medicine_ball"}),
+    ):
+        assert (
+            solve(context(changed, no_throws, week("power")), (*BASE, "rotational_throws")).status
+            in OK
+        )
 
 
 def test_heavy_hinge_spacing() -> None:
-    gym = with_(EXAMPLE, training_experience="advanced", sensitivities=frozenset(),
-                pain_current=0, days_per_week=2, preferred_days=("mon", "tue"),
-                minutes_per_session=20,
-                equipment=frozenset(CATALOG.vocabulary.values("equipment")))
+    gym = with_(
+        EXAMPLE,
+        training_experience="advanced",
+        sensitivities=frozenset(),
+        pain_current=0,
+        days_per_week=2,
+        preferred_days=("mon", "tue"),
+        minutes_per_session=20,
+        equipment=frozenset(CATALOG.vocabulary.values("equipment")),
+    )
     heavy_only = subset(lambda e: is_heavy_hinge(e) or e.blocks == ("prep",))
     ctx = context(gym, heavy_only)
     without = solve(ctx, BASE)
-    heavy_days = {it.session for it in without.items
-                  if is_heavy_hinge(CATALOG.get(it.exercise_id))}
+    heavy_days = {it.session for it in without.items if is_heavy_hinge(CATALOG.get(it.exercise_id))}
     assert heavy_days == {0, 1}
     with_rule = solve(ctx, (*BASE, "heavy_hinge_spacing"))
-    heavy_days = {it.session for it in with_rule.items
-                  if is_heavy_hinge(CATALOG.get(it.exercise_id))}
+    heavy_days = {
+        it.session for it in with_rule.items if is_heavy_hinge(CATALOG.get(it.exercise_id))
+    }
     assert len(heavy_days) <= 1
 
 
 def test_finding_volume_every_session_and_extra() -> None:
     result = solve(context(), (*BASE, "finding_volume"))
     for s in range(3):
-        assert any("proprioception" in CATALOG.get(it.exercise_id).qualities
-                   for it in result.items if it.session == s)
-    erector_iso = [ex for ex in used(result)
-                   if "erector_spinae" in ex.primary_regions
-                   and "isometric_endurance" in ex.qualities]
+        assert any(
+            "proprioception" in CATALOG.get(it.exercise_id).qualities
+            for it in result.items
+            if it.session == s
+        )
+    erector_iso = [
+        ex
+        for ex in used(result)
+        if "erector_spinae" in ex.primary_regions and "isometric_endurance" in ex.qualities
+    ]
     assert len(erector_iso) >= 2
     no_balance = subset(lambda e: "proprioception" not in e.qualities)
     assert solve(context(catalog=no_balance), (*BASE, "finding_volume")).status == "INFEASIBLE"

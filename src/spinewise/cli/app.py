@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import sys
 
+from typing import Annotated
+
 import typer
 
 from spinewise import __version__
 from spinewise.cli import assess as assess_cli
 from spinewise.cli import catalog as catalog_cli
+from spinewise.cli import plan as plan_cli
 from spinewise.cli import render
 from spinewise.errors import SpinewiseError
 
@@ -26,6 +29,7 @@ app = typer.Typer(
 )
 app.add_typer(catalog_cli.app, name="catalog")
 app.command("assess")(assess_cli.assess_command)
+app.add_typer(plan_cli.app, name="plan")
 
 
 @app.command("version")
@@ -35,14 +39,25 @@ def version() -> None:
 
 
 @app.command("demo")
-def demo() -> None:
-    """The main job of `make run`: show what spinewise can do on the embedded default."""
-    from spinewise.catalog import load_catalog
+def demo(
+    weeks: Annotated[int | None, typer.Option(help="Plan length, 4 to 16 weeks.")] = None,
+) -> None:
+    """The main job of `make run`: assess the example profile and show its plan."""
+    from importlib import resources
 
-    catalog = load_catalog()
-    render.console.print(
-        render.exercise_table(catalog.exercises, f"spinewise catalogue: {len(catalog)} exercises")
-    )
+    from spinewise.cli.render_assess import print_assessment
+    from spinewise.cli.render_plan import print_plan
+    from spinewise.planning.service import assess_and_plan
+    from spinewise.profile import parse_profile
+
+    text = resources.files("spinewise.examples").joinpath("profile.example.toml").read_text()
+    import tomllib
+
+    profile = parse_profile(tomllib.loads(text))
+    assessment, plan = assess_and_plan(profile, weeks=weeks)
+    render.console.rule("spinewise demo: the example profile (examples/profile.example.toml)")
+    print_assessment(assessment, render.console)
+    print_plan(plan, render.console)
 
 
 def main(argv: list[str] | None = None) -> int:

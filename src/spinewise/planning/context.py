@@ -56,7 +56,10 @@ class WeekContext:
 
     def by_id(self, exercise_id: str) -> Exercise:
         """The eligible exercise with this id."""
-        return next(e for e in self.exercises if e.id == exercise_id)
+        index: dict[str, Exercise] = self.__dict__.setdefault(
+            "_index", {e.id: e for e in self.exercises}
+        )
+        return index[exercise_id]
 
 
 def consecutive_pairs(days: tuple[str, ...]) -> list[tuple[int, int]]:

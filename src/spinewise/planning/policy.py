@@ -50,9 +50,9 @@ def items_per_session(minutes_per_session: int) -> tuple[int, int]:
     >>> items_per_session(40)
     (6, 8)
     >>> items_per_session(15)
-    (2, 3)
+    (2, 4)
     """
-    high = max(3, min(12, round(minutes_per_session / MINUTES_PER_ITEM)))
+    high = max(4, min(12, round(minutes_per_session / MINUTES_PER_ITEM)))
     return max(2, high - 2), high
 
 
@@ -88,11 +88,13 @@ def throws_required(week: WeekPlan, request: PlanRequest) -> bool:
 
 
 def serves_demand(ex: Exercise, demand: Demand) -> bool:
-    """Whether an exercise serves a finding's demand."""
+    """Whether an exercise serves a finding's demand (a demand with no target serves none)."""
     if demand.kind == "weaker_side":
         return ex.laterality == "unilateral" and (
             demand.pattern is None or demand.pattern in ex.patterns
         )
+    if demand.quality is None and demand.region is None and demand.pattern is None:
+        return False
     ok = True
     if demand.quality is not None:
         ok = ok and demand.quality in ex.qualities

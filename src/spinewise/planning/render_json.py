@@ -149,6 +149,7 @@ def plan_document(
                 {
                     "week": sw.ctx.week.index,
                     "status": sw.result.status,
+                    "bound": sw.result.bound,
                     "objective": sw.result.objective,
                 }
                 for sw in solved

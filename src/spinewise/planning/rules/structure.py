@@ -27,10 +27,7 @@ class SessionTime:
     def build(self, m: WeekModel) -> None:
         budget_s = m.ctx.request.minutes_per_session * 60
         for s in m.ctx.sessions:
-            m.add(
-                sum(m.ctx.seconds[e] * v for (ss, e), v in sorted(m.y.items()) if ss == s)
-                <= budget_s
-            )
+            m.add(sum(m.ctx.seconds[e] * v for e, v in m._y_by_session.get(s, [])) <= budget_s)
 
 
 class SessionStructure:

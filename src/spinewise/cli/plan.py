@@ -1,0 +1,135 @@
+"""``spinewise plan``: make a plan from a profile, or validate one.
+
+``spinewise plan PROFILE [--format text|json|markdown|html|ics] [--out FILE] [--weeks N]
+[--seed N]`` and ``spinewise plan validate FILE --profile PROFILE``. Exit codes (contract):
+0 made; 3 referred by screening (no file written); 2 invalid input; 4 no feasible plan, with the
+conflicting requirement named; ``validate``: 0 valid, 1 invalid with each violation named.
+"""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from typer.core import TyperGroup
+
+from spinewise.assessment import assess
+from spinewise.catalog import load_catalog
+from spinewise.cli import render
+from spinewise.errors import InputError
+from spinewise.planning.from_profile import request_from_profile
+from spinewise.planning.service import make_plan_for_profile, spine_compression
+from spinewise.planning.validate import validate_plan
+from spinewise.profile import load_profile
+
+__all__ = ["app"]
+
+
+class _DefaultToMake(TyperGroup):
+    """``plan PROFILE`` runs ``make``; ``plan validate ...`` runs ``validate``."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
+            args = ["make", *args]
+        return super().parse_args(ctx, args)
+
+
+app = typer.Typer(
+    cls=_DefaultToMake, help="Make a plan from a profile, or validate one.", no_args_is_help=True
+)
+
+
+class PlanFormat(StrEnum):
+    """Formats of ``plan``."""
+
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+    ics = "ics"
+
+
+def _render(plan: dict[str, Any], fmt: PlanFormat) -> bytes | str | None:
+    if fmt is PlanFormat.json:
+        return json.dumps(plan, indent=2, ensure_ascii=False) + "\n"
+    if fmt is PlanFormat.markdown:
+        from spinewise.report.plan_markdown import plan_to_markdown
+
+        return plan_to_markdown(plan)
+    if fmt is PlanFormat.html:
+        from spinewise.report.plan_html import plan_to_html
+
+        return plan_to_html(plan)
+    if fmt is PlanFormat.ics:
+        from spinewise.report.plan_ics import plan_to_ics
+
+        return plan_to_ics(plan)
+    return None
+
+
+@app.command("make", hidden=True)
+def make(
+    profile: Annotated[Path, typer.Argument(help="The athlete's profile (TOML).")],
+    fmt: Annotated[PlanFormat, typer.Option("--format", help="Output format.")] = (PlanFormat.text),
+    out: Annotated[Path | None, typer.Option(help="Write here instead of stdout.")] = None,
+    weeks: Annotated[int | None, typer.Option(help="Plan length, 4 to 16 weeks.")] = None,
+    seed: Annotated[int, typer.Option(help="Seed: same profile and seed, same plan.")] = 0,
+) -> None:
+    """Make a periodized plan for PROFILE (screening first)."""
+    if weeks is not None and not 4 <= weeks <= 16:
+        raise InputError(f"--weeks: must be 4 to 16, got {weeks}")
+    if seed < 0:
+        raise InputError(f"--seed: must be 0 or more, got {seed}")
+    plan = make_plan_for_profile(load_profile(profile), weeks=weeks, seed=seed)
+    rendered = _render(plan, fmt)
+    if rendered is None:
+        from spinewise.cli.render_plan import print_plan
+
+        if out is not None:
+            with out.open("w", encoding="utf-8") as fh:
+                print_plan(plan, Console(file=fh, width=120))
+        else:
+            print_plan(plan, render.console)
+        return
+    if out is None:
+        if isinstance(rendered, bytes):
+            typer.echo(rendered.decode("utf-8"), nl=False)
+        else:
+            typer.echo(rendered, nl=False)
+        return
+    tmp = out.with_name(out.name + ".tmp")
+    if isinstance(rendered, bytes):
+        tmp.write_bytes(rendered)
+    else:
+        tmp.write_text(rendered, encoding="utf-8")
+    tmp.replace(out)
+    render.err_console.print(f"Wrote {out}")
+
+
+@app.command("validate")
+def validate(
+    plan_file: Annotated[Path, typer.Argument(metavar="FILE", help="A plan (JSON).")],
+    profile: Annotated[Path, typer.Option(help="The athlete's profile (TOML).")],
+) -> None:
+    """Check a plan against the profile with the solver-independent validator."""
+    try:
+        plan = json.loads(plan_file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"FILE: no such file: {plan_file}") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"FILE: {plan_file}: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        ) from None
+    prof = load_profile(profile)
+    weeks = len(plan.get("weeks", [])) or None
+    request = request_from_profile(prof, assess(prof), weeks=weeks)
+    violations = validate_plan(plan, request, load_catalog(), compression=spine_compression())
+    if violations:
+        render.print_problems(str(v) for v in violations)
+        render.err_console.print(f"[red]{len(violations)} violation(s)[/red]")
+        raise typer.Exit(1)
+    render.console.print(f"[green]valid[/green]: {plan_file} meets every requirement.")

@@ -1,0 +1,1 @@
+"""Packaged example data (the contract example profile), so that `spinewise demo` runs anywhere."""

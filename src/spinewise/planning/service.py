@@ -1,0 +1,37 @@
+"""The planner as the CLI and the web app call it: profile in, plan document out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spinewise.assessment import Assessment, assess
+from spinewise.catalog import load_catalog
+from spinewise.planning.from_profile import request_from_profile
+from spinewise.planning.planner import make_plan
+from spinewise.planning.spine import CompressionFn, placeholder_compression_n
+from spinewise.profile import Profile
+
+__all__ = ["assess_and_plan", "make_plan_for_profile", "spine_compression"]
+
+
+def spine_compression() -> CompressionFn:
+    """The compression estimate the planner and validator use."""
+    return placeholder_compression_n
+
+
+def make_plan_for_profile(
+    profile: Profile, *, weeks: int | None = None, seed: int = 0
+) -> dict[str, Any]:
+    """Screen, assess and plan; raise ScreeningStopError when screening did not clear."""
+    request = request_from_profile(profile, assess(profile), weeks=weeks)
+    return make_plan(request, load_catalog(), seed=seed, compression=spine_compression())
+
+
+def assess_and_plan(
+    profile: Profile, *, weeks: int | None = None, seed: int = 0
+) -> tuple[Assessment, dict[str, Any]]:
+    """Assess and plan in one go (the assessment is computed once)."""
+    assessment = assess(profile)
+    request = request_from_profile(profile, assessment, weeks=weeks)
+    plan = make_plan(request, load_catalog(), seed=seed, compression=spine_compression())
+    return assessment, plan
