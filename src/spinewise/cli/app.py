@@ -7,7 +7,6 @@ error's exit code; nothing else is printed.
 from __future__ import annotations
 
 import sys
-
 from typing import Annotated
 
 import typer
