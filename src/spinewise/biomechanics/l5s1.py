@@ -130,18 +130,16 @@ class UpperBodyPoints:
         Sum over head and trunk parts of mass fraction x horizontal distance in front of L5/S1 [m].
     arms_first_moment_m
         The same for both arms [m].
-    hand_x_m, hand_z_m
-        The hands' centre of mass: in front of and above L5/S1 [m].
-    shoulder_x_m, shoulder_z_m
-        The shoulder joint centres [m].
+    hand_x_m
+        The hands' centre of mass in front of L5/S1 [m].
+    shoulder_x_m
+        The shoulder joint centres in front of L5/S1 [m].
     """
 
     trunk_first_moment_m: FloatArray
     arms_first_moment_m: FloatArray
     hand_x_m: FloatArray
-    hand_z_m: FloatArray
     shoulder_x_m: FloatArray
-    shoulder_z_m: FloatArray
 
 
 def upper_body_points(
@@ -149,33 +147,30 @@ def upper_body_points(
     theta_rad: FloatArray,
     scale: FloatArray,
     upper_arm_deg: FloatArray,
-    forearm_deg: FloatArray,
+    forearm_deg: FloatArray | None = None,
 ) -> UpperBodyPoints:
     """Place the head, trunk parts and arms for trunk angles ``theta_rad`` (see :func:`l5s1_load`).
 
-    ``scale`` is stature / de Leva's reference stature; arm angles as in :func:`l5s1_load`.
+    ``scale`` is stature / de Leva's reference stature; arm angles as in :func:`l5s1_load`
+    (``forearm_deg`` None: straight elbow). The sums over segments are constants of the body
+    times the sine of each segment's angle, which keeps the array work small.
     """
-    sin_t, cos_t = np.sin(theta_rad), np.cos(theta_rad)
-    trunk = np.zeros_like(theta_rad)
-    for mass, dist in body.trunk_parts:
-        trunk = trunk + mass * dist * scale * sin_t
-    shoulder_x = body.shoulder_m * scale * sin_t
-    shoulder_z = body.shoulder_m * scale * cos_t
+    sin_t = np.sin(theta_rad)
     ua, fa, hand = body.upper_arm, body.forearm, body.hand
-    ux, uz = _direction(upper_arm_deg, theta_rad)
-    fx, fz = _direction(forearm_deg, theta_rad)
-    elbow_x = shoulder_x + ua.length_m * scale * ux
-    elbow_z = shoulder_z + ua.length_m * scale * uz
-    wrist_x = elbow_x + fa.length_m * scale * fx
-    wrist_z = elbow_z + fa.length_m * scale * fz
-    hand_x = wrist_x + hand.com_fraction * hand.length_m * scale * fx
-    hand_z = wrist_z + hand.com_fraction * hand.length_m * scale * fz
-    one_arm = (
-        ua.mass_fraction * (shoulder_x + ua.com_fraction * ua.length_m * scale * ux)
-        + fa.mass_fraction * (elbow_x + fa.com_fraction * fa.length_m * scale * fx)
-        + hand.mass_fraction * hand_x
+    shoulder_x = (body.shoulder_m * scale) * sin_t
+    trunk = (sum(m * d for m, d in body.trunk_parts) * scale) * sin_t
+    ux, _ = _direction(upper_arm_deg, theta_rad)
+    fx = ux if forearm_deg is None else _direction(forearm_deg, theta_rad)[0]
+    # one arm's first moment = arm mass * shoulder_x + k_upper * ux + k_fore * fx (per unit scale)
+    arm_mass = ua.mass_fraction + fa.mass_fraction + hand.mass_fraction
+    k_upper = ua.length_m * (
+        ua.mass_fraction * ua.com_fraction + fa.mass_fraction + hand.mass_fraction
     )
-    return UpperBodyPoints(trunk, 2.0 * one_arm, hand_x, hand_z, shoulder_x, shoulder_z)
+    hand_reach = fa.length_m + hand.com_fraction * hand.length_m
+    k_fore = fa.mass_fraction * fa.com_fraction * fa.length_m + hand.mass_fraction * hand_reach
+    arms = 2.0 * (arm_mass * shoulder_x + scale * (k_upper * ux + k_fore * fx))
+    hand_x = shoulder_x + scale * (ua.length_m * ux + hand_reach * fx)
+    return UpperBodyPoints(trunk, arms, hand_x, shoulder_x)
 
 
 def l5s1_load(
@@ -249,7 +244,7 @@ def l5s1_load(
         np.asarray(stature, dtype=np.float64),
         np.asarray(upper_arm_deg, dtype=np.float64),
     )
-    fa_deg = ua_deg if forearm_deg is None else np.asarray(forearm_deg, dtype=np.float64)
+    fa_deg = None if forearm_deg is None else np.asarray(forearm_deg, dtype=np.float64)
     _check_positive("body_mass_kg", mass, "kg")
     _check_positive("height_cm", height, "cm")
     if not np.all(np.isfinite(load)) or np.any(load < 0):
