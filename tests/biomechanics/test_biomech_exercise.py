@@ -114,3 +114,23 @@ def test_every_exercise_of_the_shared_catalogue_gets_an_estimate():
         if exercise_id in ids:
             ex = next(e for e in loaded.exercises if e.id == exercise_id)
             assert compression_json(ex)["basis"] == "published"
+
+
+def test_max_load_meets_the_limit_exactly(make_exercise):
+    from spinewise.biomechanics import ACTION_LIMIT_N, MAXIMUM_PERMISSIBLE_LIMIT_N, max_load_kg
+
+    ex = make_exercise("some_rdl", RDL)
+    for limit in (ACTION_LIMIT_N, MAXIMUM_PERMISSIBLE_LIMIT_N):
+        load = max_load_kg(ex, limit, body_mass_kg=82.0)
+        assert load is not None
+        assert load > 0
+        assert exercise_compression(ex, 82.0, load_kg=load).value_n == pytest.approx(limit)
+    assert max_load_kg(ex, 3400, body_mass_kg=82.0) < max_load_kg(ex, 6400, body_mass_kg=82.0)
+
+
+def test_max_load_none_and_infinite(make_exercise):
+    from spinewise.biomechanics import max_load_kg
+
+    assert max_load_kg(make_exercise("some_rdl", RDL), 500.0) is None
+    hang = make_exercise("dead_hang", {"support": "hanging", "arms": "overhead"})
+    assert max_load_kg(hang, 3400.0) == float("inf")

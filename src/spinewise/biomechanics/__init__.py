@@ -6,6 +6,7 @@ Public API:
 - :func:`posture_load`: the same for a catalogue :class:`~spinewise.catalog.Posture`.
 - :func:`exercise_compression`, :func:`compression_json`: an exercise's estimated peak compression
   (model or McGill's published value) and the catalogue export's ``compression_n`` object.
+- :func:`max_load_kg`: the largest external load that keeps an exercise under a compression limit.
 - :func:`mcgill_comparison`: the model against McGill's table, with Spearman's rank correlation.
 - :func:`recommended_weight_limit`: the revised NIOSH lifting equation.
 - :data:`ACTION_LIMIT_N`, :data:`MAXIMUM_PERMISSIBLE_LIMIT_N`: NIOSH's compression limits.
@@ -17,6 +18,7 @@ from spinewise.biomechanics.exercise import (
     CompressionEstimate,
     compression_json,
     exercise_compression,
+    max_load_kg,
 )
 from spinewise.biomechanics.l5s1 import (
     ALTERNATIVE_MOMENT_ARM_M,
@@ -59,6 +61,7 @@ __all__ = [
     "compression_json",
     "exercise_compression",
     "l5s1_load",
+    "max_load_kg",
     "mcgill_comparison",
     "posture_load",
     "published_by_exercise",

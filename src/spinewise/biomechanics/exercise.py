@@ -43,6 +43,7 @@ __all__ = [
     "CompressionEstimate",
     "compression_json",
     "exercise_compression",
+    "max_load_kg",
 ]
 
 #: Body mass of the export's ``compression_n`` (shared/contracts/README.md) [kg].
@@ -188,3 +189,50 @@ def compression_json(ex: Exercise) -> dict[str, Any]:
         out["model_value"] = round(est.model_value_n)
         out["model_error_pct"] = None if est.error_pct is None else round(est.error_pct, 1)
     return out
+
+
+def max_load_kg(
+    ex: Exercise,
+    limit_n: float,
+    body_mass_kg: float = EXPORT_BODY_MASS_KG,
+    sex: Sex = "male",
+    height_cm: float | None = None,
+) -> float | None:
+    """The largest external load [kg] that keeps the estimate at or below ``limit_n``.
+
+    The estimate is linear in the external load for a fixed posture (both the model and the
+    published value adjusted by it), so two evaluations give it exactly.
+
+    Returns
+    -------
+    float or None
+        ``None`` when even no load exceeds the limit; ``math.inf`` when load does not raise the
+        estimate (e.g. a hanging posture).
+
+    Examples
+    --------
+    >>> from spinewise.biomechanics.niosh import ACTION_LIMIT_N
+    >>> from spinewise.catalog.model import Exercise
+    >>> ex = Exercise.model_validate({
+    ...     "id": "demo_rdl", "name": "Demo RDL", "patterns": ["hinge"],
+    ...     "regions": {"hamstrings": "primary"}, "qualities": ["strength"],
+    ...     "planes": ["sagittal"], "laterality": "bilateral", "integration": "integrated",
+    ...     "loading": "constant", "equipment": ["dumbbell"], "blocks": ["strength"],
+    ...     "level": 2, "dose": {"sets": 3, "reps": 8}, "cues": ["hinge"],
+    ...     "faults": ["rounding"], "posture": {"support": "standing",
+    ...     "trunk_flexion_deg": 70, "arms": "hanging", "load_kg": 32}})
+    >>> limit = max_load_kg(ex, ACTION_LIMIT_N)
+    >>> round(exercise_compression(ex, load_kg=limit).value_n)
+    3400
+    """
+    if not (limit_n > 0 and limit_n != float("inf")):
+        raise InputError(f"limit_n: must be a positive number of newtons, got {limit_n}")
+    probe_kg = 10.0
+    at_zero = exercise_compression(ex, body_mass_kg, sex, height_cm, load_kg=0.0).value_n
+    at_probe = exercise_compression(ex, body_mass_kg, sex, height_cm, load_kg=probe_kg).value_n
+    if at_zero > limit_n:
+        return None
+    slope = (at_probe - at_zero) / probe_kg
+    if slope <= 0:
+        return float("inf")
+    return (limit_n - at_zero) / slope
