@@ -139,3 +139,18 @@ def test_hands_on_the_floor_while_standing_unloads_the_spine():
 def test_bad_body_mass_is_named():
     with pytest.raises(InputError, match="body_mass_kg: must be a positive number of kg"):
         posture_load(P(support="standing"), body_mass_kg=0)
+
+
+def test_chest_supported_row_rests_on_the_bench():
+    row = posture_load(
+        P(
+            support="bench_prone",
+            trunk_flexion_deg=45,
+            hip_flexion_deg=45,
+            arms="hanging",
+            load_kg=32,
+        )
+    )
+    free = posture_load(P(support="standing", trunk_flexion_deg=45, arms="hanging", load_kg=32))
+    assert row.method == "bridge"
+    assert row.compression_n < free.compression_n / 2

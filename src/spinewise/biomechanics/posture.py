@@ -5,6 +5,8 @@ Four situations, each stated in ``docs/science/spine-load.md``:
 ``cantilever``
     Standing, seated, kneeling, half-kneeling and bench-supported (pad under the pelvis): the body
     above L5/S1 is free and held by the trunk muscles; :func:`~spinewise.biomechanics.l5s1_load`.
+    On a bench with the arms hanging or on the floor the pad is taken to be under the chest
+    (chest-supported rows), a ``bridge`` between the chest and the hips.
 ``bridge`` (coarse)
     Hands, forearms or shoulders on the floor and knees or feet on the floor (planks, side bridges,
     quadruped, glute bridges; prone or side-lying with the arms on the floor or forward and the hips
@@ -183,6 +185,10 @@ def posture_load(
     scale = stature / body.reference_stature_cm
     kw = {"mass": body_mass_kg, "load": load, "scale": scale, "arm": moment_arm_m}
 
+    if posture.support == "bench_prone" and posture.arms in ("hanging", "floor"):
+        # arms hanging from a bench (chest-supported rows): the pad is under the chest
+        notes_bench = ("pad under the chest: the upper body rests on the bench",)
+        return _bridge(posture, body, posture.trunk_flexion_deg, "hip", False, notes_bench, **kw)
     if posture.support in _UPRIGHT:
         if posture.arms == "floor":
             return _bridge(posture, body, posture.trunk_flexion_deg, "hip", False, (), **kw)
