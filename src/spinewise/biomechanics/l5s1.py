@@ -70,6 +70,7 @@ __all__ = [
     "L5S1Load",
     "UpperBodyPoints",
     "l5s1_load",
+    "segment_direction",
     "upper_body_points",
 ]
 
@@ -108,8 +109,13 @@ class L5S1Load:
     upper_body_weight_n: FloatArray
 
 
-def _direction(gamma_deg: FloatArray, theta_rad: FloatArray) -> tuple[FloatArray, FloatArray]:
-    """Unit vector at ``gamma_deg`` from "down the trunk" toward the front; (x, z)."""
+def segment_direction(
+    gamma_deg: FloatArray, theta_rad: FloatArray
+) -> tuple[FloatArray, FloatArray]:
+    """Unit vector (x, z) at ``gamma_deg`` from "down the trunk" toward the front of the body.
+
+    ``theta_rad`` is the trunk's inclination from vertical.
+    """
     phi = np.radians(gamma_deg) - theta_rad
     return np.sin(phi), -np.cos(phi)
 
@@ -159,8 +165,8 @@ def upper_body_points(
     ua, fa, hand = body.upper_arm, body.forearm, body.hand
     shoulder_x = (body.shoulder_m * scale) * sin_t
     trunk = (sum(m * d for m, d in body.trunk_parts) * scale) * sin_t
-    ux, _ = _direction(upper_arm_deg, theta_rad)
-    fx = ux if forearm_deg is None else _direction(forearm_deg, theta_rad)[0]
+    ux, _ = segment_direction(upper_arm_deg, theta_rad)
+    fx = ux if forearm_deg is None else segment_direction(forearm_deg, theta_rad)[0]
     # one arm's first moment = arm mass * shoulder_x + k_upper * ux + k_fore * fx (per unit scale)
     arm_mass = ua.mass_fraction + fa.mass_fraction + hand.mass_fraction
     k_upper = ua.length_m * (

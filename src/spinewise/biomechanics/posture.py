@@ -39,13 +39,8 @@ from typing import Literal
 import numpy as np
 
 from spinewise.biomechanics.anthropometry import BodyGeometry, Sex, body_geometry, check_sex
-from spinewise.biomechanics.l5s1 import (
-    DEFAULT_MOMENT_ARM_M,
-    FloatArray,
-    _direction,
-    l5s1_load,
-    upper_body_points,
-)
+from spinewise.biomechanics.l5s1 import DEFAULT_MOMENT_ARM_M, l5s1_load
+from spinewise.biomechanics.skeleton import Frame, arm_angles
 from spinewise.catalog.model import Posture
 from spinewise.errors import InputError
 from spinewise.units import GRAVITY_M_S2
@@ -91,64 +86,6 @@ class PostureLoad:
     notes: tuple[str, ...] = ()
 
 
-def _arm_angles(arms: str, theta_deg: float, supine: bool) -> tuple[float, float]:
-    """Upper-arm and forearm directions (degrees from "down the trunk" toward the front)."""
-    if arms == "hanging":
-        return theta_deg, theta_deg
-    if arms == "forward":
-        return (90.0, 90.0) if supine else (theta_deg + 90.0, theta_deg + 90.0)
-    table = {
-        "sides": (0.0, 0.0),
-        "chest": (20.0, 150.0),
-        "shoulders": (0.0, 170.0),
-        "overhead": (180.0, 180.0),
-        "floor": (0.0, 0.0),
-    }
-    return table[arms]
-
-
-def _arr(value: float) -> FloatArray:
-    return np.asarray(value, dtype=np.float64)
-
-
-class _Frame:
-    """Segment positions for one posture in the face-forward frame (x forward, z up, at L5/S1)."""
-
-    def __init__(
-        self, body: BodyGeometry, theta_deg: float, scale: float, p: Posture, supine: bool
-    ) -> None:
-        self.body = body
-        self.scale = scale
-        self.theta = np.radians(_arr(theta_deg))
-        ua, fa = _arm_angles(p.arms, theta_deg, supine)
-        self.upper = upper_body_points(body, self.theta, _arr(scale), _arr(ua), _arr(fa))
-        sin_t, cos_t = float(np.sin(self.theta)), float(np.cos(self.theta))
-        self.hip = (body.hip_m * scale * sin_t, body.hip_m * scale * cos_t)
-        self.pelvis_x = body.pelvis[1] * scale * sin_t
-        tx, tz = (float(v) for v in _direction(_arr(p.hip_flexion_deg), self.theta))
-        gamma_shank = p.hip_flexion_deg - p.knee_flexion_deg
-        sx, sz = (float(v) for v in _direction(_arr(gamma_shank), self.theta))
-        th, sh = body.thigh, body.shank
-        self.knee = (self.hip[0] + th.length_m * scale * tx, self.hip[1] + th.length_m * scale * tz)
-        self.ankle = (
-            self.knee[0] + sh.length_m * scale * sx,
-            self.knee[1] + sh.length_m * scale * sz,
-        )
-        self.thigh_x = self.hip[0] + th.com_fraction * th.length_m * scale * tx
-        self.shank_x = self.knee[0] + sh.com_fraction * sh.length_m * scale * sx
-
-    def legs(self, with_shanks: bool = True) -> list[tuple[float, float]]:
-        """(mass fraction, x) of both legs' segments."""
-        b = self.body
-        parts = [(2 * b.thigh.mass_fraction, self.thigh_x)]
-        if with_shanks:
-            parts += [
-                (2 * b.shank.mass_fraction, self.shank_x),
-                (2 * b.foot.mass_fraction, self.ankle[0]),
-            ]
-        return parts
-
-
 def posture_load(
     posture: Posture,
     body_mass_kg: float = 75.0,
@@ -182,6 +119,8 @@ def posture_load(
     stature = body.reference_stature_cm if height_cm is None else height_cm
     if not (np.isfinite(stature) and stature > 0):
         raise InputError(f"height_cm: must be a positive number of cm, got {height_cm}")
+    if not (np.isfinite(moment_arm_m) and moment_arm_m > 0):
+        raise InputError(f"moment_arm_m: must be a positive distance in metres, got {moment_arm_m}")
     scale = stature / body.reference_stature_cm
     kw = {"mass": body_mass_kg, "load": load, "scale": scale, "arm": moment_arm_m}
 
@@ -192,6 +131,7 @@ def posture_load(
     if posture.support in _UPRIGHT:
         if posture.arms == "floor":
             return _bridge(posture, body, posture.trunk_flexion_deg, "hip", False, (), **kw)
+        upper_arm_deg, forearm_deg = arm_angles(posture.arms, posture.trunk_flexion_deg, False)
         r = l5s1_load(
             posture.trunk_flexion_deg,
             load_kg=load,
@@ -200,8 +140,8 @@ def posture_load(
             height_cm=stature,
             sex=sex,
             moment_arm_m=moment_arm_m,
-            upper_arm_deg=_arm_angles(posture.arms, posture.trunk_flexion_deg, False)[0],
-            forearm_deg=_arm_angles(posture.arms, posture.trunk_flexion_deg, False)[1],
+            upper_arm_deg=upper_arm_deg,
+            forearm_deg=forearm_deg,
         )
         return PostureLoad(
             compression_n=float(r.compression_n),
@@ -259,7 +199,7 @@ def _bridge(
     scale: float,
     arm: float,
 ) -> PostureLoad:
-    f = _Frame(body, theta_deg, scale, p, supine)
+    f = Frame(body, theta_deg, scale, p, supine)
     g = GRAVITY_M_S2
     up = f.upper
     load_x = float(up.shoulder_x_m) if p.arms in ("floor", "shoulders") else float(up.hand_x_m)
@@ -316,7 +256,7 @@ def _lying(
     g = GRAVITY_M_S2
     lift = max(0.0, 90.0 - theta_deg)
     theta_eff = -theta_deg if supine else theta_deg
-    f = _Frame(body, theta_eff, scale, p, supine)
+    f = Frame(body, theta_eff, scale, p, supine)
     out_notes = list(notes)
     compression = shear = moment_total = force_total = 0.0
     if lift <= 0.0:
@@ -337,7 +277,7 @@ def _lying(
         force_total += force
         out_notes.append("head, upper trunk and arms raised about the xiphoid (curl-up)")
     else:
-        ua, fa = _arm_angles(p.arms, theta_eff, supine)
+        ua, fa = arm_angles(p.arms, theta_eff, supine)
         r = l5s1_load(
             theta_eff,
             load_kg=load,
@@ -376,7 +316,7 @@ def _hanging(
     p: Posture, body: BodyGeometry, *, mass: float, load: float, scale: float, arm: float
 ) -> PostureLoad:
     g = GRAVITY_M_S2
-    f = _Frame(body, p.trunk_flexion_deg, scale, p, False)
+    f = Frame(body, p.trunk_flexion_deg, scale, p, False)
     lower = [(body.pelvis[0], f.pelvis_x), *f.legs(with_shanks=True)]
     moment = g * mass * sum(m * x for m, x in lower)
     weight = g * mass * sum(m for m, _ in lower)
