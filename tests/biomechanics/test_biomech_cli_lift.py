@@ -61,3 +61,11 @@ def test_bad_input_exits_2_naming_the_option(capsys):
     captured = capsys.readouterr()
     assert captured.err.strip() == "--h-cm: must be a number of cm at or above 0, got -3.0"
     assert captured.out == ""
+
+
+def test_zero_rwl_gives_no_lifting_index(capsys):
+    assert main(["lift", "--load-kg", "5", "--h-cm", "70", "--v-cm", "75", "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["rwl_kg"] == 0.0
+    assert out["lifting_index"] is None
+    assert out["notes"] == ["H 70 cm is beyond 63 cm: HM = 0"]
