@@ -15,6 +15,7 @@ from spinewise import __version__
 from spinewise.cli import assess as assess_cli
 from spinewise.cli import catalog as catalog_cli
 from spinewise.cli import plan as plan_cli
+from spinewise.cli import lift as lift_cli
 from spinewise.cli import render
 from spinewise.errors import SpinewiseError
 
@@ -29,6 +30,7 @@ app = typer.Typer(
 app.add_typer(catalog_cli.app, name="catalog")
 app.command("assess")(assess_cli.assess_command)
 app.add_typer(plan_cli.app, name="plan")
+app.command("lift")(lift_cli.lift)
 
 
 @app.command("version")
