@@ -14,7 +14,7 @@ from spinewise.planning.periodization import WeekPlan, periodize
 from spinewise.planning.planner import week_context
 from spinewise.planning.request import Demand, PlanRequest
 from spinewise.planning.rules import ALL_RULES
-from spinewise.planning.spine import placeholder_compression_n
+from spinewise.planning.spine import model_compression_n
 
 CATALOG = load_catalog()
 FULL_GYM = frozenset(CATALOG.vocabulary.values("equipment"))
@@ -66,7 +66,7 @@ def subset(keep: Callable[[Exercise], bool]) -> Catalog:
 def context(
     request: PlanRequest = EXAMPLE, catalog: Catalog = CATALOG, wp: WeekPlan | None = None
 ) -> WeekContext:
-    return week_context(request, catalog, wp or week(), (), placeholder_compression_n)
+    return week_context(request, catalog, wp or week(), (), model_compression_n)
 
 
 def solve(ctx: WeekContext, rule_ids: Iterable[str], seed: int = 0) -> SolveResult:

@@ -115,5 +115,7 @@ def export(
     ),
 ) -> None:
     """Print the catalogue as a JSON array (shared/contracts/README.md)."""
-    data = export_catalog(load_catalog())
+    from spinewise.biomechanics.exercise import compression_json
+
+    data = export_catalog(load_catalog(), compression_json)
     typer.echo(json.dumps(data, indent=2, ensure_ascii=False))

@@ -48,6 +48,7 @@ class ItemDose:
     rest_s: int
     intensity: Intensity
     extra_sets_side: tuple[str, int] | None = None
+    load_cap_kg: float | None = None
 
     def key(self) -> tuple[float, float, float, float, float]:
         """Components that must not drop within a phase (sets, reps, hold, distance, lowering)."""

@@ -10,7 +10,7 @@ naming the conflict.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spinewise import __version__
 from spinewise.catalog import Catalog
@@ -29,7 +29,8 @@ from spinewise.planning.rules import ALL_RULES
 from spinewise.planning.spine import (
     CompressionFn,
     compression_limit_n,
-    placeholder_compression_n,
+    model_compression_n,
+    spine_load,
 )
 
 __all__ = ["SolvedWeek", "make_plan", "week_context"]
@@ -57,11 +58,14 @@ def week_context(
     limit = compression_limit_n(request)
     pool = []
     loads: dict[str, float] = {}
+    caps: dict[str, float | None] = {}
     for ex in eligible(catalog, request, week.phase):
-        value = compression(ex, request.body_mass_kg, None)
-        if value <= limit:
+        load = spine_load(ex, request, compression)
+        if load is not None:
             pool.append(ex)
-            loads[ex.id] = value
+            loads[ex.id] = load.compression_n
+            if load.capped:
+                caps[ex.id] = load.load_kg
     doses, seconds, volume = {}, {}, {}
     for ex in pool:
         extra = sum(1 for d in request.demands if d.kind == "extra_volume" and serves_demand(ex, d))
@@ -74,9 +78,9 @@ def week_context(
         )
         weaker = [d for d in request.demands if d.kind == "weaker_side" and serves_demand(ex, d)]
         if weaker and weaker[0].side is not None and not week.deload:
-            from dataclasses import replace
-
             dose = replace(dose, extra_sets_side=(weaker[0].side, max(1, weaker[0].sets)))
+        if ex.id in caps:
+            dose = replace(dose, load_cap_kg=caps[ex.id])
         doses[ex.id] = dose
         seconds[ex.id] = item_seconds(dose)
         volume[ex.id] = volume_units(dose)
@@ -165,7 +169,7 @@ def make_plan(
     catalog: Catalog,
     *,
     seed: int = 0,
-    compression: CompressionFn = placeholder_compression_n,
+    compression: CompressionFn = model_compression_n,
 ) -> dict[str, object]:
     """Make a plan: the JSON-ready document of ``plan.schema.json``.
 
@@ -178,7 +182,7 @@ def make_plan(
     seed
         Seeds the solver and the tie-break; the same inputs and seed give a byte-identical plan.
     compression
-        Estimates an exercise's peak L5/S1 compression [N] for a body mass and load.
+        Estimates an exercise's peak L5/S1 compression [N] for the athlete at a load.
 
     Raises
     ------

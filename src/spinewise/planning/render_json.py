@@ -57,6 +57,7 @@ def item_json(exercise_id: str, name: str, dose: ItemDose, why: list[str]) -> di
         "rest_s": dose.rest_s,
         "intensity": {"kind": dose.intensity.kind, "value": dose.intensity.value},
         "extra_sets_side": side,
+        "load_cap_kg": dose.load_cap_kg,
         "why": why,
     }
 

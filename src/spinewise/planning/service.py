@@ -8,7 +8,7 @@ from spinewise.assessment import Assessment, assess
 from spinewise.catalog import load_catalog
 from spinewise.planning.from_profile import request_from_profile
 from spinewise.planning.planner import make_plan
-from spinewise.planning.spine import CompressionFn, placeholder_compression_n
+from spinewise.planning.spine import CompressionFn, model_compression_n
 from spinewise.profile import Profile
 
 __all__ = ["assess_and_plan", "make_plan_for_profile", "spine_compression"]
@@ -16,7 +16,7 @@ __all__ = ["assess_and_plan", "make_plan_for_profile", "spine_compression"]
 
 def spine_compression() -> CompressionFn:
     """The compression estimate the planner and validator use."""
-    return placeholder_compression_n
+    return model_compression_n
 
 
 def make_plan_for_profile(

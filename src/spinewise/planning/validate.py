@@ -19,7 +19,7 @@ from spinewise.planning.periodization import periodize
 from spinewise.planning.policy import BLOCK_MAX_ITEMS, items_per_session
 from spinewise.planning.request import PlanRequest
 from spinewise.planning.requirements import RELAX_ORDER
-from spinewise.planning.spine import CompressionFn, compression_limit_n, placeholder_compression_n
+from spinewise.planning.spine import CompressionFn, compression_limit_n, model_compression_n
 from spinewise.planning.validate_week import Violation, check_across_weeks, check_week
 
 __all__ = ["Violation", "item_dose", "validate_plan"]
@@ -43,6 +43,7 @@ def item_dose(item: Mapping[str, Any]) -> ItemDose:
         rest_s=int(item["rest_s"]),
         intensity=Intensity(kind=item["intensity"]["kind"], value=item["intensity"].get("value")),
         extra_sets_side=(side["side"], int(side["sets"])) if side else None,
+        load_cap_kg=item.get("load_cap_kg"),
     )
 
 
@@ -96,7 +97,7 @@ def _check_item(
         )
     if not item.get("why"):
         out.append(Violation(where, "why", f"{ex.id} has no reason"))
-    if compression(ex, request.body_mass_kg, None) > limit_n:
+    if compression(ex, request, item.get("load_cap_kg")) > limit_n:
         out.append(
             Violation(
                 where, "spine_budget", f"{ex.id} exceeds the compression limit of {limit_n:.0f} N"
@@ -163,7 +164,7 @@ def validate_plan(
     request: PlanRequest,
     catalog: Catalog,
     *,
-    compression: CompressionFn = placeholder_compression_n,
+    compression: CompressionFn = model_compression_n,
 ) -> list[Violation]:
     """Check every requirement; return the violations (empty when the plan is valid)."""
     out: list[Violation] = []

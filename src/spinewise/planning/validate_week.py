@@ -51,6 +51,15 @@ def _exercises(session: Mapping[str, Any], catalog: Catalog) -> list[Exercise]:
     ]
 
 
+def _cap(exercise_id: str, sessions: Sequence[Mapping[str, Any]]) -> float | None:
+    for s in sessions:
+        for it in _items(s):
+            if it["exercise_id"] == exercise_id:
+                cap = it.get("load_cap_kg")
+                return None if cap is None else float(cap)
+    return None
+
+
 def check_week(
     where: str,
     week: Mapping[str, Any],
@@ -147,9 +156,12 @@ def check_week(
         need(
             "heavy_compression_spacing",
             not (
-                any(compression(ex, request.body_mass_kg, None) >= heavy_c for ex in per_session[a])
+                any(
+                    compression(ex, request, _cap(ex.id, sessions)) >= heavy_c
+                    for ex in per_session[a]
+                )
                 and any(
-                    compression(ex, request.body_mass_kg, None) >= heavy_c
+                    compression(ex, request, _cap(ex.id, sessions)) >= heavy_c
                     for ex in per_session[a + 1]
                 )
             ),
