@@ -104,3 +104,12 @@ def test_budget_sentence_names_the_cap(req: Any) -> None:
     walking = section["walking"]
     assert walking["cap_min_per_day"] == 20
     assert "20 minutes" in walking["budget"]
+
+
+def test_the_documented_12_week_example(req: Any) -> None:
+    # docs/science/habits.md, section 4: pain 3/10, 40-minute sessions, deloads in weeks 3, 7, 10.
+    plan = walking_weeks(req(pain_current=3, minutes_per_session=40), periodize(12), RULES)
+    assert [(w.days, w.minutes_per_day) for w in plan] == [
+        (3, 10), (4, 10), (4, 5), (5, 10), (5, 15), (5, 20),
+        (5, 10), (5, 25), (5, 30), (5, 20), (5, 30), (5, 30),
+    ]  # fmt: skip
