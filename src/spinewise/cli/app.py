@@ -16,6 +16,7 @@ from spinewise.cli import assess as assess_cli
 from spinewise.cli import catalog as catalog_cli
 from spinewise.cli import lift as lift_cli
 from spinewise.cli import plan as plan_cli
+from spinewise.cli import learn as learn_cli
 from spinewise.cli import render
 from spinewise.errors import SpinewiseError
 
@@ -31,6 +32,7 @@ app.add_typer(catalog_cli.app, name="catalog")
 app.command("assess")(assess_cli.assess_command)
 app.add_typer(plan_cli.app, name="plan")
 app.command("lift")(lift_cli.lift)
+app.command("learn")(learn_cli.learn)
 
 
 @app.command("version")
