@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from planning.planning_fixtures import CATALOG, EXAMPLE, FULL_GYM, with_
 from spinewise.errors import InfeasiblePlanError
+from spinewise.planning.candidates import is_single_leg_hinge
 from spinewise.planning.planner import make_plan
 from spinewise.planning.request import PlanRequest
 from spinewise.planning.validate import validate_plan
@@ -184,12 +185,26 @@ def test_findings_reach_the_why() -> None:
 
 
 def test_relaxation_is_reported_in_plain_words() -> None:
-    # no single-leg hinge can be done without equipment beyond a wall, and no throws either
-    req = with_(EXAMPLE, equipment=frozenset({"wall"}), weeks=4, demands=(), sensitivities=NONE)
-    plan = _plan(req)
-    assert plan["solver"]["relaxed"]
-    assert all(": " in r and "(relaxed)" in r for r in plan["solver"]["relaxed"])
-    assert validate_plan(plan, req, CATALOG) == []
+    # a catalogue without any single-leg hinge: that requirement gives way, and only it
+    no_sl_hinge = CATALOG.subset(e.id for e in CATALOG if not is_single_leg_hinge(e))
+    req = with_(EXAMPLE, weeks=4)
+    plan = make_plan(req, no_sl_hinge)
+    relaxed = plan["solver"]["relaxed"]
+    loading_weeks = [w["index"] for w in plan["weeks"] if not w["deload"]]
+    assert relaxed == [
+        f"week {w}: single_leg_hinge: a single-leg hinge in every loading week (relaxed)"
+        for w in loading_weeks
+    ]
+    assert validate_plan(plan, req, no_sl_hinge) == []
+
+
+def test_missing_key_region_exits_with_the_region_named() -> None:
+    no_glute_med = CATALOG.subset(e.id for e in CATALOG if "glute_med" not in e.primary_regions)
+    with pytest.raises(InfeasiblePlanError) as err:
+        make_plan(with_(EXAMPLE, weeks=4), no_glute_med)
+    text = str(err.value)
+    assert text.startswith("week 1: no exercise open to this athlete trains glute_med")
+    assert "(key_regions)" in text
 
 
 def test_impossible_time_exits_with_the_conflict_named() -> None:

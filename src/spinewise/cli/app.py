@@ -14,9 +14,9 @@ import typer
 from spinewise import __version__
 from spinewise.cli import assess as assess_cli
 from spinewise.cli import catalog as catalog_cli
+from spinewise.cli import learn as learn_cli
 from spinewise.cli import lift as lift_cli
 from spinewise.cli import plan as plan_cli
-from spinewise.cli import learn as learn_cli
 from spinewise.cli import render
 from spinewise.errors import SpinewiseError
 

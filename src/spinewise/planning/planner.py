@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from spinewise import __version__
-from spinewise.catalog import Catalog
+from spinewise.catalog import Catalog, load_vocabulary
 from spinewise.errors import InfeasiblePlanError
-from spinewise.planning.candidates import eligible
+from spinewise.planning.candidates import eligible, level_window
 from spinewise.planning.context import PlacedItem, WeekContext
 from spinewise.planning.dosing import dose_for, item_seconds, volume_units
 from spinewise.planning.model import SolveResult, WeekModel
@@ -115,6 +115,20 @@ def _solve(
 
 def _diagnose(ctx: WeekContext, seed: int, all_ids: tuple[str, ...]) -> str:
     req = ctx.request
+    missing = [
+        r
+        for r in load_vocabulary().key_regions
+        if not any(r in ex.primary_regions for ex in ctx.exercises)
+    ]
+    if missing:
+        return (
+            f"week {ctx.week.index}: no exercise open to this athlete trains "
+            f"{', '.join(missing)} as a primary region (key_regions): equipment "
+            f"{', '.join(sorted(req.equipment)) or 'none'}, excluded movements "
+            f"{', '.join(sorted(req.sensitivities)) or 'none'}, levels up to "
+            f"{level_window(req, ctx.week.phase)[1]}, spine limit "
+            f"{ctx.compression_limit_n:.0f} N"
+        )
     everything = frozenset(RELAX_ORDER)
     for hard in (
         "key_regions",

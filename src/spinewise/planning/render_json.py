@@ -123,6 +123,9 @@ def plan_document(
     phases: dict[str, list[int]] = {}
     for sw in solved:
         phases.setdefault(sw.ctx.week.phase, []).append(sw.ctx.week.index)
+    from spinewise.habits import build_habits
+
+    habits = build_habits(request, [sw.ctx.week for sw in solved], catalog)
     notes = []
     if relaxed:
         notes.append(
@@ -159,5 +162,6 @@ def plan_document(
         "phases": [{"phase": p, "weeks": w, "focus": PHASE_FOCUS[p]} for p, w in phases.items()],
         "disclaimer": DISCLAIMER,
         "notes": notes,
+        "habits": habits,
         "weeks": [_week_json(request, catalog, sw) for sw in solved],
     }
