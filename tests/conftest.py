@@ -13,3 +13,92 @@ SHARED = REPO.parent / "shared"
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return REPO
+
+
+# --- Databases: every test that takes `db_url` or `engine` runs on SQLite and on PostgreSQL ---
+#
+# PostgreSQL comes from SPINEWISE_TEST_POSTGRES_URL (`.ci/run` sets it to the machine's server).
+# When that is unset or unreachable, a throwaway server is started from the pgserver wheel (a
+# dev dependency). A PostgreSQL test never skips: no server means the tests fail.
+
+import os  # noqa: E402
+import uuid  # noqa: E402
+import warnings  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+
+POSTGRES_ENV = "SPINEWISE_TEST_POSTGRES_URL"
+
+
+def _reachable(url: str) -> bool:
+    import sqlalchemy
+
+    engine = sqlalchemy.create_engine(url, connect_args={"connect_timeout": 3})
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+        return True
+    except sqlalchemy.exc.OperationalError:
+        return False
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_admin_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A PostgreSQL server URL where tests may create and drop schemas."""
+    url = os.environ.get(POSTGRES_ENV)
+    if url and _reachable(url):
+        yield url
+        return
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            import pgserver
+
+            server = pgserver.get_server(tmp_path_factory.mktemp("pgdata"), cleanup_mode="stop")
+    except Exception as err:  # pragma: no cover - only where no server can be had
+        pytest.fail(f"no PostgreSQL: {POSTGRES_ENV}={url!r} unreachable and pgserver failed: {err}")
+    socket_dir = server.get_uri().split("host=", 1)[1]
+    yield f"postgresql+psycopg://postgres@/postgres?host={socket_dir}"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        server.cleanup()
+
+
+@pytest.fixture(scope="session")
+def _postgres_admin_engine(postgres_admin_url: str) -> Iterator[object]:
+    import sqlalchemy
+
+    engine = sqlalchemy.create_engine(postgres_admin_url, isolation_level="AUTOCOMMIT")
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database of each kind: a SQLite file, or a PostgreSQL schema of its own."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{(tmp_path / 'spinewise-test.db').as_posix()}"
+        return
+    from sqlalchemy.engine import make_url
+
+    admin = request.getfixturevalue("_postgres_admin_engine")
+    base = request.getfixturevalue("postgres_admin_url")
+    schema = f"t_{uuid.uuid4().hex[:16]}"
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+    yield url.render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+@pytest.fixture
+def engine(db_url: str) -> Iterator[object]:
+    """An engine on a fresh database at the newest schema revision."""
+    from spinewise.store import create_engine_from_url, ensure_current
+
+    eng = create_engine_from_url(db_url)
+    ensure_current(eng)
+    yield eng
+    eng.dispose()

@@ -12,6 +12,9 @@ import typer
 
 from spinewise import __version__
 from spinewise.cli import catalog as catalog_cli
+from spinewise.cli import db as db_cli
+from spinewise.cli import history as history_cli
+from spinewise.cli import log as log_cli
 from spinewise.cli import render
 from spinewise.errors import SpinewiseError
 
@@ -24,6 +27,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(catalog_cli.app, name="catalog")
+app.add_typer(db_cli.app, name="db")
+app.add_typer(log_cli.app, name="log")
+app.command("history")(history_cli.history)
 
 
 @app.command("version")
