@@ -22,6 +22,8 @@ def repo_root() -> Path:
 # dev dependency). A PostgreSQL test never skips: no server means the tests fail.
 
 import os  # noqa: E402
+import shutil  # noqa: E402
+import tempfile  # noqa: E402
 import uuid  # noqa: E402
 import warnings  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
@@ -44,25 +46,29 @@ def _reachable(url: str) -> bool:
 
 
 @pytest.fixture(scope="session")
-def postgres_admin_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def postgres_admin_url() -> Iterator[str]:
     """A PostgreSQL server URL where tests may create and drop schemas."""
     url = os.environ.get(POSTGRES_ENV)
     if url and _reachable(url):
         yield url
         return
+    # Not under pytest's tmp folder: its 0700 parents keep out the server's unprivileged user.
+    data_dir = Path(tempfile.mkdtemp(prefix="spinewise-pg-"))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             import pgserver
 
-            server = pgserver.get_server(tmp_path_factory.mktemp("pgdata"), cleanup_mode="stop")
+            server = pgserver.get_server(data_dir, cleanup_mode="stop")
     except Exception as err:  # pragma: no cover - only where no server can be had
+        shutil.rmtree(data_dir, ignore_errors=True)
         pytest.fail(f"no PostgreSQL: {POSTGRES_ENV}={url!r} unreachable and pgserver failed: {err}")
     socket_dir = server.get_uri().split("host=", 1)[1]
     yield f"postgresql+psycopg://postgres@/postgres?host={socket_dir}"
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         server.cleanup()
+    shutil.rmtree(data_dir, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
