@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
+import uuid
+import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,12 +27,6 @@ def repo_root() -> Path:
 # When that is unset or unreachable, a throwaway server is started from the pgserver wheel (a
 # dev dependency). A PostgreSQL test never skips: no server means the tests fail.
 
-import os  # noqa: E402
-import shutil  # noqa: E402
-import tempfile  # noqa: E402
-import uuid  # noqa: E402
-import warnings  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
 
 POSTGRES_ENV = "SPINEWISE_TEST_POSTGRES_URL"
 

@@ -29,7 +29,9 @@ def test_pain_is_0_to_10():
 
 def test_a_set_key_appears_once_per_session():
     one = SetLog(exercise_id="bird_dog", set_number=1, side="left")
-    SessionLog(started_at=datetime(2026, 1, 1), sets=(one, one.model_copy(update={"side": "right"})))
+    SessionLog(
+        started_at=datetime(2026, 1, 1), sets=(one, one.model_copy(update={"side": "right"}))
+    )
     with pytest.raises(ValidationError, match="set 1 of bird_dog \\(left\\) appears twice"):
         SessionLog(started_at=datetime(2026, 1, 1), sets=(one, one))
 
@@ -45,14 +47,17 @@ def test_tempo_is_checked():
 
 
 def test_backup_errors_name_the_field_path_and_value():
-    doc = {"schema_version": 1, "athlete": {"name": "a"},
-           "sessions": [{"started_at": "2026-01-01T10:00:00",
-                         "sets": [{"exercise_id": "x", "set_number": 0}]}]}
+    doc = {
+        "schema_version": 1,
+        "athlete": {"name": "a"},
+        "sessions": [
+            {"started_at": "2026-01-01T10:00:00", "sets": [{"exercise_id": "x", "set_number": 0}]}
+        ],
+    }
     with pytest.raises(InputError) as caught:
         parse_backup(doc, "b.json")
     assert caught.value.problems == (
-        "b.json: sessions[0].sets[0].set_number: Input should be greater than or equal to 1, "
-        "got 0",
+        "b.json: sessions[0].sets[0].set_number: Input should be greater than or equal to 1, got 0",
     )
 
 

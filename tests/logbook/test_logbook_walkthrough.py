@@ -56,14 +56,18 @@ def test_the_test_plan_follows_the_contract():
 
 def test_walk_through_holds_tempo_and_answers():
     planned = select_session(PLAN, datetime(2026, 5, 4).date())
-    answers = (
-        ["7.5", "2", "3", "4", "1"]  # sleep, soreness, stress, energy, pain before
+    answers = [
+        *("7.5", "2", "3", "4", "1"),  # sleep, soreness, stress, energy, pain before
         # side plank: 2 sets x (left, right): start, held, load, rpe
-        + ["", "", "", ""] + ["", "2.5", "", "6"] + ["", "", "", ""] + ["", "", "", ""]
+        *("", "", "", ""),
+        *("", "2.5", "", "6"),
+        *("", "", "", ""),
+        *("", "", "", ""),
         # RDL 2 sets: start tempo count, reps, load, rpe
-        + ["", "", "40", "7"] + ["", "1", "40", "8.5"]
-        + ["6", "2", "1", "felt fine"]  # session RPE, pain during, after, notes
-    )
+        *("", "", "40", "7"),
+        *("", "1", "40", "8.5"),
+        *("6", "2", "1", "felt fine"),  # session RPE, pain during, after, notes
+    ]
     script = Script(answers)
     log = walk_session(planned, 3, script.prompter(), _lookup)
     assert not script.answers
@@ -73,17 +77,22 @@ def test_walk_through_holds_tempo_and_answers():
     assert (log.session_rpe, log.pain.during, log.pain.after, log.notes) == (6, 2, 1, "felt fine")
     planks = [s for s in log.sets if s.exercise_id == "side_plank"]
     assert [(s.set_number, s.side, s.hold_s) for s in planks] == [
-        (1, "left", 3.0), (1, "right", 2.5), (2, "left", 3.0), (2, "right", 3.0),
+        (1, "left", 3.0),
+        (1, "right", 2.5),
+        (2, "left", 3.0),
+        (2, "right", 3.0),
     ]
     assert planks[1].rpe == 6.0
     assert all(s.target_hold_s == 3.0 for s in planks)
     rdl = [s for s in log.sets if s.exercise_id == "romanian_deadlift"]
     assert [(s.reps, s.load_kg, s.rpe, s.target_reps, s.target_rpe) for s in rdl] == [
-        (2, 40.0, 7.0, 2, 7.0), (1, 40.0, 8.5, 2, 7.0),
+        (2, 40.0, 7.0, 2, 7.0),
+        (1, 40.0, 8.5, 2, 7.0),
     ]
     assert rdl[0].tempo == "2-1-X-0"
     # Countdown of each 3-s hold, said once a second, and the cues.
-    assert script.said.count("  3") == 4 and script.said.count("  1") == 4
+    assert script.said.count("  3") == 4
+    assert script.said.count("  1") == 4
     assert "  - Hips high" in script.said
     # Tempo 2-1-X-0 for 2 reps: down 1, down 2, pause 1, up fast, each rep.
     assert script.said.count("    down 2") == 4
@@ -95,11 +104,12 @@ def test_walk_through_holds_tempo_and_answers():
 
 def test_bad_answers_are_asked_again_and_timers_can_be_off():
     planned = select_session(PLAN, datetime(2026, 5, 4).date(), {(1, 1)})
-    answers = (
-        ["", "9", "x", "", "", "", "11", "3"]  # soreness 9 -> x -> blank; pain 11 -> 3
-        + ["7", "", ""] + ["", "", ""]  # bird dog 1 x (left, right): reps, load, rpe
-        + ["", "", "", ""]
-    )
+    answers = [
+        *("", "9", "x", "", "", "", "11", "3"),  # soreness 9 -> x -> blank; pain 11 -> 3
+        *("7", "", ""),  # bird dog, left: reps, load, rpe
+        *("", "", ""),  # bird dog, right
+        *("", "", "", ""),
+    ]
     script = Script(answers)
     log = walk_session(planned, 1, script.prompter(), _lookup, timers=False)
     assert not script.answers
@@ -107,6 +117,10 @@ def test_bad_answers_are_asked_again_and_timers_can_be_off():
     assert log.pain.before == 3
     assert any("must be 1 to 5, got 9" in line for line in script.said)
     assert any("expected a number from 1 to 5, got 'x'" in line for line in script.said)
-    assert [(s.side, s.reps, s.target_rir) for s in log.sets] == [("left", 7, 3.0), ("right", 6, 3.0)]
+    assert [(s.side, s.reps, s.target_rir) for s in log.sets] == [
+        ("left", 7, 3.0),
+        ("right", 6, 3.0),
+    ]
     assert script.slept == 0
-    assert log.session_rpe is None and log.notes is None
+    assert log.session_rpe is None
+    assert log.notes is None

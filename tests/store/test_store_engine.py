@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import text
 
 from spinewise.store import create_engine_from_url, current_revision, head_revision, upgrade
 from spinewise.store.tables import Base

@@ -54,7 +54,9 @@ def test_malformed_csv_names_file_line_and_column(
 
 def test_missing_column_is_named(engine, tmp_path, matcher):
     path = _file(tmp_path, "Date,Workout Name,Exercise Name\n2024-01-05 17:32:10,a,b\n")
-    with pytest.raises(MalformedFileError, match=r"line 1, column 4: missing column\(s\) Set Order"):
+    with pytest.raises(
+        MalformedFileError, match=r"line 1, column 4: missing column\(s\) Set Order"
+    ):
         import_file(engine, path, "strong", "ann", matcher)
 
 
@@ -68,8 +70,7 @@ def test_not_utf8_is_malformed(engine, tmp_path, matcher):
 def test_wger_bad_value_is_located(engine, tmp_path, matcher):
     logs = [
         {"id": 1, "date": "2024-02-01", "exercise": 5, "repetitions": 8, "weight": 10},
-        {"id": 2, "date": "2024-02-01", "exercise": 5,
-         "repetitions": 8, "weight": "ten"},
+        {"id": 2, "date": "2024-02-01", "exercise": 5, "repetitions": 8, "weight": "ten"},
     ]
     path = _file(tmp_path, json.dumps(logs, indent=1), "w.json")
     with pytest.raises(MalformedFileError) as caught:
@@ -112,10 +113,15 @@ def test_failure_while_writing_rolls_back_everything(engine, tmp_path):
         "schema_version": 1,
         "athlete": {"name": "ann"},
         "sessions": [
-            {"started_at": "2026-01-01T10:00:00",
-             "sets": [{"exercise_id": "bird_dog", "set_number": 1, "reps": 8}]},
-            {"started_at": "2026-01-02T10:00:00",
-             "planned": {"plan_version": 3, "week": 1, "session": 1}, "sets": []},
+            {
+                "started_at": "2026-01-01T10:00:00",
+                "sets": [{"exercise_id": "bird_dog", "set_number": 1, "reps": 8}],
+            },
+            {
+                "started_at": "2026-01-02T10:00:00",
+                "planned": {"plan_version": 3, "week": 1, "session": 1},
+                "sets": [],
+            },
         ],
     }
     path = _file(tmp_path, json.dumps(doc), "b.json")

@@ -19,8 +19,10 @@ STRONG_COMMA = (
     "2024-01-05 5:32:10\u202fPM,Back day,1h 5m,Bird Dog,1,0,8,0,0,,felt good,\n"
     "2024-01-05 5:32:10\u202fPM,Back day,1h 5m,Bird Dog,2,0,8,0,0,,felt good,7\n"
     "2024-01-05 5:32:10\u202fPM,Back day,1h 5m,Rest Timer,Rest Timer,0,0,0,90,,felt good,\n"
-    "2024-01-05 5:32:10\u202fPM,Back day,1h 5m,Romanian Deadlift (Barbell),W,40,5,0,0,,felt good,\n"
-    "2024-01-05 5:32:10\u202fPM,Back day,1h 5m,Romanian Deadlift (Barbell),1,80,8,0,0,slow,felt good,8.5\n"
+    "2024-01-05 5:32:10\u202fPM,Back day,1h 5m,Romanian Deadlift (Barbell),W,40,5,0,0,,"
+    "felt good,\n"
+    "2024-01-05 5:32:10\u202fPM,Back day,1h 5m,Romanian Deadlift (Barbell),1,80,8,0,0,slow,"
+    "felt good,8.5\n"
     "2024-01-07 9:00:00\u202fAM,Core,30m,Side Plank,1,0,0,0,45,,,\n"
     "2024-01-07 9:00:00\u202fAM,Core,30m,Zercher Moonwalk,1,20,10,0,0,,,\n"
 )
@@ -37,8 +39,10 @@ HEVY_KG = (
     "title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,"
     "set_type,weight_kg,reps,distance_km,duration_seconds,rpe\n"
     '"Push","10 Jun 2024, 08:15","10 Jun 2024, 09:05","Session note","Bird dog",,,0,warmup,,10,,,\n'
-    '"Push","10 Jun 2024, 08:15","10 Jun 2024, 09:05","Session note","Bird dog",,,1,normal,,8,,,7.5\n'
-    '"Push","10 Jun 2024, 08:15","10 Jun 2024, 09:05","Session note","Side Plank",,"Stay tall",0,normal,,,,40,\n'
+    '"Push","10 Jun 2024, 08:15","10 Jun 2024, 09:05","Session note","Bird dog",,,1,normal,,8,,,'
+    "7.5\n"
+    '"Push","10 Jun 2024, 08:15","10 Jun 2024, 09:05","Session note","Side Plank",,"Stay tall",'
+    "0,normal,,,,40,\n"
 )
 
 HEVY_LBS = (
@@ -66,22 +70,54 @@ WGER_BUNDLE = {
         "results": [{"id": 7, "date": "2024-02-01", "time_start": "18:30:00", "notes": "ok"}],
     },
     "exerciseinfo": [
-        {"id": 91, "translations": [{"name": "Kreuzheben", "language": 1},
-                                    {"name": "Romanian deadlift", "language": 2}]},
+        {
+            "id": 91,
+            "translations": [
+                {"name": "Kreuzheben", "language": 1},
+                {"name": "Romanian deadlift", "language": 2},
+            ],
+        },
         {"id": 92, "translations": [{"name": "Plank side", "language": 2}]},
     ],
     "workoutlog": {
         "count": 3,
         "next": None,
         "results": [
-            {"id": 1, "date": "2024-02-01T18:35:00Z", "session": 7, "exercise": 91,
-             "repetitions": "8.00", "repetitions_target": "8.00", "repetitions_unit": 1,
-             "weight": "60.00", "weight_target": "62.50", "weight_unit": 1,
-             "rir": "2.0", "rir_target": "2.0"},
-            {"id": 2, "date": "2024-02-01T18:40:00Z", "session": 7, "exercise": 92,
-             "repetitions": 30, "repetitions_unit": 3, "weight": None, "weight_unit": 1},
-            {"id": 3, "date": "2024-02-03", "session": None, "exercise_base": 555,
-             "reps": 10, "repetition_unit": 1, "weight": 20, "weight_unit": 2, "rir": None},
+            {
+                "id": 1,
+                "date": "2024-02-01T18:35:00Z",
+                "session": 7,
+                "exercise": 91,
+                "repetitions": "8.00",
+                "repetitions_target": "8.00",
+                "repetitions_unit": 1,
+                "weight": "60.00",
+                "weight_target": "62.50",
+                "weight_unit": 1,
+                "rir": "2.0",
+                "rir_target": "2.0",
+            },
+            {
+                "id": 2,
+                "date": "2024-02-01T18:40:00Z",
+                "session": 7,
+                "exercise": 92,
+                "repetitions": 30,
+                "repetitions_unit": 3,
+                "weight": None,
+                "weight_unit": 1,
+            },
+            {
+                "id": 3,
+                "date": "2024-02-03",
+                "session": None,
+                "exercise_base": 555,
+                "reps": 10,
+                "repetition_unit": 1,
+                "weight": 20,
+                "weight_unit": 2,
+                "rir": None,
+            },
         ],
     },
 }
@@ -165,7 +201,11 @@ def test_wger_bundle(tmp_path, matcher):
     assert first.notes == "ok"
     rdl, plank = first.sets
     assert (rdl.exercise_id, rdl.reps, rdl.load_kg, rdl.target_load_kg, rdl.rir) == (
-        "romanian_deadlift", 8, 60.0, 62.5, 2.0,
+        "romanian_deadlift",
+        8,
+        60.0,
+        62.5,
+        2.0,
     )
     assert (plank.exercise_id, plank.hold_s) == ("side_plank", 30.0)
     assert plank.source_name == "Plank side"
@@ -184,8 +224,12 @@ def test_wger_plain_list_of_logs(tmp_path, matcher):
 
 @pytest.mark.parametrize(
     ("fmt", "text"),
-    [("strong", STRONG_COMMA), ("hevy", HEVY_KG), ("liftosaur", LIFTOSAUR),
-     ("wger", json.dumps(WGER_BUNDLE))],
+    [
+        ("strong", STRONG_COMMA),
+        ("hevy", HEVY_KG),
+        ("liftosaur", LIFTOSAUR),
+        ("wger", json.dumps(WGER_BUNDLE)),
+    ],
 )
 def test_importing_twice_adds_nothing(engine, tmp_path, matcher, fmt, text):
     path = _write(tmp_path, f"history.{fmt}", text)
@@ -207,7 +251,8 @@ def test_dry_run_writes_nothing_and_predicts_the_import(engine, tmp_path, matche
         assert athlete_id(db, "ann", create=False) is None
     real = import_file(engine, path, "strong", "ann", matcher)
     assert preview.counts == real.counts
-    assert preview.dry_run and not real.dry_run
+    assert preview.dry_run
+    assert not real.dry_run
     again = import_file(engine, path, "strong", "ann", matcher, dry_run=True)
     assert again.counts.sets_added == 0
     assert again.counts.sets_merged == real.counts.sets_added

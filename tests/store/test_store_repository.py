@@ -48,7 +48,11 @@ def test_sessions_round_trip_and_stay_with_their_athlete(engine):
 def test_filters_by_date_and_exercise(engine):
     with writing(engine) as db:
         ann = athlete_id(db, "ann")
-        for day, exercises in ((1, ("bird_dog",)), (3, ("side_plank", "bird_dog")), (5, ("side_plank",))):
+        for day, exercises in (
+            (1, ("bird_dog",)),
+            (3, ("side_plank", "bird_dog")),
+            (5, ("side_plank",)),
+        ):
             add_session(db, ann, _session(day, *exercises))
     with reading(engine) as db:
         days = [s.log.started_at.day for s in list_sessions(db, ann, since=date(2026, 4, 3))]

@@ -63,18 +63,41 @@ def _fill(engine, name: str) -> None:
                 pain=PainScores(before=2, during=3, after=2, next_morning=1),
                 readiness=Readiness(sleep_h=7.5, soreness=2, stress=3, energy=4),
                 title="Week 1 / 1",
-                notes="Ünïcode ✓, \"quotes\", commas, and\nnew lines",
+                notes='Ünïcode ✓, "quotes", commas, and\nnew lines',
                 source="today",
                 planned=PlannedRef(plan_version=2, week=1, session=1),
                 sets=(
-                    SetLog(exercise_id="side_plank", set_number=1, side="left", hold_s=9.5,
-                           target_hold_s=10, notes="shaky"),
+                    SetLog(
+                        exercise_id="side_plank",
+                        set_number=1,
+                        side="left",
+                        hold_s=9.5,
+                        target_hold_s=10,
+                        notes="shaky",
+                    ),
                     SetLog(exercise_id="side_plank", set_number=1, side="right", hold_s=10),
-                    SetLog(exercise_id="romanian_deadlift", set_number=1, reps=8, load_kg=42.5,
-                           tempo="3-1-X-0", rpe=7.5, rir=2, target_reps=8, target_load_kg=40,
-                           target_rpe=7, target_rir=3, set_type="normal"),
-                    SetLog(exercise_id="custom:sled_push", set_number=1, distance_m=20.0,
-                           target_distance_m=20.0, load_kg=0.1 + 0.2, source_name="Sled Push"),
+                    SetLog(
+                        exercise_id="romanian_deadlift",
+                        set_number=1,
+                        reps=8,
+                        load_kg=42.5,
+                        tempo="3-1-X-0",
+                        rpe=7.5,
+                        rir=2,
+                        target_reps=8,
+                        target_load_kg=40,
+                        target_rpe=7,
+                        target_rir=3,
+                        set_type="normal",
+                    ),
+                    SetLog(
+                        exercise_id="custom:sled_push",
+                        set_number=1,
+                        distance_m=20.0,
+                        target_distance_m=20.0,
+                        load_kg=0.1 + 0.2,
+                        source_name="Sled Push",
+                    ),
                 ),
             ),
         )
@@ -111,8 +134,15 @@ def test_backup_json_has_the_contract_shape(engine):
     assert first["started_at"] == "2026-01-02T18:00:05.123456"
     assert first["pain"] == {"before": 2, "during": 3, "after": 2, "next_morning": 1}
     assert set(first["sets"][0]) >= {
-        "exercise_id", "set_number", "side", "reps", "load_kg", "hold_s", "distance_m",
-        "tempo", "rpe",
+        "exercise_id",
+        "set_number",
+        "side",
+        "reps",
+        "load_kg",
+        "hold_s",
+        "distance_m",
+        "tempo",
+        "rpe",
     }
     assert [p["version"] for p in data["plans"]] == [1, 2]
     assert data["plans"][0]["plan"] == PLAN
@@ -153,7 +183,9 @@ _sessions = st.builds(
 )
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(sessions=st.lists(_sessions, max_size=4, unique_by=lambda s: s.started_at))
 def test_any_sessions_survive_the_round_trip(engine, tmp_path_factory, sessions):
     name = uuid.uuid4().hex

@@ -7,7 +7,10 @@ Re-importing a file adds nothing: rows whose natural key is stored are counted a
 
 from __future__ import annotations
 
+import gc
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -57,6 +60,23 @@ class ImportReport:
     assessments_added: int = 0
 
 
+@contextmanager
+def _bulk() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many acyclic objects.
+
+    Parsing allocates a few objects per set and none of them form cycles, yet every 700
+    allocations the collector would scan them all again; pausing it made parsing a
+    100,000-set file about 1.5 times faster (bench/import_throughput.py).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
@@ -76,23 +96,24 @@ def parse_file(
 ) -> ParsedImport:
     """Parse a history file of another app into sessions (nothing is written)."""
     raw: list[RawSession]
-    if fmt == "strong":
-        raw = parse_strong(
-            path, weight_unit=weight_unit, distance_unit=distance_unit, progress=progress
-        )
-    elif fmt == "hevy":
-        raw = parse_hevy(path, progress=progress)
-    elif fmt == "liftosaur":
-        raw = parse_liftosaur(path, progress=progress)
-    elif fmt == "wger":
-        raw = parse_wger(path, progress=progress)
-    else:
-        raise ValueError(f"not a history format: {fmt!r}")
-    return assemble(fmt, path.name, _sha256(path), raw, matcher)
+    with _bulk():
+        if fmt == "strong":
+            raw = parse_strong(
+                path, weight_unit=weight_unit, distance_unit=distance_unit, progress=progress
+            )
+        elif fmt == "hevy":
+            raw = parse_hevy(path, progress=progress)
+        elif fmt == "liftosaur":
+            raw = parse_liftosaur(path, progress=progress)
+        elif fmt == "wger":
+            raw = parse_wger(path, progress=progress)
+        else:
+            raise ValueError(f"not a history format: {fmt!r}")
+        return assemble(fmt, path.name, _sha256(path), raw, matcher)
 
 
-def _record(db: object, athlete: int, fmt: str, path: Path, sha: str) -> ImportRow:
-    row = ImportRow(
+def _record(athlete: int, fmt: str, path: Path, sha: str) -> ImportRow:
+    return ImportRow(
         athlete_id=athlete,
         format=fmt,
         file_name=path.name[:500],
@@ -102,7 +123,6 @@ def _record(db: object, athlete: int, fmt: str, path: Path, sha: str) -> ImportR
         sets_added=0,
         sets_merged=0,
     )
-    return row
 
 
 def import_file(
@@ -128,11 +148,11 @@ def import_file(
             who = athlete_id(db, athlete, create=False)
             counts = write_sessions(db, who, parsed.sessions, dry_run=True)
         return ImportReport(fmt, path.name, True, counts, 0, unrecognised, fuzzy)
-    with writing(engine) as db:
+    with _bulk(), writing(engine) as db:
         who = athlete_id(db, athlete)
         assert who is not None  # created when missing
         advisory_lock(db, who)
-        record = _record(db, who, fmt, path, parsed.sha256)
+        record = _record(who, fmt, path, parsed.sha256)
         db.add(record)
         db.flush()
         custom = add_custom_exercises(db, who, parsed.custom_exercises)
@@ -199,7 +219,7 @@ def import_backup(
                 len(new_profiles),
                 len(new_assessments),
             )
-        record = _record(db, who, "json", path, sha)
+        record = _record(who, "json", path, sha)
         db.add(record)
         for plan in new_plans:
             save_plan(

@@ -7,8 +7,6 @@ from sqlalchemy.engine import Connection
 
 from spinewise.store.tables import Base
 
-config = context.config
-
 
 def _run(connection: Connection) -> None:
     context.configure(
@@ -21,13 +19,21 @@ def _run(connection: Connection) -> None:
         context.run_migrations()
 
 
-_given = config.attributes.get("connection")
-if _given is not None:
-    _run(_given)
-else:  # plain `alembic -c src/spinewise/store/alembic.ini ...` during development
+def main() -> None:
+    given = context.config.attributes.get("connection")
+    if given is not None:
+        _run(given)
+        return
+    # plain `alembic -c src/spinewise/store/alembic.ini ...` during development
     from spinewise.settings import load_settings
     from spinewise.store.engine import create_engine_from_settings
 
-    _engine = create_engine_from_settings(load_settings())
-    with _engine.begin() as _conn:
-        _run(_conn)
+    engine = create_engine_from_settings(load_settings())
+    with engine.begin() as conn:
+        _run(conn)
+
+
+# Alembic sets up `context` before it runs this file; an ordinary import (pytest collecting
+# doctests) finds no configuration and does nothing.
+if hasattr(context, "config"):
+    main()
