@@ -275,3 +275,20 @@ def test_athletes_are_kept_apart(engine, tmp_path, matcher):
     report = import_file(engine, path, "strong", "bob", matcher)
     assert report.counts.sets_merged == 0
     assert report.counts.sets_added == 6
+
+
+def test_progress_is_reported_while_reading_and_writing(engine, tmp_path, matcher):
+    header = STRONG_COMMA.splitlines(keepends=True)[0]
+    body = [
+        f"2024-03-{1 + i // 200:02d} 10:00:00,W,1h,Bird Dog,{i % 200 + 1},0,8,0,0,,,\n"
+        for i in range(6000)
+    ]
+    path = _write(tmp_path, "big.csv", header + "".join(body))
+    calls: list[tuple[str, int, int]] = []
+    import_file(engine, path, "strong", "ann", matcher, progress=lambda *a: calls.append(a))
+    reads = [c for c in calls if c[0] == "read"]
+    writes = [c for c in calls if c[0] == "write"]
+    assert reads[-1] == ("read", 6001, 6001)
+    assert len(reads) >= 3
+    assert writes[-1] == ("write", 6000, 6000)
+    assert [c[1] for c in writes] == sorted(c[1] for c in writes)

@@ -104,25 +104,25 @@ def _fill(engine, name: str) -> None:
         add_session(db, who, SessionLog(started_at=datetime(2026, 1, 3, 7, 0)))
 
 
-def test_backup_round_trip_into_an_empty_database(engine, db_url, tmp_path):
+def test_backup_round_trip_into_an_empty_database(engine, other_db_url, tmp_path):
     _fill(engine, "ann")
     original = export_backup(engine, "ann")
     path = tmp_path / "backup.json"
     path.write_text(backup_json(original), encoding="utf-8")
-    fresh_url = db_url.replace("spinewise-test.db", "fresh.db") if "sqlite" in db_url else None
-    target = engine if fresh_url is None else create_engine_from_url(fresh_url)
-    ensure_current(target)
-    name = "ann" if fresh_url else "ann-restored"
-    report = import_backup(target, path, name)
-    assert (report.plans_added, report.profiles_added, report.assessments_added) == (2, 1, 1)
-    assert report.counts.sets_added == 4
-    restored = export_backup(target, name)
-    assert restored.model_copy(update={"athlete": original.athlete}) == original
-    if fresh_url:
+    target = create_engine_from_url(other_db_url)
+    try:
+        ensure_current(target)
+        report = import_backup(target, path)
+        assert (report.plans_added, report.profiles_added, report.assessments_added) == (2, 1, 1)
+        assert report.counts.sets_added == 4
+        restored = export_backup(target, "ann")
+        assert restored == original
         assert backup_json(restored) == backup_json(original)
+        again = import_backup(target, path)
+        assert again.counts.sets_added == again.plans_added == again.counts.sessions_added == 0
+        assert export_backup(target, "ann") == original
+    finally:
         target.dispose()
-    again = import_backup(target if fresh_url is None else engine, path, "ann")
-    assert again.counts.sets_added == again.plans_added == 0
 
 
 def test_backup_json_has_the_contract_shape(engine):

@@ -19,7 +19,7 @@ from spinewise.cli import render
 from spinewise.cli.db import open_store
 from spinewise.cli.log_input import build_sets
 from spinewise.cli.render_log import import_progress, import_summary
-from spinewise.errors import InputError
+from spinewise.errors import CatalogError, InputError
 from spinewise.logbook import (
     CUSTOM_PREFIX,
     CustomExercise,
@@ -117,7 +117,7 @@ def session(
     ] = None,
 ) -> None:
     """Record a session with its pain, readiness and sets."""
-    logged_sets = build_sets(sets or [], _matcher())
+    logged_sets = build_sets(sets or [], _matcher)
     if (plan_week is None) != (plan_session is None):
         raise InputError("--plan-week/--plan-session: give both or neither")
     with open_store() as engine, writing(engine) as db:
@@ -220,10 +220,13 @@ def terminal_prompter() -> Prompter:
 
 def run_today(athlete: str, today: date, io: Prompter, *, timers: bool = True) -> int | None:
     """Walk through today's planned session and store it; ``None`` when nothing is planned."""
-    catalog = load_catalog()
+    try:
+        catalog = load_catalog()
+    except CatalogError:  # show exercise ids without names and cues rather than stop
+        catalog = None
 
     def lookup(exercise_id: str) -> ExerciseInfo | None:
-        if exercise_id not in catalog:
+        if catalog is None or exercise_id not in catalog:
             return None
         ex = catalog.get(exercise_id)
         return ExerciseInfo(ex.name, ex.cues)

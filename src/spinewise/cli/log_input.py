@@ -13,7 +13,7 @@ Examples
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from pydantic import ValidationError
 
@@ -49,11 +49,15 @@ def parse_set_spec(spec: str, index: int) -> tuple[str, dict[str, str]]:
     return exercise, fields
 
 
-def build_sets(specs: Sequence[str], matcher: ExerciseMatcher) -> tuple[SetLog, ...]:
-    """Validate every ``--set`` into a :class:`SetLog`; every problem is one line."""
+def build_sets(specs: Sequence[str], matcher: Callable[[], ExerciseMatcher]) -> tuple[SetLog, ...]:
+    """Validate every ``--set`` into a :class:`SetLog`; every problem is one line.
+
+    ``matcher`` is called (once) only when a set names a catalogue exercise.
+    """
     problems: list[str] = []
     sets: list[SetLog] = []
     counters: dict[tuple[str, str | None], int] = defaultdict(int)
+    matchers: list[ExerciseMatcher] = []
     for index, spec in enumerate(specs, 1):
         try:
             exercise, fields = parse_set_spec(spec, index)
@@ -61,7 +65,9 @@ def build_sets(specs: Sequence[str], matcher: ExerciseMatcher) -> tuple[SetLog, 
             problems.extend(err.problems)
             continue
         if not exercise.startswith(CUSTOM_PREFIX):
-            match = matcher.match(exercise)
+            if not matchers:
+                matchers.append(matcher())
+            match = matchers[0].match(exercise)
             if not match.recognised:
                 problems.append(
                     f"--set[{index}]: unknown exercise {exercise!r}; use a catalogue id "

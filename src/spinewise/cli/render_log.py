@@ -35,7 +35,11 @@ def sessions_table(sessions: Sequence[tuple[int, SessionLog]], title: str) -> Ta
     """One row per session: id, start, title, minutes, session RPE, pain, sets, volume."""
     table = Table(title=title, title_justify="left")
     for col in ("id", "started", "title", "min", "sRPE", "pain b/d/a/nm", "sets", "volume kg"):
-        table.add_column(col, justify="right" if col in {"id", "min", "sRPE", "sets"} else "left")
+        table.add_column(
+            col,
+            justify="right" if col in {"id", "min", "sRPE", "sets"} else "left",
+            no_wrap=col in {"started", "pain b/d/a/nm"},
+        )
     for sid, log in sessions:
         table.add_row(
             str(sid),
@@ -54,7 +58,7 @@ def sets_table(sessions: Sequence[tuple[int, SessionLog]], title: str) -> Table:
     """One row per set: date, exercise, set, side, reps, load, hold, RPE/RIR, targets."""
     table = Table(title=title, title_justify="left")
     for col in ("date", "exercise", "set", "side", "reps", "kg", "hold s", "RPE", "RIR", "target"):
-        table.add_column(col)
+        table.add_column(col, no_wrap=col in {"date", "exercise"})
     for _sid, log in sessions:
         for s in log.sets:
             target = ", ".join(
