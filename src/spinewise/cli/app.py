@@ -17,6 +17,9 @@ from spinewise.cli import catalog as catalog_cli
 from spinewise.cli import learn as learn_cli
 from spinewise.cli import lift as lift_cli
 from spinewise.cli import plan as plan_cli
+from spinewise.cli import db as db_cli
+from spinewise.cli import history as history_cli
+from spinewise.cli import log as log_cli
 from spinewise.cli import render
 from spinewise.errors import SpinewiseError
 
@@ -33,6 +36,9 @@ app.command("assess")(assess_cli.assess_command)
 app.add_typer(plan_cli.app, name="plan")
 app.command("lift")(lift_cli.lift)
 app.command("learn")(learn_cli.learn)
+app.add_typer(db_cli.app, name="db")
+app.add_typer(log_cli.app, name="log")
+app.command("history")(history_cli.history)
 
 
 @app.command("version")

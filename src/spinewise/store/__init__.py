@@ -1,1 +1,70 @@
-"""Storage: SQLAlchemy tables, repositories, migrations, importers and exporters."""
+"""Storage of the training log: SQLAlchemy tables, repositories, migrations, imports, exports.
+
+Nothing connects at import: callers create an engine from settings
+(:func:`create_engine_from_settings`), bring the schema up to date (:func:`ensure_current`) and
+pass the engine in. Repository functions take an ORM session from :func:`writing` (one write
+transaction) or :func:`reading`.
+"""
+
+from spinewise.store.engine import (
+    create_engine_from_settings,
+    create_engine_from_url,
+    reading,
+    writing,
+)
+from spinewise.store.exporters import backup_json, export_backup, export_csv
+from spinewise.store.migrate import current_revision, ensure_current, head_revision, upgrade
+from spinewise.store.plans import (
+    StoredPlan,
+    add_assessment,
+    add_custom_exercises,
+    add_profile,
+    get_plan,
+    latest_plan,
+    list_assessments,
+    list_custom_exercises,
+    list_plans,
+    list_profiles,
+    logged_planned_sessions,
+    save_plan,
+)
+from spinewise.store.sessions import (
+    StoredSession,
+    add_session,
+    athlete_id,
+    get_session,
+    list_sessions,
+    set_next_morning_pain,
+)
+
+__all__ = [
+    "StoredPlan",
+    "StoredSession",
+    "add_assessment",
+    "add_custom_exercises",
+    "add_profile",
+    "add_session",
+    "athlete_id",
+    "backup_json",
+    "create_engine_from_settings",
+    "create_engine_from_url",
+    "current_revision",
+    "ensure_current",
+    "export_backup",
+    "export_csv",
+    "get_plan",
+    "get_session",
+    "head_revision",
+    "latest_plan",
+    "list_assessments",
+    "list_custom_exercises",
+    "list_plans",
+    "list_profiles",
+    "list_sessions",
+    "logged_planned_sessions",
+    "reading",
+    "save_plan",
+    "set_next_morning_pain",
+    "upgrade",
+    "writing",
+]

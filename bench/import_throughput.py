@@ -1,0 +1,175 @@
+"""Import throughput: sets per second for a 100,000-set Strong CSV.
+
+Run: ``PYTHONPATH=src python bench/import_throughput.py [--sets N] [--postgres URL]``.
+PostgreSQL is measured when ``--postgres`` or ``SPINEWISE_TEST_POSTGRES_URL`` names a server
+(the benchmark works in a schema of its own and drops it afterwards).
+
+Baselines measured in the same run:
+- ``csv.reader only``: reading the file with the standard library, no parsing of values;
+  the ceiling of any CSV importer in Python.
+- ``naive row-by-row``: one INSERT and one COMMIT per set through SQLAlchemy Core, the way a
+  simple importer would write (measured on a 2,000-set sample; the rate is what counts).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import tempfile
+import time
+import uuid
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import create_engine, insert, text
+from sqlalchemy.engine import make_url
+
+from spinewise.logbook import ExerciseMatcher
+from spinewise.store import create_engine_from_url, ensure_current
+from spinewise.store.importers import import_file, parse_file
+from spinewise.store.tables import SessionRow, SetRow
+
+EXERCISES = (
+    "Bird Dog",
+    "Side Plank",
+    "Romanian Deadlift (Barbell)",
+    "Back Extension",
+    "Goblet Squat",
+    "Suitcase Carry",
+    "Dead Bug",
+    "Hip Thrust (Barbell)",
+)
+HEADER = (
+    "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
+    "Workout Notes,RPE\n"
+)
+SETS_PER_SESSION = 40
+
+
+def write_strong_csv(path: Path, n_sets: int) -> None:
+    """A Strong export of ``n_sets`` sets, 40 per session, 5 sets per exercise."""
+    start = datetime(2015, 1, 1, 17, 30)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write(HEADER)
+        for i in range(n_sets):
+            session, within = divmod(i, SETS_PER_SESSION)
+            when = (start + timedelta(days=session)).strftime("%Y-%m-%d %H:%M:%S")
+            exercise = EXERCISES[(within // 5 + session) % len(EXERCISES)]
+            handle.write(
+                f"{when},Workout {session % 3},1h 5m,{exercise},{within % 5 + 1},"
+                f"{20 + i % 40},{5 + i % 6},0,0,,,{6 + i % 4}\n"
+            )
+
+
+def rate(count: int, seconds: float) -> str:
+    return f"{count / seconds:>12,.0f} sets/s  ({seconds:6.2f} s for {count:,})"
+
+
+def bench_csv_only(path: Path, n_sets: int) -> None:
+    t0 = time.perf_counter()
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = sum(1 for _ in csv.reader(handle)) - 1
+    assert rows == n_sets
+    print(f"  baseline csv.reader only      {rate(rows, time.perf_counter() - t0)}")
+
+
+def bench_naive(url: str, sample: int = 2000) -> None:
+    engine = create_engine_from_url(url)
+    ensure_current(engine)
+    with engine.begin() as conn:
+        conn.execute(
+            text("INSERT INTO athletes (name, created_at) VALUES ('naive', :t)"),
+            {"t": datetime(2026, 1, 1)},
+        )
+        athlete = conn.execute(text("SELECT id FROM athletes WHERE name = 'naive'")).scalar_one()
+        session_id = conn.execute(
+            insert(SessionRow.__table__).returning(SessionRow.__table__.c.id),
+            {"athlete_id": athlete, "started_at": datetime(2026, 1, 1)},
+        ).scalar_one()
+    t0 = time.perf_counter()
+    for n in range(sample):
+        with engine.begin() as conn:
+            conn.execute(
+                insert(SetRow.__table__),
+                {
+                    "session_id": session_id,
+                    "exercise_id": "x",
+                    "set_number": n + 1,
+                    "side": "",
+                    "set_type": "normal",
+                    "reps": 5,
+                    "load_kg": 20.0,
+                },
+            )
+    print(f"  baseline naive row-by-row     {rate(sample, time.perf_counter() - t0)}")
+    engine.dispose()
+
+
+def bench_import(label: str, url: str, path: Path, n_sets: int) -> None:
+    engine = create_engine_from_url(url)
+    ensure_current(engine)
+    matcher = ExerciseMatcher([])
+    t0 = time.perf_counter()
+    report = import_file(engine, path, "strong", "bench", matcher)
+    first = time.perf_counter() - t0
+    assert report.counts.sets_added == n_sets, report.counts
+    t0 = time.perf_counter()
+    again = import_file(engine, path, "strong", "bench", matcher)
+    second = time.perf_counter() - t0
+    assert again.counts.sets_merged == n_sets
+    assert again.counts.sets_added == 0
+    print(f"  spinewise import ({label:8}) {rate(n_sets, first)}")
+    print(f"  re-import, all merged ({label:8}) {rate(n_sets, second)}")
+    engine.dispose()
+
+
+def postgres_schema_url(admin_url: str) -> tuple[str, str]:
+    schema = f"bench_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+    admin.dispose()
+    url = make_url(admin_url).update_query_dict({"options": f"-csearch_path={schema}"})
+    return url.render_as_string(hide_password=False), schema
+
+
+def drop_schema(admin_url: str, schema: str) -> None:
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
+    admin.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", type=int, default=100_000)
+    parser.add_argument("--postgres", default=os.environ.get("SPINEWISE_TEST_POSTGRES_URL"))
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
+        path = tmp / "strong.csv"
+        write_strong_csv(path, args.sets)
+        size_mb = path.stat().st_size / 1e6
+        print(f"Strong CSV: {args.sets:,} sets, {size_mb:.1f} MB")
+        bench_csv_only(path, args.sets)
+        t0 = time.perf_counter()
+        parsed = parse_file(path, "strong", ExerciseMatcher([]))
+        print(f"  parse + validate only         {rate(parsed.set_count, time.perf_counter() - t0)}")
+        print("SQLite (file, WAL, synchronous=FULL):")
+        bench_naive(f"sqlite:///{(tmp / 'naive.db').as_posix()}")
+        bench_import("sqlite", f"sqlite:///{(tmp / 'bench.db').as_posix()}", path, args.sets)
+        if args.postgres:
+            print("PostgreSQL:")
+            url, schema = postgres_schema_url(args.postgres)
+            try:
+                bench_naive(url)
+                bench_import("postgres", url, path, args.sets)
+            finally:
+                drop_schema(args.postgres, schema)
+        else:
+            print("PostgreSQL: not measured (no --postgres URL or SPINEWISE_TEST_POSTGRES_URL)")
+
+
+if __name__ == "__main__":
+    main()

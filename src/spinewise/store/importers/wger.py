@@ -1,0 +1,219 @@
+"""wger workout logs, as its REST API returns them (``GET /api/v2/workoutlog/``).
+
+Accepted files: one page (``{"count", "next", "results": [...]}``), a list of pages, a plain
+list of logs, or a bundle ``{"workoutlog": ..., "workoutsession": ..., "exerciseinfo": ...}``
+whose parts are any of those. Logs of one ``session`` form one session (started at the
+session's ``date`` and ``time_start`` when the bundle has it); logs without a session are
+grouped by date. Exercise names come from ``exerciseinfo`` (English first); without it an
+exercise is ``wger exercise <id>``, a custom exercise.
+
+Units (wger ``core/fixtures``): repetition units 1 Repetitions, 2 Until Failure, 7 Max Reps
+count repetitions; 3 Seconds and 4 Minutes are held time; 5 Miles, 6 Kilometers, 8 Meters are
+distance. Weight units 1 kg and 2 lb are loads; 3 Body Weight, 4 Plates, 5 km/h and 6 mph are
+kept in the set's notes. Both the current field names (``repetitions``, ``repetitions_unit``,
+``exercise``) and the older ones (``reps``, ``repetition_unit``, ``exercise_base``) are read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any, ClassVar
+
+from spinewise.errors import MalformedFileError
+from spinewise.store.importers.base import Progress, RawSession, RawSet
+from spinewise.store.importers.jsonfile import JsonFile
+from spinewise.units import KG_PER_LB, M_PER_MILE
+
+__all__ = ["parse_wger"]
+
+Path_ = tuple[int | str, ...]
+
+_REPS_UNITS = {1: "reps", 2: "failure", 7: "reps"}
+_TIME_UNITS = {3: 1.0, 4: 60.0}
+_DIST_UNITS = {5: M_PER_MILE, 6: 1000.0, 8: 1.0}
+_KG_UNITS = {1: 1.0, 2: KG_PER_LB}
+_OTHER_WEIGHT = {3: "body weight", 4: "plates", 5: "km/h", 6: "mph"}
+_ENGLISH = 2
+
+
+def _records(value: Any, path: Path_) -> Iterator[tuple[Path_, Any]]:
+    """The records of a page, a list of pages or a list of records."""
+    if isinstance(value, dict) and "results" in value:
+        yield from _records(value["results"], (*path, "results"))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            if isinstance(item, dict) and "results" in item:
+                yield from _records(item["results"], (*path, i, "results"))
+            else:
+                yield (*path, i), item
+
+
+class _Reader:
+    def __init__(self, doc: JsonFile) -> None:
+        self.doc = doc
+
+    def fail(self, path: Path_, message: str) -> MalformedFileError:
+        return MalformedFileError(self.doc.problem(path, message))
+
+    def number(self, rec: dict[str, Any], path: Path_, *names: str) -> float | None:
+        for name in names:
+            if name in rec:
+                value = rec[name]
+                if value is None or value == "":
+                    return None
+                try:
+                    return float(value)
+                except (TypeError, ValueError):
+                    raise self.fail((*path, name), f"expected a number, got {value!r}") from None
+        return None
+
+    def when(self, rec: dict[str, Any], path: Path_, name: str) -> datetime:
+        value = rec.get(name)
+        try:
+            parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+        except ValueError:
+            raise self.fail((*path, name), f"expected an ISO date, got {value!r}") from None
+        return parsed  # an offset, if any, is handled by the caller
+
+
+class _Where(Mapping[str, str]):
+    """Where each set field's value is in the file, found only when asked (on an error)."""
+
+    _SOURCE: ClassVar[dict[str, str]] = {
+        "reps": "repetitions",
+        "load_kg": "weight",
+        "target_reps": "repetitions_target",
+    }
+
+    def __init__(self, doc: JsonFile, path: Path_) -> None:
+        self.doc = doc
+        self.path = path
+
+    def __getitem__(self, field: str) -> str:
+        return self.doc.where((*self.path, self._SOURCE.get(field, field)))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+
+def _names(reader: _Reader, infos: Any) -> dict[int, str]:
+    names: dict[int, str] = {}
+    for path, rec in _records(infos, ("exerciseinfo",)):
+        if not isinstance(rec, dict) or not isinstance(rec.get("id"), int):
+            raise reader.fail(path, "an exerciseinfo entry needs an integer id")
+        translations = rec.get("translations") or []
+        english = [t for t in translations if t.get("language") == _ENGLISH and t.get("name")]
+        pick = english or [t for t in translations if t.get("name")]
+        name = pick[0]["name"] if pick else rec.get("name")
+        if name:
+            names[rec["id"]] = str(name)
+    return names
+
+
+def _session_starts(reader: _Reader, sessions: Any) -> dict[int, tuple[datetime, str | None]]:
+    out: dict[int, tuple[datetime, str | None]] = {}
+    for path, rec in _records(sessions, ("workoutsession",)):
+        if not isinstance(rec, dict) or not isinstance(rec.get("id"), int):
+            raise reader.fail(path, "a workoutsession entry needs an integer id")
+        day = reader.when(rec, path, "date")
+        start = rec.get("time_start")
+        if start:
+            try:
+                day = datetime.combine(day.date(), time.fromisoformat(str(start)))
+            except ValueError:
+                raise reader.fail((*path, "time_start"), f"not a time: {start!r}") from None
+        out[rec["id"]] = (day, rec.get("notes") or None)
+    return out
+
+
+def _set(reader: _Reader, rec: dict[str, Any], path: Path_, names: dict[int, str]) -> RawSet:
+    exercise = rec.get("exercise", rec.get("exercise_base"))
+    if not isinstance(exercise, int):
+        raise reader.fail((*path, "exercise"), f"expected an exercise id, got {exercise!r}")
+    amount = reader.number(rec, path, "repetitions", "reps")
+    target = reader.number(rec, path, "repetitions_target")
+    rep_unit = int(rec.get("repetitions_unit", rec.get("repetition_unit")) or 1)
+    weight = reader.number(rec, path, "weight")
+    weight_target = reader.number(rec, path, "weight_target")
+    weight_unit = int(rec.get("weight_unit") or 1)
+    values: dict[str, Any] = {"set_type": "normal"}
+    if rep_unit in _TIME_UNITS:
+        factor = _TIME_UNITS[rep_unit]
+        values["hold_s"] = None if amount is None else amount * factor
+        values["target_hold_s"] = None if target is None else target * factor
+    elif rep_unit in _DIST_UNITS:
+        factor = _DIST_UNITS[rep_unit]
+        values["distance_m"] = None if amount is None else round(amount * factor, 3)
+        values["target_distance_m"] = None if target is None else round(target * factor, 3)
+    elif rep_unit in _REPS_UNITS:
+        for key, value in (("reps", amount), ("target_reps", target)):
+            if value is not None and not value.is_integer():
+                raise reader.fail((*path, "repetitions"), f"expected whole reps, got {value}")
+            values[key] = None if value is None else int(value)
+        if _REPS_UNITS[rep_unit] == "failure":
+            values["set_type"] = "failure"
+    else:
+        raise reader.fail((*path, "repetitions_unit"), f"unknown repetition unit {rep_unit}")
+    if weight_unit in _KG_UNITS:
+        factor = _KG_UNITS[weight_unit]
+        values["load_kg"] = None if weight is None else round(weight * factor, 4)
+        values["target_load_kg"] = (
+            None if weight_target is None else round(weight_target * factor, 4)
+        )
+    elif weight_unit in _OTHER_WEIGHT:
+        if weight is not None:
+            values["notes"] = f"weight {weight:g} {_OTHER_WEIGHT[weight_unit]}"
+    else:
+        raise reader.fail((*path, "weight_unit"), f"unknown weight unit {weight_unit}")
+    values["rir"] = reader.number(rec, path, "rir")
+    values["target_rir"] = reader.number(rec, path, "rir_target")
+    columns = _Where(reader.doc, path)
+    return RawSet(names.get(exercise, f"wger exercise {exercise}"), 0, None, values, columns)
+
+
+def parse_wger(path: Path, *, progress: Progress | None = None) -> list[RawSession]:
+    """Read wger workout logs (REST JSON) into raw sessions."""
+    doc = JsonFile(path)
+    reader = _Reader(doc)
+    data = doc.data
+    bundle = isinstance(data, dict) and "workoutlog" in data
+    logs = data["workoutlog"] if bundle else data
+    log_path: Sequence[int | str] = ("workoutlog",) if bundle else ()
+    names = _names(reader, data.get("exerciseinfo", [])) if bundle else {}
+    starts = _session_starts(reader, data.get("workoutsession", [])) if bundle else {}
+    if not isinstance(logs, list | dict):
+        raise reader.fail(tuple(log_path), "expected a list of workout logs or a page of them")
+    sessions: dict[object, RawSession] = {}
+    records = list(_records(logs, tuple(log_path)))
+    for done, (rec_path, rec) in enumerate(records, 1):
+        if not isinstance(rec, dict):
+            raise reader.fail(rec_path, "expected a workout log object")
+        when = reader.when(rec, rec_path, "date")
+        delta = when.utcoffset()
+        offset = None if delta is None else int(delta.total_seconds() // 60)
+        when = when.replace(tzinfo=None)
+        session_id = rec.get("session")
+        key: object = session_id if isinstance(session_id, int) else when.date()
+        sess = sessions.get(key)
+        if sess is None:
+            start, notes = starts.get(session_id, (None, None)) if session_id else (None, None)
+            if start is not None:
+                begin = start.replace(tzinfo=None)
+            elif isinstance(key, date):
+                begin = datetime.combine(key, time())
+            else:
+                begin = when
+            sess = sessions[key] = RawSession(
+                0, {"started_at": begin, "utc_offset_min": offset, "notes": notes, "title": None}
+            )
+        sess.sets.append(_set(reader, rec, rec_path, names))
+        if progress and done % 2000 == 0:
+            progress("read", done, len(records))
+    if progress:
+        progress("read", len(records), len(records))
+    return list(sessions.values())
