@@ -38,7 +38,7 @@ unit: $(DEV_STAMP)
 	$(BIN)/python -m pytest -q
 
 bench: $(DEV_STAMP)
-	$(BIN)/python -m bench
+	PYTHONPATH=src $(BIN)/python -m bench
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -48,6 +48,7 @@ class WeekContext:
     compression_limit_n: float
     previous: tuple[tuple[PlacedItem, ...], ...] = field(default=())
     previous_weeks: tuple[WeekPlan, ...] = field(default=())
+    catalog_progressions: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def sessions(self) -> range:
@@ -56,9 +57,10 @@ class WeekContext:
 
     def by_id(self, exercise_id: str) -> Exercise:
         """The eligible exercise with this id."""
-        index: dict[str, Exercise] = self.__dict__.setdefault(
-            "_index", {e.id: e for e in self.exercises}
-        )
+        index: dict[str, Exercise] | None = self.__dict__.get("_index")
+        if index is None:
+            index = {e.id: e for e in self.exercises}
+            self.__dict__["_index"] = index
         return index[exercise_id]
 
 

@@ -122,6 +122,12 @@ class WeekModel:
             self._terms.append((weight, expr))
 
     # -- solving ---------------------------------------------------------------------------
+    def hint(self, items: Iterable[PlacedItem]) -> None:
+        """Warm-start from earlier items (a full hint: every x variable gets a value)."""
+        wanted = {(it.session, it.exercise_id, it.block) for it in items}
+        for key, var in sorted(self.x.items()):
+            self.model.add_hint(var, key in wanted)
+
     def solve(self, seed: int) -> SolveResult:
         """Maximize the collected objective; return the placed items in sorted order."""
         self.model.maximize(sum(w * e for w, e in self._terms) if self._terms else 0)

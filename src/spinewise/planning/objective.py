@@ -15,11 +15,19 @@ import numpy as np
 
 from spinewise.catalog import Exercise
 from spinewise.planning.candidates import level_window
+from spinewise.planning.context import WeekContext
 from spinewise.planning.model import WeekModel
 from spinewise.planning.policy import serves_demand
 from spinewise.planning.rules.variety import previous_loading_week_in_phase
 
-__all__ = ["GOAL_EMPHASIS", "PHASE_EMPHASIS", "add_objective", "seed_weights"]
+__all__ = [
+    "GOAL_EMPHASIS",
+    "PHASE_EMPHASIS",
+    "add_objective",
+    "item_scores",
+    "progressions_of",
+    "seed_weights",
+]
 
 #: What each phase emphasizes (the issue's phase definitions).
 PHASE_EMPHASIS: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
@@ -72,33 +80,47 @@ def seed_weights(ids: tuple[str, ...], seed: int) -> dict[str, int]:
     return {eid: int(w) for eid, w in zip(ids, draws, strict=True)}
 
 
-def add_objective(
-    m: WeekModel, *, seed: int, all_ids: tuple[str, ...], previous_phase_ids: frozenset[str]
-) -> None:
-    """Add every objective term to the week's model."""
-    ctx = m.ctx
+def item_scores(ctx: WeekContext, *, seed: int, all_ids: tuple[str, ...]) -> dict[str, int]:
+    """Each eligible exercise's reward per placement this week (before the used-once bonus)."""
     req = ctx.request
     ties = seed_weights(all_ids, seed * 1009 + ctx.week.index)
     _, top_level = level_window(req, ctx.week.phase)
     target_level = max(1, top_level - (1 if ctx.week.phase == "foundation" else 0))
-    before = previous_loading_week_in_phase(ctx)
-    kept = {it.exercise_id for it in before} if before else set()
-    progressions_of_last_phase = {
-        p
-        for eid in sorted(previous_phase_ids)
-        for p in next((e.progressions for e in ctx.exercises if e.id == eid), ())
-    }
+    scores: dict[str, int] = {}
     for ex in ctx.exercises:
-        if ex.id not in m.used:
-            continue
         per_item = ITEM_REWARD + ties[ex.id] - LEVEL_PENALTY * abs(ex.level - target_level)
         per_item += EMPHASIS_REWARD * sum(_has(ex, t) for t in PHASE_EMPHASIS[ctx.week.phase])
         per_item += GOAL_REWARD * sum(
             _has(ex, t) for g in req.goals for t in GOAL_EMPHASIS.get(g, ())
         )
         per_item += FINDING_REWARD * sum(serves_demand(ex, d) for d in req.demands)
+        scores[ex.id] = per_item
+    return scores
+
+
+def progressions_of(ctx: WeekContext, previous_phase_ids: frozenset[str]) -> set[str]:
+    """Catalogue progressions of the exercises the previous phase used."""
+    out: set[str] = set()
+    for eid in sorted(previous_phase_ids):
+        if eid in ctx.catalog_progressions:
+            out.update(ctx.catalog_progressions[eid])
+    return out
+
+
+def add_objective(
+    m: WeekModel, *, seed: int, all_ids: tuple[str, ...], previous_phase_ids: frozenset[str]
+) -> None:
+    """Add every objective term to the week's model."""
+    ctx = m.ctx
+    scores = item_scores(ctx, seed=seed, all_ids=all_ids)
+    before = previous_loading_week_in_phase(ctx)
+    kept = {it.exercise_id for it in before} if before else set()
+    progressions_of_last_phase = progressions_of(ctx, previous_phase_ids)
+    for ex in ctx.exercises:
+        if ex.id not in m.used:
+            continue
         for y in m.week_items([ex.id]):
-            m.reward(per_item, y)
+            m.reward(scores[ex.id], y)
         bonus = DISTINCT_REWARD
         if ex.id in kept:
             bonus += CONTINUITY_REWARD

@@ -19,15 +19,18 @@ from spinewise.planning.candidates import eligible, level_window
 from spinewise.planning.context import PlacedItem, WeekContext
 from spinewise.planning.dosing import dose_for, item_seconds, volume_units
 from spinewise.planning.model import SolveResult, WeekModel
-from spinewise.planning.objective import add_objective
+from spinewise.planning.objective import add_objective, item_scores
 from spinewise.planning.periodization import WeekPlan, periodize
 from spinewise.planning.policy import serves_demand
 from spinewise.planning.render_json import plan_document
 from spinewise.planning.request import PlanRequest
 from spinewise.planning.requirements import RELAX_ORDER, REQUIREMENTS
 from spinewise.planning.rules import ALL_RULES
+from spinewise.planning.rules.variety import previous_loading_week_in_phase
+from spinewise.planning.shortlist import shortlist
 from spinewise.planning.spine import (
     CompressionFn,
+    SpineLoad,
     compression_limit_n,
     model_compression_n,
     spine_load,
@@ -53,6 +56,7 @@ def week_context(
     week: WeekPlan,
     previous: tuple[SolvedWeek, ...],
     compression: CompressionFn,
+    spine_cache: dict[str, SpineLoad | None] | None = None,
 ) -> WeekContext:
     """Compute everything one week's model reads (eligible exercises, doses, times, loads)."""
     limit = compression_limit_n(request)
@@ -60,7 +64,12 @@ def week_context(
     loads: dict[str, float] = {}
     caps: dict[str, float | None] = {}
     for ex in eligible(catalog, request, week.phase):
-        load = spine_load(ex, request, compression)
+        if spine_cache is not None and ex.id in spine_cache:
+            load = spine_cache[ex.id]
+        else:
+            load = spine_load(ex, request, compression)
+            if spine_cache is not None:
+                spine_cache[ex.id] = load
         if load is not None:
             pool.append(ex)
             loads[ex.id] = load.compression_n
@@ -95,6 +104,7 @@ def week_context(
         compression_limit_n=limit,
         previous=tuple(p.result.items for p in previous),
         previous_weeks=tuple(p.ctx.week for p in previous),
+        catalog_progressions={ex.id: ex.progressions for ex in catalog.exercises},
     )
 
 
@@ -110,6 +120,9 @@ def _solve(
         if rule.id not in dropped and rule.applies(ctx):
             rule.build(m)
     add_objective(m, seed=seed, all_ids=all_ids, previous_phase_ids=previous_phase_ids)
+    before = previous_loading_week_in_phase(ctx)
+    if before is not None:
+        m.hint(before)
     return m.solve(seed)
 
 
@@ -158,12 +171,17 @@ def _diagnose(ctx: WeekContext, seed: int, all_ids: tuple[str, ...]) -> str:
 def _solve_week(
     ctx: WeekContext, seed: int, all_ids: tuple[str, ...], previous_phase_ids: frozenset[str]
 ) -> SolvedWeek:
-    applicable = [
-        r for r in RELAX_ORDER if any(rule.id == r and rule.applies(ctx) for rule in ALL_RULES)
-    ]
+    scores = item_scores(ctx, seed=seed, all_ids=all_ids)
+    short = shortlist(ctx, scores, previous_phase_ids)
+    result = _solve(short, frozenset(), seed, all_ids, previous_phase_ids)
+    if result.status in _OK:
+        return SolvedWeek(ctx, result, ())
     result = _solve(ctx, frozenset(), seed, all_ids, previous_phase_ids)
     if result.status in _OK:
         return SolvedWeek(ctx, result, ())
+    applicable = [
+        r for r in RELAX_ORDER if any(rule.id == r and rule.applies(ctx) for rule in ALL_RULES)
+    ]
     for k in range(1, len(applicable) + 1):
         dropped = set(applicable[:k])
         result = _solve(ctx, frozenset(dropped), seed, all_ids, previous_phase_ids)
@@ -204,9 +222,10 @@ def make_plan(
         When even the relaxed requirements cannot hold; the message names the conflict.
     """
     solved: list[SolvedWeek] = []
+    spine_cache: dict[str, SpineLoad | None] = {}
     phase_ids: dict[str, set[str]] = {}
     for week in periodize(request.weeks):
-        ctx = week_context(request, catalog, week, tuple(solved), compression)
+        ctx = week_context(request, catalog, week, tuple(solved), compression, spine_cache)
         previous_phase = [
             p
             for p in ("foundation", "build", "power", "consolidate")
