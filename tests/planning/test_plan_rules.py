@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 import pytest
 
@@ -24,7 +25,10 @@ from spinewise.planning.candidates import (
     is_unilateral_work,
 )
 from spinewise.planning.dosing import item_seconds
-from spinewise.planning.policy import items_per_session
+from spinewise.planning.periodization import periodize
+from spinewise.planning.planner import week_context
+from spinewise.planning.policy import HEAVY_COMPRESSION_FRACTION, items_per_session
+from spinewise.planning.spine import model_compression_n
 
 OK = ("OPTIMAL", "FEASIBLE")
 KEY_REGIONS = CATALOG.vocabulary.key_regions
@@ -191,3 +195,73 @@ def test_finding_volume_every_session_and_extra() -> None:
     assert len(erector_iso) >= 2
     no_balance = subset(lambda e: "proprioception" not in e.qualities)
     assert solve(context(catalog=no_balance), (*BASE, "finding_volume")).status == "INFEASIBLE"
+
+
+def _solved(ctx: Any, items: tuple[Any, ...]) -> Any:
+    from spinewise.planning.model import SolveResult
+    from spinewise.planning.planner import SolvedWeek
+
+    return SolvedWeek(ctx, SolveResult("OPTIMAL", items, 0.0, 0.0, 0.0, 0.0), ())
+
+
+def test_variety_rotation_binds_and_can_be_infeasible() -> None:
+    first_wp = week("build", index=4)
+    first = context(wp=first_wp)
+    done = solve(first, BASE)
+    second_wp = next(w for w in periodize(12) if w.index == first_wp.index + 1)
+    assert second_wp.phase == "build"
+    assert not second_wp.deload
+    ctx = week_context(
+        EXAMPLE, CATALOG, second_wp, (_solved(first, done.items),), model_compression_n
+    )
+    with_rule = solve(ctx, (*BASE, "variety_rotation"))
+    before = {it.exercise_id for it in done.items}
+    assert {it.exercise_id for it in with_rule.items} - before
+    only_old = CATALOG.subset(before)
+    ctx_old = week_context(
+        EXAMPLE, only_old, second_wp, (_solved(first, done.items),), model_compression_n
+    )
+    assert solve(ctx_old, (*BASE, "variety_rotation")).status == "INFEASIBLE"
+
+
+def test_deload_volume_is_50_to_70_percent_of_the_week_before() -> None:
+    from spinewise.planning.dosing import volume_units
+
+    wps = periodize(12)
+    deload = next(w for w in wps if w.deload)
+    before_wp = wps[deload.index - 2]
+    first = context(wp=before_wp)
+    done = solve(first, BASE)
+    volume_before = sum(volume_units(it.dose) for it in done.items)
+    ctx = week_context(EXAMPLE, CATALOG, deload, (_solved(first, done.items),), model_compression_n)
+    result = solve(ctx, (*BASE, "deload_volume"))
+    assert result.status in OK
+    ratio = sum(volume_units(it.dose) for it in result.items) / volume_before
+    assert 0.5 <= ratio <= 0.7
+    # a week before with almost no volume: the deload cannot be that light with its minimum items
+    tiny = tuple(done.items[:1])
+    ctx_tiny = week_context(EXAMPLE, CATALOG, deload, (_solved(first, tiny),), model_compression_n)
+    assert solve(ctx_tiny, (*BASE, "deload_volume")).status == "INFEASIBLE"
+
+
+def test_heavy_compression_days_not_back_to_back() -> None:
+    lifter = with_(
+        EXAMPLE,
+        training_experience="advanced",
+        sensitivities=frozenset(),
+        pain_current=0,
+        days_per_week=2,
+        preferred_days=("mon", "tue"),
+        minutes_per_session=20,
+        equipment=frozenset(CATALOG.vocabulary.values("equipment")),
+    )
+    probe = context(lifter)
+    threshold = HEAVY_COMPRESSION_FRACTION * probe.compression_limit_n
+    heavy = {e for e, n in probe.compression_n.items() if n >= threshold}
+    assert heavy
+    pool = subset(lambda e: e.id in heavy or e.blocks == ("prep",))
+    ctx = context(lifter, pool)
+    without = solve(ctx, BASE)
+    assert {it.session for it in without.items if it.exercise_id in heavy} == {0, 1}
+    with_rule = solve(ctx, (*BASE, "heavy_compression_spacing"))
+    assert len({it.session for it in with_rule.items if it.exercise_id in heavy}) <= 1
