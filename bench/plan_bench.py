@@ -32,14 +32,33 @@ from spinewise.planning.validate import validate_plan
 
 CATALOG = load_catalog()
 REQUEST = PlanRequest(
-    name="Bench Athlete", sex="male", age=35, body_mass_kg=80.0,
-    training_experience="intermediate", days_per_week=4, minutes_per_session=45, weeks=12,
-    equipment=frozenset(CATALOG.vocabulary.values("equipment")), pain_current=1,
+    name="Bench Athlete",
+    sex="male",
+    age=35,
+    body_mass_kg=80.0,
+    training_experience="intermediate",
+    days_per_week=4,
+    minutes_per_session=45,
+    weeks=12,
+    equipment=frozenset(CATALOG.vocabulary.values("equipment")),
+    pain_current=1,
     goals=("durability", "lifting"),
-    demands=(Demand("extra_volume", "extensor_endurance_low", quality="isometric_endurance",
-                    region="erector_spinae", sets=2),
-             Demand("weaker_side", "side_bridge_asymmetry", pattern="anti_lateral_flexion",
-                    side="left", sets=1)),
+    demands=(
+        Demand(
+            "extra_volume",
+            "extensor_endurance_low",
+            quality="isometric_endurance",
+            region="erector_spinae",
+            sets=2,
+        ),
+        Demand(
+            "weaker_side",
+            "side_bridge_asymmetry",
+            pattern="anti_lateral_flexion",
+            side="left",
+            sets=1,
+        ),
+    ),
 )
 
 
@@ -47,8 +66,9 @@ def greedy_plan(request: PlanRequest, catalog: Catalog) -> dict[str, Any]:
     """A straightforward baseline: fill each session with the best-scoring items that fit."""
     weeks_json = []
     for wp in periodize(request.weeks):
-        pool = [ex for ex in eligible(catalog, request, wp.phase)
-                if spine_load(ex, request) is not None]
+        pool = [
+            ex for ex in eligible(catalog, request, wp.phase) if spine_load(ex, request) is not None
+        ]
         _, top = level_window(request, wp.phase)
 
         def score(ex: Any, _wp: Any = wp, _top: int = top) -> tuple[float, str]:
@@ -58,7 +78,7 @@ def greedy_plan(request: PlanRequest, catalog: Catalog) -> dict[str, Any]:
             return (-s, ex.id)
 
         ranked = sorted(pool, key=score)
-        low, high = items_per_session(request.minutes_per_session)
+        _, high = items_per_session(request.minutes_per_session)
         used: Counter[str] = Counter()
         sessions = []
         for s_index, day in enumerate(request.training_days, start=1):
@@ -68,26 +88,47 @@ def greedy_plan(request: PlanRequest, catalog: Catalog) -> dict[str, Any]:
                 if len(chosen) >= high or used[ex.id] >= 2:
                     continue
                 block = next((b for b in BLOCK_ORDER if b in ex.blocks), None)
-                if block is None or sum(1 for c in chosen if c[0] == block) >= \
-                        BLOCK_MAX_ITEMS[block]:
+                if (
+                    block is None
+                    or sum(1 for c in chosen if c[0] == block) >= BLOCK_MAX_ITEMS[block]
+                ):
                     continue
-                dose = dose_for(ex, wp, experience=request.training_experience,
-                                minutes_per_session=request.minutes_per_session)
+                dose = dose_for(
+                    ex,
+                    wp,
+                    experience=request.training_experience,
+                    minutes_per_session=request.minutes_per_session,
+                )
                 secs = item_seconds(dose)
                 if secs > budget:
                     continue
                 budget -= secs
                 used[ex.id] += 1
                 chosen.append((block, ex, dose))
-            blocks = [{"kind": b, "items": [item_json(ex.id, ex.name, d, [BLOCK_PURPOSE[b]])
-                                            for bb, ex, d in chosen if bb == b]}
-                      for b in BLOCK_ORDER if any(c[0] == b for c in chosen)]
-            sessions.append({"index": s_index, "day": day, "date": None,
-                             "estimated_minutes": round(sum(item_seconds(c[2])
-                                                            for c in chosen) / 60, 1),
-                             "blocks": blocks})
-        weeks_json.append({"index": wp.index, "phase": wp.phase, "deload": wp.deload,
-                           "sessions": sessions})
+            blocks = [
+                {
+                    "kind": b,
+                    "items": [
+                        item_json(ex.id, ex.name, d, [BLOCK_PURPOSE[b]])
+                        for bb, ex, d in chosen
+                        if bb == b
+                    ],
+                }
+                for b in BLOCK_ORDER
+                if any(c[0] == b for c in chosen)
+            ]
+            sessions.append(
+                {
+                    "index": s_index,
+                    "day": day,
+                    "date": None,
+                    "estimated_minutes": round(sum(item_seconds(c[2]) for c in chosen) / 60, 1),
+                    "blocks": blocks,
+                }
+            )
+        weeks_json.append(
+            {"index": wp.index, "phase": wp.phase, "deload": wp.deload, "sessions": sessions}
+        )
     return {"schema_version": 1, "solver": {"relaxed": []}, "weeks": weeks_json}
 
 
@@ -112,21 +153,29 @@ def main() -> None:
     cp_violations = validate_plan(plan, REQUEST, CATALOG)
     g_violations = validate_plan(greedy, REQUEST, CATALOG)
     q = statistics.quantiles(times, n=20)
-    print(f"plan: 12 weeks x {REQUEST.days_per_week} days, {len(CATALOG)} exercises, "
-          f"{args.runs} runs")
-    print(f"CP-SAT planner   p50 {statistics.median(times):.3f} s   p95 {q[18]:.3f} s   "
-          f"violations {len(cp_violations)}   relaxed {len(plan['solver']['relaxed'])}")
-    print(f"greedy baseline  p50 {statistics.median(g_times):.3f} s   "
-          f"violations {len(g_violations)} "
-          f"({len({v.requirement for v in g_violations})} distinct requirements: "
-          f"{', '.join(sorted({v.requirement for v in g_violations}))})")
-    print(f"planner / greedy time ratio (p50): "
-          f"{statistics.median(times) / statistics.median(g_times):.1f}x")
+    print(
+        f"plan: 12 weeks x {REQUEST.days_per_week} days, {len(CATALOG)} exercises, {args.runs} runs"
+    )
+    print(
+        f"CP-SAT planner   p50 {statistics.median(times):.3f} s   p95 {q[18]:.3f} s   "
+        f"violations {len(cp_violations)}   relaxed {len(plan['solver']['relaxed'])}"
+    )
+    print(
+        f"greedy baseline  p50 {statistics.median(g_times):.3f} s   "
+        f"violations {len(g_violations)} "
+        f"({len({v.requirement for v in g_violations})} distinct requirements: "
+        f"{', '.join(sorted({v.requirement for v in g_violations}))})"
+    )
+    print(
+        f"planner / greedy time ratio (p50): "
+        f"{statistics.median(times) / statistics.median(g_times):.1f}x"
+    )
     print(f"deterministic solve time total: {plan['solver']['solve_seconds']} s")
     print("week  status    objective  bound")
     for row in plan["solver"]["per_week"]:
-        print(f"{row['week']:>4}  {row['status']:<9} {row['objective']:>9.0f}  "
-              f"{row['bound']:>5.0f}")
+        print(
+            f"{row['week']:>4}  {row['status']:<9} {row['objective']:>9.0f}  {row['bound']:>5.0f}"
+        )
 
 
 if __name__ == "__main__":
