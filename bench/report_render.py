@@ -1,4 +1,8 @@
-"""Time the plan renderers on a long plan (16 weeks x 4 sessions x 5 blocks x 3 items).
+"""Time the plan renderers on a long plan (16 weeks x 4 sessions x 5 blocks x 3 items + habits).
+
+The habits are the real ``build_habits`` output for a desk worker with sitting-aggravated pain
+(breathing, movement breaks, 16 walking weeks, recovery, the check-in); ``build_habits_view`` is
+timed on its own as well.
 
 Run: PYTHONPATH=src python bench/report_render.py
 
@@ -17,7 +21,12 @@ from typing import Any
 
 from rich.console import Console
 
+from spinewise.catalog import load_catalog
 from spinewise.cli.render_plan import print_plan
+from spinewise.habits import build_habits
+from spinewise.planning.periodization import periodize
+from spinewise.planning.request import PlanRequest
+from spinewise.report.plan_habits_view import build_habits_view
 from spinewise.report.plan_html import plan_to_html
 from spinewise.report.plan_ics import plan_to_ics
 from spinewise.report.plan_markdown import plan_to_markdown
@@ -25,6 +34,24 @@ from spinewise.report.plan_markdown import plan_to_markdown
 WEEKS, SESSIONS, ITEMS_PER_BLOCK = 16, 4, 3
 KINDS = ("prep", "strength", "stability", "conditioning", "recovery")
 PHASES = ("foundation", "build", "power", "consolidate")
+
+
+def habits() -> dict[str, Any]:
+    request = PlanRequest(
+        name="Bench",
+        sex="male",
+        age=40,
+        body_mass_kg=80.0,
+        training_experience="intermediate",
+        days_per_week=SESSIONS,
+        minutes_per_session=45,
+        weeks=WEEKS,
+        equipment=frozenset({"mat", "band", "dumbbell"}),
+        pain_current=3,
+        goals=("durability", "desk_work"),
+        posture_triggers=frozenset({"prolonged_sitting"}),
+    )
+    return build_habits(request, periodize(WEEKS), load_catalog())
 
 
 def long_plan() -> dict[str, Any]:
@@ -82,6 +109,7 @@ def long_plan() -> dict[str, Any]:
         "findings": [],
         "solver": {"status": "OPTIMAL", "solve_seconds": 1.0, "relaxed": []},
         "weeks": weeks,
+        "habits": habits(),
     }
 
 
@@ -101,6 +129,7 @@ def main() -> None:
     base = best_ms(lambda: json.dumps(plan, sort_keys=True))
     runs: dict[str, Callable[[], object]] = {
         "json.dumps (baseline)": lambda: json.dumps(plan, sort_keys=True),
+        "build_habits_view": lambda: build_habits_view(plan["habits"]),
         "plan_to_markdown": lambda: plan_to_markdown(plan),
         "plan_to_html": lambda: plan_to_html(plan),
         "plan_to_ics": lambda: plan_to_ics(plan),

@@ -3,7 +3,8 @@
 Three weeks (foundation, build, a build deload), two dated sessions a week, every block kind but
 conditioning in most sessions and one conditioning block, per-side items, holds, a carry with a
 distance, extra sets for one side, null tempos, an item without a display name, items with and
-without cues, sessions with and without peak compression, and every optional top-level field.
+without cues, sessions with and without peak compression, and every optional top-level field,
+``habits`` built by :func:`spinewise.habits.build_habits` for a desk worker (breaks and walking).
 """
 
 from __future__ import annotations
@@ -13,6 +14,41 @@ import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
+
+from spinewise.catalog import load_catalog
+from spinewise.habits import build_habits
+from spinewise.planning.periodization import WeekPlan
+from spinewise.planning.request import PlanRequest
+
+
+def fixture_habits() -> dict[str, Any]:
+    """The real ``habits`` section for the fixture's athlete and weeks (breaks and walking)."""
+    request = PlanRequest(
+        name="Maria Keller",
+        sex="female",
+        age=41,
+        body_mass_kg=68.5,
+        training_experience="intermediate",
+        days_per_week=2,
+        minutes_per_session=45,
+        weeks=3,
+        equipment=frozenset({"mat", "band", "kettlebell", "dumbbell"}),
+        sensitivities=frozenset({"flexion"}),
+        pain_current=2,
+        goals=("durability", "desk_work"),
+        posture_triggers=frozenset({"prolonged_sitting"}),
+        findings=(
+            ("extensor_endurance_low", "moderate", "Back-extensor endurance below the reference"),
+            ("side_bridge_asymmetry", "mild", "Left side bridge shorter"),
+        ),
+    )
+    weeks = (
+        WeekPlan(1, "foundation", False, 1, 1),
+        WeekPlan(2, "build", False, 1, 2),
+        WeekPlan(3, "build", True, 2, 2),
+    )
+    return build_habits(request, weeks, load_catalog())
+
 
 SCHEMA_PATH = Path(__file__).resolve().parents[1] / "contracts" / "plan.schema.json"
 START = dt.date(2026, 12, 7)  # a Monday
@@ -273,19 +309,7 @@ _PLAN: dict[str, Any] = {
         "Week 2 runs six minutes over your weekly time so that the carry fits.",
         "Stop any exercise that brings on sharp or spreading pain.",
     ],
-    "habits": {
-        "daily": [
-            {
-                "title": "Walk most days",
-                "summary": "Brisk walks in short bouts.",
-                "dose": {"minutes": 20, "per": "day"},
-                "why": ["walking is well tolerated"],
-            },
-            {"title": "Break up sitting", "summary": "Stand up regularly.", "dose": "hourly"},
-        ],
-        "sleep": {"target_h": 8, "tips": ["same wake time", "dark room"]},
-        "source_note": "habits are general guidance",
-    },
+    "habits": fixture_habits(),
     "disclaimer": (
         "spinewise is not a medical device and does not diagnose. "
         "See a clinician about pain that persists."

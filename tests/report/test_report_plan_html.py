@@ -52,8 +52,8 @@ def test_well_formed_and_complete() -> None:
     assert parsed.errors == []
     assert parsed.stack == []
     names = [t for t, _ in parsed.tags]
-    assert names.count("section") == 3 + 2  # intro, three weeks, tail
-    assert names.count("article") == 6
+    assert names.count("section") == 3 + 4  # intro, three weeks, tail, daily habits, learn more
+    assert names.count("article") == 6 + 5  # sessions, then the five habits
     text = " ".join(parsed.text)
     for item in all_items(plan):
         assert item_name(item) in text
@@ -108,7 +108,7 @@ def test_minimal_plan_and_determinism() -> None:
     assert _parse(html).errors == []
     assert "not a medical device and does not diagnose" in html
     assert "Work volume" not in html
-    assert "<h2>Habits</h2>" not in html
+    assert "<h2>Daily habits</h2>" not in html
     assert plan_to_html(make_plan()) == plan_to_html(make_plan())
 
 

@@ -33,7 +33,8 @@ def test_document_structure_and_order() -> None:
         "## Week 1: foundation",
         "## Week 3: build (deload)",
         "## Notes",
-        "## Habits",
+        "## Daily habits",
+        "## Learn more",
         "## How this plan was made",
     ]
     positions = [md.index(h) for h in order]
@@ -81,7 +82,7 @@ def test_deterministic() -> None:
 def test_minimal_plan_renders_with_default_disclaimer() -> None:
     md = plan_to_markdown(minimal_plan())
     assert "spinewise is not a medical device and does not diagnose" in md
-    for absent in ("## Notes", "## Habits", "Work volume"):
+    for absent in ("## Notes", "## Daily habits", "## Learn more", "Work volume"):
         assert absent not in md
     assert "### Session 1 · Mon 2026-12-07" in md  # weekday from the date when `day` is absent
     assert "3 sets per side" in md  # a carry without its distance still renders

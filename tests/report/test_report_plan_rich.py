@@ -27,7 +27,7 @@ def test_contains_header_overview_and_items() -> None:
     for item in all_items(plan):
         assert item_name(item) in flat
     assert "weekly_minutes: raised from 90 to 96 minutes" in flat
-    assert "Walk most days" in text
+    assert "Progressive walking" in text
 
 
 def test_why_is_dimmed() -> None:

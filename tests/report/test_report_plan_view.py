@@ -11,7 +11,7 @@ from rich.console import Console
 from spinewise.cli.render_plan import print_plan
 from spinewise.errors import InputError
 from spinewise.report.plan_format import dose_text, intensity_text, week_ranges, when_text
-from spinewise.report.plan_habits import Field, HabitEntry, habit_entries
+from spinewise.report.plan_habits_view import build_habits_view
 from spinewise.report.plan_html import plan_to_html
 from spinewise.report.plan_markdown import plan_to_markdown
 from spinewise.report.plan_view import build_plan_view
@@ -68,36 +68,47 @@ def test_when_and_week_ranges() -> None:
 
 
 @pytest.mark.parametrize(
-    ("habits", "expected"),
-    [
-        ([], ()),
-        ("walk daily", (HabitEntry("General", (Field("", "walk daily"),)),)),
-        (["walk", "sleep"], (HabitEntry("General", (Field("", "walk"), Field("", "sleep"))),)),
-        (
-            {"a": {"b": {"title": "Deep", "why": ["x", "y"]}}},
-            (HabitEntry("Deep", (Field("Why", "x; y"),)),),
-        ),
-        (
-            [{"title": "T", "dose": None}, 3],
-            (HabitEntry("General", (Field("", "3"),)), HabitEntry("T", (Field("Dose", "—"),))),
-        ),
-        (
-            {"sleep": {"hours": 8, "nap": False}},
-            (HabitEntry("Sleep", (Field("Hours", "8"), Field("Nap", "no"))),),
-        ),
-    ],
+    "habits",
+    [None, [], 42, "walk daily", {}, {"future": {"title": "New habit", "what": "x"}}],
 )
-def test_habits_of_any_shape(habits: Any, expected: tuple[HabitEntry, ...]) -> None:
-    assert habit_entries(habits) == expected
+def test_habits_with_nothing_known_show_nothing(habits: Any) -> None:
+    assert build_habits_view(habits) is None
+
+
+def test_partial_habits_show_what_can_be_read() -> None:
+    view = build_habits_view(
+        {
+            "walking": {"weeks": [{"week": 1, "days": 3, "minutes_per_day": "ten"}, None]},
+            "recovery": {"sleep": {"what": "Sleep well.", "sources": [{"status": "C"}, 3]}},
+            "check_in": None,
+            "breathing": {"title": 5, "by_phase": [{"phase": "build", "weeks": "2"}]},
+            "not_included": {"walking": ["not", "a", "string"], "movement_breaks": "No trigger."},
+            "finding_pages": {"x_low": "x-low"},
+        }
+    )
+    assert view is not None
+    assert [h.key for h in view.habits] == ["breathing", "recovery"]
+    assert view.habits[0].title == "Breathing and bracing practice"
+    assert view.habits[0].table is not None
+    assert view.habits[0].table.rows == (("build", "", "", "", ""),)
+    assert view.habits[1].lists[0].items[0].value == "Sleep well."
+    assert view.habits[1].sources == ()
+    assert view.not_included == ("Movement breaks: not included because no trigger.",)
+    assert [(g.title, [p.command for p in g.pages]) for g in view.learn] == [
+        ("Your findings", ["spinewise learn x-low"])
+    ]
+    assert view.week_hints == ()
 
 
 @pytest.mark.parametrize("habits", [[], 42, {"odd": [1, {"k": [None, {"z": 1}]}]}, [[["x"]]]])
 def test_every_renderer_survives_odd_habits(habits: Any) -> None:
     plan = make_plan()
     plan["habits"] = habits
-    plan_to_markdown(plan)
-    plan_to_html(plan)
-    print_plan(plan, Console(record=True, width=60))
+    console = Console(record=True, width=60)
+    print_plan(plan, console)
+    for text in (plan_to_markdown(plan), plan_to_html(plan), console.export_text()):
+        assert "{'" not in text
+        assert "Daily habits" not in text
 
 
 @pytest.mark.parametrize(
@@ -154,6 +165,12 @@ def test_public_names() -> None:
     for name, public in expected.items():
         module = importlib.import_module(name)
         assert module.__all__ == public
-    for name in ("plan_view", "plan_format", "plan_habits"):
+    for name in (
+        "plan_view",
+        "plan_format",
+        "plan_habits",
+        "plan_habits_view",
+        "plan_habits_weeks",
+    ):
         module = importlib.import_module(f"spinewise.report.{name}")
         assert all(hasattr(module, attr) for attr in module.__all__)

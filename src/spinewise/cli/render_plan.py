@@ -15,6 +15,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from spinewise.report.plan_habits import HabitsView, HabitView
 from spinewise.report.plan_view import PlanView, SessionView, build_plan_view
 
 __all__ = ["print_plan"]
@@ -119,21 +120,61 @@ def _session(session: SessionView, console: Console) -> None:
         console.print(table)
 
 
+def _bullets(console: Console, heading: str, items: Sequence[str], style: str = "") -> None:
+    """A bold heading and a bulleted list whose wrapped lines hang under their text."""
+    if not items:
+        return
+    console.print(Text(heading, style="bold"))
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=3, justify="right")
+    grid.add_column(ratio=1)
+    for item in items:
+        grid.add_row(Text("•"), Text(item, style=style))
+    console.print(grid)
+
+
+def _habit(habit: HabitView, console: Console) -> None:
+    console.print(Text(habit.title, style="bold cyan"))
+    if habit.what:
+        console.print(Text(habit.what))
+    for f in habit.facts:
+        line = Text(f"{f.label}: ", style="dim")
+        line.append(f.value, style="bold")
+        console.print(line)
+    if habit.table is not None:
+        console.print(_table(habit.table.caption, habit.table.columns, habit.table.rows))
+    for block in habit.lists:
+        items = [f"{f.label}: {f.value}" if f.label else f.value for f in block.items]
+        _bullets(console, block.title or "What to do", items)
+    _bullets(console, "Why", habit.why)
+    _bullets(console, "Good to know", habit.notes)
+    if habit.learn:
+        line = Text("Learn more: ", style="bold")
+        line.append("; ".join(f"{link.command} ({link.label})" for link in habit.learn))
+        console.print(line)
+    _bullets(console, "Sources", [s.text for s in habit.sources], style="dim")
+    console.print()
+
+
+def _habits(habits: HabitsView, console: Console) -> None:
+    if habits.habits or habits.not_included:
+        console.rule(Text("Daily habits"), align="left")
+    for habit in habits.habits:
+        _habit(habit, console)
+    _bullets(console, "Not included", habits.not_included)
+    if habits.learn:
+        console.rule(Text("Learn more"), align="left")
+        for group in habits.learn:
+            _bullets(console, group.title, [f"{p.command}: {p.label}" for p in group.pages])
+
+
 def _tail(view: PlanView, console: Console) -> None:
     if view.notes:
         console.rule(Text("Notes"), align="left")
         for note in view.notes:
             console.print(Text(f"• {note}"))
-    if view.habits:
-        console.rule(Text("Habits"), align="left")
-        for entry in view.habits:
-            console.print(Text(entry.title, style="bold"))
-            for f in entry.fields:
-                line = Text("  • ")
-                if f.label:
-                    line.append(f"{f.label}: ", style="dim")
-                line.append(f.value)
-                console.print(line)
+    if view.habits is not None:
+        _habits(view.habits, console)
     console.rule(Text("How this plan was made"), align="left")
     console.print(Text("   ".join(f"{f.label}: {f.value}" for f in view.solver)))
     if view.relaxed:
@@ -167,6 +208,8 @@ def print_plan(plan: Mapping[str, Any], console: Console) -> None:
     for week in view.weeks:
         title = f"Week {week.index}: {week.phase}" + (" (deload)" if week.deload else "")
         console.rule(Text(title, style="bold"), align="left")
+        if week.habits_hint:
+            console.print(Text(week.habits_hint, style="dim italic"))
         if not week.sessions:
             console.print(Text("No sessions this week.", style="dim"))
         for session in week.sessions:

@@ -1,81 +1,276 @@
-"""Habits of a plan, of any shape, as titled entries with labelled fields.
+"""The display rows of a plan's daily habits, and the careful readers that fill them.
 
-The ``habits`` field of a plan is added by another part of spinewise and its shape may change, so
-it is rendered generically: nothing here assumes more than JSON values.
+A plan's ``habits`` section (:func:`spinewise.habits.build_habits`, described in
+``docs/science/habits.md``) is JSON from another part of spinewise, so every reader here accepts
+anything: a missing or null part, a value of the wrong type or an unknown key is skipped, never
+dumped. :func:`spinewise.report.plan_habits_view.build_habits_view` assembles the rows; each
+renderer only lays them out and escapes them.
+
+Examples
+--------
+>>> source_lines([
+...     {"ref": "a", "cite": "Doe J (2020). A paper.", "supports": "claim one", "status": "C"},
+...     {"ref": "a", "cite": "Doe J (2020). A paper.", "supports": "claim two", "status": "C2"},
+...     {"ref": "a", "cite": "Doe J (2020). A paper.", "supports": "claim one", "status": "C"},
+... ])[0].text
+'Doe J (2020). A paper. — claim one [C]; claim two [C2]'
+>>> lower_first("You have no pain"), lower_first("STarT Back says so")
+('you have no pain', 'STarT Back says so')
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
+from spinewise.education import load_pages
 from spinewise.report import plan_format as fmt
 
-__all__ = ["Field", "HabitEntry", "habit_entries"]
+__all__ = [
+    "Field",
+    "HabitView",
+    "HabitsView",
+    "Learn",
+    "LearnGroup",
+    "ListBlock",
+    "SourceLine",
+    "TableView",
+    "learn_link",
+    "learn_links",
+    "lower_first",
+    "mapping",
+    "mappings",
+    "minutes",
+    "number",
+    "source_lines",
+    "strings",
+    "text",
+]
 
 
 @dataclass(frozen=True)
 class Field:
-    """One labelled value (an athlete fact, a solver figure, a habit's dose)."""
+    """One labelled value (athlete fact, solver figure, habit dose); the label may be empty."""
 
     label: str
     value: str
 
 
 @dataclass(frozen=True)
-class HabitEntry:
-    """One habit (or group of loose habit values) with labelled fields."""
+class TableView:
+    """A small table of plain text: a caption, column titles and rows of cells."""
+
+    caption: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    """A titled list of items, each an optional label and its text."""
 
     title: str
-    fields: tuple[Field, ...]
+    items: tuple[Field, ...]
 
 
-def habit_entries(value: Any, heading: str = "General") -> tuple[HabitEntry, ...]:
-    """Any habits value as titled entries, whatever its shape.
+@dataclass(frozen=True)
+class SourceLine:
+    """One publication and every claim it supports here, each with its status in brackets."""
 
-    An object with a ``title`` is one entry (its other keys become fields); an object without one
-    is a group whose loose values form one entry under ``heading`` and whose nested values recurse
-    under their key; a list recurses into each element.
+    citation: str
+    claims: tuple[str, ...]
 
-    >>> habit_entries({"sleep": {"title": "Sleep", "dose": "7-9 h", "why": ["recovery"]}})
-    (HabitEntry(title='Sleep', fields=(Field(label='Dose', value='7-9 h'), Field(label='Why', value='recovery'))),)
-    >>> [e.title for e in habit_entries({"walking": "daily", "desk": {"breaks": "every 30 min"}})]
-    ['General', 'Desk']
-    """  # noqa: E501
-    if isinstance(value, Mapping):
-        if "title" in value:
-            fields = tuple(
-                Field(fmt.humanize_key(k), fmt.flatten_value(v))
-                for k, v in value.items()
-                if k != "title"
-            )
-            return (HabitEntry(fmt.flatten_value(value["title"]), fields),)
-        loose: list[Field] = []
-        nested: list[HabitEntry] = []
-        for key, sub in value.items():
-            if _is_nested(sub):
-                nested.extend(habit_entries(sub, fmt.humanize_key(key)))
-            else:
-                loose.append(Field(fmt.humanize_key(key), fmt.flatten_value(sub)))
-        return ((HabitEntry(heading, tuple(loose)),) if loose else ()) + tuple(nested)
-    if isinstance(value, Sequence) and not isinstance(value, str):
-        entries: list[HabitEntry] = []
-        plain: list[Field] = []
-        for sub in value:
-            if _is_nested(sub):
-                entries.extend(habit_entries(sub, heading))
-            else:
-                plain.append(Field("", fmt.flatten_value(sub)))
-        return ((HabitEntry(heading, tuple(plain)),) if plain else ()) + tuple(entries)
-    if value is None:
+    @property
+    def text(self) -> str:
+        """``Citation — claim [C]; other claim [C2]``."""
+        return f"{self.citation} — {'; '.join(self.claims)}" if self.claims else self.citation
+
+
+@dataclass(frozen=True)
+class Learn:
+    """An education page: its title (or the topic in words) and its ``spinewise learn`` topic."""
+
+    label: str
+    topic: str
+
+    @property
+    def command(self) -> str:
+        """``spinewise learn TOPIC``."""
+        return f"spinewise learn {self.topic}"
+
+
+@dataclass(frozen=True)
+class LearnGroup:
+    """Education pages under one heading (``Your findings``, ``Your phases``...)."""
+
+    title: str
+    pages: tuple[Learn, ...]
+
+
+@dataclass(frozen=True)
+class HabitView:
+    """One daily habit, ready to lay out.
+
+    Attributes
+    ----------
+    key
+        The section's key in ``habits`` (``breathing``, ``movement_breaks``, ``walking``,
+        ``recovery``, ``check_in``).
+    facts
+        How often, how long, the dose: ``facts[0]`` is the one-line summary.
+    table
+        The dose over time or the menu (walking weeks, breathing phases, break exercises).
+    lists
+        Further labelled lists (the recovery parts, the check-in's questions and rules).
+    """
+
+    key: str
+    title: str
+    what: str
+    facts: tuple[Field, ...]
+    table: TableView | None
+    lists: tuple[ListBlock, ...]
+    why: tuple[str, ...]
+    notes: tuple[str, ...]
+    learn: tuple[Learn, ...]
+    sources: tuple[SourceLine, ...]
+
+    @property
+    def summary(self) -> str:
+        """The title and the first fact on one line, for short descriptions.
+
+        >>> HabitView("recovery", "Recovery", "", (Field("Rest days", "Sat, Sun"),), None, (),
+        ...           (), (), (), ()).summary
+        'Recovery: rest days Sat, Sun'
+        """
+        if not self.facts:
+            return self.title
+        first = self.facts[0]
+        label = "" if first.label in ("", "How often") else f"{first.label.lower()} "
+        return f"{self.title}: {label}{first.value}"
+
+
+@dataclass(frozen=True)
+class HabitsView:
+    """Everything a renderer shows of a plan's habits.
+
+    Attributes
+    ----------
+    habits
+        The habits present, in reading order, the morning check-in last.
+    not_included
+        One line per habit left out: ``Walking: not included because ...``.
+    learn
+        The person's finding and phase pages and the other pages worth reading.
+    week_hints
+        ``(week, hint)`` for the week-by-week views, e.g. a deload week's shorter walks.
+    """
+
+    habits: tuple[HabitView, ...]
+    not_included: tuple[str, ...]
+    learn: tuple[LearnGroup, ...]
+    week_hints: tuple[tuple[int, str], ...]
+
+    def hint(self, week: int) -> str:
+        """The hint for one week, or ``""``."""
+        return next((h for w, h in self.week_hints if w == week), "")
+
+
+def mapping(value: Any) -> Mapping[str, Any]:
+    """``value`` when it is an object, else an empty one."""
+    return value if isinstance(value, Mapping) else {}
+
+
+def mappings(value: Any) -> tuple[Mapping[str, Any], ...]:
+    """The objects in a list (anything else in it, or a non-list, gives nothing)."""
+    if isinstance(value, str) or not isinstance(value, Sequence):
         return ()
-    return (HabitEntry(heading, (Field("", fmt.flatten_value(value)),)),)
+    return tuple(v for v in value if isinstance(v, Mapping))
 
 
-def _is_nested(value: Any) -> bool:
-    if isinstance(value, Mapping):
-        return True
-    if isinstance(value, Sequence) and not isinstance(value, str):
-        return any(isinstance(v, Mapping) for v in value)
-    return False
+def text(value: Any) -> str:
+    """A string on one line without surrounding space; ``""`` for anything but a string."""
+    return " ".join(value.split()) if isinstance(value, str) else ""
+
+
+def strings(value: Any) -> tuple[str, ...]:
+    """The non-empty strings of a list (a lone string is a list of one)."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, Sequence):
+        return ()
+    return tuple(t for t in (text(v) for v in value) if t)
+
+
+def number(value: Any) -> int | float | None:
+    """A number (not a bool) or None."""
+    return value if fmt.is_number(value) else None
+
+
+def minutes(value: int | float) -> str:
+    """Minutes as ``5 min``.
+
+    >>> minutes(5), minutes(2.5)
+    ('5 min', '2.5 min')
+    """
+    return f"{fmt.number_text(value)} min"
+
+
+def lower_first(sentence: str) -> str:
+    """The sentence with its first letter in lower case, unless the first word is an acronym."""
+    first = sentence.split(" ", 1)[0]
+    if first[:1].isupper() and first[1:] == first[1:].lower():
+        return sentence[:1].lower() + sentence[1:]
+    return sentence
+
+
+def source_lines(raw: Iterable[Any]) -> tuple[SourceLine, ...]:
+    """Citations, one line per publication, each claim once with its status in brackets.
+
+    Entries are ``{ref, cite, supports, status}`` objects; one without ``cite`` is shown by its
+    ``ref``, one with neither is skipped. Publications keep the order they first appear in.
+    """
+    claims: dict[str, list[str]] = {}
+    for entry in raw:
+        source = mapping(entry)
+        citation = text(source.get("cite")) or text(source.get("ref"))
+        if not citation:
+            continue
+        found = claims.setdefault(citation, [])
+        supports, status = text(source.get("supports")), text(source.get("status"))
+        claim = f"{supports} [{status}]" if supports and status else supports or f"[{status}]"
+        if claim != "[]" and claim not in found:
+            found.append(claim)
+    return tuple(SourceLine(citation, tuple(found)) for citation, found in claims.items())
+
+
+@cache
+def _page_titles() -> dict[str, str]:
+    return {page_id: page.title for page_id, page in load_pages().items()}
+
+
+def learn_link(topic: Any, fallback: str = "") -> Learn | None:
+    """The page ``topic`` as a :class:`Learn`, titled from the education library when known.
+
+    >>> learn_link("walking")
+    Learn(label='Walking between sessions', topic='walking')
+    >>> learn_link("no-such-page", "Something").label, learn_link(None)
+    ('Something', None)
+    """
+    topic = text(topic)
+    if not topic or " " in topic:
+        return None
+    label = _page_titles().get(topic) or fallback or fmt.humanize_key(topic.replace("-", " "))
+    return Learn(label, topic)
+
+
+def learn_links(topics: Iterable[Any]) -> tuple[Learn, ...]:
+    """Each page once, in order; anything that is not a topic id is skipped."""
+    seen: dict[str, Learn] = {}
+    for topic in topics:
+        link = learn_link(topic)
+        if link is not None:
+            seen.setdefault(link.topic, link)
+    return tuple(seen.values())

@@ -13,6 +13,9 @@ Choices (see ``docs/decisions/0051-plan-ics.md``):
 - ``DTSTAMP`` (required by RFC 5545 to be the time the object was created, in UTC) is set to
   midnight UTC of the plan's first session date rather than the clock, so that the same plan
   gives a byte-identical file.
+- A plan with habits gets one extra, all-day, free-time event on its first session date
+  (``UID`` ``spinewise-habits-<digest>@<uid_domain>``) summing the daily habits up in a line
+  each; session events do not repeat them (``docs/decisions/0090-habits-view.md``).
 
 References
 ----------
@@ -71,10 +74,32 @@ def _description(view: PlanView, session: SessionView) -> str:
     return "\n".join(lines)
 
 
+def _habits_event(view: PlanView, first: dt.date, digest: str, uid_domain: str) -> Event | None:
+    habits = view.habits
+    if habits is None or not (habits.habits or habits.not_included):
+        return None
+    lines = [f"- {habit.summary}" for habit in habits.habits]
+    lines += [f"- {line}" for line in habits.not_included]
+    topics = [link.command for habit in habits.habits for link in habit.learn]
+    if topics:
+        lines += ["", "Read more:", *(f"- {t}" for t in dict.fromkeys(topics))]
+    lines += ["", "The plan explains each habit, its dose, its reasons and its sources."]
+    event = Event()
+    event.add("uid", f"spinewise-habits-{digest}@{uid_domain}")
+    event.add("dtstamp", dt.datetime.combine(first, dt.time(0, 0), tzinfo=dt.UTC))
+    event.add("dtstart", first)
+    event.add("dtend", first + dt.timedelta(days=1))
+    event.add("summary", "spinewise daily habits")
+    event.add("description", "\n".join(["Between sessions:", *lines]))
+    event.add("categories", ["spinewise"])
+    event.add("transp", "TRANSPARENT")
+    return event
+
+
 def plan_to_ics(
     plan: Mapping[str, Any], *, start_hour: int = 18, uid_domain: str = "spinewise.local"
 ) -> bytes:
-    """Render a plan as an iCalendar file with one event per session.
+    """Render a plan as an iCalendar file: one event per session, one all-day habits note.
 
     Parameters
     ----------
@@ -142,4 +167,7 @@ def plan_to_ics(
         event.add("categories", ["spinewise"])
         event.add("transp", "OPAQUE")
         cal.add_component(event)
+    note = _habits_event(view, min(dates), digest, uid_domain) if dates else None
+    if note is not None:
+        cal.add_component(note)
     return bytes(cal.to_ical())

@@ -1,8 +1,10 @@
 """A plan as a Markdown document (``spinewise plan PROFILE --format markdown``).
 
 The document reads top to bottom: title, athlete, disclaimer, findings, the phases and a week
-overview, then each week, its sessions, their blocks and one table row per exercise, then notes,
-habits and how the plan was made (solver status and any relaxed requirement).
+overview, then each week (with a one-line habits hint), its sessions, their blocks and one table
+row per exercise, then notes, the daily habits (what, how often, why, the walking weeks, the break
+menu, the check-in, sources), the pages to read (``spinewise learn TOPIC``) and how the plan was
+made (solver status and any relaxed requirement).
 
 Text from the plan is escaped so that it cannot break the document: ``|`` and backslashes in table
 cells, ``<`` and ``>`` everywhere (a Markdown viewer would otherwise pass HTML through), and line
@@ -15,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from spinewise.report.plan_habits import HabitsView, HabitView
 from spinewise.report.plan_view import PlanView, SessionView, WeekView, build_plan_view
 
 __all__ = ["plan_to_markdown"]
@@ -102,6 +105,8 @@ def _session(session: SessionView) -> list[str]:
 def _week(week: WeekView) -> list[str]:
     title = f"## Week {week.index}: {week.phase}" + (" (deload)" if week.deload else "")
     lines = [_text(title), ""]
+    if week.habits_hint:
+        lines += [f"*{_text(week.habits_hint)}*", ""]
     if not week.sessions:
         lines += ["No sessions this week.", ""]
     for session in week.sessions:
@@ -109,18 +114,58 @@ def _week(week: WeekView) -> list[str]:
     return lines
 
 
+def _bullets(items: Iterable[str]) -> list[str]:
+    return [f"- {_text(item)}" for item in items]
+
+
+def _habit(habit: HabitView) -> list[str]:
+    lines = [f"### {_text(habit.title)}", ""]
+    if habit.what:
+        lines += [_text(habit.what), ""]
+    if habit.facts:
+        lines += [f"- **{_text(f.label)}:** {_text(f.value)}" for f in habit.facts] + [""]
+    if habit.table is not None:
+        lines += [f"*{_text(habit.table.caption)}*", ""]
+        lines += _table(habit.table.columns, habit.table.rows)
+    for block in habit.lists:
+        lines += [f"**{_text(block.title)}**", ""] if block.title else []
+        for f in block.items:
+            label = f"**{_text(f.label)}:** " if f.label else ""
+            lines.append(f"- {label}{_text(f.value)}")
+        lines.append("")
+    for title, items in (("Why", habit.why), ("Good to know", habit.notes)):
+        if items:
+            lines += [f"**{title}**", "", *_bullets(items), ""]
+    if habit.learn:
+        links = ", ".join(f"`{link.command}` ({_text(link.label)})" for link in habit.learn)
+        lines += [f"**Learn more:** {links}", ""]
+    if habit.sources:
+        lines += ["**Sources**", "", *_bullets(s.text for s in habit.sources), ""]
+    return lines
+
+
+def _habits(habits: HabitsView) -> list[str]:
+    lines: list[str] = []
+    if habits.habits or habits.not_included:
+        lines += ["## Daily habits", ""]
+    for habit in habits.habits:
+        lines += _habit(habit)
+    if habits.not_included:
+        lines += ["### Not included", "", *_bullets(habits.not_included), ""]
+    if habits.learn:
+        lines += ["## Learn more", ""]
+        for group in habits.learn:
+            lines += [f"**{_text(group.title)}**", ""]
+            lines += [f"- `{link.command}`: {_text(link.label)}" for link in group.pages] + [""]
+    return lines
+
+
 def _tail(view: PlanView) -> list[str]:
     lines: list[str] = []
     if view.notes:
         lines += ["## Notes", ""] + [f"- {_text(n)}" for n in view.notes] + [""]
-    if view.habits:
-        lines += ["## Habits", ""]
-        for entry in view.habits:
-            lines += [f"### {_text(entry.title)}", ""]
-            for f in entry.fields:
-                label = f"**{_text(f.label)}:** " if f.label else ""
-                lines.append(f"- {label}{_text(f.value)}")
-            lines.append("")
+    if view.habits is not None:
+        lines += _habits(view.habits)
     lines += ["## How this plan was made", ""]
     lines += [f"- **{_text(f.label)}:** {_text(f.value)}" for f in view.solver]
     lines += ["", "### Relaxed requirements", ""]

@@ -4,7 +4,8 @@
 fields the planner adds (``phases``, ``notes``, ``habits``, ``disclaimer``, ``volume_s``, ``day``,
 ``peak_compression_n``, ``name``, ``cues``, ``extra_sets_side``, ``solver.per_week``). Every
 optional field may be absent; an unknown field is ignored, except in ``athlete`` (shown as a
-key-value line) and ``habits`` (shown generically, whatever its shape). A missing required field
+key-value line). ``habits`` becomes a :class:`~spinewise.report.plan_habits.HabitsView`
+(:mod:`spinewise.report.plan_habits_view`), read leniently. A missing required field
 raises :class:`~spinewise.errors.InputError` naming its path with 0-based list positions, e.g.
 ``weeks[2].sessions[1].blocks``.
 
@@ -19,20 +20,21 @@ from typing import Any
 
 from spinewise.errors import InputError
 from spinewise.report import plan_format as fmt
-from spinewise.report.plan_habits import Field, HabitEntry, habit_entries
+from spinewise.report.plan_habits import Field, HabitsView, HabitView
+from spinewise.report.plan_habits_view import build_habits_view
 
 __all__ = [
     "BlockView",
     "Field",
     "FindingRow",
-    "HabitEntry",
+    "HabitView",
+    "HabitsView",
     "ItemRow",
     "PhaseView",
     "PlanView",
     "SessionView",
     "WeekView",
     "build_plan_view",
-    "habit_entries",
 ]
 
 
@@ -92,7 +94,7 @@ class SessionView:
 
 @dataclass(frozen=True)
 class WeekView:
-    """One week with its sessions and totals."""
+    """One week with its sessions and totals; ``habits_hint`` says what the habits ask that week."""
 
     index: int
     phase: str
@@ -100,6 +102,7 @@ class WeekView:
     total_minutes: str
     volume: str | None
     sessions: tuple[SessionView, ...]
+    habits_hint: str = ""
 
 
 @dataclass(frozen=True)
@@ -138,7 +141,7 @@ class PlanView:
     relaxed: tuple[str, ...]
     per_week: tuple[tuple[str, str, str], ...]
     notes: tuple[str, ...]
-    habits: tuple[HabitEntry, ...]
+    habits: HabitsView | None
 
     @property
     def sessions(self) -> tuple[SessionView, ...]:
@@ -254,7 +257,7 @@ def _session(week: Mapping[str, Any], raw: Any, path: str) -> SessionView:
     )
 
 
-def _week(raw: Any, path: str) -> WeekView:
+def _week(raw: Any, path: str, habits: HabitsView | None) -> WeekView:
     w = _mapping(raw, path)
     for key in ("index", "phase", "deload"):
         _need(w, key, path)
@@ -271,6 +274,7 @@ def _week(raw: Any, path: str) -> WeekView:
         total_minutes=fmt.minutes_text(sum(s.estimated_minutes for s in sessions)),
         volume=volume,
         sessions=sessions,
+        habits_hint=habits.hint(int(w["index"])) if habits is not None else "",
     )
 
 
@@ -340,10 +344,11 @@ def build_plan_view(plan: Mapping[str, Any]) -> PlanView:
     findings = _list(_need(plan, "findings", "plan"), "findings")
     solver = _mapping(_need(plan, "solver", "plan"), "solver")
     solver_fields, per_week = _solver(solver)
+    habits = build_habits_view(plan.get("habits"))
     weeks = tuple(
-        _week(w, f"weeks[{i}]") for i, w in enumerate(_list(_need(plan, "weeks", "plan"), "weeks"))
+        _week(w, f"weeks[{i}]", habits)
+        for i, w in enumerate(_list(_need(plan, "weeks", "plan"), "weeks"))
     )
-    habits = plan.get("habits")
     return PlanView(
         title=f"spinewise plan for {name}",
         athlete_name=name,
@@ -358,5 +363,5 @@ def build_plan_view(plan: Mapping[str, Any]) -> PlanView:
         relaxed=_strings(_need(solver, "relaxed", "solver")),
         per_week=per_week,
         notes=_strings(plan.get("notes")),
-        habits=habit_entries(habits) if habits is not None else (),
+        habits=habits,
     )
