@@ -53,15 +53,30 @@ def _rest_days(request: PlanRequest, page: str | None) -> dict[str, Any]:
     return {"title": "Rest days", "weekdays": rest, "what": what, "page": page}
 
 
+def _weeks_phrase(indices: Sequence[int]) -> str:
+    """``Week 4 is`` or ``Weeks 4, 8 and 12 are``.
+
+    Examples
+    --------
+    >>> _weeks_phrase([4])
+    'Week 4 is'
+    >>> _weeks_phrase([4, 8, 12])
+    'Weeks 4, 8 and 12 are'
+    """
+    if len(indices) == 1:
+        return f"Week {indices[0]} is"
+    head = ", ".join(str(i) for i in indices[:-1])
+    return f"Weeks {head} and {indices[-1]} are"
+
+
 def _deloads(weeks: Sequence[WeekPlan], rules: RecoveryRules, page: str | None) -> dict[str, Any]:
     deloads = [w.index for w in weeks if w.deload]
     return {
         "title": "Deload weeks",
         "weeks": deloads,
         "what": (
-            "Weeks "
-            + ", ".join(str(i) for i in deloads)
-            + " are lighter: 30 to 50 % less volume than the week before, with the same "
+            _weeks_phrase(deloads)
+            + " lighter: 30 to 50 % less volume than the week before, with the same "
             "exercises, so that fatigue clears while the habit stays. Walking steps back a little "
             "too, then picks up where it left off."
             if deloads
