@@ -12,6 +12,7 @@ import typer
 
 from spinewise import __version__
 from spinewise.cli import catalog as catalog_cli
+from spinewise.cli import load as load_cli
 from spinewise.cli import render
 from spinewise.errors import SpinewiseError
 
@@ -24,6 +25,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(catalog_cli.app, name="catalog")
+app.add_typer(load_cli.app, name="load")
 
 
 @app.command("version")
