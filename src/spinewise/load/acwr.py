@@ -59,11 +59,16 @@ def _check_windows(acute_d: int, chronic_d: int) -> None:
 
 
 def _ratio(acute: FloatArray, chronic: FloatArray, first_day: int) -> FloatArray:
-    """Acute / chronic where chronic > 0 and a full chronic window exists, else NaN."""
-    out = np.full(acute.shape, np.nan)
-    with np.errstate(over="ignore"):
-        np.divide(acute, chronic, out=out, where=chronic > 0.0)
-    out[~np.isfinite(out)] = np.nan  # a chronic mean of ~1e-308 overflows: still no ratio
+    """Acute / chronic from day ``first_day`` on (a full chronic window), else NaN.
+
+    A chronic average of 0 gives inf or NaN in the division, and one of ~1e-308 can overflow:
+    all of these become NaN, so that no ratio is ever infinite.
+    """
+    out = np.empty(acute.shape)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        np.divide(acute, chronic, out=out)
+    flat = out.reshape(-1)
+    flat[~np.isfinite(flat)] = np.nan
     out[..., :first_day] = np.nan
     return out
 
@@ -138,14 +143,13 @@ def acwr_from_sums(
     uncoupled one, ``chronic_d - acute_d``. A ratio whose sum is missing comes back all NaN.
     """
     acute = sums[acute_d] / float(acute_d)
-    nan = np.full(acute.shape, np.nan)
-    coupled = nan
+    coupled, uncoupled = np.full(acute.shape, np.nan), np.full(acute.shape, np.nan)
     if chronic_d in sums:
         coupled = _ratio(acute, sums[chronic_d] / float(chronic_d), chronic_d - 1)
-    uncoupled = nan
     before_d = chronic_d - acute_d
     if before_d in sums:
-        before = shift_days(sums[before_d] / float(before_d), acute_d)
+        before = shift_days(sums[before_d], acute_d)
+        before /= float(before_d)
         uncoupled = _ratio(acute, before, chronic_d - 1)
     return coupled, uncoupled
 

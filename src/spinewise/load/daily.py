@@ -55,8 +55,9 @@ def as_load_array(load_au: ArrayLike, name: str = "load") -> FloatArray:
     arr = np.asarray(load_au, dtype=np.float64)
     if arr.ndim == 0 or arr.shape[-1] == 0:
         raise InputError(f"{name}: needs at least one day, got shape {arr.shape}")
-    bad = ~(np.isfinite(arr) & (arr >= 0.0))
-    if bad.any():
+    # Two reductions, no temporaries: NaN makes min() NaN, +inf makes max() inf.
+    if not (arr.min() >= 0.0 and np.isfinite(arr.max())):
+        bad = ~(np.isfinite(arr) & (arr >= 0.0))
         pos = tuple(int(i) for i in np.argwhere(bad)[0])
         raise InputError(f"{name}: must be a finite number >= 0, got {arr[pos]} at position {pos}")
     return arr

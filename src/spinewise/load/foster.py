@@ -24,7 +24,7 @@ from numpy.typing import ArrayLike, NDArray
 from spinewise.errors import InputError
 from spinewise.load.conventions import SdConvention, ddof_of
 from spinewise.load.daily import as_load_array
-from spinewise.load.windows import constant_windows, rolling_sum
+from spinewise.load.windows import constant_windows, flat_days, rolling_sum
 
 __all__ = ["monotony", "monotony_and_strain", "monotony_from_sum", "strain"]
 
@@ -70,23 +70,30 @@ def monotony_from_sum(
 ) -> tuple[FloatArray, FloatArray]:
     """Monotony and strain given the trailing ``window_d``-day sums ``total`` of ``x``."""
     n = x.shape[-1]
-    mono = np.full(x.shape, np.nan)
     if n < window_d:
-        return mono, mono.copy()
-    mean = total[..., window_d - 1 :] / float(window_d)
+        return np.full(x.shape, np.nan), np.full(x.shape, np.nan)
+    w = window_d
+    # Work on the flat run of days (see windows.flat_days): only each row's first w - 1 days mix
+    # two athletes, and those are set to NaN at the end.
+    flat = flat_days(x)
+    mean = flat_days(total) / float(w)
+    body = mean[w - 1 :]
     # Two-pass variance: squared deviations from the window's own mean, one lag at a time,
     # which is exact where a sum-of-squares shortcut cancels catastrophically.
-    sq_dev = np.zeros(mean.shape)
-    dev = np.empty(mean.shape)
-    for lag in range(window_d):
-        np.subtract(x[..., window_d - 1 - lag : n - lag], mean, out=dev)
+    sq_dev = np.zeros(body.shape)
+    dev = np.empty(body.shape)
+    for lag in range(w):
+        np.subtract(flat[w - 1 - lag : flat.size - lag], body, out=dev)
         np.multiply(dev, dev, out=dev)
         sq_dev += dev
-    sd_au = np.sqrt(sq_dev / float(window_d - ddof_of(sd)), out=sq_dev)
+    sd_au = np.sqrt(sq_dev / float(w - ddof_of(sd)), out=sq_dev)
     # A window of identical loads has SD exactly 0, even where rounding left a tiny residue.
-    sd_au[constant_windows(x, window_d)[..., window_d - 1 :]] = 0.0
-    np.divide(mean, sd_au, out=mono[..., window_d - 1 :], where=sd_au > 0.0)
-    return mono, total * mono
+    sd_au[flat_days(constant_windows(x, w))[w - 1 :]] = 0.0
+    mono = np.full(flat.shape, np.nan)
+    np.divide(body, sd_au, out=mono[w - 1 :], where=sd_au > 0.0)
+    mono_shaped = mono.reshape(x.shape)
+    mono_shaped[..., : w - 1] = np.nan
+    return mono_shaped, total * mono_shaped
 
 
 def monotony(load_au: ArrayLike, window_d: int = 7, sd: SdConvention = "sample") -> FloatArray:

@@ -10,13 +10,26 @@ rounding error is relative to the window's own sum, and several windows share th
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["constant_windows", "rolling_sum", "rolling_sums", "shift_days"]
+__all__ = ["constant_windows", "flat_days", "rolling_sum", "rolling_sums", "shift_days"]
 
 FloatArray = NDArray[np.float64]
+_T = TypeVar("_T", bound=np.generic)
+
+
+def flat_days(x: NDArray[_T]) -> NDArray[_T]:
+    """``x`` as one contiguous run of days, athlete after athlete.
+
+    Window arithmetic on the flat run is correct for every day whose window lies inside its own
+    athlete's row; the days whose window would reach into the previous athlete are exactly the
+    first ``window - 1`` days of each row, which the callers set to NaN (or False) afterwards.
+    Contiguous 1-D passes are about three times faster than strided 2-D ones.
+    """
+    return np.ascontiguousarray(x).reshape(-1)
 
 
 def rolling_sums(x: FloatArray, windows_d: Iterable[int]) -> dict[int, FloatArray]:
@@ -39,35 +52,40 @@ def rolling_sums(x: FloatArray, windows_d: Iterable[int]) -> dict[int, FloatArra
     >>> sums = rolling_sums(np.array([1.0, 2.0, 3.0, 4.0]), [1, 3])
     >>> sums[3].tolist(), sums[1].tolist()
     ([nan, nan, 6.0, 9.0], [1.0, 2.0, 3.0, 4.0])
+    >>> rolling_sums(np.array([[1.0, 2.0, 3.0], [10.0, 20.0, 30.0]]), [2])[2].tolist()
+    [[nan, 3.0, 5.0], [nan, 30.0, 50.0]]
     """
     wanted = sorted(set(windows_d))
     if wanted and wanted[0] < 1:
         raise ValueError(f"window lengths must be >= 1, got {wanted[0]}")
     n = x.shape[-1]
-    # blocks[k][..., i] = sum of x[..., i : i + 2**k], built only as far as the windows need.
-    blocks = [x]
+    flat = flat_days(x)
+    # blocks[k][i] = sum of flat[i : i + 2**k], built only as far as the windows need.
+    blocks = [flat]
     longest = max((w for w in wanted if w <= n), default=0)
     while 2 ** len(blocks) <= longest:
         prev, step = blocks[-1], 2 ** (len(blocks) - 1)
-        blocks.append(prev[..., :-step] + prev[..., step:])
+        blocks.append(prev[:-step] + prev[step:])
     out: dict[int, FloatArray] = {}
     for w in wanted:
-        result = np.full(x.shape, np.nan)
+        result = np.empty(flat.shape)
         if w <= n:
-            count = n - w + 1
-            acc = result[..., w - 1 :]
+            count = flat.size - w + 1
+            acc = result[w - 1 :]
             offset = 0
             first = True
             for k in range(len(blocks) - 1, -1, -1):
                 if w & (1 << k):
-                    part = blocks[k][..., offset : offset + count]
+                    part = blocks[k][offset : offset + count]
                     if first:
                         acc[...] = part
                         first = False
                     else:
                         acc += part
                     offset += 1 << k
-        out[w] = result
+        shaped = result.reshape(x.shape)
+        shaped[..., : min(w - 1, n)] = np.nan
+        out[w] = shaped
     return out
 
 
@@ -89,13 +107,15 @@ def constant_windows(x: FloatArray, window_d: int) -> NDArray[np.bool_]:
     [False, False, True, False]
     """
     n = x.shape[-1]
-    out = np.zeros(x.shape, dtype=bool)
     if window_d > n:
-        return out
-    changes = np.zeros(x.shape, dtype=np.int32)
-    np.cumsum(x[..., 1:] != x[..., :-1], axis=-1, dtype=np.int32, out=changes[..., 1:])
-    in_window = changes[..., window_d - 1 :] - changes[..., : n - window_d + 1]
-    out[..., window_d - 1 :] = in_window == 0
+        return np.zeros(x.shape, dtype=bool)
+    flat = flat_days(x)
+    changes = np.zeros(flat.shape, dtype=np.int32)
+    np.cumsum(flat[1:] != flat[:-1], dtype=np.int32, out=changes[1:])
+    same = np.zeros(flat.shape, dtype=bool)
+    np.equal(changes[window_d - 1 :], changes[: flat.size - window_d + 1], out=same[window_d - 1 :])
+    out = same.reshape(x.shape)
+    out[..., : window_d - 1] = False
     return out
 
 
@@ -105,7 +125,11 @@ def shift_days(x: FloatArray, days: int) -> FloatArray:
     >>> shift_days(np.array([1.0, 2.0, 3.0]), 1).tolist()
     [nan, 1.0, 2.0]
     """
-    out = np.full(x.shape, np.nan)
-    if days < x.shape[-1]:
-        out[..., days:] = x[..., : x.shape[-1] - days]
-    return out
+    n = x.shape[-1]
+    flat = flat_days(x)
+    out = np.empty(flat.shape)
+    if days < flat.size:
+        out[days:] = flat[: flat.size - days]
+    shaped = out.reshape(x.shape)
+    shaped[..., : min(days, n)] = np.nan
+    return shaped
