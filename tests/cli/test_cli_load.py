@@ -281,6 +281,10 @@ def test_chart_of_pain_and_endurance(capsys, tmp_path) -> None:
         (["--kind", "load", "--out", "x.gif"], "--format: must be png or svg"),
         (["--kind", "load", "--out", "x.png"], "--athlete: "),
         (["--kind", "pain", "--out", "x.png", "--baseline", "11"], "--baseline: must be"),
+        (
+            ["--kind", "ratio", "--out", "x.png", "--athlete", "Ann", "--chronic", "3"],
+            "chronic_d: must be longer than acute_d",
+        ),
     ],
 )
 def test_chart_bad_options_exit_2(capsys, step_file, tmp_path, argv, fragment) -> None:

@@ -77,16 +77,21 @@ class ChartKind(StrEnum):
     endurance = "endurance"
 
 
-FileArg = Annotated[Path, typer.Argument(help="CSV: [athlete,]date|day,load", show_default=False)]
-AcuteOpt = Annotated[int, typer.Option("--acute", help="Acute window [d].")]
-ChronicOpt = Annotated[int, typer.Option("--chronic", help="Chronic window [d].")]
-MonotonyOpt = Annotated[int, typer.Option("--monotony-days", help="Monotony window [d].")]
+FileArg = Annotated[
+    Path,
+    typer.Argument(
+        help="CSV with columns date (or day), load, optional athlete.", show_default=False
+    ),
+]
+AcuteOpt = Annotated[int, typer.Option("--acute", help="Acute window, days.")]
+ChronicOpt = Annotated[int, typer.Option("--chronic", help="Chronic window, days.")]
+MonotonyOpt = Annotated[int, typer.Option("--monotony-days", help="Monotony window, days.")]
 SdOpt = Annotated[SdOption, typer.Option("--sd", help="SD of monotony: sample or population.")]
 SmoothingOpt = Annotated[
     SmoothingOption, typer.Option("--smoothing", help="Fitness-fatigue smoothing convention.")
 ]
-TauFitOpt = Annotated[float, typer.Option("--tau-fitness", help="Fitness time constant [d].")]
-TauFatOpt = Annotated[float, typer.Option("--tau-fatigue", help="Fatigue time constant [d].")]
+TauFitOpt = Annotated[float, typer.Option("--tau-fitness", help="Fitness time constant, days.")]
+TauFatOpt = Annotated[float, typer.Option("--tau-fatigue", help="Fatigue time constant, days.")]
 AthleteOpt = Annotated[
     str | None, typer.Option("--athlete", help="The athlete to use when the file has several.")
 ]
@@ -138,7 +143,7 @@ def compute(
 def fit(
     file: FileArg,
     tests: Annotated[
-        Path, typer.Option("--tests", help="CSV of performance tests: date|day,value.")
+        Path, typer.Option("--tests", help="CSV of performance tests: date (or day), value.")
     ],
     fmt: Annotated[FitFormat, typer.Option("--format", help="Output format.")] = FitFormat.text,
     athlete: AthleteOpt = None,
@@ -173,8 +178,8 @@ def chart(
     file: Annotated[
         Path,
         typer.Argument(
-            help="load/ratio: [athlete,]date|day,load; pain: [athlete,]date|day,during,"
-            "next_morning; endurance: [athlete,]date|day,value",
+            help="CSV with date (or day), optional athlete, and: load (--kind load, ratio); "
+            "during, next_morning (pain); value (endurance).",
             show_default=False,
         ),
     ],
@@ -188,6 +193,8 @@ def chart(
         float | None, typer.Option("--baseline", help="pain: the athlete's baseline, 0-10.")
     ] = None,
     unit: Annotated[str, typer.Option("--unit", help="endurance: unit of the values.")] = "s",
+    acute_d: AcuteOpt = 7,
+    chronic_d: ChronicOpt = 28,
     smoothing: SmoothingOpt = SmoothingOption.goldencheetah,
     tau_fitness_d: TauFitOpt = 42.0,
     tau_fatigue_d: TauFatOpt = 7.0,
@@ -203,7 +210,11 @@ def chart(
         table = read_load_table(file)
         i = select_athlete(table.rows, athlete)
         conv = LoadConventions(
-            smoothing=smoothing.value, tau_fitness_d=tau_fitness_d, tau_fatigue_d=tau_fatigue_d
+            acute_d=acute_d,
+            chronic_d=chronic_d,
+            smoothing=smoothing.value,
+            tau_fitness_d=tau_fitness_d,
+            tau_fatigue_d=tau_fatigue_d,
         )
         n, start = int(table.n_days[i]), int(table.start_key[i])
         m = compute_load_metrics(table.load_au[i, :n], conv)
