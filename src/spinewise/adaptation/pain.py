@@ -1,0 +1,164 @@
+"""Pain-monitoring rules (Silbernagel et al. 2007), as pure functions returning a decision.
+
+Three rules, each with the confirmation status research/science.md section 4 gives it:
+
+* pain during activity on a 0-10 scale: 0-3 safe, 4-5 acceptable, above 5 unacceptable [C2];
+* next-morning pain above the athlete's baseline: reduce the load [C2];
+* pain rising from one week to the next: regress [U].
+
+The thresholds live in ``data/pain_monitoring_silbernagel_2007.toml``. The model was validated
+in Achilles tendinopathy, not in low back pain; using it for the back is an extrapolation.
+spinewise never progresses through unacceptable pain.
+
+References
+----------
+Silbernagel KG, Thomeé R, Eriksson BI, Karlsson J (2007). Continued sports activity, using a
+pain-monitoring model, during rehabilitation in patients with Achilles tendinopathy: a randomized
+controlled study. Am J Sports Med 35(6):897-906. doi:10.1177/0363546506298279.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+from spinewise.adaptation.decision import RuleDecision, load_rule_data
+from spinewise.errors import InputError
+
+__all__ = ["PAIN_DATA_FILE", "next_morning_response", "pain_during", "weekly_pain_trend"]
+
+PAIN_DATA_FILE = "pain_monitoring_silbernagel_2007.toml"
+
+
+def _rule(name: str) -> dict[str, Any]:
+    section: dict[str, Any] = load_rule_data(PAIN_DATA_FILE)[name]
+    return section
+
+
+def _check_pain(field: str, value: float) -> None:
+    if isinstance(value, bool) or not (
+        isinstance(value, int | float) and math.isfinite(value) and 0 <= value <= 10
+    ):
+        raise InputError(f"{field}: must be a pain rating from 0 to 10, got {value!r}")
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}/10"
+
+
+def pain_during(pain_0_10: float) -> RuleDecision:
+    """Classify pain during activity: ``safe`` (0-3), ``acceptable`` (4-5), ``unacceptable`` (>5).
+
+    Parameters
+    ----------
+    pain_0_10
+        Pain during the activity on a 0-10 numeric rating scale.
+
+    Returns
+    -------
+    RuleDecision
+        ``decision`` is ``"safe"``, ``"acceptable"`` or ``"unacceptable"``.
+
+    Raises
+    ------
+    InputError
+        When the rating is outside 0-10.
+
+    Examples
+    --------
+    >>> [pain_during(p).decision for p in (0, 3, 4, 5, 6)]
+    ['safe', 'safe', 'acceptable', 'acceptable', 'unacceptable']
+    >>> pain_during(5).status
+    'C2'
+    """
+    _check_pain("pain_during", pain_0_10)
+    rule = _rule("pain_during")
+    safe_max, acceptable_max = float(rule["safe_max"]), float(rule["acceptable_max"])
+    shown = _fmt(pain_0_10)
+    if pain_0_10 <= safe_max:
+        decision = "safe"
+        reason = f"Pain during activity {shown} is in the safe band (0-{safe_max:g}/10)."
+    elif pain_0_10 <= acceptable_max:
+        decision = "acceptable"
+        reason = (
+            f"Pain during activity {shown} is in the acceptable band "
+            f"({safe_max:g}-{acceptable_max:g}/10): continue, and watch the next-morning response."
+        )
+    else:
+        decision = "unacceptable"
+        reason = (
+            f"Pain during activity {shown} is above {acceptable_max:g}/10, which is unacceptable: "
+            "stop or regress this exercise; do not progress through it."
+        )
+    return RuleDecision("pain_during", decision, reason, rule["source"], rule["status"])
+
+
+def next_morning_response(next_morning_0_10: float, baseline_0_10: float) -> RuleDecision:
+    """Compare next-morning pain with the athlete's baseline: ``continue`` or ``reduce``.
+
+    Parameters
+    ----------
+    next_morning_0_10
+        Pain the morning after the session, 0-10.
+    baseline_0_10
+        The athlete's usual resting pain, 0-10.
+
+    Returns
+    -------
+    RuleDecision
+        ``"reduce"`` when next-morning pain is above the baseline, else ``"continue"``.
+
+    Examples
+    --------
+    >>> next_morning_response(3, 2).decision, next_morning_response(2, 2).decision
+    ('reduce', 'continue')
+    """
+    _check_pain("next_morning", next_morning_0_10)
+    _check_pain("baseline", baseline_0_10)
+    rule = _rule("next_morning")
+    m, b = _fmt(next_morning_0_10), _fmt(baseline_0_10)
+    if next_morning_0_10 > baseline_0_10:
+        decision = "reduce"
+        reason = f"Next-morning pain {m} is above your baseline {b}: reduce the load next session."
+    else:
+        decision = "continue"
+        reason = f"Next-morning pain {m} is back at or below your baseline {b}."
+    return RuleDecision("next_morning", decision, reason, rule["source"], rule["status"])
+
+
+def weekly_pain_trend(weekly_pain_0_10: Sequence[float]) -> RuleDecision:
+    """Compare the latest week's pain with the week before: ``regress`` if it rose, else ``hold``.
+
+    Parameters
+    ----------
+    weekly_pain_0_10
+        One pain value per week (0-10, e.g. the week's mean next-morning pain), oldest first;
+        at least two.
+
+    Returns
+    -------
+    RuleDecision
+        ``"regress"`` when the last week is higher than the one before, else ``"hold"``.
+
+    Examples
+    --------
+    >>> weekly_pain_trend([2, 2.5, 3]).decision, weekly_pain_trend([3, 2]).decision
+    ('regress', 'hold')
+    >>> weekly_pain_trend([2, 3]).status
+    'U'
+    """
+    weeks = list(weekly_pain_0_10)
+    if len(weeks) < 2:
+        raise InputError(f"weekly_pain: needs at least two weeks, got {len(weeks)}")
+    for i, value in enumerate(weeks):
+        _check_pain(f"weekly_pain[{i}]", value)
+    rule = _rule("week_to_week")
+    before, last = _fmt(weeks[-2]), _fmt(weeks[-1])
+    if weeks[-1] > weeks[-2]:
+        decision = "regress"
+        reason = f"Pain rose from {before} to {last} week to week: regress to an easier level."
+    else:
+        decision = "hold"
+        reason = f"Pain did not rise week to week ({before} then {last})."
+    return RuleDecision("week_to_week", decision, reason, rule["source"], rule["status"])
