@@ -18,9 +18,9 @@ from spinewise.cli import db as db_cli
 from spinewise.cli import history as history_cli
 from spinewise.cli import learn as learn_cli
 from spinewise.cli import lift as lift_cli
+from spinewise.cli import load as load_cli
 from spinewise.cli import log as log_cli
 from spinewise.cli import plan as plan_cli
-from spinewise.cli import load as load_cli
 from spinewise.cli import render
 from spinewise.errors import SpinewiseError
 
