@@ -69,3 +69,20 @@ def test_zero_rwl_gives_no_lifting_index(capsys):
     assert out["rwl_kg"] == 0.0
     assert out["lifting_index"] is None
     assert out["notes"] == ["H 70 cm is beyond 63 cm: HM = 0"]
+
+
+def test_destination_takes_frequency_column_from_the_origin(capsys):
+    # 13 lifts/min for an hour or less: FM .34 with the hands starting at or above 75 cm
+    dest = ["lift", "--load-kg", "5", "--h-cm", "25", "--v-cm", "50", "--frequency", "13"]
+    assert main([*dest, "--origin-v-cm", "100", "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["multipliers"]["fm"] == 0.34
+    assert out["inputs"]["origin_v_cm"] == 100
+    assert main([*dest, "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["multipliers"]["fm"] == 0.0
+
+
+def test_bad_origin_height_names_the_option(capsys):
+    args = ["lift", "--load-kg", "5", "--h-cm", "25", "--v-cm", "50", "--origin-v-cm", "-1"]
+    assert main(args) == 2
+    assert "--origin-v-cm: must be a number of cm at or above 0, got -1" in capsys.readouterr().err

@@ -8,6 +8,8 @@ Sources of the expected values (status [C2], none read from the manual's own pag
   (nbarr1/ErgonomicTool, docs/methods/rnle.md). The example's frequency and duration were not in the
   text available: its FM of .88 is Table 5's value for 3 lifts/min for 1 hour or less.
 - Special frequency adjustment (section 1.3.5, p. 16): (10 x 8) / 15 = 5.33 lifts/min.
+
+The worked examples with the manual's worksheet arithmetic: test_biomech_niosh_manual_examples.py.
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ Public API:
 - :func:`max_load_kg`: the largest external load that keeps an exercise under a compression limit.
 - :func:`mcgill_comparison`: the model against McGill's table, with Spearman's rank correlation.
 - :func:`recommended_weight_limit`: the revised NIOSH lifting equation.
+- :func:`niosh_worksheet`: its result as the Applications Manual's worksheets print it.
 - :data:`ACTION_LIMIT_N`, :data:`MAXIMUM_PERMISSIBLE_LIMIT_N`: NIOSH's compression limits.
 """
 
@@ -34,6 +35,7 @@ from spinewise.biomechanics.niosh import (
     recommended_weight_limit,
     recommended_weight_limit_us,
 )
+from spinewise.biomechanics.niosh_worksheet import NioshWorksheet, niosh_worksheet
 from spinewise.biomechanics.posture import PostureLoad, posture_load
 from spinewise.biomechanics.published import (
     McGillComparison,
@@ -53,6 +55,7 @@ __all__ = [
     "L5S1Load",
     "McGillComparison",
     "NioshResult",
+    "NioshWorksheet",
     "PostureLoad",
     "PublishedCompression",
     "Sex",
@@ -63,6 +66,7 @@ __all__ = [
     "l5s1_load",
     "max_load_kg",
     "mcgill_comparison",
+    "niosh_worksheet",
     "posture_load",
     "published_by_exercise",
     "published_table",

@@ -16,6 +16,13 @@ interpolated linearly between table rows; above the last non-zero row of its col
 lifts/min) FM = 0. That last rule is spinewise's reading where the manual is silent
 (docs/decisions/0021-niosh-interpretations.md).
 
+FM's column follows V at the *origin* of the lift ("the vertical location (V) of the hands at the
+origin", manual p. 15), CM's follows V at the point evaluated (Example 4's worksheet: CM .95 at the
+origin, 1.0 at the destination). To evaluate the destination of a lift that needs significant
+control there, pass the destination's H, V and A and the origin's V as ``origin_v_cm`` (or
+``origin_v_in``) (docs/decisions/0095-niosh-worked-examples.md). The manual's worksheet arithmetic
+(rounded multipliers) is in :mod:`spinewise.biomechanics.niosh_worksheet`.
+
 Status: formulas and range limits [C2] (the manual as transcribed publicly, and Waters' chapter
 in Fundamentals and Assessment Tools for Occupational Ergonomics, 2006); tables [C2] (data file).
 
@@ -58,6 +65,7 @@ __all__ = [
     "Coupling",
     "Duration",
     "NioshResult",
+    "Units",
     "adjusted_frequency",
     "coupling_multiplier",
     "frequency_multiplier",
@@ -191,6 +199,9 @@ class NioshResult:
         Recommended weight limit in the result's mass unit.
     notes
         Range limits that applied.
+    origin_v
+        V at the origin of the lift when this result evaluates its destination (FM's column
+        followed it), else ``None`` (FM's column followed ``v``).
     """
 
     units: Units
@@ -210,6 +221,7 @@ class NioshResult:
     cm: float
     rwl: float
     notes: tuple[str, ...]
+    origin_v: float | None = None
 
     @property
     def rwl_kg(self) -> float:
@@ -235,17 +247,21 @@ def _rwl(
     lifts_per_min: float,
     duration: Duration,
     coupling: Coupling,
+    origin_v: float | None,
 ) -> NioshResult:
     u = c.length_unit
+    checked = [
+        (f"h_{u}", h, u),
+        (f"v_{u}", v, u),
+        (f"d_{u}", d, u),
+        ("a_deg", a_deg, "degrees"),
+        ("frequency", lifts_per_min, "lifts/min"),
+    ]
+    if origin_v is not None:
+        checked.append((f"origin_v_{u}", origin_v, u))
     problems = [
         f"{name}: must be a number of {unit} at or above 0, got {value}"
-        for name, value, unit in (
-            (f"h_{u}", h, u),
-            (f"v_{u}", v, u),
-            (f"d_{u}", d, u),
-            ("a_deg", a_deg, "degrees"),
-            ("frequency", lifts_per_min, "lifts/min"),
-        )
+        for name, value, unit in checked
         if not (math.isfinite(value) and value >= 0)
     ]
     if duration not in get_args(Duration):
@@ -279,10 +295,10 @@ def _rwl(
         notes.append(f"A {a_deg:g} deg is more than 135 deg: AM = 0")
     else:
         am = 1.0 - 0.0032 * a_deg
-    v_low = v < c.v_opt
-    fm, fm_notes = frequency_multiplier(lifts_per_min, duration, v_low)
+    origin_low = (v if origin_v is None else origin_v) < c.v_opt
+    fm, fm_notes = frequency_multiplier(lifts_per_min, duration, origin_low)
     notes.extend(fm_notes)
-    cm = coupling_multiplier(coupling, v_low)
+    cm = coupling_multiplier(coupling, v < c.v_opt)
     rwl = c.lc * hm * vm * dm * am * fm * cm
     return NioshResult(
         units=units,
@@ -302,6 +318,7 @@ def _rwl(
         cm=cm,
         rwl=rwl,
         notes=tuple(notes),
+        origin_v=origin_v,
     )
 
 
@@ -313,6 +330,8 @@ def recommended_weight_limit(
     frequency_lifts_per_min: float,
     duration: Duration,
     coupling: Coupling,
+    *,
+    origin_v_cm: float | None = None,
 ) -> NioshResult:
     """The RWL of a single lifting task, metric units.
 
@@ -332,6 +351,10 @@ def recommended_weight_limit(
         ``short`` (1 h or less), ``moderate`` (more than 1 up to 2 h), ``long`` (2 to 8 h).
     coupling
         ``good``, ``fair`` or ``poor``.
+    origin_v_cm
+        When evaluating the destination of the lift: V at its origin [cm], which chooses FM's
+        column (the manual, p. 15). ``None`` (the default) evaluates the origin: ``v_cm`` is the
+        origin's V.
 
     Returns
     -------
@@ -344,7 +367,16 @@ def recommended_weight_limit(
         Negative or non-finite numbers, an unknown duration or coupling (one line each).
     """
     return _rwl(
-        _METRIC, "metric", h_cm, v_cm, d_cm, a_deg, frequency_lifts_per_min, duration, coupling
+        _METRIC,
+        "metric",
+        h_cm,
+        v_cm,
+        d_cm,
+        a_deg,
+        frequency_lifts_per_min,
+        duration,
+        coupling,
+        origin_v_cm,
     )
 
 
@@ -356,6 +388,31 @@ def recommended_weight_limit_us(
     frequency_lifts_per_min: float,
     duration: Duration,
     coupling: Coupling,
+    *,
+    origin_v_in: float | None = None,
 ) -> NioshResult:
-    """The RWL in U.S. customary units (inches, pounds), as in the manual's worked examples."""
-    return _rwl(_US, "us", h_in, v_in, d_in, a_deg, frequency_lifts_per_min, duration, coupling)
+    """The RWL in U.S. customary units (inches, pounds), as in the manual's worked examples.
+
+    The parameters are those of :func:`recommended_weight_limit` with lengths in inches
+    (``origin_v_in``: V at the origin when evaluating the destination); the RWL is in pounds.
+
+    Examples
+    --------
+    The Applications Manual's Example 4 (Package Inspection), origin:
+
+    >>> r = recommended_weight_limit_us(10, 22, 37, 0, 3, "short", "fair")
+    >>> round(r.vm, 2), round(r.dm, 2), r.fm, r.cm, round(r.rwl, 1)
+    (0.94, 0.87, 0.88, 0.95, 34.8)
+    """
+    return _rwl(
+        _US,
+        "us",
+        h_in,
+        v_in,
+        d_in,
+        a_deg,
+        frequency_lifts_per_min,
+        duration,
+        coupling,
+        origin_v_in,
+    )

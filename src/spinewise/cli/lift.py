@@ -50,6 +50,7 @@ def result_json(result: NioshResult, load_kg: float) -> dict[str, Any]:
             "frequency_lifts_per_min": result.lifts_per_min,
             "duration": result.duration,
             "coupling": result.coupling,
+            "origin_v_cm": result.origin_v,
         },
         "multipliers": {
             "lc_kg": result.lc,
@@ -109,6 +110,13 @@ def lift(
     coupling: Annotated[
         CouplingChoice, typer.Option("--coupling", help="Hand-to-object coupling.")
     ] = CouplingChoice.good,
+    origin_v_cm: Annotated[
+        float | None,
+        typer.Option(
+            "--origin-v-cm",
+            help="Evaluating the destination: the hands' height at the origin [cm] (sets FM).",
+        ),
+    ] = None,
     fmt: Annotated[LiftFormat, typer.Option("--format", help="Output format.")] = LiftFormat.text,
 ) -> None:
     """Recommended weight limit and lifting index of a lifting task (revised NIOSH equation)."""
@@ -116,7 +124,14 @@ def lift(
         raise InputError(f"--load-kg: must be 0 or more kg, got {load_kg}")
     try:
         result = recommended_weight_limit(
-            h_cm, v_cm, d_cm, a_deg, frequency, duration.value, coupling.value
+            h_cm,
+            v_cm,
+            d_cm,
+            a_deg,
+            frequency,
+            duration.value,
+            coupling.value,
+            origin_v_cm=origin_v_cm,
         )
     except InputError as err:  # name the command-line option rather than the parameter
         raise InputError([_as_option(line) for line in err.problems]) from None
