@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from spinewise import __version__
+from spinewise.cli import adapt as adapt_cli
 from spinewise.cli import assess as assess_cli
 from spinewise.cli import catalog as catalog_cli
 from spinewise.cli import db as db_cli
@@ -34,6 +35,8 @@ app = typer.Typer(
 )
 app.add_typer(catalog_cli.app, name="catalog")
 app.command("assess")(assess_cli.assess_command)
+app.command("next")(adapt_cli.next_command)
+app.command("status")(adapt_cli.status_command)
 app.add_typer(plan_cli.app, name="plan")
 app.command("lift")(lift_cli.lift)
 app.command("learn")(learn_cli.learn)

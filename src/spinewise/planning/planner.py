@@ -10,7 +10,9 @@ naming the conflict.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from spinewise import __version__
 from spinewise.catalog import Catalog, load_vocabulary
@@ -202,7 +204,8 @@ def make_plan(
     *,
     seed: int = 0,
     compression: CompressionFn = model_compression_n,
-) -> dict[str, object]:
+    fixed_weeks: Sequence[Mapping[str, Any]] = (),
+) -> dict[str, Any]:
     """Make a plan: the JSON-ready document of ``plan.schema.json``.
 
     Parameters
@@ -215,6 +218,9 @@ def make_plan(
         Seeds the solver and the tie-break; the same inputs and seed give a byte-identical plan.
     compression
         Estimates an exercise's peak L5/S1 compression [N] for the athlete at a load.
+    fixed_weeks
+        Weeks of an earlier plan to keep as they are (JSON, weeks 1 to n): the planner solves
+        the weeks after them with these as the fixed past (re-planning after missed sessions).
 
     Raises
     ------
@@ -226,6 +232,11 @@ def make_plan(
     phase_ids: dict[str, set[str]] = {}
     for week in periodize(request.weeks):
         ctx = week_context(request, catalog, week, tuple(solved), compression, spine_cache)
+        if week.index <= len(fixed_weeks):
+            kept = _kept_week(ctx, fixed_weeks[week.index - 1])
+            solved.append(kept)
+            phase_ids.setdefault(week.phase, set()).update(i.exercise_id for i in kept.result.items)
+            continue
         previous_phase = [
             p
             for p in ("foundation", "build", "power", "consolidate")
@@ -235,7 +246,27 @@ def make_plan(
         done = _solve_week(ctx, seed, catalog.ids, prev_ids)
         solved.append(done)
         phase_ids.setdefault(week.phase, set()).update(i.exercise_id for i in done.result.items)
-    return plan_document(request, catalog, solved, seed=seed, version=__version__)
+    doc = plan_document(request, catalog, solved, seed=seed, version=__version__)
+    for i, week_json in enumerate(fixed_weeks):
+        doc["weeks"][i] = dict(week_json)
+    return doc
+
+
+def _kept_week(ctx: WeekContext, week_json: Mapping[str, Any]) -> SolvedWeek:
+    """An earlier week, as the planner's fixed past."""
+    from spinewise.planning.validate import item_dose
+
+    items = tuple(
+        PlacedItem(int(s["index"]) - 1, str(b["kind"]), str(it["exercise_id"]), item_dose(it))
+        for s in week_json["sessions"]
+        for b in s["blocks"]
+        for it in b["items"]
+    )
+    known = {e.id for e in ctx.exercises}
+    extra = {it.exercise_id for it in items} - known
+    if extra:  # kept items the athlete could no longer be given: keep them in the context
+        ctx = replace(ctx, compression_n={**ctx.compression_n, **dict.fromkeys(extra, 0.0)})
+    return SolvedWeek(ctx, SolveResult("KEPT", items, 0.0, 0.0, 0.0, 0.0), ())
 
 
 def placed(solved: SolvedWeek) -> tuple[PlacedItem, ...]:

@@ -63,6 +63,8 @@ def item_json(exercise_id: str, name: str, dose: ItemDose, why: list[str]) -> di
 
 
 def _week_json(request: PlanRequest, catalog: Catalog, sw: SolvedWeek) -> dict[str, Any]:
+    if sw.result.status == "KEPT":  # an earlier plan's week, copied in unchanged by the caller
+        return {"index": sw.ctx.week.index, "kept": True}
     ctx = sw.ctx
     items = sw.result.items
     start = first_monday(request.start_date) if request.start_date else None
@@ -114,7 +116,7 @@ def plan_document(
     request: PlanRequest, catalog: Catalog, solved: Sequence[SolvedWeek], *, seed: int, version: str
 ) -> dict[str, Any]:
     """Assemble the plan document from the solved weeks."""
-    statuses = [sw.result.status for sw in solved]
+    statuses = [sw.result.status for sw in solved if sw.result.status != "KEPT"]
     relaxed = [
         f"week {sw.ctx.week.index}: {rid}: {REQUIREMENTS[rid]} (relaxed)"
         for sw in solved

@@ -178,11 +178,14 @@ def _volume(week: Mapping[str, Any]) -> int:
 
 
 def _doses(week: Mapping[str, Any]) -> dict[str, tuple[float, ...]]:
+    """Doses that must not drop; an item deliberately regressed by adaptation is left out."""
     from spinewise.planning.validate import item_dose
 
     out: dict[str, tuple[float, ...]] = {}
     for s in week["sessions"]:
         for it in _items(s):
+            if any(str(w).startswith("adapted (regress)") for w in it.get("why", [])):
+                continue
             out[it["exercise_id"]] = item_dose(it).key()
     return out
 

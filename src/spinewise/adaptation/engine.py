@@ -1,0 +1,189 @@
+"""Adapt a plan to its log: the adjusted next sessions, a new plan version, and every reason.
+
+1. Missed sessions (two or more before today) re-plan the rest of the plan through the planner
+   (:mod:`spinewise.adaptation.replan`).
+2. Otherwise the most recent logged planned session decides, exercise by exercise, whether the
+   next sessions progress, hold or regress (:mod:`spinewise.adaptation.progression`), and those
+   decisions are applied to the upcoming sessions until the end of the following week
+   (:mod:`spinewise.adaptation.adjust`).
+
+The athlete's pain baseline is the current pain of the profile the plan was made from.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+from spinewise.adaptation.adjust import adjust_plan
+from spinewise.adaptation.progression import ExerciseDecision, decide
+from spinewise.adaptation.replan import replan_after_missed
+from spinewise.adaptation.signals import SessionSignals, session_signals
+from spinewise.catalog import Catalog
+from spinewise.load.acwr import acwr_ewma
+from spinewise.load.daily import daily_load_au, session_load_au
+from spinewise.logbook.model import SessionLog
+from spinewise.logbook.planned import PlannedSession, planned_sessions
+from spinewise.planning.request import PlanRequest
+
+__all__ = ["Adaptation", "acwr_today", "adapt", "weekly_pain"]
+
+
+@dataclass(frozen=True)
+class Adaptation:
+    """The outcome of adapting a plan to its log."""
+
+    plan: dict[str, Any]
+    changes: list[dict[str, Any]]
+    decisions: dict[str, ExerciseDecision] = field(default_factory=dict)
+    signals: SessionSignals | None = None
+    replanned: bool = False
+    summary: str = ""
+
+
+def logged_keys(sessions: Sequence[SessionLog]) -> set[tuple[int, int]]:
+    """``(week, session)`` of every planned session that has a log."""
+    return {(s.planned.week, s.planned.session) for s in sessions if s.planned is not None}
+
+
+def acwr_today(sessions: Sequence[SessionLog], today: date) -> float | None:
+    """The EWMA acute:chronic ratio (7:28 days) of session-RPE load on ``today``, if defined."""
+    rated = [s for s in sessions if s.session_rpe is not None and s.duration_min is not None]
+    if not rated:
+        return None
+    first = min(s.started_at.date() for s in rated)
+    n_days = (today - first).days + 1
+    if n_days < 28:
+        return None
+    days = [(s.started_at.date() - first).days for s in rated]
+    loads = session_load_au(
+        [float(s.session_rpe or 0) for s in rated], [float(s.duration_min or 0) for s in rated]
+    )
+    series = daily_load_au(days, loads, n_days)
+    ratio = float(np.asarray(acwr_ewma(series))[-1])
+    return None if np.isnan(ratio) else ratio
+
+
+def weekly_pain(sessions: Sequence[SessionLog], today: date, weeks: int = 3) -> list[float]:
+    """Mean pain during the sessions of each of the last ``weeks`` calendar weeks, oldest first."""
+    by_week: dict[int, list[float]] = defaultdict(list)
+    for s in sessions:
+        if s.pain.during is None:
+            continue
+        age_w = (today - s.started_at.date()).days // 7
+        if 0 <= age_w < weeks:
+            by_week[age_w].append(float(s.pain.during))
+    return [sum(v) / len(v) for age, v in sorted(by_week.items(), reverse=True)]
+
+
+def _key(session: SessionLog) -> tuple[int, int]:
+    ref = session.planned
+    return (0, 0) if ref is None else (ref.week, ref.session)
+
+
+def _upcoming(
+    plan: Mapping[str, Any], after: tuple[int, int], logged: set[tuple[int, int]]
+) -> set[tuple[int, int]]:
+    week = after[0]
+    return {
+        s.key
+        for s in planned_sessions(plan)
+        if s.key > after and s.key not in logged and s.week <= week + 1
+    }
+
+
+def adapt(
+    plan: Mapping[str, Any],
+    sessions: Sequence[SessionLog],
+    *,
+    request: PlanRequest,
+    catalog: Catalog,
+    today: date,
+    seed: int = 0,
+) -> Adaptation:
+    """Adjust the plan's next sessions to what the log says, with reasons (a new version)."""
+    logged = logged_keys(sessions)
+    done = sorted(
+        (s for s in sessions if s.planned is not None),
+        key=lambda s: (s.started_at, _key(s)),
+    )
+    decisions: dict[str, ExerciseDecision] = {}
+    signals: SessionSignals | None = None
+    key = (0, 0)
+    if done:
+        last = done[-1]
+        key = _key(last)
+        target: PlannedSession | None = next(
+            (s for s in planned_sessions(plan) if s.key == key), None
+        )
+        if target is not None:
+            signals = session_signals(
+                last,
+                baseline_pain=request.pain_current,
+                weekly_pain=weekly_pain(sessions, today),
+                acwr_ewma=acwr_today(sessions, today),
+            )
+            decisions = {
+                item.exercise_id: decide(
+                    item, [st for st in last.sets if st.exercise_id == item.exercise_id], signals
+                )
+                for item in target.items
+            }
+    replanned = replan_after_missed(
+        plan, logged, today, request=request, catalog=catalog, seed=seed
+    )
+    if replanned is not None:
+        new, change = replanned
+        changes = [change]
+        regress = {e: d for e, d in decisions.items() if d.verdict == "regress"}
+        if regress:  # a fresh plan must not undo what the last session's pain asked for
+            first_week = int(change["from_week"])
+            upcoming_new = {
+                s.key
+                for s in planned_sessions(new)
+                if s.week <= first_week + 1 and s.week >= first_week
+            }
+            new, more = adjust_plan(
+                new,
+                regress,
+                upcoming=upcoming_new,
+                catalog=catalog,
+                equipment=request.equipment,
+                sensitivities=request.sensitivities,
+                minutes_per_session=request.minutes_per_session,
+                based_on=f"week {key[0]} session {key[1]} (before the re-plan)",
+            )
+            new["version"] = change["version"]
+            for c in more:
+                c["version"] = change["version"]
+            new["adaptations"] = [*plan.get("adaptations", []), change, *more]
+            changes += more
+        return Adaptation(new, changes, decisions, signals, True, change["reasons"][0])
+    if not done:
+        return Adaptation(dict(plan), [], summary="Nothing logged yet: the plan stands as made.")
+    if not decisions:
+        return Adaptation(dict(plan), [], summary="The last log is not part of this plan.")
+    upcoming = _upcoming(plan, key, logged)
+    new, changes = adjust_plan(
+        plan,
+        decisions,
+        upcoming=upcoming,
+        catalog=catalog,
+        equipment=request.equipment,
+        sensitivities=request.sensitivities,
+        minutes_per_session=request.minutes_per_session,
+        based_on=f"week {key[0]} session {key[1]} logged {last.started_at.date().isoformat()}",
+    )
+    counts = {
+        v: sum(d.verdict == v for d in decisions.values()) for v in ("progress", "hold", "regress")
+    }
+    summary = (
+        f"From week {key[0]} session {key[1]}: {counts['progress']} progress, "
+        f"{counts['hold']} hold, {counts['regress']} regress."
+    )
+    return Adaptation(new, changes, decisions, signals, False, summary)

@@ -1,0 +1,31 @@
+"""Adaptation as the CLI and the web app call it: the stored plan and log in, a new version out."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from spinewise.adaptation.engine import Adaptation, adapt
+from spinewise.assessment import assess
+from spinewise.catalog import load_catalog
+from spinewise.logbook.model import SessionLog
+from spinewise.planning.from_profile import request_from_profile
+from spinewise.profile import Profile, parse_profile
+
+__all__ = ["adapt_stored"]
+
+
+def adapt_stored(
+    plan: Mapping[str, Any],
+    sessions: Sequence[SessionLog],
+    profile: Profile | Mapping[str, Any],
+    *,
+    today: date,
+) -> Adaptation:
+    """Adapt a stored plan to the athlete's log, with the profile the plan was made for."""
+    prof = profile if isinstance(profile, Profile) else parse_profile(profile)
+    weeks = len(plan.get("weeks", [])) or None
+    request = request_from_profile(prof, assess(prof), weeks=weeks)
+    seed = int(plan.get("generated_by", {}).get("seed", 0))
+    return adapt(plan, sessions, request=request, catalog=load_catalog(), today=today, seed=seed)

@@ -1,0 +1,213 @@
+"""Adaptation end to end: good sessions progress, a flare-up regresses, missed weeks re-plan."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from spinewise.adaptation.engine import adapt
+from spinewise.catalog import load_catalog
+from spinewise.logbook.model import PainScores, PlannedRef, Readiness, SessionLog, SetLog
+from spinewise.logbook.planned import PlannedSession, planned_sessions
+from spinewise.planning.planner import make_plan
+from spinewise.planning.request import PlanRequest
+from spinewise.planning.validate import validate_plan
+
+CATALOG = load_catalog()
+REQUEST = PlanRequest(
+    name="Adapt",
+    sex="female",
+    age=34,
+    body_mass_kg=64.0,
+    training_experience="novice",
+    days_per_week=3,
+    minutes_per_session=40,
+    weeks=4,
+    equipment=frozenset({"mat", "band", "dumbbell", "medicine_ball", "bench", "wall"}),
+    sensitivities=frozenset({"flexion"}),
+    pain_current=2,
+    start_date=date(2026, 12, 7),
+)
+PLAN = make_plan(REQUEST, CATALOG)
+SESSIONS = planned_sessions(PLAN)
+
+
+def _log(
+    ps: PlannedSession,
+    *,
+    pain_during: int,
+    rpe: float = 6.0,
+    met: bool = True,
+    next_morning: int | None = None,
+    readiness: Readiness | None = None,
+) -> SessionLog:
+    sets = []
+    for item in ps.items:
+        sides = ["left", "right"] if item.per_side else [None]
+        for n in range(1, item.sets + 1):
+            for side in sides:
+                short = 0 if met else 1
+                sets.append(
+                    SetLog(
+                        exercise_id=item.exercise_id,
+                        set_number=n,
+                        side=side,
+                        reps=None if item.reps is None else max(1, item.reps - short),
+                        hold_s=None if item.hold_s is None else max(1.0, item.hold_s - 5 * short),
+                        distance_m=None
+                        if item.distance_m is None
+                        else max(1.0, item.distance_m - 5 * short),
+                        rpe=rpe,
+                    )
+                )
+    assert ps.date is not None
+    return SessionLog(
+        started_at=datetime.combine(ps.date, datetime.min.time()).replace(hour=18),
+        duration_min=40,
+        session_rpe=6,
+        pain=PainScores(before=2, during=pain_during, after=2, next_morning=next_morning),
+        readiness=readiness or Readiness(),
+        planned=PlannedRef(plan_version=1, week=ps.week, session=ps.session),
+        sets=tuple(sets),
+    )
+
+
+def _items(plan: dict[str, Any], key: tuple[int, int]) -> dict[str, dict[str, Any]]:
+    week = next(w for w in plan["weeks"] if w["index"] == key[0])
+    session = next(s for s in week["sessions"] if s["index"] == key[1])
+    return {it["exercise_id"]: it for b in session["blocks"] for it in b["items"]}
+
+
+def test_good_session_progresses_with_reasons() -> None:
+    first = SESSIONS[0]
+    result = adapt(
+        PLAN,
+        [_log(first, pain_during=2)],
+        request=REQUEST,
+        catalog=CATALOG,
+        today=first.date + timedelta(days=1),
+    )  # type: ignore[operator]
+    assert not result.replanned
+    assert result.plan["version"] == 2
+    assert {d.verdict for d in result.decisions.values()} == {"progress"}
+    assert result.changes
+    for change in result.changes:
+        assert change["verdict"] == "progress"
+        assert "met their targets" in change["reasons"][0]
+        assert "safe band" in change["reasons"][0]
+    before = _items(PLAN, SESSIONS[1].key)
+    after = _items(result.plan, SESSIONS[1].key)
+    stepped = [eid for eid in before if eid in after and before[eid] != after[eid]]
+    assert stepped or any(eid not in before for eid in after)
+    assert validate_plan(result.plan, REQUEST, CATALOG) == []
+
+
+def test_missed_targets_hold() -> None:
+    first = SESSIONS[0]
+    result = adapt(
+        PLAN,
+        [_log(first, pain_during=2, met=False)],
+        request=REQUEST,
+        catalog=CATALOG,
+        today=first.date,
+    )  # type: ignore[arg-type]
+    assert {d.verdict for d in result.decisions.values()} == {"hold"}
+    assert result.changes == []
+
+
+def test_flare_up_regresses_to_the_catalogue_regression() -> None:
+    first = SESSIONS[0]
+    result = adapt(
+        PLAN, [_log(first, pain_during=7)], request=REQUEST, catalog=CATALOG, today=first.date
+    )  # type: ignore[arg-type]
+    assert {d.verdict for d in result.decisions.values()} == {"regress"}
+    assert all(
+        "pain during the session was unacceptable" in d.reasons[0]
+        for d in result.decisions.values()
+    )
+    swapped = [c for c in result.changes if c["now"] != c["exercise_id"]]
+    assert swapped, "a flare-up should move some exercise to its regression"
+    for c in swapped:
+        assert c["now"] in CATALOG.get(c["exercise_id"]).regressions
+
+
+def test_next_morning_pain_and_low_readiness_reduce() -> None:
+    first = SESSIONS[0]
+    for log in (
+        _log(first, pain_during=3, next_morning=4),
+        _log(first, pain_during=2, readiness=Readiness(sleep_h=4, soreness=5, stress=5, energy=1)),
+    ):
+        result = adapt(PLAN, [log], request=REQUEST, catalog=CATALOG, today=first.date)  # type: ignore[arg-type]
+        assert {d.verdict for d in result.decisions.values()} == {"regress"}
+        for c in result.changes:
+            assert c["now"] == c["exercise_id"]  # fewer sets or shorter holds, same exercise
+
+
+def test_missed_sessions_replan_the_rest_from_next_monday() -> None:
+    today = date(2026, 12, 21)  # the plan started on 2026-12-07; weeks 1 and 2 were never logged
+    result = adapt(PLAN, [], request=REQUEST, catalog=CATALOG, today=today)
+    assert result.replanned
+    change = result.changes[0]
+    assert change["verdict"] == "replan"
+    assert change["from_week"] == 1
+    assert "were missed" in change["reasons"][0]
+    first_date = result.plan["weeks"][0]["sessions"][0]["date"]
+    assert first_date == "2026-12-21"
+    assert (
+        validate_plan(result.plan, replace(REQUEST, start_date=date(2026, 12, 21)), CATALOG) == []
+    )
+
+
+def test_missed_week_two_keeps_week_one() -> None:
+    logs = [_log(s, pain_during=2) for s in SESSIONS if s.week == 1]
+    today = date(2026, 12, 24)  # week 2 (Dec 14-20) missed entirely
+    result = adapt(PLAN, logs, request=REQUEST, catalog=CATALOG, today=today)
+    assert result.replanned
+    assert result.changes[0]["from_week"] == 2
+    assert result.plan["weeks"][0] == PLAN["weeks"][0]
+    week2 = result.plan["weeks"][1]
+    assert week2["sessions"][0]["date"] == "2026-12-28"
+
+
+def test_unacceptable_pain_still_regresses_after_a_replan() -> None:
+    second_week = [s for s in SESSIONS if s.week == 2]
+    log = _log(second_week[0], pain_during=8)  # week 1 was never logged: a re-plan follows
+    result = adapt(PLAN, [log], request=REQUEST, catalog=CATALOG, today=second_week[0].date)  # type: ignore[arg-type]
+    assert result.replanned
+    verdicts = [c["verdict"] for c in result.changes]
+    assert verdicts[0] == "replan"
+    assert "progress" not in verdicts
+    assert "regress" in verdicts
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    session_index=st.integers(0, 2),
+    pain=st.integers(6, 10),
+    rpe=st.floats(1, 10),
+    met=st.booleans(),
+    morning=st.one_of(st.none(), st.integers(0, 10)),
+)
+def test_nothing_progresses_after_unacceptable_pain(
+    session_index: int, pain: int, rpe: float, met: bool, morning: int | None
+) -> None:
+    ps = SESSIONS[session_index]
+    earlier = [_log(s, pain_during=1) for s in SESSIONS[:session_index]]
+    log = _log(ps, pain_during=pain, rpe=rpe, met=met, next_morning=morning)
+    assert ps.date is not None
+    result = adapt(PLAN, [*earlier, log], request=REQUEST, catalog=CATALOG, today=ps.date)
+    assert not result.replanned
+    assert all(d.verdict == "regress" for d in result.decisions.values())
+    assert all(c["verdict"] != "progress" for c in result.changes)
+    for key in {(c["week"], c["session"]) for c in result.changes}:
+        before, after = _items(PLAN, key), _items(result.plan, key)
+        for eid, item in after.items():
+            if eid in before:
+                old = before[eid]
+                assert item["sets"] <= old["sets"]
+                assert (item["reps"] or 0) <= (old["reps"] or 0)
+                assert (item["hold_s"] or 0) <= (old["hold_s"] or 0)
