@@ -22,6 +22,7 @@ from spinewise.cli import lift as lift_cli
 from spinewise.cli import load as load_cli
 from spinewise.cli import log as log_cli
 from spinewise.cli import plan as plan_cli
+from spinewise.cli import recommend as recommend_cli
 from spinewise.cli import render
 from spinewise.errors import SpinewiseError
 
@@ -44,6 +45,7 @@ app.add_typer(db_cli.app, name="db")
 app.add_typer(log_cli.app, name="log")
 app.command("history")(history_cli.history)
 app.add_typer(load_cli.app, name="load")
+app.command("recommend")(recommend_cli.recommend)
 
 
 @app.command("version")

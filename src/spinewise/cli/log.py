@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 from pydantic import ValidationError
 
+from spinewise.adaptation.substitutes import also_like_names
 from spinewise.catalog import load_catalog
 from spinewise.cli import render
 from spinewise.cli.db import open_store
@@ -60,6 +61,8 @@ OneToFive = Annotated[int | None, typer.Option(min=1, max=5)]
 
 #: Files larger than this show a progress bar while importing [bytes].
 PROGRESS_MIN_BYTES = 1_000_000
+#: How many similar exercises `log today` names under each exercise.
+ALSO_LIKE_N = 3
 
 
 class ImportFormat(StrEnum):
@@ -229,7 +232,7 @@ def run_today(athlete: str, today: date, io: Prompter, *, timers: bool = True) -
         if catalog is None or exercise_id not in catalog:
             return None
         ex = catalog.get(exercise_id)
-        return ExerciseInfo(ex.name, ex.cues)
+        return ExerciseInfo(ex.name, ex.cues, also_like_names(ex.id, catalog, ALSO_LIKE_N))
 
     with open_store() as engine:
         with writing(engine) as db:

@@ -25,10 +25,14 @@ _PHASES = ("down", "pause", "up", "pause")
 
 @dataclass(frozen=True)
 class ExerciseInfo:
-    """What the walk-through shows of an exercise: its name and coaching cues."""
+    """What the walk-through shows of an exercise: its name, coaching cues and similar exercises.
+
+    ``also_like`` names similar exercises, shown on one line ("You may also like: ...").
+    """
 
     name: str
     cues: tuple[str, ...] = ()
+    also_like: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -183,6 +187,8 @@ def walk_session(
         io.say(f"[{item.block}] {info.name if info else item.exercise_id}: {_dose(item)}")
         for cue in info.cues if info else ():
             io.say(f"  - {cue}")
+        if info and info.also_like:
+            io.say(f"  You may also like: {', '.join(info.also_like)}")
         sides: tuple[Side | None, ...] = ("left", "right") if item.per_side else (None,)
         for number in range(1, item.sets + 1):
             for side in sides:

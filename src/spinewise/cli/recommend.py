@@ -1,0 +1,295 @@
+"""``spinewise recommend``: ranked options for the next session, or substitutes for one exercise.
+
+Reads the athlete's newest stored plan (``spinewise log use-plan FILE``) and training log from
+the database. Equipment, sensitivities and the findings' demands come from ``--profile`` or the
+newest stored profile; without either, the equipment is what the plan's exercises use and no
+finding or sensitivity is weighed (a note says so).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from spinewise.adaptation.coverage import Coverage, item_coverage
+from spinewise.adaptation.recommend import (
+    Recommendation,
+    logged_keys,
+    next_session,
+    recommended_for_you,
+)
+from spinewise.adaptation.substitutes import Substitute, substitutes
+from spinewise.assessment import assess
+from spinewise.catalog import Catalog, load_catalog
+from spinewise.cli import render
+from spinewise.cli.db import open_store
+from spinewise.errors import InputError
+from spinewise.logbook import PlannedSession, SessionLog
+from spinewise.planning.from_profile import FLOOR_SPACE, request_from_profile
+from spinewise.planning.request import PlanRequest
+from spinewise.profile import Profile, load_profile, parse_profile
+from spinewise.settings import DEFAULT_ATHLETE
+from spinewise.store import athlete_id, latest_plan, list_profiles, list_sessions, reading
+
+__all__ = ["recommend"]
+
+
+class Format(StrEnum):
+    """Formats of ``recommend``."""
+
+    text = "text"
+    json = "json"
+
+
+@dataclass(frozen=True)
+class _Stored:
+    plan: dict[str, Any]
+    plan_version: int
+    sessions: tuple[SessionLog, ...]
+    profile: dict[str, Any] | None
+
+
+def _read_store(athlete: str) -> _Stored:
+    with open_store() as engine, reading(engine) as db:
+        who = athlete_id(db, athlete, create=False)
+        plan = None if who is None else latest_plan(db, who)
+        if who is None or plan is None:
+            raise InputError(
+                f"--athlete: no plan is stored for {athlete!r}; run `spinewise log use-plan FILE`"
+            )
+        sessions = tuple(s.log for s in list_sessions(db, who))
+        profiles = list_profiles(db, who)
+    return _Stored(
+        plan.record.plan,
+        plan.record.version,
+        sessions,
+        profiles[-1].profile if profiles else None,
+    )
+
+
+def _request(profile_file: Path | None, stored: dict[str, Any] | None) -> PlanRequest | None:
+    profile: Profile | None = None
+    if profile_file is not None:
+        profile = load_profile(profile_file)
+    elif stored is not None:
+        profile = parse_profile(stored)
+    return None if profile is None else request_from_profile(profile, assess(profile))
+
+
+def _plan_equipment(plan: dict[str, Any], catalog: Catalog) -> frozenset[str]:
+    ids = {
+        str(it["exercise_id"])
+        for w in plan.get("weeks", [])
+        for s in w.get("sessions", [])
+        for b in s.get("blocks", [])
+        for it in b.get("items", [])
+    }
+    return frozenset(e for i in ids if i in catalog for e in catalog.get(i).equipment)
+
+
+def _week_of(plan: dict[str, Any], week: int) -> dict[str, Any]:
+    return next(w for w in plan["weeks"] if int(w.get("index", 0)) == week)
+
+
+def _check_missing(missing: list[str], catalog: Catalog) -> list[str]:
+    allowed = catalog.vocabulary.values("equipment")
+    problems = [
+        f"--missing: unknown equipment {m!r}; allowed: {', '.join(allowed)}"
+        for m in missing
+        if m not in allowed
+    ]
+    if problems:
+        raise InputError(problems)
+    return [
+        f"A {m} stands for floor space, which is always available (decision 0003)."
+        for m in sorted(set(missing) & FLOOR_SPACE)
+    ]
+
+
+def _needed(
+    exercise_id: str,
+    nxt: PlannedSession | None,
+    plan: dict[str, Any],
+    catalog: Catalog,
+    request: PlanRequest | None,
+) -> Coverage | None:
+    if nxt is None or exercise_id not in {it.exercise_id for it in nxt.items}:
+        return None
+    week = _week_of(plan, nxt.week)
+    return item_coverage(week, nxt.session, exercise_id, catalog=catalog, request=request)
+
+
+def _session_json(nxt: PlannedSession | None) -> dict[str, Any] | None:
+    if nxt is None:
+        return None
+    when = nxt.date.isoformat() if nxt.date else None
+    return {"week": nxt.week, "session": nxt.session, "date": when}
+
+
+def _session_text(nxt: PlannedSession | None) -> str:
+    if nxt is None:
+        return "No planned session is left: the options below serve your findings and pain."
+    when = f" on {nxt.date.isoformat()}" if nxt.date else ""
+    return f"Next session: week {nxt.week}, session {nxt.session}{when}."
+
+
+def _substitute_json(s: Substitute) -> dict[str, Any]:
+    return {
+        "exercise_id": s.exercise_id,
+        "name": s.name,
+        "score": s.score,
+        "shared": list(s.shared),
+        "keeps": s.keeps.to_json(),
+        "loses": s.loses.to_json(),
+        "reason": s.reason,
+    }
+
+
+def _say(line: str) -> None:
+    render.console.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
+def _print_recommendations(
+    nxt: PlannedSession | None, recs: list[Recommendation], notes: list[str], catalog: Catalog
+) -> None:
+    _say(_session_text(nxt))
+    for note in notes:
+        _say(f"Note: {note}")
+    _say("Recommended for you:")
+    if not recs:
+        _say("  Nothing fits today's equipment, sensitivities and pain.")
+    for n, r in enumerate(recs, 1):
+        how: str = r.kind
+        if r.instead_of:
+            how = f"alternative to {catalog.get(r.instead_of).name}"
+        _say(f"{n:>2}. {r.name} ({r.exercise_id}): {how}, score {r.score:.2f}")
+        for reason in r.reasons:
+            _say(f"      - {reason}")
+
+
+def _print_substitutes(
+    exercise_id: str,
+    needed: Coverage | None,
+    subs: list[Substitute],
+    notes: list[str],
+    catalog: Catalog,
+) -> None:
+    ex = catalog.get(exercise_id)
+    _say(f"Substitutes for {ex.name} ({ex.id}):")
+    for note in notes:
+        _say(f"Note: {note}")
+    if needed is not None and needed.is_empty:
+        _say("In your next session, other items cover all it gives the week.")
+    elif needed is not None:
+        _say(f"In your next session it alone gives the week {needed.describe()}.")
+    if not subs:
+        _say("  No exercise fits today's equipment, sensitivities and level.")
+    for n, s in enumerate(subs, 1):
+        _say(f"{n:>2}. {s.name} ({s.exercise_id}), similarity {s.score:.2f}")
+        _say(f"      {s.reason}.")
+
+
+def recommend(
+    athlete: Annotated[
+        str, typer.Option("--athlete", help="Whose plan and log (default: the local athlete).")
+    ] = DEFAULT_ATHLETE,
+    today: Annotated[
+        datetime | None,
+        typer.Option("--today", formats=["%Y-%m-%d"], help="The day (default: today)."),
+    ] = None,
+    profile: Annotated[
+        Path | None,
+        typer.Option(
+            "--profile",
+            help="Profile TOML for equipment, sensitivities and findings "
+            "(default: the newest stored profile).",
+        ),
+    ] = None,
+    pain_now: Annotated[
+        int | None, typer.Option("--pain-now", min=0, max=10, help="Back pain now, 0-10.")
+    ] = None,
+    substitute: Annotated[
+        str | None,
+        typer.Option("--substitute", help="Show substitutes for this exercise id instead."),
+    ] = None,
+    missing: Annotated[
+        list[str] | None,
+        typer.Option("--missing", help="Equipment not at hand today (repeat; with --substitute)."),
+    ] = None,
+    hurts: Annotated[
+        bool, typer.Option("--hurts", help="The exercise hurts (with --substitute).")
+    ] = False,
+    k: Annotated[int, typer.Option("--k", min=1, max=50, help="How many options.")] = 5,
+    fmt: Annotated[Format, typer.Option("--format", help="text or json.")] = Format.text,
+) -> None:
+    """Recommended for you: ranked options for the next session, or substitutes for one."""
+    if substitute is None and (missing or hurts):
+        raise InputError("--missing/--hurts: only with --substitute EXERCISE_ID")
+    catalog = load_catalog()
+    if substitute is not None and substitute not in catalog:
+        raise InputError(
+            f"--substitute: no exercise with id {substitute!r}; see `spinewise catalog list`"
+        )
+    notes = _check_missing(missing or [], catalog)
+    day = today.date() if today else date.today()
+    stored = _read_store(athlete)
+    request = _request(profile, stored.profile)
+    if request is None:
+        notes.append(
+            "no profile: findings and sensitivities are not weighed, and the equipment is what "
+            "the plan uses; pass --profile PROFILE."
+        )
+        kit = _plan_equipment(stored.plan, catalog)
+    else:
+        kit = request.equipment
+    avoid = request.sensitivities if request else frozenset()
+    nxt = next_session(stored.plan, day, logged_keys(stored.sessions, stored.plan_version))
+    if substitute is not None:
+        needed = _needed(substitute, nxt, stored.plan, catalog, request)
+        subs = substitutes(
+            substitute,
+            catalog=catalog,
+            available_equipment=kit - frozenset(missing or ()),
+            avoid_sensitivities=avoid,
+            needed=needed,
+            k=k,
+            hurts=hurts,
+        )
+        if fmt is Format.json:
+            doc = {
+                "exercise_id": substitute,
+                "needed": None if needed is None else needed.to_json(),
+                "substitutes": [_substitute_json(s) for s in subs],
+                "notes": notes,
+            }
+            typer.echo(json.dumps(doc, indent=2, ensure_ascii=False))
+        else:
+            _print_substitutes(substitute, needed, subs, notes, catalog)
+        return
+    recs = recommended_for_you(
+        plan=stored.plan,
+        sessions=stored.sessions,
+        catalog=catalog,
+        today=day,
+        demands=request.demands if request else (),
+        pain_now=pain_now,
+        equipment=kit,
+        sensitivities=avoid,
+        plan_version=stored.plan_version,
+        k=k,
+    )
+    if fmt is Format.json:
+        doc = {
+            "next_session": _session_json(nxt),
+            "recommendations": [r.to_json() for r in recs],
+            "notes": notes,
+        }
+        typer.echo(json.dumps(doc, indent=2, ensure_ascii=False))
+    else:
+        _print_recommendations(nxt, recs, notes, catalog)
