@@ -8,6 +8,7 @@ vocabulary, the dose against the exercise and the regression graph are checked i
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -124,7 +125,7 @@ class Exercise(_Frozen):
     sources: tuple[Source, ...] = ()
     posture: Posture | None = None
 
-    @property
+    @cached_property
     def primary_regions(self) -> tuple[str, ...]:
         """Regions this exercise trains as a prime mover."""
         return tuple(r for r, role in self.regions.items() if role == "primary")
