@@ -21,6 +21,7 @@ from spinewise.cli import lift as lift_cli
 from spinewise.cli import log as log_cli
 from spinewise.cli import plan as plan_cli
 from spinewise.cli import render
+from spinewise.cli import serve as serve_cli
 from spinewise.errors import SpinewiseError
 
 __all__ = ["app", "main"]
@@ -39,6 +40,7 @@ app.command("learn")(learn_cli.learn)
 app.add_typer(db_cli.app, name="db")
 app.add_typer(log_cli.app, name="log")
 app.command("history")(history_cli.history)
+app.command("serve")(serve_cli.serve)
 
 
 @app.command("version")

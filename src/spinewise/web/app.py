@@ -28,6 +28,7 @@ from spinewise.profile import Profile
 from spinewise.settings import Settings
 from spinewise.store import create_engine_from_settings, ensure_current
 from spinewise.web.api import router as api_router
+from spinewise.web.api.profile import PROFILE_PATH, PROFILE_SCHEMA_REF
 from spinewise.web.context import WebContext
 from spinewise.web.deps import csrf_protect
 from spinewise.web.errors import install_error_handlers
@@ -62,6 +63,8 @@ def _install_openapi(app: FastAPI) -> None:
             title=app.title, version=app.version, description=app.description, routes=app.routes
         )
         doc.setdefault("components", {}).setdefault("schemas", {}).update(_profile_components())
+        body = doc["paths"][PROFILE_PATH]["put"]["requestBody"]
+        body["content"]["application/json"]["schema"] = {"$ref": PROFILE_SCHEMA_REF}
         app.openapi_schema = doc
         return doc
 

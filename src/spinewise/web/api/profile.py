@@ -11,12 +11,15 @@ from spinewise.web.api.common import responses
 from spinewise.web.deps import CtxDep, CurrentUser
 from spinewise.web.schemas import AssessmentOut, ProfileOut
 
-__all__ = ["PROFILE_SCHEMA_REF", "router"]
+__all__ = ["PROFILE_PATH", "PROFILE_SCHEMA_REF", "router"]
 
 router = APIRouter(tags=["profile"])
 
-#: Where the OpenAPI document keeps the profile's schema (added by the app's openapi()).
+#: Where the OpenAPI document keeps the profile's schema; the app's ``openapi()`` puts it there
+#: and points this route's body at it (the body is read as a mapping and validated by
+#: :func:`spinewise.profile.parse_profile`, which names each bad field as the CLI does).
 PROFILE_SCHEMA_REF = "#/components/schemas/Profile"
+PROFILE_PATH = "/api/v1/profile"
 
 
 @router.get("/profile", response_model=ProfileOut, responses=responses(401, 404))
@@ -37,12 +40,6 @@ def get_profile(ctx: CtxDep, user: CurrentUser) -> ProfileOut:
     "/profile",
     response_model=AssessmentOut,
     responses=responses(401, 403, 422),
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {"application/json": {"schema": {"$ref": PROFILE_SCHEMA_REF}}},
-        }
-    },
 )
 def put_profile(
     body: Annotated[dict[str, Any], Body()], ctx: CtxDep, user: CurrentUser
