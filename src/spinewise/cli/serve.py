@@ -1,6 +1,6 @@
 """``spinewise serve``: the web app and its API on uvicorn (default 127.0.0.1:8000).
 
-``--demo`` first creates the demo athlete (the example profile, its plan and three weeks of
+``--demo`` first creates the demo athlete (the example profile, its plan and four weeks of
 log) and prints the address and the demo's credentials.
 """
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import matplotlib as mpl
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_svg import FigureCanvasSVG
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.figure import Figure
 
 from spinewise.web.progress import LoadSeries
@@ -27,6 +29,19 @@ _RC = {
 }
 _COLOURS = ("#1f6f8b", "#e07a1f", "#6a994e", "#bc4749", "#7b2cbf", "#555555")
 _SIZE_IN = (7.0, 2.8)
+#: The shortest time span a chart shows, so that one session is not spread over years [d].
+_MIN_SPAN_D = 14
+
+
+def _date_axis(ax: Axes, when: Sequence[date | datetime]) -> None:
+    """Dates on the x axis: at least two weeks shown, concise labels."""
+    days = [w.date() if isinstance(w, datetime) else w for w in when]
+    first, last = min(days), max(days)
+    spare = max(0, _MIN_SPAN_D - (last - first).days) / 2
+    ax.set_xlim(first - timedelta(days=spare + 1), last + timedelta(days=spare + 1))
+    locator = AutoDateLocator(minticks=3, maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
 
 
 def _svg(fig: Figure) -> str:
@@ -67,7 +82,7 @@ def load_chart(series: LoadSeries, ratio: Sequence[float | None]) -> str:
             twin.spines["right"].set_visible(True)
             twin.set_ylim(bottom=0)
         ax.set_title("Training load per day")
-        fig.autofmt_xdate()
+        _date_axis(ax, series.days)
         return _svg(fig)
 
 
@@ -93,7 +108,7 @@ def pain_chart(series: Mapping[str, Sequence[tuple[date, int]]]) -> str:
         ax.set_ylabel("pain 0-10")
         ax.set_title("Back pain around sessions")
         ax.legend(loc="upper right", ncols=4, frameon=False)
-        fig.autofmt_xdate()
+        _date_axis(ax, [d for points in series.values() for d, _ in points])
         return _svg(fig)
 
 
@@ -118,7 +133,7 @@ def holds_chart(series: Mapping[str, Sequence[tuple[datetime, float]]]) -> str:
         ax.set_ylim(bottom=0)
         ax.set_title("Hold tests")
         ax.legend(loc="lower right", ncols=2, frameon=False)
-        fig.autofmt_xdate()
+        _date_axis(ax, [d for points in series.values() for d, _ in points])
         return _svg(fig)
 
 
@@ -143,5 +158,5 @@ def e1rm_chart(series: Mapping[str, Sequence[tuple[date, float]]], names: Mappin
         ax.set_ylabel("e1RM [kg] (Epley)")
         ax.set_title("Estimated one-rep max")
         ax.legend(loc="upper left", frameon=False, fontsize=8)
-        fig.autofmt_xdate()
+        _date_axis(ax, [d for _, points in ranked for d, _ in points])
         return _svg(fig)

@@ -1,9 +1,9 @@
-"""The demo athlete of ``spinewise serve --demo``: the example profile, its plan, three weeks of log.
+"""The demo athlete of ``spinewise serve --demo``: the example profile, its plan, four weeks of log.
 
 Everything is derived from the example profile, the day it is made and a fixed seed, so the same
-day gives the same demo. The plan starts on the Monday three weeks before this week, so that
-three weeks are logged and this week's sessions are still to do; a retest of the hold tests a
-day ago shows findings then and now.
+day gives the same demo. The plan starts on the Monday four weeks before this week, so that four
+weeks are logged (one session missed), the 7:28 load ratio has its 28 days, and this week's
+sessions are still to do; a retest of the hold tests a day ago shows findings then and now.
 """
 
 from __future__ import annotations
@@ -39,8 +39,8 @@ __all__ = ["DEMO_EMAIL", "DEMO_PASSWORD", "DemoAccount", "demo_profile", "seed_d
 DEMO_EMAIL = "demo@spinewise.local"
 DEMO_PASSWORD = "spinewise-demo"
 _SEED = 7
-_LOGGED_WEEKS = 3
-#: Hold-test gains of the retest after three weeks (a plausible demo, not a prediction).
+_LOGGED_WEEKS = 4
+#: Hold-test gains of the retest after four weeks (a plausible demo, not a prediction).
 _RETEST_GAIN = 1.12
 
 
@@ -55,7 +55,7 @@ class DemoAccount:
 
 
 def demo_profile(today: date) -> dict[str, Any]:
-    """The example profile, starting on the Monday three weeks before this week."""
+    """The example profile, starting on the Monday four weeks before this week."""
     text = resources.files("spinewise.examples").joinpath("profile.example.toml").read_text()
     data = tomllib.loads(text)
     monday = today - timedelta(days=today.weekday()) - timedelta(weeks=_LOGGED_WEEKS)
