@@ -47,3 +47,19 @@ def make_client(app: Any) -> Iterator[Callable[[], TestClient]]:
     yield make
     for c in made:
         c.close()
+
+
+@pytest.fixture
+def lite_app(tmp_path: Any, clock: FakeClock) -> Iterator[Any]:
+    """The app on SQLite only, for tests of HTML, headers and limits that no database changes."""
+    from spinewise.store import create_engine_from_url
+
+    eng = create_engine_from_url(f"sqlite:///{tmp_path / 'lite.db'}")
+    yield create_app(Settings(), engine=eng, web=FAST_WEB, now=lambda: NOW, monotonic=clock)
+    eng.dispose()
+
+
+@pytest.fixture
+def lite(lite_app: Any) -> Iterator[TestClient]:
+    with TestClient(lite_app) as c:
+        yield c

@@ -25,21 +25,21 @@ def test_signup_login_me(client: TestClient) -> None:
     assert client.get("/api/v1/me").json() == {"email": "ann@example.org"}
 
 
-def test_signup_twice_and_bad_input_are_422(client: TestClient) -> None:
+def test_signup_twice_and_bad_input_are_422(lite: TestClient) -> None:
     body = {"email": "b@example.org", "password": PASSWORD}
-    assert client.post("/api/v1/auth/signup", json=body).status_code == 201
-    r = client.post("/api/v1/auth/signup", json=body)
+    assert lite.post("/api/v1/auth/signup", json=body).status_code == 201
+    r = lite.post("/api/v1/auth/signup", json=body)
     assert r.status_code == 422
     assert r.json()["detail"][0]["field"] == "email"
-    r = client.post("/api/v1/auth/signup", json={"email": "nope", "password": "short"})
+    r = lite.post("/api/v1/auth/signup", json={"email": "nope", "password": "short"})
     assert r.status_code == 422
     fields = {d["field"] for d in r.json()["detail"]}
     assert fields == {"email", "password"}
 
 
-def test_wrong_password_is_401_and_says_not_which(client: TestClient) -> None:
-    signup_login(client, "c@example.org")
-    other = TestClient(client.app)
+def test_wrong_password_is_401_and_says_not_which(lite: TestClient) -> None:
+    signup_login(lite, "c@example.org")
+    other = TestClient(lite.app)
     r = other.post("/api/v1/auth/login", json={"email": "c@example.org", "password": "x" * 12})
     assert r.status_code == 401
     r2 = other.post("/api/v1/auth/login", json={"email": "zz@example.org", "password": "x" * 12})
@@ -216,8 +216,8 @@ def test_delete_account_removes_everything(client: TestClient) -> None:
     assert r.status_code == 401
 
 
-def test_openapi_lists_the_contract_routes(client: TestClient) -> None:
-    doc = client.get("/openapi.json").json()
+def test_openapi_lists_the_contract_routes(lite: TestClient) -> None:
+    doc = lite.get("/openapi.json").json()
     paths = doc["paths"]
     for path, method in [
         ("/api/v1/auth/signup", "post"),

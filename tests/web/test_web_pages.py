@@ -53,26 +53,26 @@ PROFILE_FORM = {
 }
 
 
-def test_pages_need_a_login(client: TestClient) -> None:
+def test_pages_need_a_login(lite: TestClient) -> None:
     for path in ("/today", "/plan", "/progress", "/onboarding", "/account", "/data"):
-        r = client.get(path, follow_redirects=False)
+        r = lite.get(path, follow_redirects=False)
         assert r.status_code == 303 and r.headers["location"] == f"/login?next={path}"
-    assert client.get("/").status_code == 200
-    assert client.get("/exercises").status_code == 200
+    assert lite.get("/").status_code == 200
+    assert lite.get("/exercises").status_code == 200
 
 
-def test_login_form_goes_back_where_you_were(client: TestClient) -> None:
-    signup_login(client, "back@example.org")
-    client.cookies.clear()
-    client.headers.pop("X-CSRF-Token")
-    page = client.get("/login?next=/progress")
+def test_login_form_goes_back_where_you_were(lite: TestClient) -> None:
+    signup_login(lite, "back@example.org")
+    lite.cookies.clear()
+    lite.headers.pop("X-CSRF-Token")
+    page = lite.get("/login?next=/progress")
     data = {"email": "back@example.org", "password": PASSWORD, "next": "/progress"}
     token = _token(page.text)
     bad = {**data, "next": "//evil.example", "csrf_token": token}
-    r = client.post("/login", data=bad, follow_redirects=False)
+    r = lite.post("/login", data=bad, follow_redirects=False)
     assert r.headers["location"] == "/"  # never off-site
-    client.cookies.delete("sw_session")
-    r = client.post("/login", data={**data, "csrf_token": token}, follow_redirects=False)
+    lite.cookies.delete("sw_session")
+    r = lite.post("/login", data={**data, "csrf_token": token}, follow_redirects=False)
     assert r.headers["location"] == "/progress"
 
 
@@ -155,22 +155,22 @@ def test_onboarding_plan_guided_session_and_progress(client: TestClient) -> None
     assert "1 sessions" in history.text
 
 
-def test_library_filters_and_similar(client: TestClient) -> None:
-    page = client.get("/exercises?pattern=hinge&level=1")
+def test_library_filters_and_similar(lite: TestClient) -> None:
+    page = lite.get("/exercises?pattern=hinge&level=1")
     assert page.status_code == 200
     ids = re.findall(r'href="/exercises/([a-z0-9_]+)"', page.text)
     assert ids
-    one = client.get(f"/exercises/{ids[0]}")
+    one = lite.get(f"/exercises/{ids[0]}")
     assert "You may also like" in one.text
     assert len(re.findall(r"% alike", one.text)) == 5
-    assert client.get("/exercises?pattern=<script>").status_code == 200
+    assert lite.get("/exercises?pattern=<script>").status_code == 200
 
 
-def test_learn_pages_render_markdown(client: TestClient) -> None:
-    index = client.get("/learn")
+def test_learn_pages_render_markdown(lite: TestClient) -> None:
+    index = lite.get("/learn")
     first = re.search(r'href="/learn/([a-z0-9-]+)"', index.text)
     assert first is not None
-    page = client.get(f"/learn/{first.group(1)}")
+    page = lite.get(f"/learn/{first.group(1)}")
     assert page.status_code == 200 and "<p>" in page.text and "Sources" in page.text
 
 
@@ -209,17 +209,17 @@ class _Forms(HTMLParser):
             self.in_label -= 1
 
 
-def test_every_form_control_has_a_label(client: TestClient) -> None:
-    _signup(client, "labels@example.org")
-    _screen(client)
-    token = _token(client.get("/onboarding/profile").text)
-    client.post("/onboarding/profile", data={**PROFILE_FORM, "csrf_token": token})
-    r = client.post("/plans/new", data={"csrf_token": token}, follow_redirects=False)
-    r = client.post("/today/start", data={"pain_before": "2", "csrf_token": token}, follow_redirects=False)
+def test_every_form_control_has_a_label(lite: TestClient) -> None:
+    _signup(lite, "labels@example.org")
+    _screen(lite)
+    token = _token(lite.get("/onboarding/profile").text)
+    lite.post("/onboarding/profile", data={**PROFILE_FORM, "csrf_token": token})
+    r = lite.post("/plans/new", data={"csrf_token": token}, follow_redirects=False)
+    r = lite.post("/today/start", data={"pain_before": "2", "csrf_token": token}, follow_redirects=False)
     guide = r.headers["location"]
     for path in ("/onboarding", "/onboarding/profile", "/today", guide, "/exercises", "/account", "/data", "/assessment", "/plans"):
         parser = _Forms()
-        parser.feed(client.get(path).text)
+        parser.feed(lite.get(path).text)
         assert parser.controls, path
         for control in parser.controls:
             labelled = control["wrapped"] or (control.get("id") in parser.label_for)

@@ -81,18 +81,18 @@ def test_login_form_needs_the_double_submit_token(make_client: Any) -> None:
     assert r.status_code == 403
 
 
-def test_login_is_rate_limited_per_email_and_address(client: TestClient, clock: Any) -> None:
-    signup_login(client, "victim@example.org")
+def test_login_is_rate_limited_per_email_and_address(lite: TestClient, clock: Any) -> None:
+    signup_login(lite, "victim@example.org")
     wrong = {"email": "victim@example.org", "password": "not the password"}
     for _ in range(5):
-        assert client.post("/api/v1/auth/login", json=wrong).status_code == 401
-    r = client.post("/api/v1/auth/login", json=wrong)
+        assert lite.post("/api/v1/auth/login", json=wrong).status_code == 401
+    r = lite.post("/api/v1/auth/login", json=wrong)
     assert r.status_code == 429
     assert int(r.headers["Retry-After"]) > 0
     right = {"email": "victim@example.org", "password": PASSWORD}
-    assert client.post("/api/v1/auth/login", json=right).status_code == 429
+    assert lite.post("/api/v1/auth/login", json=right).status_code == 429
     clock.t += 901  # the window has passed
-    assert client.post("/api/v1/auth/login", json=right).status_code == 200
+    assert lite.post("/api/v1/auth/login", json=right).status_code == 200
 
 
 def test_rate_limiter_counts_per_address_too() -> None:
@@ -107,9 +107,9 @@ def test_rate_limiter_counts_per_address_too() -> None:
     assert limiter.check("fresh@x.org", "10.0.0.1").allowed
 
 
-def test_security_headers_on_pages_api_and_errors(client: TestClient) -> None:
+def test_security_headers_on_pages_api_and_errors(lite: TestClient) -> None:
     for path in ("/", "/api/v1/me", "/no/such/page", "/static/app.css"):
-        r = client.get(path)
+        r = lite.get(path)
         assert r.headers["content-security-policy"] == CSP, path
         assert "script-src 'self'" in CSP and "unsafe-inline" not in CSP
         assert r.headers["x-content-type-options"] == "nosniff"
@@ -117,19 +117,22 @@ def test_security_headers_on_pages_api_and_errors(client: TestClient) -> None:
         assert r.headers["referrer-policy"] == "same-origin"
 
 
-def test_pages_have_no_inline_script(client: TestClient) -> None:
-    signup_login(client, "inline@example.org")
-    with_plan(client)
+def test_pages_have_no_inline_script(lite: TestClient) -> None:
+    signup_login(lite, "inline@example.org")
+    with_plan(lite)
     for path in ("/", "/plan", "/today", "/progress", "/onboarding", "/account", "/exercises"):
-        html = client.get(path).text
+        html = lite.get(path).text
         assert not re.search(r"<script(?![^>]*\bsrc=)", html), path
         assert not re.search(r"\son[a-z]+=", html), path
         assert 'style="' not in html, path
 
 
-def test_session_cookie_is_secure_when_configured(engine: Any) -> None:
+def test_session_cookie_is_secure_when_configured(tmp_path: Any) -> None:
     from spinewise.settings import Settings
+    from spinewise.store import create_engine_from_url
     from spinewise.web import WebSettings, create_app
+
+    engine = create_engine_from_url(f"sqlite:///{tmp_path / 'secure.db'}")
 
     web = WebSettings(cookie_secure=True, argon2_memory_kib=64, argon2_time_cost=1, argon2_parallelism=1)
     app = create_app(Settings(), engine=engine, web=web)
@@ -138,6 +141,7 @@ def test_session_cookie_is_secure_when_configured(engine: Any) -> None:
         r = c.post("/api/v1/auth/login", json={"email": "secure@example.org", "password": PASSWORD})
         assert "Secure" in r.headers["set-cookie"]
         assert r.headers["strict-transport-security"].startswith("max-age=")
+    engine.dispose()
 
 
 def test_passwords_are_stored_as_argon2id(client: TestClient, engine: Any) -> None:
@@ -154,11 +158,11 @@ def test_passwords_are_stored_as_argon2id(client: TestClient, engine: Any) -> No
     assert token_digest is not None and client.cookies["sw_session"] != token_digest
 
 
-def test_unknown_routes_and_bad_ids_are_not_500(client: TestClient) -> None:
-    signup_login(client, "ids@example.org")
-    assert client.get("/api/v1/plans/0").status_code == 422
-    assert client.get(f"/api/v1/plans/{2**40}").status_code == 422
-    assert client.get(f"/api/v1/logs/sessions/{2**63}").status_code == 422
-    assert client.get("/api/v1/logs/sessions/abc").status_code == 422
-    assert client.get("/plans/abc").status_code == 422
-    assert client.get("/exercises/no_such_thing").status_code == 404
+def test_unknown_routes_and_bad_ids_are_not_500(lite: TestClient) -> None:
+    signup_login(lite, "ids@example.org")
+    assert lite.get("/api/v1/plans/0").status_code == 422
+    assert lite.get(f"/api/v1/plans/{2**40}").status_code == 422
+    assert lite.get(f"/api/v1/logs/sessions/{2**63}").status_code == 422
+    assert lite.get("/api/v1/logs/sessions/abc").status_code == 422
+    assert lite.get("/plans/abc").status_code == 422
+    assert lite.get("/exercises/no_such_thing").status_code == 404
