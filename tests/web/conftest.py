@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from web.web_helpers import FAST_WEB, NOW, FakeClock
 
 from spinewise.settings import Settings
 from spinewise.web import create_app
+from web.web_helpers import FAST_WEB, NOW, FakeClock
 
 
 @pytest.fixture

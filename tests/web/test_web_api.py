@@ -6,10 +6,10 @@ from typing import Any
 
 import jsonschema
 import pytest
-from web.web_helpers import PASSWORD, a_session, profile_data, signup_login, with_plan
 from fastapi.testclient import TestClient
 
 from spinewise.profile import SCREENING_FLAGS
+from web.web_helpers import PASSWORD, a_session, profile_data, signup_login, with_plan
 
 
 def test_signup_login_me(client: TestClient) -> None:
@@ -21,7 +21,9 @@ def test_signup_login_me(client: TestClient) -> None:
     assert r.status_code == 200
     assert set(r.json()) == {"email", "csrf_token"}
     cookie = r.headers["set-cookie"]
-    assert "sw_session=" in cookie and "HttpOnly" in cookie and "SameSite=lax" in cookie
+    assert "sw_session=" in cookie
+    assert "HttpOnly" in cookie
+    assert "SameSite=lax" in cookie
     assert client.get("/api/v1/me").json() == {"email": "ann@example.org"}
 
 
@@ -80,16 +82,12 @@ def test_put_profile_422_names_each_bad_field(client: TestClient) -> None:
 @pytest.mark.parametrize("body", ["[1, 2]", "{not json", '"text"'])
 def test_put_profile_not_an_object_is_422(client: TestClient, body: str) -> None:
     signup_login(client, "f@example.org")
-    r = client.put(
-        "/api/v1/profile", content=body, headers={"Content-Type": "application/json"}
-    )
+    r = client.put("/api/v1/profile", content=body, headers={"Content-Type": "application/json"})
     assert r.status_code == 422
     assert r.json()["detail"][0]["msg"]
 
 
-def test_plan_is_made_read_and_matches_the_schema(
-    client: TestClient, repo_root: Any
-) -> None:
+def test_plan_is_made_read_and_matches_the_schema(client: TestClient, repo_root: Any) -> None:
     import json
 
     signup_login(client, "g@example.org")
@@ -149,9 +147,13 @@ def test_session_errors_are_422_with_fields(client: TestClient) -> None:
     r = client.post("/api/v1/logs/sessions", json=bad)
     assert r.status_code == 422
     assert r.json()["detail"][0]["msg"] == "session_rpe: must be at most 10, got 12"
-    r = client.post("/api/v1/logs/sessions", json=a_session(started_at="2026-12-09T18:00:00", sets=[
-        {"exercise_id": "no_such_exercise", "set_number": 1}
-    ]))
+    r = client.post(
+        "/api/v1/logs/sessions",
+        json=a_session(
+            started_at="2026-12-09T18:00:00",
+            sets=[{"exercise_id": "no_such_exercise", "set_number": 1}],
+        ),
+    )
     assert r.status_code == 422
     assert r.json()["detail"][0]["field"] == "sets[0].exercise_id"
 
@@ -174,13 +176,15 @@ def test_guided_flow_through_the_api(client: TestClient) -> None:
     )
     assert r.status_code == 200
     body = r.json()
-    assert len(body["sets"]) == 1 and body["sets"][0]["reps"] == 6
+    assert len(body["sets"]) == 1
+    assert body["sets"][0]["reps"] == 6
     assert body["pain"]["during"] == 3
     assert body["planned"] == {"plan_version": 1, "week": 1, "session": 1}
     nxt = client.get("/api/v1/today").json()
     assert (nxt["week"], nxt["session"]) == (1, 2)
     r = client.post("/api/v1/logs/next-morning", json={"date": "2026-12-09", "pain": 1})
-    assert r.status_code == 200 and r.json() == {"session_id": sid}
+    assert r.status_code == 200
+    assert r.json() == {"session_id": sid}
 
 
 def test_export_and_import_round_trip(client: TestClient, make_client: Any) -> None:

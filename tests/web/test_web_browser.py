@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from web.web_helpers import FAST_WEB, PASSWORD
 
 from spinewise.settings import Settings
 from spinewise.store import create_engine_from_url, ensure_current
 from spinewise.web import create_app
+from web.web_helpers import FAST_WEB, PASSWORD
 
 pytestmark = pytest.mark.browser
 
@@ -205,7 +205,8 @@ def test_keyboard_and_phone_layout(browser: Any, live_url: str) -> None:
     for _ in range(12):
         page.keyboard.press("Tab")
         focused.append(page.evaluate("document.activeElement.id || document.activeElement.tagName"))
-    assert "email" in focused and "password" in focused
+    assert "email" in focused
+    assert "password" in focused
     page.focus("#email")
     page.keyboard.type("keys@example.org")
     page.keyboard.press("Tab")
@@ -225,10 +226,15 @@ def test_demo_athlete_dashboard_and_progress(page: Any, live_url: str) -> None:
     from spinewise.web.security import PasswordService
 
     app_engine = create_engine_from_url(_live_db_url(live_url))
-    account = seed_demo(app_engine, PasswordService(memory_kib=64, time_cost=1, parallelism=1), date.today())
-    again = seed_demo(app_engine, PasswordService(memory_kib=64, time_cost=1, parallelism=1), date.today())
+    account = seed_demo(
+        app_engine, PasswordService(memory_kib=64, time_cost=1, parallelism=1), date.today()
+    )
+    again = seed_demo(
+        app_engine, PasswordService(memory_kib=64, time_cost=1, parallelism=1), date.today()
+    )
     app_engine.dispose()
-    assert account.created and account.sessions == 11
+    assert account.created
+    assert account.sessions == 11
     assert not again.created  # idempotent: `make run` twice keeps one demo
     page.goto(f"{live_url}/login")
     page.get_by_label("E-mail").fill(DEMO_EMAIL)

@@ -6,9 +6,9 @@ from typing import Any
 
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
-from web.web_helpers import a_session, signup_login, with_plan
 
 from spinewise.web.pages import account, library, onboarding, plans, progress, sessions
+from web.web_helpers import a_session, signup_login, with_plan
 
 #: Routes whose path parameter is not an object of a user (shared catalogue, charts, formats).
 _NOT_OWNED = {

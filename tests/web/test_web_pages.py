@@ -7,9 +7,9 @@ from html.parser import HTMLParser
 from typing import Any
 
 from fastapi.testclient import TestClient
-from web.web_helpers import PASSWORD, signup_login
 
 from spinewise.profile import SCREENING_FLAGS
+from web.web_helpers import PASSWORD, signup_login
 
 
 def _token(html: str) -> str:
@@ -21,7 +21,8 @@ def _token(html: str) -> str:
 def _signup(client: TestClient, email: str) -> None:
     token = _token(client.get("/signup").text)
     r = client.post(
-        "/signup", data={"email": email, "password": PASSWORD, "csrf_token": token},
+        "/signup",
+        data={"email": email, "password": PASSWORD, "csrf_token": token},
         follow_redirects=False,
     )
     assert r.status_code == 303
@@ -56,7 +57,8 @@ PROFILE_FORM = {
 def test_pages_need_a_login(lite: TestClient) -> None:
     for path in ("/today", "/plan", "/progress", "/onboarding", "/account", "/data"):
         r = lite.get(path, follow_redirects=False)
-        assert r.status_code == 303 and r.headers["location"] == f"/login?next={path}"
+        assert r.status_code == 303
+        assert r.headers["location"] == f"/login?next={path}"
     assert lite.get("/").status_code == 200
     assert lite.get("/exercises").status_code == 200
 
@@ -105,50 +107,73 @@ def test_onboarding_plan_guided_session_and_progress(client: TestClient) -> None
     _signup(client, "robin@example.org")
     assert _screen(client).headers["location"] == "/onboarding/profile"
     page = client.get("/onboarding/profile")
-    assert "Trunk-flexor hold" in page.text and 'data-stopwatch="tests.trunk_flexor_s"' in page.text
+    assert "Trunk-flexor hold" in page.text
+    assert 'data-stopwatch="tests.trunk_flexor_s"' in page.text
     token = _token(page.text)
     bad = client.post(
-        "/onboarding/profile", data={**PROFILE_FORM, "schedule.days_per_week": "9", "csrf_token": token}
+        "/onboarding/profile",
+        data={**PROFILE_FORM, "schedule.days_per_week": "9", "csrf_token": token},
     )
     assert bad.status_code == 422
     assert "schedule.days_per_week: must be 1 to 7, got 9" in bad.text
     assert 'value="Robin"' in bad.text  # the form keeps what was typed
-    r = client.post("/onboarding/profile", data={**PROFILE_FORM, "csrf_token": token}, follow_redirects=False)
+    r = client.post(
+        "/onboarding/profile", data={**PROFILE_FORM, "csrf_token": token}, follow_redirects=False
+    )
     assert r.headers["location"] == "/assessment"
     assessment = client.get("/assessment")
     assert "Make my plan" in assessment.text
     r = client.post("/plans/new", data={"csrf_token": token}, follow_redirects=False)
     assert r.status_code == 303
     plan_page = client.get(r.headers["location"])
-    assert "Week 4" in plan_page.text and "Why" in plan_page.text
+    assert "Week 4" in plan_page.text
+    assert "Why" in plan_page.text
     today = client.get("/today")
     assert "Start the session" in today.text
-    r = client.post("/today/start", data={"pain_before": "2", "csrf_token": token}, follow_redirects=False)
+    r = client.post(
+        "/today/start", data={"pain_before": "2", "csrf_token": token}, follow_redirects=False
+    )
     guide_url = r.headers["location"]
     guide = client.get(guide_url)
-    assert "Log set" in guide.text and "data-timer" in guide.text
+    assert "Log set" in guide.text
+    assert "data-timer" in guide.text
     sid = guide_url.split("/")[2]
     ex = re.search(r'name="exercise_id" value="([^"]+)"', guide.text)
     assert ex is not None
-    one_set = {"exercise_id": ex.group(1), "set_number": "1", "reps": "8", "load_kg": "20", "csrf_token": token}
+    one_set = {
+        "exercise_id": ex.group(1),
+        "set_number": "1",
+        "reps": "8",
+        "load_kg": "20",
+        "csrf_token": token,
+    }
     saved = client.post(f"/sessions/{sid}/sets", data=one_set, headers={"HX-Request": "true"})
-    assert saved.status_code == 200 and "Saved set 1" in saved.text
+    assert saved.status_code == 200
+    assert "Saved set 1" in saved.text
     bad_set = client.post(f"/sessions/{sid}/sets", data={**one_set, "reps": "-3"})
     assert bad_set.status_code == 422
     r = client.post(
         f"/sessions/{sid}/finish",
-        data={"session_rpe": "6", "pain_during": "3", "pain_after": "2", "duration_min": "30", "csrf_token": token},
+        data={
+            "session_rpe": "6",
+            "pain_during": "3",
+            "pain_after": "2",
+            "duration_min": "30",
+            "csrf_token": token,
+        },
         follow_redirects=False,
     )
     summary = client.get(r.headers["location"])
-    assert "180 AU" in summary.text and "Next-morning check" in summary.text
+    assert "180 AU" in summary.text
+    assert "Next-morning check" in summary.text
     client.post(f"/sessions/{sid}/morning", data={"pain_next_morning": "1", "csrf_token": token})
     assert "Next-morning check" not in client.get(f"/sessions/{sid}").text
     progress = client.get("/progress")
     assert "1 sessions and 1 sets logged" in progress.text
     load_svg = client.get("/progress/charts/load.svg")
     assert load_svg.headers["content-type"].startswith("image/svg+xml")
-    assert "<svg" in load_svg.text and "unsafe-inline" in load_svg.headers["content-security-policy"]
+    assert "<svg" in load_svg.text
+    assert "unsafe-inline" in load_svg.headers["content-security-policy"]
     e1rm = client.get("/progress/charts/e1rm.svg").text
     assert "No loaded sets" not in e1rm
     history = client.get("/sessions")
@@ -171,7 +196,9 @@ def test_learn_pages_render_markdown(lite: TestClient) -> None:
     first = re.search(r'href="/learn/([a-z0-9-]+)"', index.text)
     assert first is not None
     page = lite.get(f"/learn/{first.group(1)}")
-    assert page.status_code == 200 and "<p>" in page.text and "Sources" in page.text
+    assert page.status_code == 200
+    assert "<p>" in page.text
+    assert "Sources" in page.text
 
 
 def test_account_download_and_delete(client: TestClient) -> None:
@@ -179,9 +206,13 @@ def test_account_download_and_delete(client: TestClient) -> None:
     token = _token(client.get("/account").text)
     backup = client.get("/data/export.json")
     assert backup.json()["schema_version"] == 1
-    r = client.post("/account/delete", data={"password": PASSWORD, "confirm": "no", "csrf_token": token})
+    r = client.post(
+        "/account/delete", data={"password": PASSWORD, "confirm": "no", "csrf_token": token}
+    )
     assert r.status_code == 422
-    r = client.post("/account/delete", data={"password": PASSWORD, "confirm": "DELETE", "csrf_token": token})
+    r = client.post(
+        "/account/delete", data={"password": PASSWORD, "confirm": "DELETE", "csrf_token": token}
+    )
     assert "Your account is deleted" in r.text
     assert client.get("/api/v1/me").status_code == 401
 
@@ -215,9 +246,21 @@ def test_every_form_control_has_a_label(lite: TestClient) -> None:
     token = _token(lite.get("/onboarding/profile").text)
     lite.post("/onboarding/profile", data={**PROFILE_FORM, "csrf_token": token})
     r = lite.post("/plans/new", data={"csrf_token": token}, follow_redirects=False)
-    r = lite.post("/today/start", data={"pain_before": "2", "csrf_token": token}, follow_redirects=False)
+    r = lite.post(
+        "/today/start", data={"pain_before": "2", "csrf_token": token}, follow_redirects=False
+    )
     guide = r.headers["location"]
-    for path in ("/onboarding", "/onboarding/profile", "/today", guide, "/exercises", "/account", "/data", "/assessment", "/plans"):
+    for path in (
+        "/onboarding",
+        "/onboarding/profile",
+        "/today",
+        guide,
+        "/exercises",
+        "/account",
+        "/data",
+        "/assessment",
+        "/plans",
+    ):
         parser = _Forms()
         parser.feed(lite.get(path).text)
         assert parser.controls, path

@@ -17,11 +17,11 @@ import pytest
 import schemathesis
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
-from web.web_helpers import FAST_WEB, a_session, signup_login, with_plan
 
 from spinewise.settings import Settings
 from spinewise.store import create_engine_from_url, ensure_current
 from spinewise.web import create_app
+from web.web_helpers import FAST_WEB, a_session, signup_login, with_plan
 
 #: Generated requests per operation (about 20 operations: well under a minute in all).
 EXAMPLES = 15

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from web.web_helpers import PASSWORD, a_session, profile_data, signup_login, with_plan
 
 from spinewise.web.security import CSP, LoginRateLimiter
+from web.web_helpers import PASSWORD, a_session, profile_data, signup_login, with_plan
 
 
 def _forget_token(client: TestClient) -> None:
@@ -74,7 +74,8 @@ def test_login_form_needs_the_double_submit_token(make_client: Any) -> None:
     data = {"email": "x@example.org", "password": PASSWORD}
     assert visitor.post("/login", data=data).status_code == 403
     r = visitor.post("/signup", data={**data, "csrf_token": token.group(1)}, follow_redirects=False)
-    assert r.status_code == 303 and r.headers["location"] == "/onboarding"
+    assert r.status_code == 303
+    assert r.headers["location"] == "/onboarding"
     # A cross-site form cannot post JSON: an API sign-up without a JSON body is refused.
     stranger = make_client()
     r = stranger.post("/api/v1/auth/signup", data=data)
@@ -97,7 +98,9 @@ def test_login_is_rate_limited_per_email_and_address(lite: TestClient, clock: An
 
 def test_rate_limiter_counts_per_address_too() -> None:
     now = [0.0]
-    limiter = LoginRateLimiter(max_failures=3, max_failures_per_address=5, window_s=60, clock=lambda: now[0])
+    limiter = LoginRateLimiter(
+        max_failures=3, max_failures_per_address=5, window_s=60, clock=lambda: now[0]
+    )
     for i in range(5):
         assert limiter.check(f"u{i}@x.org", "10.0.0.1").allowed
         limiter.failed(f"u{i}@x.org", "10.0.0.1")
@@ -111,7 +114,8 @@ def test_security_headers_on_pages_api_and_errors(lite: TestClient) -> None:
     for path in ("/", "/api/v1/me", "/no/such/page", "/static/app.css"):
         r = lite.get(path)
         assert r.headers["content-security-policy"] == CSP, path
-        assert "script-src 'self'" in CSP and "unsafe-inline" not in CSP
+        assert "script-src 'self'" in CSP
+        assert "unsafe-inline" not in CSP
         assert r.headers["x-content-type-options"] == "nosniff"
         assert r.headers["x-frame-options"] == "DENY"
         assert r.headers["referrer-policy"] == "same-origin"
@@ -134,7 +138,9 @@ def test_session_cookie_is_secure_when_configured(tmp_path: Any) -> None:
 
     engine = create_engine_from_url(f"sqlite:///{tmp_path / 'secure.db'}")
 
-    web = WebSettings(cookie_secure=True, argon2_memory_kib=64, argon2_time_cost=1, argon2_parallelism=1)
+    web = WebSettings(
+        cookie_secure=True, argon2_memory_kib=64, argon2_time_cost=1, argon2_parallelism=1
+    )
     app = create_app(Settings(), engine=engine, web=web)
     with TestClient(app, base_url="https://testserver") as c:
         signup_login(c, "secure@example.org")
@@ -154,8 +160,11 @@ def test_passwords_are_stored_as_argon2id(client: TestClient, engine: Any) -> No
     with reading(engine) as db:
         stored = db.scalar(select(UserRow.password_hash))
         token_digest = db.scalar(select(WebSessionRow.token_sha256))
-    assert stored is not None and stored.startswith("$argon2id$") and PASSWORD not in stored
-    assert token_digest is not None and client.cookies["sw_session"] != token_digest
+    assert stored is not None
+    assert stored.startswith("$argon2id$")
+    assert PASSWORD not in stored
+    assert token_digest is not None
+    assert client.cookies["sw_session"] != token_digest
 
 
 def test_unknown_routes_and_bad_ids_are_not_500(lite: TestClient) -> None:

@@ -1,4 +1,4 @@
-"""Helpers of the web tests: settings, users with profiles and plans, a session in the backup shape."""
+"""Helpers of the web tests: settings, users with a profile and a plan, a logged session."""
 
 from __future__ import annotations
 

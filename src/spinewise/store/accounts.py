@@ -166,7 +166,9 @@ def create_web_session(
     )
     # Expired sessions of this user are dropped whenever they log in again.
     db.execute(
-        delete(WebSessionRow).where(WebSessionRow.user_id == user_id, WebSessionRow.expires_at < now)
+        delete(WebSessionRow).where(
+            WebSessionRow.user_id == user_id, WebSessionRow.expires_at < now
+        )
     )
     return token, csrf
 

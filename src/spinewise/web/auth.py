@@ -49,7 +49,9 @@ def sign_up(ctx: WebContext, email: str, password: str) -> UserAccount:
         return create_user(db, address, hashed, now=ctx.now())
 
 
-def log_in(ctx: WebContext, email: str, password: str, address: str) -> tuple[UserAccount, str, str]:
+def log_in(
+    ctx: WebContext, email: str, password: str, address: str
+) -> tuple[UserAccount, str, str]:
     """Check the password and start a session: ``(user, cookie token, CSRF token)``.
 
     Raises

@@ -9,18 +9,20 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
+from typing import Any
 
 import matplotlib as mpl
+import numpy as np
+import numpy.typing as npt
+from matplotlib import dates as mdates
 from matplotlib.axes import Axes
-from matplotlib.backends.backend_svg import FigureCanvasSVG
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.figure import Figure
 
 from spinewise.web.progress import LoadSeries
 
 __all__ = ["e1rm_chart", "empty_chart", "holds_chart", "load_chart", "pain_chart"]
 
-_RC = {
+_RC: Any = {
     "svg.hashsalt": "spinewise",
     "svg.fonttype": "none",
     "font.size": 9,
@@ -33,20 +35,26 @@ _SIZE_IN = (7.0, 2.8)
 _MIN_SPAN_D = 14
 
 
+def _x(when: Sequence[date | datetime]) -> npt.NDArray[np.float64]:
+    """Dates as matplotlib's day numbers."""
+    return np.asarray(mdates.date2num(list(when)), dtype=np.float64)  # type: ignore[no-untyped-call]
+
+
 def _date_axis(ax: Axes, when: Sequence[date | datetime]) -> None:
     """Dates on the x axis: at least two weeks shown, concise labels."""
     days = [w.date() if isinstance(w, datetime) else w for w in when]
     first, last = min(days), max(days)
     spare = max(0, _MIN_SPAN_D - (last - first).days) / 2
-    ax.set_xlim(first - timedelta(days=spare + 1), last + timedelta(days=spare + 1))
-    locator = AutoDateLocator(minticks=3, maxticks=8)
+    low, high = _x([first - timedelta(days=spare + 1), last + timedelta(days=spare + 1)])
+    ax.set_xlim(float(low), float(high))
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
 
 
 def _svg(fig: Figure) -> str:
     buffer = io.StringIO()
-    FigureCanvasSVG(fig).print_svg(buffer, metadata={"Date": None, "Creator": "spinewise"})
+    fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": "spinewise"})
     return buffer.getvalue()
 
 
@@ -72,12 +80,12 @@ def load_chart(series: LoadSeries, ratio: Sequence[float | None]) -> str:
     with mpl.rc_context(_RC):
         fig = _figure()
         ax = fig.add_subplot()
-        ax.bar(series.days, series.load_au, color=_COLOURS[0], width=0.8, label="load")
+        ax.bar(_x(series.days), series.load_au, color=_COLOURS[0], width=0.8, label="load")
         ax.set_ylabel("session RPE × min [AU]")
         pairs = [(d, r) for d, r in zip(series.days, ratio, strict=True) if r is not None]
         if pairs:
             twin = ax.twinx()
-            twin.plot([d for d, _ in pairs], [r for _, r in pairs], color=_COLOURS[1], lw=1.8)
+            twin.plot(_x([d for d, _ in pairs]), [r for _, r in pairs], color=_COLOURS[1], lw=1.8)
             twin.set_ylabel("7:28 ratio (trend only)", color=_COLOURS[1])
             twin.spines["right"].set_visible(True)
             twin.set_ylim(bottom=0)
@@ -96,7 +104,7 @@ def pain_chart(series: Mapping[str, Sequence[tuple[date, int]]]) -> str:
         for colour, (name, points) in zip(_COLOURS, series.items(), strict=False):
             if points:
                 ax.plot(
-                    [d for d, _ in points],
+                    _x([d for d, _ in points]),
                     [v for _, v in points],
                     marker="o",
                     ms=3,
@@ -122,7 +130,7 @@ def holds_chart(series: Mapping[str, Sequence[tuple[datetime, float]]]) -> str:
         for colour, (name, points) in zip(_COLOURS, series.items(), strict=False):
             if points:
                 ax.plot(
-                    [d for d, _ in points],
+                    _x([d for d, _ in points]),
                     [v for _, v in points],
                     marker="o",
                     lw=1.2,
@@ -147,7 +155,7 @@ def e1rm_chart(series: Mapping[str, Sequence[tuple[date, float]]], names: Mappin
         ranked = sorted(series.items(), key=lambda kv: (-len(kv[1]), kv[0]))[: len(_COLOURS)]
         for colour, (ex_id, points) in zip(_COLOURS, ranked, strict=False):
             ax.plot(
-                [d for d, _ in points],
+                _x([d for d, _ in points]),
                 [v for _, v in points],
                 marker="o",
                 ms=3,

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from spinewise.assessment import assess
 from spinewise.logbook import (
     AssessmentRecord,
     PainScores,
@@ -27,7 +28,6 @@ from spinewise.logbook import (
     SetLog,
     planned_sessions,
 )
-from spinewise.assessment import assess
 from spinewise.planning.service import make_plan_for_profile
 from spinewise.profile import parse_profile
 from spinewise.store import add_assessment, add_profile, add_session, save_plan, writing
@@ -113,9 +113,20 @@ def seed_demo(engine: Engine, passwords: PasswordService, today: date) -> DemoAc
     with writing(engine) as db:
         user = create_user(db, DEMO_EMAIL, hashed, now=first_at)
         who = user.athlete_id
-        for when, prof in ((first_at, profile), (datetime.combine(today - timedelta(days=1), time(20, 0)), retest_profile)):
-            add_profile(db, who, ProfileRecord(recorded_at=when, profile=prof.model_dump(mode="json", exclude_none=True)))
-            add_assessment(db, who, AssessmentRecord(recorded_at=when, result=assess(prof).to_json()))
+        for when, prof in (
+            (first_at, profile),
+            (datetime.combine(today - timedelta(days=1), time(20, 0)), retest_profile),
+        ):
+            add_profile(
+                db,
+                who,
+                ProfileRecord(
+                    recorded_at=when, profile=prof.model_dump(mode="json", exclude_none=True)
+                ),
+            )
+            add_assessment(
+                db, who, AssessmentRecord(recorded_at=when, result=assess(prof).to_json())
+            )
         stored = save_plan(db, who, plan, created_at=first_at, seed=0)
         for sess in planned_sessions(plan):
             if sess.date is None or sess.date >= today or sess.week > _LOGGED_WEEKS:
@@ -134,9 +145,13 @@ def seed_demo(engine: Engine, passwords: PasswordService, today: date) -> DemoAc
                     after=max(0, before - rng.choice((0, 1, 1))),
                     next_morning=max(0, before - rng.choice((0, 1))),
                 ),
-                readiness=Readiness(sleep_h=round(rng.uniform(6.5, 8.5), 1), energy=rng.randint(3, 4)),
+                readiness=Readiness(
+                    sleep_h=round(rng.uniform(6.5, 8.5), 1), energy=rng.randint(3, 4)
+                ),
                 source="demo",
-                planned=PlannedRef(plan_version=stored.record.version, week=sess.week, session=sess.session),
+                planned=PlannedRef(
+                    plan_version=stored.record.version, week=sess.week, session=sess.session
+                ),
                 sets=_sets(rng, sess.items, sess.week),
             )
             add_session(db, who, log)

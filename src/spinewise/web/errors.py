@@ -45,8 +45,10 @@ def _line(err: Mapping[str, Any]) -> tuple[list[Any], str]:
     path = _path(loc)
     kind = str(err.get("type", ""))
     ctx = err.get("ctx") or {}
-    got = "" if "input" not in err or isinstance(err["input"], Mapping) else (
-        f", got {show_value(err['input'])}"
+    got = (
+        ""
+        if "input" not in err or isinstance(err["input"], Mapping)
+        else (f", got {show_value(err['input'])}")
     )
     if kind == "missing":
         return loc, f"{path}: missing; this field is required"
@@ -85,7 +87,9 @@ def _problems(request: Request, status: int, items: list[dict[str, Any]]) -> Res
     from spinewise.web.templating import render
 
     context = {"status": status, "title": "Please check your input"}
-    return render(request, "error.html", context | {"lines": [i["msg"] for i in items]}, status_code=status)
+    return render(
+        request, "error.html", context | {"lines": [i["msg"] for i in items]}, status_code=status
+    )
 
 
 def _message(request: Request, status: int, message: str, title: str) -> Response:

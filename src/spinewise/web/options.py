@@ -1,4 +1,6 @@
-"""Settings of the web app (``SPINEWISE_WEB_*``), read once at the edge like :mod:`spinewise.settings`.
+"""Settings of the web app (``SPINEWISE_WEB_*``), read once at the edge.
+
+Like :mod:`spinewise.settings`, nothing reads them at import.
 
 Examples
 --------

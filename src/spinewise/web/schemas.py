@@ -7,7 +7,8 @@ json`` (shared/contracts), so their models allow the fields those documents add.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import datetime as dt
+from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -24,8 +25,8 @@ __all__ = [
     "PlanOut",
     "PlanSummary",
     "PlannedItemOut",
-    "ProfileOut",
     "ProblemDetail",
+    "ProfileOut",
     "SessionFinish",
     "SessionOut",
     "SetOut",
@@ -163,7 +164,7 @@ class SessionFinish(_In):
 class NextMorningIn(_In):
     """Back pain the morning after the sessions of ``date``."""
 
-    date: date
+    date: dt.date
     pain: Pain
 
 
@@ -190,12 +191,12 @@ class PlannedItemOut(BaseModel):
 class TodayOut(BaseModel):
     """Today's planned session (``planned`` false: the next one, started early)."""
 
-    date: date
+    date: dt.date
     plan_id: int
     plan_version: int
     week: int
     session: int
-    planned_date: date | None
+    planned_date: dt.date | None
     planned: bool
     estimated_minutes: float | None
     items: list[PlannedItemOut]

@@ -141,12 +141,15 @@ class LoginRateLimiter:
             times.popleft()
 
     def check(self, email: str, address: str) -> LoginVerdict:
-        """May this e-mail try to log in from this address now?"""
+        """Tell whether this e-mail may try to log in from this address now."""
         now = self._clock()
         with self._lock:
             pair = self._failures.get((email, address))
             per_address = self._by_address.get(address)
-            for times, limit in ((pair, self.max_failures), (per_address, self.max_failures_per_address)):
+            for times, limit in (
+                (pair, self.max_failures),
+                (per_address, self.max_failures_per_address),
+            ):
                 if times is None:
                     continue
                 self._prune(times, now)
@@ -176,6 +179,7 @@ class SecurityHeadersMiddleware:
         self.hsts = hsts
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Pass the request on; add the headers to the response's start message."""
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return

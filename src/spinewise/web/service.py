@@ -222,7 +222,9 @@ def plan_session(stored: StoredPlan, week: int, session: int) -> SessionPlan | N
     return None
 
 
-def today_session(ctx: WebContext, user: UserAccount, today: date) -> tuple[SessionPlan, bool] | None:
+def today_session(
+    ctx: WebContext, user: UserAccount, today: date
+) -> tuple[SessionPlan, bool] | None:
     """Today's planned session, or else the next unlogged one (``False``: not due today).
 
     ``None`` when there is no plan or every session is logged.
@@ -252,8 +254,7 @@ def _check_exercises(sets: tuple[SetLog, ...]) -> set[str]:
     """Custom ids the sets use; an input error for ids neither custom nor in the catalogue."""
     lookup = _catalog_lookup()
     problems = [
-        f"sets[{i}].exercise_id: not in the catalogue and not custom:<name>, got "
-        f'"{s.exercise_id}"'
+        f'sets[{i}].exercise_id: not in the catalogue and not custom:<name>, got "{s.exercise_id}"'
         for i, s in enumerate(sets)
         if lookup and not s.exercise_id.startswith(CUSTOM_PREFIX) and s.exercise_id not in lookup
     ]
@@ -270,7 +271,10 @@ def add_logged_session(ctx: WebContext, user: UserAccount, log: SessionLog) -> i
         add_custom_exercises(
             db,
             user.athlete_id,
-            (CustomExercise(id=c, name=c.removeprefix(CUSTOM_PREFIX), source="web") for c in custom),
+            (
+                CustomExercise(id=c, name=c.removeprefix(CUSTOM_PREFIX), source="web")
+                for c in custom
+            ),
         )
         return add_session(db, user.athlete_id, log)
 
@@ -323,7 +327,10 @@ def log_set(ctx: WebContext, user: UserAccount, session_id: int, item: SetLog) -
         add_custom_exercises(
             db,
             user.athlete_id,
-            (CustomExercise(id=c, name=c.removeprefix(CUSTOM_PREFIX), source="web") for c in custom),
+            (
+                CustomExercise(id=c, name=c.removeprefix(CUSTOM_PREFIX), source="web")
+                for c in custom
+            ),
         )
         return add_or_replace_set(db, user.athlete_id, session_id, item)
 

@@ -51,9 +51,7 @@ def login(body: Credentials, request: Request, response: Response, ctx: CtxDep) 
     return LoginOut(email=user.email, csrf_token=csrf)
 
 
-@router.post(
-    "/auth/logout", status_code=status.HTTP_204_NO_CONTENT, responses=responses(401, 403)
-)
+@router.post("/auth/logout", status_code=status.HTTP_204_NO_CONTENT, responses=responses(401, 403))
 def logout(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
     """End the session."""
     response = Response(status_code=status.HTTP_204_NO_CONTENT)
@@ -67,9 +65,7 @@ def me(user: CurrentUser) -> MeOut:
     return MeOut(email=user.email)
 
 
-@router.delete(
-    "/me", status_code=status.HTTP_204_NO_CONTENT, responses=responses(401, 403, 422)
-)
+@router.delete("/me", status_code=status.HTTP_204_NO_CONTENT, responses=responses(401, 403, 422))
 def delete_me(
     body: Annotated[PasswordIn, Body()], request: Request, ctx: CtxDep, user: CurrentUser
 ) -> Response:

@@ -80,7 +80,7 @@ async def signup(request: Request, ctx: CtxDep) -> Response:
 
 
 @router.get("/login")
-def login_page(request: Request, next: str = "/") -> Response:  # noqa: A002 - the query name
+def login_page(request: Request, next: str = "/") -> Response:
     """The log-in form."""
     return render(request, "login.html", {"email": "", "next": _safe_next(next)})
 
@@ -128,7 +128,7 @@ async def delete(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
         return render(
             request,
             "account.html",
-            {"errors": ['confirm: type DELETE in capitals to confirm']},
+            {"errors": ["confirm: type DELETE in capitals to confirm"]},
             status_code=422,
         )
     try:

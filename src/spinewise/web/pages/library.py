@@ -14,6 +14,7 @@ __all__ = ["router"]
 
 router = APIRouter()
 
+
 @router.get("/exercises")
 def exercises(
     request: Request,
@@ -43,9 +44,7 @@ def exercises(
         region=chosen["region"] or None,
         quality=chosen["quality"] or None,
         plane=chosen["plane"] or None,
-        equipment=None
-        if not chosen["equipment"]
-        else frozenset({chosen["equipment"]}),
+        equipment=None if not chosen["equipment"] else frozenset({chosen["equipment"]}),
         min_level=int(chosen["level"] or 1),
         max_level=int(chosen["level"] or 5),
     )
@@ -103,4 +102,3 @@ def learn_page(page_id: str, request: Request, session: MaybeSession) -> Respons
     if page_id not in pages:
         raise HTTPException(404, "no such page")
     return render(request, "learn_page.html", {"page": pages[page_id]})
-

@@ -42,9 +42,7 @@ def today(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
     found = service.today_session(ctx, user, day)
     with reading(ctx.engine) as db:
         recent = list_sessions(db, user.athlete_id, since=day - timedelta(days=1))
-    open_sessions = [
-        s for s in recent if s.log.source == "web" and s.log.duration_min is None
-    ][-1:]
+    open_sessions = [s for s in recent if s.log.source == "web" and s.log.duration_min is None][-1:]
     return render(
         request,
         "today.html",
@@ -127,12 +125,13 @@ async def log_set(
 
 
 @router.post("/sessions/{session_id}/finish")
-async def finish(session_id: SessionId, request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
+async def finish(
+    session_id: SessionId, request: Request, ctx: CtxDep, user: CurrentUser
+) -> Response:
     """Record session RPE, pain during and after, and how long it took."""
     form = FormReader(await request.form())
     changes: dict[str, Any] = {
-        name: form.number(name, whole=True)
-        for name in ("session_rpe", "pain_during", "pain_after")
+        name: form.number(name, whole=True) for name in ("session_rpe", "pain_during", "pain_after")
     }
     minutes = form.number("duration_min")
     for name, value in changes.items():
@@ -155,7 +154,9 @@ async def finish(session_id: SessionId, request: Request, ctx: CtxDep, user: Cur
 
 
 @router.post("/sessions/{session_id}/morning")
-async def morning(session_id: SessionId, request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
+async def morning(
+    session_id: SessionId, request: Request, ctx: CtxDep, user: CurrentUser
+) -> Response:
     """The next-morning check: back pain the morning after the session."""
     form = FormReader(await request.form())
     pain = form.number("pain_next_morning", whole=True, required=True)
@@ -186,4 +187,3 @@ def history(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
     with reading(ctx.engine) as db:
         stored = list_sessions(db, user.athlete_id)
     return render(request, "sessions.html", {"sessions": list(reversed(stored))})
-
