@@ -27,8 +27,8 @@ _MD = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table"
 def markdown_html(text: str) -> Markup:
     r"""Markdown as HTML; raw HTML in the source is escaped, never passed through.
 
-    >>> str(markdown_html("**Brace**, then <b>breathe</b>"))
-    '<p><strong>Brace</strong>, then &lt;b&gt;breathe&lt;/b&gt;</p>\\n'
+    >>> str(markdown_html("**Brace**, then <b>breathe</b>")).strip()
+    '<p><strong>Brace</strong>, then &lt;b&gt;breathe&lt;/b&gt;</p>'
     """
     return Markup(_MD.render(text))
 
