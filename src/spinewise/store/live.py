@@ -9,6 +9,7 @@ athlete's session is reported as missing.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import insert, select, update
@@ -16,9 +17,15 @@ from sqlalchemy.orm import Session
 
 from spinewise.logbook import SetLog
 from spinewise.store.rows import SET_VALUE_COLUMNS, set_values
-from spinewise.store.tables import SessionRow, SetRow
+from spinewise.store.tables import PlanRow, SessionRow, SetRow
 
-__all__ = ["FINISH_FIELDS", "add_or_replace_set", "owns_session", "update_session"]
+__all__ = [
+    "FINISH_FIELDS",
+    "add_or_replace_set",
+    "latest_plan_key",
+    "owns_session",
+    "update_session",
+]
 
 #: Session columns a finished session may set, with their allowed ranges.
 FINISH_FIELDS: Mapping[str, tuple[float, float]] = {
@@ -89,3 +96,14 @@ def update_session(
         .values(values)
     )
     return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def latest_plan_key(db: Session, athlete: int) -> tuple[int, int, datetime] | None:
+    """``(id, version, created_at)`` of the athlete's newest plan, without reading its JSON."""
+    row = db.execute(
+        select(PlanRow.id, PlanRow.version, PlanRow.created_at)
+        .where(PlanRow.athlete_id == athlete)
+        .order_by(PlanRow.version.desc())
+        .limit(1)
+    ).first()
+    return None if row is None else (int(row[0]), int(row[1]), row[2])

@@ -112,3 +112,4 @@ def delete_account(ctx: WebContext, user: UserAccount, password: str) -> None:
         raise InputError("password: wrong password; the account was not deleted")
     with writing(ctx.engine) as db:
         delete_user(db, user)
+    ctx.plans.forget_athlete(user.athlete_id)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import Engine
 
 from spinewise.settings import Settings
 from spinewise.web.options import WebSettings
+from spinewise.web.plancache import PlanCache
 from spinewise.web.security import LoginRateLimiter, PasswordService
 
 __all__ = ["WebContext"]
@@ -31,6 +32,8 @@ class WebContext:
         Failed-login limits.
     now
         Local wall-clock time (tests inject a fixed one).
+    plans
+        Parsed plans, so that today's session does not re-read its plan.
     """
 
     engine: Engine
@@ -39,3 +42,4 @@ class WebContext:
     passwords: PasswordService
     limiter: LoginRateLimiter
     now: Callable[[], datetime]
+    plans: PlanCache = field(default_factory=PlanCache)

@@ -7,6 +7,9 @@ and refuses a state change (POST, PUT, PATCH, DELETE) whose CSRF token does not 
   ``csrf_token``;
 - without one (sign-up and log-in): API requests must be JSON (a cross-site form cannot send
   JSON), and page forms must echo the ``sw_csrf`` cookie in ``csrf_token`` (double submit).
+
+Dependencies that do no I/O are ``async`` so that they run on the event loop instead of taking
+a worker thread each; the session is read from the database in a worker thread, once.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 from typing import Annotated, cast
 
 from fastapi import Depends, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import Engine
 
 from spinewise.store import reading
@@ -34,6 +38,8 @@ __all__ = [
     "MaybeSession",
     "csrf_protect",
     "is_api",
+    "load_session",
+    "session_of",
 ]
 
 SESSION_COOKIE = "sw_session"
@@ -53,7 +59,7 @@ def is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
-def get_ctx(request: Request) -> WebContext:
+async def get_ctx(request: Request) -> WebContext:
     """The app's shared state."""
     ctx: WebContext = request.app.state.ctx
     return ctx
@@ -62,7 +68,7 @@ def get_ctx(request: Request) -> WebContext:
 CtxDep = Annotated[WebContext, Depends(get_ctx)]
 
 
-def get_engine(ctx: CtxDep) -> Engine:
+async def get_engine(ctx: CtxDep) -> Engine:
     """The database engine."""
     return ctx.engine
 
@@ -70,25 +76,36 @@ def get_engine(ctx: CtxDep) -> Engine:
 DbDep = Annotated[Engine, Depends(get_engine)]
 
 
-def load_session(request: Request) -> WebSession | None:
-    """The request's valid session, looked up once per request."""
+def session_of(request: Request) -> WebSession | None:
+    """The request's valid session, looked up once per request (blocking: a database read)."""
     cached = getattr(request.state, "web_session", _UNSET)
     if cached is not _UNSET:
         return cast("WebSession | None", cached)
     token = request.cookies.get(SESSION_COOKIE)
     found = None
     if token:
-        ctx = get_ctx(request)
+        ctx: WebContext = request.app.state.ctx
         with reading(ctx.engine) as db:
             found = find_web_session(db, token, now=ctx.now())
     request.state.web_session = found
     return found
 
 
+async def load_session(request: Request) -> WebSession | None:
+    """The request's valid session; the database is read in a worker thread, once."""
+    cached = getattr(request.state, "web_session", _UNSET)
+    if cached is not _UNSET:
+        return cast("WebSession | None", cached)
+    if not request.cookies.get(SESSION_COOKIE):
+        request.state.web_session = None
+        return None
+    return await run_in_threadpool(session_of, request)
+
+
 MaybeSession = Annotated[WebSession | None, Depends(load_session)]
 
 
-def require_session(session: MaybeSession) -> WebSession:
+async def require_session(session: MaybeSession) -> WebSession:
     """The valid session, or :class:`LoginRequired`."""
     if session is None:
         raise LoginRequired
@@ -98,7 +115,7 @@ def require_session(session: MaybeSession) -> WebSession:
 CurrentSession = Annotated[WebSession, Depends(require_session)]
 
 
-def current_user(session: CurrentSession) -> UserAccount:
+async def current_user(session: CurrentSession) -> UserAccount:
     """The logged-in user."""
     return session.user
 
@@ -110,7 +127,7 @@ async def csrf_protect(request: Request) -> None:
     """Refuse a state change without the right CSRF token (403)."""
     if request.method in _SAFE:
         return
-    session = load_session(request)
+    session = await load_session(request)
     given = request.headers.get(CSRF_HEADER)
     content_type = request.headers.get("content-type", "")
     is_form = content_type.startswith(("application/x-www-form-urlencoded", "multipart/form-data"))

@@ -23,8 +23,6 @@ from spinewise.logbook import (
     ProfileRecord,
     SessionLog,
     SetLog,
-    planned_sessions,
-    select_session,
 )
 from spinewise.planning.service import make_plan_for_profile
 from spinewise.profile import parse_profile
@@ -49,8 +47,14 @@ from spinewise.store import (
 )
 from spinewise.store.accounts import UserAccount
 from spinewise.store.engine import advisory_lock
-from spinewise.store.live import add_or_replace_set, owns_session, update_session
+from spinewise.store.live import (
+    add_or_replace_set,
+    latest_plan_key,
+    owns_session,
+    update_session,
+)
 from spinewise.web.context import WebContext
+from spinewise.web.plancache import select_planned
 
 __all__ = [
     "ItemView",
@@ -227,27 +231,38 @@ def today_session(
 ) -> tuple[SessionPlan, bool] | None:
     """Today's planned session, or else the next unlogged one (``False``: not due today).
 
-    ``None`` when there is no plan or every session is logged.
+    ``None`` when there is no plan or every session is logged. The parsed plan comes from the
+    app's cache; only the plan's key and the logged sessions are read each time.
     """
     with reading(ctx.engine) as db:
-        stored = latest_plan(db, user.athlete_id)
-        if stored is None:
+        found = latest_plan_key(db, user.athlete_id)
+        if found is None:
             return None
-        done = logged_planned_sessions(db, stored.id)
-    due = select_session(stored.record.plan, today, done)
-    if due is not None:
-        found = plan_session(stored, due.week, due.session)
-        return None if found is None else (found, True)
-    upcoming = [
-        s
-        for s in planned_sessions(stored.record.plan)
-        if s.key not in done and (s.date is None or s.date >= today)
-    ]
-    if not upcoming:
-        return None
-    nxt = upcoming[0]
-    found = plan_session(stored, nxt.week, nxt.session)
-    return None if found is None else (found, False)
+        plan_id, version, created_at = found
+        entry = ctx.plans.get(
+            (user.athlete_id, plan_id, version, created_at),
+            lambda: get_plan(db, user.athlete_id, plan_id),
+        )
+        if entry is None:
+            return None
+        done = logged_planned_sessions(db, plan_id)
+    due = select_planned(entry.sessions, today, done)
+    if due is None:
+        upcoming = [
+            s for s in entry.sessions if s.key not in done and (s.date is None or s.date >= today)
+        ]
+        if not upcoming:
+            return None
+        nxt, on_time = upcoming[0], False
+    else:
+        nxt, on_time = due, True
+    view = entry.views.get(nxt.key)
+    if not isinstance(view, SessionPlan):
+        view = plan_session(entry.stored, nxt.week, nxt.session)
+        if view is None:
+            return None
+        entry.views[nxt.key] = view
+    return view, on_time
 
 
 def _check_exercises(sets: tuple[SetLog, ...]) -> set[str]:

@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 from starlette.responses import Response
 
-from spinewise.web.deps import CSRF_COOKIE, load_session
+from spinewise.web.deps import CSRF_COOKIE, session_of
 
 __all__ = ["make_templates", "markdown_html", "render"]
 
@@ -53,7 +53,7 @@ def render(
 ) -> Response:
     """Render a page with the user and a CSRF token in its context."""
     templates: Jinja2Templates = request.app.state.templates
-    session = load_session(request)
+    session = session_of(request)
     fresh = None
     if session is not None:
         token = session.csrf_token
