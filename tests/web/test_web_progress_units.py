@@ -66,10 +66,12 @@ def test_plan_cache_loads_once_and_keys_by_athlete() -> None:
     key = (1, 10, 1, datetime(2026, 1, 1))
     first = cache.get(key, loader(10, _plan([None])))
     again = cache.get(key, loader(10, _plan([None, None])))
-    assert first is again and loads == [10]
+    assert first is again
+    assert loads == [10]
     # The same plan id of another athlete (an id the database reused) is another entry.
     other = cache.get((2, 10, 1, datetime(2026, 1, 1)), loader(10, _plan([None, None])))
-    assert other is not None and len(other.sessions) == 2
+    assert other is not None
+    assert len(other.sessions) == 2
     cache.forget_athlete(1)
     cache.get(key, loader(10, _plan([None])))
     assert loads == [10, 10, 10]
@@ -84,9 +86,11 @@ def test_loads_ratio_and_unrated_sessions() -> None:
     ] + [SessionLog(started_at=start + timedelta(days=28, hours=1))]
     series = daily_loads(sessions, until=date(2026, 2, 3))
     assert series.unrated_sessions == 1
-    assert series.load_au[:2] == (100.0, 100.0) and series.load_au[-1] == 0.0
+    assert series.load_au[:2] == (100.0, 100.0)
+    assert series.load_au[-1] == 0.0
     ratio = acwr_rolling(series.load_au)
-    assert ratio[26] is None and ratio[27] == pytest.approx(1.0)
+    assert ratio[26] is None
+    assert ratio[27] == pytest.approx(1.0)
     # The last day: 1 loaded day in the last 7, 22 in the last 28.
     assert ratio[-1] == pytest.approx((1 * 100 / 7) / (22 * 100 / 28))
     assert acwr_rolling([0.0] * 30)[-1] is None
@@ -108,7 +112,8 @@ def test_epley_and_best_e1rm_only_for_up_to_ten_reps() -> None:
 def test_pain_and_hold_series() -> None:
     s = SessionLog(started_at=datetime(2026, 1, 5, 18), pain=PainScores(before=2, after=1))
     series = pain_series([s])
-    assert series["before"] == [(date(2026, 1, 5), 2)] and series["during"] == []
+    assert series["before"] == [(date(2026, 1, 5), 2)]
+    assert series["during"] == []
     profiles = [
         ProfileRecord(recorded_at=datetime(2026, 1, 1), profile={"tests": {"trunk_flexor_s": 40}}),
         ProfileRecord(recorded_at=datetime(2026, 2, 1), profile={"tests": {}}),
@@ -130,7 +135,9 @@ def test_charts_are_deterministic_svg_and_say_when_empty() -> None:
     series = daily_loads(sessions)
     one = charts.load_chart(series, acwr_rolling(series.load_au))
     two = charts.load_chart(series, acwr_rolling(series.load_au))
-    assert one == two and one.lstrip().startswith("<?xml") and "<svg" in one
+    assert one == two
+    assert one.lstrip().startswith("<?xml")
+    assert "<svg" in one
     assert "7:28 ratio" in one
     assert "No sessions logged yet" in charts.load_chart(daily_loads([]), [])
     assert "No pain ratings" in charts.pain_chart({"before": []})
