@@ -37,7 +37,7 @@ def serve(
 
     settings = load_settings()
     web = WebSettings()
-    engine = create_engine_from_settings(settings)
+    engine = create_engine_from_settings(settings, pool_size=web.threads)
     ensure_current(engine)
     url = f"http://{host}:{port}/"
     if demo:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from spinewise.logbook import SetLog
@@ -38,16 +38,28 @@ FINISH_FIELDS: Mapping[str, tuple[float, float]] = {
 }
 
 
+# Statements built once (building a statement costs more than running it on SQLite).
+_OWNS = select(SessionRow.id).where(
+    SessionRow.id == bindparam("session_id"), SessionRow.athlete_id == bindparam("athlete")
+)
+_SET_ID = select(SetRow.id).where(
+    SetRow.session_id == bindparam("session_id"),
+    SetRow.exercise_id == bindparam("exercise_id"),
+    SetRow.set_number == bindparam("set_number"),
+    SetRow.side == bindparam("side"),
+)
+_INSERT_SET = insert(SetRow).returning(SetRow.id)
+_LATEST_PLAN = (
+    select(PlanRow.id, PlanRow.version, PlanRow.created_at)
+    .where(PlanRow.athlete_id == bindparam("athlete"))
+    .order_by(PlanRow.version.desc())
+    .limit(1)
+)
+
+
 def owns_session(db: Session, athlete: int, session_id: int) -> bool:
     """Tell whether the session exists and belongs to the athlete."""
-    return (
-        db.scalar(
-            select(SessionRow.id).where(
-                SessionRow.id == session_id, SessionRow.athlete_id == athlete
-            )
-        )
-        is not None
-    )
+    return db.scalar(_OWNS, {"session_id": session_id, "athlete": athlete}) is not None
 
 
 def add_or_replace_set(db: Session, athlete: int, session_id: int, item: SetLog) -> int | None:
@@ -57,21 +69,19 @@ def add_or_replace_set(db: Session, athlete: int, session_id: int, item: SetLog)
     """
     if not owns_session(db, athlete, session_id):
         return None
-    side = item.side or ""
-    existing = db.scalar(
-        select(SetRow.id).where(
-            SetRow.session_id == session_id,
-            SetRow.exercise_id == item.exercise_id,
-            SetRow.set_number == item.set_number,
-            SetRow.side == side,
-        )
-    )
+    key = {
+        "session_id": session_id,
+        "exercise_id": item.exercise_id,
+        "set_number": item.set_number,
+        "side": item.side or "",
+    }
+    existing = db.scalar(_SET_ID, key)
     values = set_values(session_id, item)
     if existing is not None:
         changes = {name: values[name] for name in (*SET_VALUE_COLUMNS, "set_type")}
         db.execute(update(SetRow).where(SetRow.id == existing).values(changes))
         return int(existing)
-    return int(db.execute(insert(SetRow).returning(SetRow.id), values).scalar_one())
+    return int(db.execute(_INSERT_SET, values).scalar_one())
 
 
 def update_session(
@@ -100,10 +110,5 @@ def update_session(
 
 def latest_plan_key(db: Session, athlete: int) -> tuple[int, int, datetime] | None:
     """``(id, version, created_at)`` of the athlete's newest plan, without reading its JSON."""
-    row = db.execute(
-        select(PlanRow.id, PlanRow.version, PlanRow.created_at)
-        .where(PlanRow.athlete_id == athlete)
-        .order_by(PlanRow.version.desc())
-        .limit(1)
-    ).first()
+    row = db.execute(_LATEST_PLAN, {"athlete": athlete}).first()
     return None if row is None else (int(row[0]), int(row[1]), row[2])

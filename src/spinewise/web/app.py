@@ -11,12 +11,14 @@ Examples
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import anyio.to_thread
 from fastapi import Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import PlainTextResponse
@@ -27,13 +29,14 @@ from spinewise import __version__
 from spinewise.profile import Profile
 from spinewise.settings import Settings
 from spinewise.store import create_engine_from_settings, ensure_current
-from spinewise.web.api import router as api_router
+from spinewise.web.api import PREFIX as API_PREFIX
+from spinewise.web.api import ROUTERS as API_ROUTERS
 from spinewise.web.api.profile import PROFILE_PATH, PROFILE_SCHEMA_REF
 from spinewise.web.context import WebContext
 from spinewise.web.deps import csrf_protect
 from spinewise.web.errors import install_error_handlers
 from spinewise.web.options import WebSettings
-from spinewise.web.pages import router as pages_router
+from spinewise.web.pages import ROUTERS as PAGE_ROUTERS
 from spinewise.web.security import LoginRateLimiter, PasswordService, SecurityHeadersMiddleware
 from spinewise.web.templating import make_templates
 
@@ -44,6 +47,17 @@ WEB_DIR = Path(str(resources.files("spinewise.web")))
 
 def _local_now() -> datetime:
     return datetime.now()
+
+
+def _lifespan(threads: int) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    """Size the worker-thread pool of sync routes to the database connection pool."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        yield
+
+    return lifespan
 
 
 def _profile_components() -> dict[str, Any]:
@@ -98,7 +112,8 @@ def create_app(
         Bring the database schema up to date first.
     """
     web = web or WebSettings()
-    engine = engine if engine is not None else create_engine_from_settings(settings)
+    if engine is None:
+        engine = create_engine_from_settings(settings, pool_size=web.threads)
     if migrate:
         ensure_current(engine)
     ctx = WebContext(
@@ -129,6 +144,7 @@ def create_app(
         ),
         docs_url=None,
         redoc_url=None,
+        lifespan=_lifespan(web.threads),
         dependencies=[Depends(csrf_protect)],
     )
     app.state.ctx = ctx
@@ -141,7 +157,9 @@ def create_app(
     def healthz() -> PlainTextResponse:
         return PlainTextResponse("ok")
 
-    app.include_router(api_router)
-    app.include_router(pages_router)
+    for router in API_ROUTERS:
+        app.include_router(router, prefix=API_PREFIX)
+    for router in PAGE_ROUTERS:
+        app.include_router(router, include_in_schema=False)
     _install_openapi(app)
     return app

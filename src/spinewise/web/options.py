@@ -33,6 +33,9 @@ class WebSettings(BaseSettings):
         Failed logins from one address allowed per window.
     login_window_s
         The rate-limit window [s].
+    threads
+        Worker threads for the routes that touch the database (the engine keeps as many
+        connections open).
     """
 
     model_config = SettingsConfigDict(env_prefix="SPINEWISE_WEB_", extra="ignore")
@@ -45,3 +48,4 @@ class WebSettings(BaseSettings):
     login_max_failures: int = Field(default=5, ge=1)
     login_max_failures_per_address: int = Field(default=50, ge=1)
     login_window_s: float = Field(default=900.0, gt=0)
+    threads: int = Field(default=16, ge=1, le=256)

@@ -337,16 +337,18 @@ def log_set(ctx: WebContext, user: UserAccount, session_id: int, item: SetLog) -
     """Store (or replace) one set of the user's session; ``None`` if the session is not theirs."""
     custom = _check_exercises((item,))
     with writing(ctx.engine) as db:
-        if not owns_session(db, user.athlete_id, session_id):
-            return None
-        add_custom_exercises(
-            db,
-            user.athlete_id,
-            (
-                CustomExercise(id=c, name=c.removeprefix(CUSTOM_PREFIX), source="web")
-                for c in custom
-            ),
-        )
+        if custom:
+            if not owns_session(db, user.athlete_id, session_id):
+                return None
+            add_custom_exercises(
+                db,
+                user.athlete_id,
+                (
+                    CustomExercise(id=c, name=c.removeprefix(CUSTOM_PREFIX), source="web")
+                    for c in custom
+                ),
+            )
+        # add_or_replace_set checks that the session is the athlete's.
         return add_or_replace_set(db, user.athlete_id, session_id, item)
 
 

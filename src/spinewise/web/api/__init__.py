@@ -6,8 +6,8 @@ from fastapi import APIRouter
 
 from spinewise.web.api import auth, data, logs, plans, profile
 
-__all__ = ["router"]
+__all__ = ["PREFIX", "ROUTERS"]
 
-router = APIRouter(prefix="/api/v1")
-for _module in (auth, profile, plans, logs, data):
-    router.include_router(_module.router)
+PREFIX = "/api/v1"
+#: The API's routers, included into the app directly (one level of routing, not two).
+ROUTERS: tuple[APIRouter, ...] = tuple(m.router for m in (auth, profile, plans, logs, data))

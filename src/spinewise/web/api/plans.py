@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import fields
 from typing import Annotated
 
 from fastapi import APIRouter, Body, HTTPException, status
@@ -87,7 +87,9 @@ def today(ctx: CtxDep, user: CurrentUser) -> TodayOut:
         planned=due,
         estimated_minutes=sess.estimated_minutes,
         items=[
-            PlannedItemOut(**{**asdict(i), "cues": list(i.cues), "why": list(i.why)})
+            PlannedItemOut(
+                **{f.name: getattr(i, f.name) for f in fields(i)},
+            )
             for i in sess.items
         ],
     )

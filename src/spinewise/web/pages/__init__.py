@@ -6,8 +6,9 @@ from fastapi import APIRouter
 
 from spinewise.web.pages import account, library, onboarding, plans, progress, sessions
 
-__all__ = ["router"]
+__all__ = ["ROUTERS"]
 
-router = APIRouter(include_in_schema=False)
-for _module in (account, onboarding, plans, sessions, progress, library):
-    router.include_router(_module.router)
+#: The page routers, included into the app directly (pages are not in the OpenAPI document).
+ROUTERS: tuple[APIRouter, ...] = tuple(
+    m.router for m in (account, onboarding, plans, sessions, progress, library)
+)
