@@ -35,7 +35,9 @@ class WebSettings(BaseSettings):
         The rate-limit window [s].
     threads
         Worker threads for the routes that touch the database (the engine keeps as many
-        connections open).
+        connections open). Few threads suit one Python process: more only contend for the
+        interpreter lock (bench/web_latency.py: 4 threads gave SQLite p99 12-15 ms at 200
+        requests/s where 16 threads fell behind).
     """
 
     model_config = SettingsConfigDict(env_prefix="SPINEWISE_WEB_", extra="ignore")
@@ -48,4 +50,4 @@ class WebSettings(BaseSettings):
     login_max_failures: int = Field(default=5, ge=1)
     login_max_failures_per_address: int = Field(default=50, ge=1)
     login_window_s: float = Field(default=900.0, gt=0)
-    threads: int = Field(default=16, ge=1, le=256)
+    threads: int = Field(default=4, ge=1, le=256)
