@@ -17,11 +17,12 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 $(DEV_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 	touch $(STAMP) $(DEV_STAMP)
 
-## run: the main job on the embedded default
+## run: the web app on the embedded SQLite at 127.0.0.1:8000, with the demo athlete
 run: $(STAMP)
-	$(BIN)/spinewise demo
+	$(BIN)/spinewise serve --demo
 
 ## test: lint, type checks, import contracts and the whole test suite
 test: $(DEV_STAMP) lint typecheck unit

@@ -24,6 +24,7 @@ from spinewise.cli import log as log_cli
 from spinewise.cli import plan as plan_cli
 from spinewise.cli import recommend as recommend_cli
 from spinewise.cli import render
+from spinewise.cli import serve as serve_cli
 from spinewise.errors import SpinewiseError
 
 __all__ = ["app", "main"]
@@ -46,6 +47,7 @@ app.add_typer(log_cli.app, name="log")
 app.command("history")(history_cli.history)
 app.add_typer(load_cli.app, name="load")
 app.command("recommend")(recommend_cli.recommend)
+app.command("serve")(serve_cli.serve)
 
 
 @app.command("version")

@@ -54,23 +54,37 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
         conn.exec_driver_sql(f"BEGIN {mode}")
 
 
-def create_engine_from_url(url: str, *, sqlite_busy_timeout_s: float = 30.0) -> Engine:
-    """Create an engine for a SQLAlchemy URL (a SQLite file's folder is created)."""
+def create_engine_from_url(
+    url: str, *, sqlite_busy_timeout_s: float = 30.0, pool_size: int | None = None
+) -> Engine:
+    """Create an engine for a SQLAlchemy URL (a SQLite file's folder is created).
+
+    ``pool_size`` keeps that many connections open (a server with that many worker threads
+    then never opens and closes connections per request); by default SQLAlchemy's.
+    """
     parsed = make_url(url)
+    pool: dict[str, Any] = {} if pool_size is None else {"pool_size": pool_size, "max_overflow": 4}
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
-        if database and database != ":memory:" and not database.startswith("file:"):
+        file_db = bool(database) and database != ":memory:" and not database.startswith("file:")
+        if file_db:
             Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(parsed, connect_args={"timeout": sqlite_busy_timeout_s})
+        engine = create_engine(
+            parsed,
+            connect_args={"timeout": sqlite_busy_timeout_s},
+            **(pool if file_db else {}),
+        )
         _configure_sqlite(engine, int(sqlite_busy_timeout_s * 1000))
         return engine
-    return create_engine(parsed, pool_pre_ping=True)
+    return create_engine(parsed, pool_pre_ping=True, **pool)
 
 
-def create_engine_from_settings(settings: Settings) -> Engine:
+def create_engine_from_settings(settings: Settings, *, pool_size: int | None = None) -> Engine:
     """Create the engine the settings name (``SPINEWISE_DATABASE_URL`` or the SQLite file)."""
     return create_engine_from_url(
-        settings.resolved_database_url(), sqlite_busy_timeout_s=settings.sqlite_busy_timeout_s
+        settings.resolved_database_url(),
+        sqlite_busy_timeout_s=settings.sqlite_busy_timeout_s,
+        pool_size=pool_size,
     )
 
 

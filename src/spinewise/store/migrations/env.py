@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy.engine import Connection
 
+from spinewise.store import accounts as _accounts  # noqa: F401  (registers the web tables)
 from spinewise.store.tables import Base
 
 

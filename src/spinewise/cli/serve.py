@@ -1,0 +1,60 @@
+"""``spinewise serve``: the web app and its API on uvicorn (default 127.0.0.1:8000).
+
+``--demo`` first creates the demo athlete (the example profile, its plan and four weeks of
+log) and prints the address and the demo's credentials.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from spinewise.cli import render
+from spinewise.errors import InputError
+
+__all__ = ["serve"]
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on (1 to 65535).")] = 8000,
+    demo: Annotated[
+        bool, typer.Option("--demo", help="Create the demo athlete first (idempotent).")
+    ] = False,
+) -> None:
+    """Run the web app and its API until stopped (Ctrl-C)."""
+    if not 1 <= port <= 65535:
+        raise InputError(f"--port: must be 1 to 65535, got {port}")
+    import uvicorn
+
+    from spinewise.settings import load_settings
+    from spinewise.store import create_engine_from_settings, ensure_current
+    from spinewise.web import WebSettings, create_app
+    from spinewise.web.demo import seed_demo
+    from spinewise.web.security import PasswordService
+
+    settings = load_settings()
+    web = WebSettings()
+    engine = create_engine_from_settings(settings, pool_size=web.threads)
+    ensure_current(engine)
+    url = f"http://{host}:{port}/"
+    if demo:
+        render.console.print("Preparing the demo athlete (the plan takes a few seconds)...")
+        passwords = PasswordService(
+            memory_kib=web.argon2_memory_kib,
+            time_cost=web.argon2_time_cost,
+            parallelism=web.argon2_parallelism,
+        )
+        account = seed_demo(engine, passwords, date.today())
+        what = f"created with {account.sessions} logged sessions" if account.created else "ready"
+        render.console.print(f"Demo athlete {what}.", markup=False)
+        typer.echo(f"Open {url} and log in as {account.email} with password {account.password}")
+    else:
+        typer.echo(f"spinewise is at {url}")
+    app = create_app(settings, engine=engine, web=web, migrate=False)
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    finally:
+        engine.dispose()

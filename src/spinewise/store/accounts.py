@@ -1,0 +1,206 @@
+"""Web accounts: users, their server-side sessions, and the athlete each user owns.
+
+Every user owns exactly one athlete (``users.athlete_id``), created with the user under a fresh
+name that no CLI athlete can already have, so that every store call the web app makes is scoped
+to that athlete. Session tokens are stored only as SHA-256 digests: a copy of the database does
+not let anyone log in. Deleting the athlete deletes the user, the user's sessions and every
+training record (``ON DELETE CASCADE``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import DateTime, ForeignKey, String, bindparam, delete, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from spinewise.errors import InputError
+from spinewise.store.tables import AthleteRow, Base
+
+__all__ = [
+    "UserAccount",
+    "UserRow",
+    "WebSession",
+    "WebSessionRow",
+    "create_user",
+    "create_web_session",
+    "delete_user",
+    "delete_web_session",
+    "find_user_by_email",
+    "find_web_session",
+    "set_user_draft",
+    "token_digest",
+]
+
+
+class UserRow(Base):
+    """A web user: an e-mail address, an argon2 password hash and the athlete they own."""
+
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    athlete_id: Mapped[int] = mapped_column(
+        ForeignKey("athletes.id", ondelete="CASCADE"), unique=True
+    )
+    created_at: Mapped[datetime]
+    draft: Mapped[dict[str, Any] | None]
+
+
+class WebSessionRow(Base):
+    """A logged-in browser or API client: the digest of its cookie token and its CSRF token."""
+
+    __tablename__ = "web_sessions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime] = mapped_column(DateTime())
+
+
+@dataclass(frozen=True)
+class UserAccount:
+    """A user as the web app sees it (never the password hash outside the store and login)."""
+
+    id: int
+    email: str
+    athlete_id: int
+    athlete_name: str
+    password_hash: str
+    draft: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class WebSession:
+    """A valid web session: its user and the CSRF token bound to it."""
+
+    id: int
+    user: UserAccount
+    csrf_token: str
+    expires_at: datetime
+
+
+def token_digest(token: str) -> str:
+    """The SHA-256 hex digest a session token is stored as.
+
+    >>> token_digest("abc")[:12]
+    'ba7816bf8f01'
+    """
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _account(user: UserRow, athlete_name: str) -> UserAccount:
+    return UserAccount(
+        user.id, user.email, user.athlete_id, athlete_name, user.password_hash, user.draft
+    )
+
+
+def find_user_by_email(db: Session, email: str) -> UserAccount | None:
+    """The user with this (already normalised) e-mail address."""
+    found = db.execute(
+        select(UserRow, AthleteRow.name)
+        .join(AthleteRow, AthleteRow.id == UserRow.athlete_id)
+        .where(UserRow.email == email)
+    ).first()
+    return None if found is None else _account(found[0], found[1])
+
+
+def create_user(db: Session, email: str, password_hash: str, *, now: datetime) -> UserAccount:
+    """Create a user and the athlete they own; an input error when the e-mail is taken."""
+    if db.scalar(select(UserRow.id).where(UserRow.email == email)) is not None:
+        raise InputError("email: an account with this address already exists; log in instead")
+    name = f"user-{secrets.token_hex(8)}"
+    try:
+        with db.begin_nested():
+            athlete = AthleteRow(name=name, created_at=now)
+            db.add(athlete)
+            db.flush()
+            user = UserRow(
+                email=email,
+                password_hash=password_hash,
+                athlete_id=athlete.id,
+                created_at=now,
+                draft=None,
+            )
+            db.add(user)
+            db.flush()
+    except IntegrityError:  # a concurrent sign-up with the same address won
+        raise InputError(
+            "email: an account with this address already exists; log in instead"
+        ) from None
+    return _account(user, name)
+
+
+def set_user_draft(db: Session, user_id: int, draft: dict[str, Any] | None) -> None:
+    """Keep (or clear) the user's unfinished onboarding answers."""
+    db.execute(update(UserRow).where(UserRow.id == user_id).values(draft=draft))
+
+
+def delete_user(db: Session, user: UserAccount) -> None:
+    """Delete the user's athlete, and with it the user, their sessions and all their data."""
+    db.execute(delete(WebSessionRow).where(WebSessionRow.user_id == user.id))
+    db.execute(delete(UserRow).where(UserRow.id == user.id))
+    db.execute(delete(AthleteRow).where(AthleteRow.id == user.athlete_id))
+
+
+def create_web_session(
+    db: Session, user_id: int, *, now: datetime, expires_at: datetime
+) -> tuple[str, str]:
+    """Start a session; return ``(cookie token, CSRF token)`` (only the digest is stored)."""
+    token = secrets.token_urlsafe(32)
+    csrf = secrets.token_urlsafe(32)
+    db.add(
+        WebSessionRow(
+            token_sha256=token_digest(token),
+            user_id=user_id,
+            csrf_token=csrf,
+            created_at=now,
+            expires_at=expires_at,
+        )
+    )
+    # Expired sessions of this user are dropped whenever they log in again.
+    db.execute(
+        delete(WebSessionRow).where(
+            WebSessionRow.user_id == user_id, WebSessionRow.expires_at < now
+        )
+    )
+    return token, csrf
+
+
+_FIND_SESSION = (
+    select(
+        WebSessionRow.id,
+        WebSessionRow.csrf_token,
+        WebSessionRow.expires_at,
+        UserRow.id,
+        UserRow.email,
+        UserRow.athlete_id,
+        UserRow.password_hash,
+        UserRow.draft,
+        AthleteRow.name,
+    )
+    .join(UserRow, UserRow.id == WebSessionRow.user_id)
+    .join(AthleteRow, AthleteRow.id == UserRow.athlete_id)
+    .where(WebSessionRow.token_sha256 == bindparam("digest"))
+)
+
+
+def find_web_session(db: Session, token: str, *, now: datetime) -> WebSession | None:
+    """The unexpired session a cookie token names, with its user (one query, plain columns)."""
+    found = db.execute(_FIND_SESSION, {"digest": token_digest(token)}).first()
+    if found is None or found[2] <= now:
+        return None
+    sid, csrf, expires, uid, email, athlete, hashed, draft, name = found
+    user = UserAccount(uid, email, athlete, name, hashed, draft)
+    return WebSession(sid, user, csrf, expires)
+
+
+def delete_web_session(db: Session, token: str) -> None:
+    """End a session (log out)."""
+    db.execute(delete(WebSessionRow).where(WebSessionRow.token_sha256 == token_digest(token)))

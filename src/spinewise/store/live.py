@@ -1,0 +1,114 @@
+"""Logging a session while it happens: start it, add sets one by one, finish it.
+
+The terminal walk-through collects a whole session and stores it at the end
+(:func:`spinewise.store.sessions.add_session`); a browser logs each set as it is done, so these
+functions change one stored session in place. Every one is scoped to the athlete: another
+athlete's session is reported as missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.orm import Session
+
+from spinewise.logbook import SetLog
+from spinewise.store.rows import SET_VALUE_COLUMNS, set_values
+from spinewise.store.tables import PlanRow, SessionRow, SetRow
+
+__all__ = [
+    "FINISH_FIELDS",
+    "add_or_replace_set",
+    "latest_plan_key",
+    "owns_session",
+    "update_session",
+]
+
+#: Session columns a finished session may set, with their allowed ranges.
+FINISH_FIELDS: Mapping[str, tuple[float, float]] = {
+    "duration_min": (0, 24 * 60),
+    "session_rpe": (0, 10),
+    "pain_before": (0, 10),
+    "pain_during": (0, 10),
+    "pain_after": (0, 10),
+    "pain_next_morning": (0, 10),
+}
+
+
+# Statements built once (building a statement costs more than running it on SQLite).
+_OWNS = select(SessionRow.id).where(
+    SessionRow.id == bindparam("session_id"), SessionRow.athlete_id == bindparam("athlete")
+)
+_SET_ID = select(SetRow.id).where(
+    SetRow.session_id == bindparam("session_id"),
+    SetRow.exercise_id == bindparam("exercise_id"),
+    SetRow.set_number == bindparam("set_number"),
+    SetRow.side == bindparam("side"),
+)
+_INSERT_SET = insert(SetRow).returning(SetRow.id)
+_LATEST_PLAN = (
+    select(PlanRow.id, PlanRow.version, PlanRow.created_at)
+    .where(PlanRow.athlete_id == bindparam("athlete"))
+    .order_by(PlanRow.version.desc())
+    .limit(1)
+)
+
+
+def owns_session(db: Session, athlete: int, session_id: int) -> bool:
+    """Tell whether the session exists and belongs to the athlete."""
+    return db.scalar(_OWNS, {"session_id": session_id, "athlete": athlete}) is not None
+
+
+def add_or_replace_set(db: Session, athlete: int, session_id: int, item: SetLog) -> int | None:
+    """Store a set in the athlete's session; a set with the same key is replaced.
+
+    Returns the set's id, or ``None`` when the session is missing or someone else's.
+    """
+    if not owns_session(db, athlete, session_id):
+        return None
+    key = {
+        "session_id": session_id,
+        "exercise_id": item.exercise_id,
+        "set_number": item.set_number,
+        "side": item.side or "",
+    }
+    existing = db.scalar(_SET_ID, key)
+    values = set_values(session_id, item)
+    if existing is not None:
+        changes = {name: values[name] for name in (*SET_VALUE_COLUMNS, "set_type")}
+        db.execute(update(SetRow).where(SetRow.id == existing).values(changes))
+        return int(existing)
+    return int(db.execute(_INSERT_SET, values).scalar_one())
+
+
+def update_session(
+    db: Session, athlete: int, session_id: int, changes: Mapping[str, Any], notes: str | None = None
+) -> bool:
+    """Set a session's duration, RPE and pain ratings (the keys of :data:`FINISH_FIELDS`).
+
+    Values must already be validated. Returns ``False`` when the session is missing or someone
+    else's.
+    """
+    unknown = set(changes) - set(FINISH_FIELDS)
+    if unknown:
+        raise ValueError(f"not a session field: {sorted(unknown)}")
+    values = {k: v for k, v in changes.items() if v is not None}
+    if notes is not None:
+        values["notes"] = notes
+    if not values:
+        return owns_session(db, athlete, session_id)
+    result = db.execute(
+        update(SessionRow)
+        .where(SessionRow.id == session_id, SessionRow.athlete_id == athlete)
+        .values(values)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def latest_plan_key(db: Session, athlete: int) -> tuple[int, int, datetime] | None:
+    """``(id, version, created_at)`` of the athlete's newest plan, without reading its JSON."""
+    row = db.execute(_LATEST_PLAN, {"athlete": athlete}).first()
+    return None if row is None else (int(row[0]), int(row[1]), row[2])

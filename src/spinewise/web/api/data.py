@@ -1,0 +1,91 @@
+"""``/api/v1/export`` and ``/api/v1/import``: the whole history out and in."""
+
+from __future__ import annotations
+
+import tempfile
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, Query, UploadFile
+from fastapi.responses import Response
+from pydantic import BaseModel
+
+from spinewise.web.api.common import responses
+from spinewise.web.deps import CtxDep, CurrentUser
+from spinewise.web.transfer import export_text, import_upload
+
+__all__ = ["ExportFormat", "ImportOut", "router"]
+
+router = APIRouter(tags=["data"])
+
+
+class ExportFormat(StrEnum):
+    """Formats of an export."""
+
+    json = "json"
+    csv = "csv"
+
+
+class ImportFormat(StrEnum):
+    """Formats an import reads."""
+
+    strong = "strong"
+    hevy = "hevy"
+    liftosaur = "liftosaur"
+    wger = "wger"
+    json = "json"
+
+
+class ImportOut(BaseModel):
+    """What an import added and what it found already stored."""
+
+    format: str
+    dry_run: bool
+    sessions_added: int
+    sessions_merged: int
+    sets_added: int
+    sets_merged: int
+    unrecognised: list[str]
+
+
+@router.get(
+    "/export",
+    responses={
+        **responses(401),
+        200: {"content": {"application/json": {}, "text/csv": {}}, "description": "The file."},
+    },
+)
+def export(
+    ctx: CtxDep,
+    user: CurrentUser,
+    fmt: Annotated[ExportFormat, Query(alias="format")] = ExportFormat.json,
+) -> Response:
+    """All your data: the JSON backup (shared/contracts) or one CSV row per set."""
+    text, media, name = export_text(ctx, user, fmt.value)
+    return Response(
+        text, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    )
+
+
+@router.post("/import", response_model=ImportOut, responses=responses(401, 403, 422))
+def import_history(
+    ctx: CtxDep,
+    user: CurrentUser,
+    file: Annotated[UploadFile, File(description="The exported history.")],
+    fmt: Annotated[ImportFormat, Form(alias="format")],
+    dry_run: Annotated[bool, Form()] = False,
+) -> ImportOut:
+    """Import a Strong, Hevy, Liftosaur or wger history, or a spinewise backup (all or nothing)."""
+    with tempfile.TemporaryDirectory(prefix="spinewise-import-") as folder:
+        report = import_upload(ctx, user, file, fmt.value, Path(folder), dry_run=dry_run)
+    counts: Any = report.counts
+    return ImportOut(
+        format=report.format,
+        dry_run=report.dry_run,
+        sessions_added=counts.sessions_added,
+        sessions_merged=counts.sessions_merged,
+        sets_added=counts.sets_added,
+        sets_merged=counts.sets_merged,
+        unrecognised=sorted({m.name for m in report.unrecognised}),
+    )

@@ -1,0 +1,123 @@
+"""``/api/v1/logs``: logged sessions (the backup shape), sets one by one, next-morning pain."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Body, HTTPException, status
+from pydantic import BaseModel, ConfigDict, Field
+
+from spinewise.logbook import SessionLog, SetLog
+from spinewise.store import StoredSession, list_sessions, reading
+from spinewise.web import service
+from spinewise.web.api.common import SessionId, responses
+from spinewise.web.deps import CtxDep, CurrentUser
+from spinewise.web.schemas import NextMorningIn, SessionFinish, SessionOut, SetOut
+
+__all__ = ["router", "session_out"]
+
+router = APIRouter(prefix="/logs", tags=["logs"])
+
+
+class MorningOut(BaseModel):
+    """The session the next-morning pain was recorded on."""
+
+    session_id: int
+
+
+class StartIn(BaseModel):
+    """Start today's planned session now."""
+
+    model_config = ConfigDict(extra="forbid")
+    pain_before: Annotated[int, Field(ge=0, le=10)] | None = None
+
+
+def session_out(stored: StoredSession) -> SessionOut:
+    """A stored session as the API returns it."""
+    return SessionOut.model_validate({**stored.log.model_dump(), "id": stored.id})
+
+
+@router.post(
+    "/sessions",
+    status_code=status.HTTP_201_CREATED,
+    response_model=SessionOut,
+    responses=responses(401, 403, 422),
+)
+def create_session(body: SessionLog, ctx: CtxDep, user: CurrentUser) -> SessionOut:
+    """Log a whole session (the backup shape); 422 names each bad field."""
+    session_id = service.add_logged_session(ctx, user, body)
+    stored = service.user_session(ctx, user, session_id)
+    assert stored is not None  # just written by this user
+    return session_out(stored)
+
+
+@router.get("/sessions", response_model=list[SessionOut], responses=responses(401))
+def sessions(ctx: CtxDep, user: CurrentUser) -> list[SessionOut]:
+    """Every logged session, in time order."""
+    with reading(ctx.engine) as db:
+        stored = list_sessions(db, user.athlete_id)
+    return [session_out(s) for s in stored]
+
+
+@router.get("/sessions/{session_id}", response_model=SessionOut, responses=responses(401, 404))
+def get_session(session_id: SessionId, ctx: CtxDep, user: CurrentUser) -> SessionOut:
+    """One of your sessions (404 for anyone else's)."""
+    stored = service.user_session(ctx, user, session_id)
+    if stored is None:
+        raise HTTPException(404, "no such session")
+    return session_out(stored)
+
+
+@router.patch(
+    "/sessions/{session_id}", response_model=SessionOut, responses=responses(401, 403, 404, 422)
+)
+def finish_session(
+    session_id: SessionId, body: SessionFinish, ctx: CtxDep, user: CurrentUser
+) -> SessionOut:
+    """Record duration, session RPE and pain of one of your sessions."""
+    changes = body.model_dump(exclude={"notes"}, exclude_none=True)
+    if not service.finish_session(ctx, user, session_id, changes, body.notes):
+        raise HTTPException(404, "no such session")
+    stored = service.user_session(ctx, user, session_id)
+    assert stored is not None
+    return session_out(stored)
+
+
+@router.post(
+    "/sessions/{session_id}/sets",
+    status_code=status.HTTP_201_CREATED,
+    response_model=SetOut,
+    responses=responses(401, 403, 404, 422),
+)
+def log_set(session_id: SessionId, body: SetLog, ctx: CtxDep, user: CurrentUser) -> SetOut:
+    """Log one set into one of your sessions (a set with the same key is replaced)."""
+    set_id = service.log_set(ctx, user, session_id, body)
+    if set_id is None:
+        raise HTTPException(404, "no such session")
+    return SetOut.model_validate({**body.model_dump(), "id": set_id, "session_id": session_id})
+
+
+@router.post(
+    "/today/start",
+    status_code=status.HTTP_201_CREATED,
+    response_model=SessionOut,
+    responses=responses(401, 403, 404, 422),
+)
+def start_today(
+    ctx: CtxDep, user: CurrentUser, body: Annotated[StartIn | None, Body()] = None
+) -> SessionOut:
+    """Start today's planned session (or the next one) now; log its sets afterwards."""
+    found = service.today_session(ctx, user, ctx.now().date())
+    if found is None:
+        raise HTTPException(404, "nothing left to do in the plan (or no plan yet)")
+    pain = None if body is None else body.pain_before
+    session_id = service.start_session(ctx, user, found[0], pain_before=pain)
+    stored = service.user_session(ctx, user, session_id)
+    assert stored is not None
+    return session_out(stored)
+
+
+@router.post("/next-morning", response_model=MorningOut, responses=responses(401, 403, 422))
+def next_morning(body: NextMorningIn, ctx: CtxDep, user: CurrentUser) -> MorningOut:
+    """Back pain the morning after: recorded on the last session of ``date``."""
+    return MorningOut(session_id=service.record_next_morning(ctx, user, body.date, body.pain))

@@ -1,0 +1,165 @@
+"""The app factory: ``create_app(settings, *, engine=None)``; nothing connects at import.
+
+Examples
+--------
+>>> from spinewise.settings import Settings
+>>> app = create_app(Settings(database_url="sqlite:///:memory:"), migrate=False)
+>>> app.title
+'spinewise'
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import anyio.to_thread
+from fastapi import Depends, FastAPI
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import PlainTextResponse
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import Engine
+
+from spinewise import __version__
+from spinewise.profile import Profile
+from spinewise.settings import Settings
+from spinewise.store import create_engine_from_settings, ensure_current
+from spinewise.web.api import PREFIX as API_PREFIX
+from spinewise.web.api import ROUTERS as API_ROUTERS
+from spinewise.web.api.profile import PROFILE_PATH, PROFILE_SCHEMA_REF
+from spinewise.web.context import WebContext
+from spinewise.web.deps import csrf_protect
+from spinewise.web.errors import install_error_handlers
+from spinewise.web.options import WebSettings
+from spinewise.web.pages import ROUTERS as PAGE_ROUTERS
+from spinewise.web.security import LoginRateLimiter, PasswordService, SecurityHeadersMiddleware
+from spinewise.web.templating import make_templates
+
+__all__ = ["create_app"]
+
+WEB_DIR = Path(str(resources.files("spinewise.web")))
+
+
+def _local_now() -> datetime:
+    return datetime.now()
+
+
+def _lifespan(threads: int) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    """Size the worker-thread pool of sync routes to the database connection pool."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        yield
+
+    return lifespan
+
+
+def _profile_components() -> dict[str, Any]:
+    """The profile's JSON schema as OpenAPI components (``Profile`` and ``Profile_*``)."""
+    schema = Profile.model_json_schema(ref_template="#/components/schemas/Profile_{model}")
+    defs = schema.pop("$defs", {})
+    out = {f"Profile_{name}": value for name, value in defs.items()}
+    out["Profile"] = schema
+    return out
+
+
+def _install_openapi(app: FastAPI) -> None:
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        doc = get_openapi(
+            title=app.title, version=app.version, description=app.description, routes=app.routes
+        )
+        doc.setdefault("components", {}).setdefault("schemas", {}).update(_profile_components())
+        body = doc["paths"][PROFILE_PATH]["put"]["requestBody"]
+        body["content"]["application/json"]["schema"] = {"$ref": PROFILE_SCHEMA_REF}
+        app.openapi_schema = doc
+        return doc
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def create_app(
+    settings: Settings,
+    *,
+    engine: Engine | None = None,
+    web: WebSettings | None = None,
+    now: Callable[[], datetime] | None = None,
+    monotonic: Callable[[], float] | None = None,
+    migrate: bool = True,
+) -> FastAPI:
+    """Make the web app.
+
+    Parameters
+    ----------
+    settings
+        Where the data lives (used when no ``engine`` is given).
+    engine
+        The database; by default the one the settings name, created here.
+    web
+        The web app's own settings (cookies, sessions, argon2, rate limits).
+    now
+        Local wall-clock time (tests pass a fixed clock).
+    monotonic
+        The rate limiter's clock [s].
+    migrate
+        Bring the database schema up to date first.
+    """
+    web = web or WebSettings()
+    if engine is None:
+        engine = create_engine_from_settings(settings, pool_size=web.threads)
+    if migrate:
+        ensure_current(engine)
+    ctx = WebContext(
+        engine=engine,
+        settings=settings,
+        web=web,
+        passwords=PasswordService(
+            memory_kib=web.argon2_memory_kib,
+            time_cost=web.argon2_time_cost,
+            parallelism=web.argon2_parallelism,
+        ),
+        limiter=LoginRateLimiter(
+            max_failures=web.login_max_failures,
+            max_failures_per_address=web.login_max_failures_per_address,
+            window_s=web.login_window_s,
+            clock=monotonic or time.monotonic,
+        ),
+        now=now or _local_now,
+    )
+    app = FastAPI(
+        title="spinewise",
+        version=__version__,
+        description=(
+            "Builds durable lower backs: screening, torso-endurance assessment, periodized "
+            "plans, a training log. Not a medical device; it never diagnoses. Log in with "
+            "POST /api/v1/auth/login, then send the returned csrf_token in X-CSRF-Token with "
+            "every POST, PUT, PATCH and DELETE."
+        ),
+        docs_url=None,
+        redoc_url=None,
+        lifespan=_lifespan(web.threads),
+        dependencies=[Depends(csrf_protect)],
+    )
+    app.state.ctx = ctx
+    app.state.templates = make_templates(WEB_DIR / "templates")
+    app.add_middleware(SecurityHeadersMiddleware, hsts=web.cookie_secure)
+    install_error_handlers(app)
+    app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> PlainTextResponse:
+        return PlainTextResponse("ok")
+
+    for router in API_ROUTERS:
+        app.include_router(router, prefix=API_PREFIX)
+    for router in PAGE_ROUTERS:
+        app.include_router(router, include_in_schema=False)
+    _install_openapi(app)
+    return app

@@ -1,0 +1,53 @@
+"""Settings of the web app (``SPINEWISE_WEB_*``), read once at the edge.
+
+Like :mod:`spinewise.settings`, nothing reads them at import.
+
+Examples
+--------
+>>> WebSettings(cookie_secure=True).session_days
+14
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["WebSettings"]
+
+
+class WebSettings(BaseSettings):
+    """How the web app runs.
+
+    Attributes
+    ----------
+    cookie_secure
+        Mark cookies ``Secure`` and send HSTS (set it behind HTTPS).
+    session_days
+        How long a login lasts [d].
+    argon2_memory_kib, argon2_time_cost, argon2_parallelism
+        argon2id parameters (pwdlib's defaults; RFC 9106).
+    login_max_failures
+        Failed logins of one e-mail from one address allowed per window.
+    login_max_failures_per_address
+        Failed logins from one address allowed per window.
+    login_window_s
+        The rate-limit window [s].
+    threads
+        Worker threads for the routes that touch the database (the engine keeps as many
+        connections open). Few threads suit one Python process: more only contend for the
+        interpreter lock (bench/web_latency.py: 4 threads gave SQLite p99 12-15 ms at 200
+        requests/s where 16 threads fell behind).
+    """
+
+    model_config = SettingsConfigDict(env_prefix="SPINEWISE_WEB_", extra="ignore")
+
+    cookie_secure: bool = False
+    session_days: int = Field(default=14, ge=1, le=365)
+    argon2_memory_kib: int = Field(default=65536, ge=8, le=1 << 21)
+    argon2_time_cost: int = Field(default=3, ge=1, le=20)
+    argon2_parallelism: int = Field(default=4, ge=1, le=16)
+    login_max_failures: int = Field(default=5, ge=1)
+    login_max_failures_per_address: int = Field(default=50, ge=1)
+    login_window_s: float = Field(default=900.0, gt=0)
+    threads: int = Field(default=4, ge=1, le=256)

@@ -1,0 +1,104 @@
+"""The exercise library (filters, "you may also like") and the education pages."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import Response
+
+from spinewise.catalog import ExerciseFilter, load_catalog, similarity_index
+from spinewise.education import load_pages
+from spinewise.web.deps import MaybeSession
+from spinewise.web.templating import render
+
+__all__ = ["router"]
+
+router = APIRouter()
+
+
+@router.get("/exercises")
+def exercises(
+    request: Request,
+    session: MaybeSession,
+    pattern: str = "",
+    region: str = "",
+    quality: str = "",
+    plane: str = "",
+    equipment: str = "",
+    level: str = "",
+    q: str = "",
+) -> Response:
+    """The catalogue with filters (open to visitors too)."""
+    catalog = load_catalog()
+    vocab = catalog.vocabulary
+    chosen = {
+        "pattern": pattern if vocab.allows("patterns", pattern) else "",
+        "region": region if vocab.allows("regions", region) else "",
+        "quality": quality if vocab.allows("qualities", quality) else "",
+        "plane": plane if vocab.allows("planes", plane) else "",
+        "equipment": equipment if vocab.allows("equipment", equipment) else "",
+        "level": level if level in {"1", "2", "3", "4", "5"} else "",
+        "q": q.strip()[:100],
+    }
+    criteria = ExerciseFilter(
+        pattern=chosen["pattern"] or None,
+        region=chosen["region"] or None,
+        quality=chosen["quality"] or None,
+        plane=chosen["plane"] or None,
+        equipment=None if not chosen["equipment"] else frozenset({chosen["equipment"]}),
+        min_level=int(chosen["level"] or 1),
+        max_level=int(chosen["level"] or 5),
+    )
+    found = [
+        ex
+        for ex in catalog.find(criteria)
+        if not chosen["q"]
+        or chosen["q"].lower() in ex.name.lower()
+        or any(chosen["q"].lower() in a.lower() for a in ex.aliases)
+    ]
+    return render(
+        request,
+        "exercises.html",
+        {
+            "exercises": found,
+            "total": len(catalog),
+            "chosen": chosen,
+            "options": {
+                "pattern": vocab.values("patterns"),
+                "region": vocab.values("regions"),
+                "quality": vocab.values("qualities"),
+                "plane": vocab.values("planes"),
+                "equipment": vocab.values("equipment"),
+            },
+        },
+    )
+
+
+@router.get("/exercises/{exercise_id}")
+def exercise(exercise_id: str, request: Request, session: MaybeSession) -> Response:
+    """One exercise: dose, cues, faults, sources, and the five most similar."""
+    catalog = load_catalog()
+    if exercise_id not in catalog:
+        raise HTTPException(404, "no such exercise")
+    ex = catalog.get(exercise_id)
+    similar = [
+        (catalog.get(s.exercise_id), s)
+        for s in similarity_index(catalog).most_similar(exercise_id, 5)
+    ]
+    named = {i: catalog.get(i).name for i in (*ex.regressions, *ex.progressions) if i in catalog}
+    return render(request, "exercise.html", {"ex": ex, "similar": similar, "named": named})
+
+
+@router.get("/learn")
+def learn(request: Request, session: MaybeSession) -> Response:
+    """The education pages."""
+    pages = sorted(load_pages().values(), key=lambda p: p.title)
+    return render(request, "learn.html", {"pages": pages})
+
+
+@router.get("/learn/{page_id}")
+def learn_page(page_id: str, request: Request, session: MaybeSession) -> Response:
+    """One education page with its sources."""
+    pages = load_pages()
+    if page_id not in pages:
+        raise HTTPException(404, "no such page")
+    return render(request, "learn_page.html", {"page": pages[page_id]})
