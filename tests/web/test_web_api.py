@@ -229,9 +229,9 @@ def test_openapi_lists_the_contract_routes(lite: TestClient) -> None:
         ("/api/v1/me", "get"),
         ("/api/v1/profile", "put"),
         ("/api/v1/plans", "post"),
-        ("/api/v1/plans/{plan_id}", "get"),
+        ("/api/v1/plans/{id}", "get"),
         ("/api/v1/logs/sessions", "post"),
-        ("/api/v1/logs/sessions/{session_id}", "get"),
+        ("/api/v1/logs/sessions/{id}", "get"),
     ]:
         assert method in paths[path], (path, method)
     ref = paths["/api/v1/profile"]["put"]["requestBody"]["content"]["application/json"]["schema"]

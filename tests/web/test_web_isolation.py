@@ -32,17 +32,17 @@ def _requests(ids: dict[str, Any], exercise: str) -> list[tuple[str, str, str, d
     plan, sid = ids["plan"], ids["started"]
     one_set = {"exercise_id": exercise, "set_number": 1, "reps": 3}
     return [
-        ("GET", "/api/v1/plans/{plan_id}", f"/api/v1/plans/{plan}", {}),
-        ("GET", "/api/v1/logs/sessions/{session_id}", f"/api/v1/logs/sessions/{sid}", {}),
+        ("GET", "/api/v1/plans/{id}", f"/api/v1/plans/{plan}", {}),
+        ("GET", "/api/v1/logs/sessions/{id}", f"/api/v1/logs/sessions/{sid}", {}),
         (
             "PATCH",
-            "/api/v1/logs/sessions/{session_id}",
+            "/api/v1/logs/sessions/{id}",
             f"/api/v1/logs/sessions/{sid}",
             {"json": {"session_rpe": 9}},
         ),
         (
             "POST",
-            "/api/v1/logs/sessions/{session_id}/sets",
+            "/api/v1/logs/sessions/{id}/sets",
             f"/api/v1/logs/sessions/{sid}/sets",
             {"json": one_set},
         ),

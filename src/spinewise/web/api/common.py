@@ -11,8 +11,9 @@ from spinewise.web.schemas import ProblemDetail
 __all__ = ["PROBLEMS", "PlanId", "SessionId", "responses"]
 
 #: Plan ids are 32-bit; session ids 64-bit (both kept well inside SQLite's integer range).
-PlanId = Annotated[int, Path(ge=1, le=2**31 - 1, description="The plan's id.")]
-SessionId = Annotated[int, Path(ge=1, le=2**62, description="The session's id.")]
+# The contract names these path parameters `{id}` (shared/contracts/README.md).
+PlanId = Annotated[int, Path(alias="id", ge=1, le=2**31 - 1, description="The plan's id.")]
+SessionId = Annotated[int, Path(alias="id", ge=1, le=2**62, description="The session's id.")]
 
 _TEXT = {
     401: "Not logged in.",

@@ -59,7 +59,7 @@ def sessions(ctx: CtxDep, user: CurrentUser) -> list[SessionOut]:
     return [session_out(s) for s in stored]
 
 
-@router.get("/sessions/{session_id}", response_model=SessionOut, responses=responses(401, 404))
+@router.get("/sessions/{id}", response_model=SessionOut, responses=responses(401, 404))
 def get_session(session_id: SessionId, ctx: CtxDep, user: CurrentUser) -> SessionOut:
     """One of your sessions (404 for anyone else's)."""
     stored = service.user_session(ctx, user, session_id)
@@ -68,9 +68,7 @@ def get_session(session_id: SessionId, ctx: CtxDep, user: CurrentUser) -> Sessio
     return session_out(stored)
 
 
-@router.patch(
-    "/sessions/{session_id}", response_model=SessionOut, responses=responses(401, 403, 404, 422)
-)
+@router.patch("/sessions/{id}", response_model=SessionOut, responses=responses(401, 403, 404, 422))
 def finish_session(
     session_id: SessionId, body: SessionFinish, ctx: CtxDep, user: CurrentUser
 ) -> SessionOut:
@@ -84,7 +82,7 @@ def finish_session(
 
 
 @router.post(
-    "/sessions/{session_id}/sets",
+    "/sessions/{id}/sets",
     status_code=status.HTTP_201_CREATED,
     response_model=SetOut,
     responses=responses(401, 403, 404, 422),

@@ -60,7 +60,7 @@ def list_plans(ctx: CtxDep, user: CurrentUser) -> list[PlanSummary]:
     ]
 
 
-@router.get("/plans/{plan_id}", response_model=PlanOut, responses=responses(401, 404))
+@router.get("/plans/{id}", response_model=PlanOut, responses=responses(401, 404))
 def get_plan(plan_id: PlanId, ctx: CtxDep, user: CurrentUser) -> PlanOut:
     """One of your plans (404 for anyone else's)."""
     stored = service.user_plan(ctx, user, plan_id)
