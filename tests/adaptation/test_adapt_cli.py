@@ -16,7 +16,13 @@ from spinewise.logbook.planned import planned_sessions
 from spinewise.planning.service import make_plan_for_profile
 from spinewise.profile import load_profile
 from spinewise.settings import Settings
-from spinewise.store import add_session, athlete_id, writing
+from spinewise.store import (
+    add_session,
+    athlete_id,
+    latest_plan,
+    logged_planned_sessions,
+    writing,
+)
 from spinewise.store.engine import create_engine_from_settings
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "profile.example.toml"
@@ -74,6 +80,16 @@ def test_next_regresses_after_a_flare_up_and_stores_a_version(
     assert "regress" in out
     assert "pain during the session was unacceptable" in out
     assert "Stored plan version 2." in out
+    engine = create_engine_from_settings(Settings())
+    with writing(engine) as db:
+        who = athlete_id(db, "default")
+        assert who is not None
+        newest = latest_plan(db, who)
+        assert newest is not None
+        assert newest.record.version == 2
+        # the session logged against version 1 counts for version 2 (same week/session numbers)
+        assert (1, 1) in logged_planned_sessions(db, newest.id, newest.record.plan)
+    engine.dispose()
     # the stored profile is used next time; nothing left to change after applying
     code = main(["status", "--today", "2026-12-08"])
     out = capsys.readouterr().out

@@ -238,3 +238,37 @@ def test_openapi_lists_the_contract_routes(lite: TestClient) -> None:
     assert ref == {"$ref": "#/components/schemas/Profile"}
     assert "Profile_Schedule" in doc["components"]["schemas"]
     assert not any(p.startswith("/onboarding") for p in paths)
+
+
+def test_a_finished_session_with_unacceptable_pain_adapts_the_plan(client: TestClient) -> None:
+    signup_login(client, "adapt@example.org")
+    with_plan(client)
+    first = client.get("/api/v1/today").json()
+    r = client.post("/api/v1/logs/today/start", json={"pain_before": 3})
+    sid = r.json()["id"]
+    item = first["items"][0]
+    one = {
+        "exercise_id": item["exercise_id"],
+        "set_number": 1,
+        "reps": item["reps"],
+        "hold_s": item["hold_s"],
+        "distance_m": item["distance_m"],
+    }
+    assert client.post(f"/api/v1/logs/sessions/{sid}/sets", json=one).status_code == 201
+    r = client.patch(
+        f"/api/v1/logs/sessions/{sid}", json={"session_rpe": 8, "pain_during": 7, "pain_after": 6}
+    )
+    assert r.status_code == 200
+    plans = client.get("/api/v1/plans").json()
+    assert [p["version"] for p in plans] == [1, 2]
+    adapted = client.get(f"/api/v1/plans/{plans[-1]['id']}").json()
+    changes = adapted["adaptations"]
+    assert changes
+    assert all(c["verdict"] == "regress" for c in changes)
+    assert all("unacceptable" in c["reasons"][0] for c in changes)
+    assert adapted["adapted_from_ids"] == [plans[0]["id"]]
+    # the session logged against version 1 still counts: today moves on, it does not restart
+    nxt = client.get("/api/v1/today").json()
+    assert (nxt["week"], nxt["session"]) == (1, 2)
+    why = [w for it in nxt["items"] for w in it["why"]]
+    assert any(w.startswith("adapted (regress)") for w in why)

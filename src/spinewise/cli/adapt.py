@@ -69,6 +69,7 @@ def next_command(
     who, stored, prof, sessions = _load(athlete, profile)
     result = adapt_stored(stored.record.plan, sessions, prof, today=day)
     logged = {(s.planned.week, s.planned.session) for s in sessions if s.planned is not None}
+    # logs of earlier versions count: an adapted plan keeps week and session numbers
     upcoming = select_session(result.plan, day, logged)
     if upcoming is None:  # nothing dated today: the next dated session from today on
         later = [
@@ -82,7 +83,8 @@ def next_command(
         from datetime import datetime
 
         with open_store() as engine, writing(engine) as db:
-            saved = save_plan(db, who, result.plan, created_at=datetime.now())
+            adapted = {**result.plan, "adapted_from_ids": _ancestry(stored)}
+            saved = save_plan(db, who, adapted, created_at=datetime.now())
             if profile is not None:
                 from spinewise.logbook.backup import ProfileRecord
 
@@ -92,6 +94,11 @@ def next_command(
                     ProfileRecord(recorded_at=datetime.now(), profile=_profile_dict(profile)),
                 )
         render.console.print(f"Stored plan version {saved.record.version}.")
+
+
+def _ancestry(stored: Any) -> list[int]:
+    """The stored versions an adapted plan descends from (logs against them still count)."""
+    return [*stored.record.plan.get("adapted_from_ids", []), stored.id]
 
 
 def _dated(plan: Any) -> list[Any]:

@@ -240,7 +240,7 @@ def run_today(athlete: str, today: date, io: Prompter, *, timers: bool = True) -
             plan = None if who is None else latest_plan(db, who)
             if who is None or plan is None:
                 raise InputError("--athlete: no plan is stored; run `spinewise log use-plan FILE`")
-            done = logged_planned_sessions(db, plan.id)
+            done = logged_planned_sessions(db, plan.id, plan.record.plan)
         planned = select_session(plan.record.plan, today, done)
         if planned is None:
             io.say("Nothing planned for today: a rest day.")

@@ -118,12 +118,21 @@ def list_plans(db: Session, athlete: int) -> list[StoredPlan]:
     return [_stored(r) for r in rows]
 
 
-def logged_planned_sessions(db: Session, plan_id: int) -> set[tuple[int, int]]:
-    """``(week, session)`` of the plan's sessions that a logged session fulfils."""
+def logged_planned_sessions(
+    db: Session, plan_id: int, plan: Mapping[str, Any] | None = None
+) -> set[tuple[int, int]]:
+    """``(week, session)`` of the plan's sessions that a logged session fulfils.
+
+    An adapted plan version keeps its sessions' week and session numbers and names the versions
+    it was adapted from (``adapted_from_ids``); sessions logged against those count too.
+    """
+    ids = [plan_id]
+    if plan is not None:
+        ids += [int(i) for i in plan.get("adapted_from_ids", [])]
     rows = db.execute(
         select(PlanSessionRow.week, PlanSessionRow.session)
         .join(SessionRow, SessionRow.plan_session_id == PlanSessionRow.id)
-        .where(PlanSessionRow.plan_id == plan_id)
+        .where(PlanSessionRow.plan_id.in_(ids))
     )
     return {(w, s) for w, s in rows}
 

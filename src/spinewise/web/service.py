@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from spinewise.adaptation.service import adapt_stored
 from spinewise.assessment import Assessment, assess
 from spinewise.catalog import load_catalog
 from spinewise.errors import CatalogError, InputError, ScreeningStopError
@@ -39,6 +40,7 @@ from spinewise.store import (
     list_assessments,
     list_plans,
     list_profiles,
+    list_sessions,
     logged_planned_sessions,
     reading,
     save_plan,
@@ -245,7 +247,7 @@ def today_session(
         )
         if entry is None:
             return None
-        done = logged_planned_sessions(db, plan_id)
+        done = logged_planned_sessions(db, plan_id, entry.stored.record.plan)
     due = select_planned(entry.sessions, today, done)
     if due is None:
         upcoming = [
@@ -359,9 +361,37 @@ def finish_session(
     changes: Mapping[str, Any],
     notes: str | None = None,
 ) -> bool:
-    """Record RPE, pain and duration of the user's session; ``False`` if it is not theirs."""
+    """Record RPE, pain and duration of the user's session; ``False`` if it is not theirs.
+
+    A finished session adapts the plan: the next sessions progress, hold or regress with their
+    reasons, stored as a new plan version (as ``spinewise next --apply``).
+    """
     with writing(ctx.engine) as db:
-        return update_session(db, user.athlete_id, session_id, changes, notes)
+        ok = update_session(db, user.athlete_id, session_id, changes, notes)
+    if ok:
+        adapt_after_session(ctx, user)
+    return ok
+
+
+def adapt_after_session(ctx: WebContext, user: UserAccount) -> list[dict[str, Any]]:
+    """Adapt the newest plan to the log and store it when anything changed; the changes."""
+    found = current_profile(ctx, user)
+    stored = user_plan(ctx, user)
+    if found is None or stored is None:
+        return []
+    with reading(ctx.engine) as db:
+        sessions = [s.log for s in list_sessions(db, user.athlete_id)]
+    result = adapt_stored(stored.record.plan, sessions, found[0].profile, today=ctx.now().date())
+    if not result.changes:
+        return []
+    adapted = {
+        **result.plan,
+        "adapted_from_ids": [*stored.record.plan.get("adapted_from_ids", []), stored.id],
+    }
+    with writing(ctx.engine) as db:
+        advisory_lock(db, user.athlete_id)
+        save_plan(db, user.athlete_id, adapted, created_at=ctx.now(), seed=stored.record.seed)
+    return result.changes
 
 
 def record_next_morning(ctx: WebContext, user: UserAccount, day: date, pain: int) -> int:

@@ -67,6 +67,6 @@ def plan(plan_id: PlanId, request: Request, ctx: CtxDep, user: CurrentUser) -> R
     if stored is None:
         raise HTTPException(404, "no such plan")
     with reading(ctx.engine) as db:
-        done = logged_planned_sessions(db, stored.id)
+        done = logged_planned_sessions(db, stored.id, stored.record.plan)
     view = build_plan_view(stored.record.plan)
     return render(request, "plan.html", {"stored": stored, "view": view, "done": done})
