@@ -24,11 +24,14 @@ acute-to-chronic workload ratio calculations. Br J Sports Med. 2019;53(15):921-9
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from spinewise.load.acwr import acwr_rolling_coupled
+from spinewise.load.strength import e1rm_epley
 from spinewise.logbook import ProfileRecord, SessionLog
 
 __all__ = [
@@ -94,7 +97,7 @@ def daily_loads(sessions: Sequence[SessionLog], until: date | None = None) -> Lo
 def acwr_rolling(
     load_au: Sequence[float], acute: int = ACUTE_DAYS, chronic: int = CHRONIC_DAYS
 ) -> list[float | None]:
-    """The coupled rolling ratio per day: mean of the last ``acute`` over the last ``chronic``.
+    """The coupled rolling ratio per day (:func:`spinewise.load.acwr_rolling_coupled`).
 
     ``None`` until a full chronic window exists, or when the chronic mean is 0.
 
@@ -102,15 +105,10 @@ def acwr_rolling(
     >>> r[26], r[27], round(r[-1], 3)
     (None, 1.0, 1.6)
     """
-    out: list[float | None] = []
-    for i in range(len(load_au)):
-        if i + 1 < chronic:
-            out.append(None)
-            continue
-        chronic_mean = sum(load_au[i + 1 - chronic : i + 1]) / chronic
-        acute_mean = sum(load_au[i + 1 - acute : i + 1]) / acute
-        out.append(None if chronic_mean == 0 else acute_mean / chronic_mean)
-    return out
+    if not load_au:
+        return []
+    ratio = acwr_rolling_coupled(list(load_au), acute, chronic)
+    return [None if math.isnan(v) else float(v) for v in ratio]
 
 
 def pain_series(sessions: Sequence[SessionLog]) -> dict[str, list[tuple[date, int]]]:
@@ -137,12 +135,12 @@ def hold_series(profiles: Sequence[ProfileRecord]) -> dict[str, list[tuple[datet
 
 
 def epley_e1rm_kg(load_kg: float, reps: int) -> float:
-    """Estimated one-repetition maximum [kg] by Epley: ``w · (1 + r / 30)``.
+    """Estimated one-repetition maximum [kg] by Epley (:func:`spinewise.load.e1rm_epley`).
 
     >>> round(epley_e1rm_kg(100.0, 5), 2)
     116.67
     """
-    return load_kg * (1.0 + reps / 30.0)
+    return e1rm_epley(load_kg, reps)
 
 
 def best_e1rm(sessions: Sequence[SessionLog]) -> dict[str, list[tuple[date, float]]]:
