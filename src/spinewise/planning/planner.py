@@ -267,8 +267,3 @@ def _kept_week(ctx: WeekContext, week_json: Mapping[str, Any]) -> SolvedWeek:
     if extra:  # kept items the athlete could no longer be given: keep them in the context
         ctx = replace(ctx, compression_n={**ctx.compression_n, **dict.fromkeys(extra, 0.0)})
     return SolvedWeek(ctx, SolveResult("KEPT", items, 0.0, 0.0, 0.0, 0.0), ())
-
-
-def placed(solved: SolvedWeek) -> tuple[PlacedItem, ...]:
-    """The items of a solved week."""
-    return solved.result.items

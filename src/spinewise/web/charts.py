@@ -7,7 +7,7 @@ Each function returns the SVG text of one chart; the same data always gives the 
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -94,6 +94,26 @@ def load_chart(series: LoadSeries, ratio: Sequence[float | None]) -> str:
         return _svg(fig)
 
 
+def _plot_series(
+    ax: Axes,
+    series: Mapping[str, Sequence[tuple[Any, float]]],
+    label: Callable[[str], str],
+    ms: float | None = None,
+) -> None:
+    """One line with markers per named series of (day, value) points, in the chart colours."""
+    for colour, (name, points) in zip(_COLOURS, series.items(), strict=False):
+        if points:
+            ax.plot(
+                _x([d for d, _ in points]),
+                [v for _, v in points],
+                marker="o",
+                lw=1.2,
+                color=colour,
+                label=label(name),
+                ms=mpl.rcParams["lines.markersize"] if ms is None else ms,
+            )
+
+
 def pain_chart(series: Mapping[str, Sequence[tuple[date, int]]]) -> str:
     """Pain 0-10 before, during, after and the next morning, per session day."""
     if not any(series.values()):
@@ -101,17 +121,7 @@ def pain_chart(series: Mapping[str, Sequence[tuple[date, int]]]) -> str:
     with mpl.rc_context(_RC):
         fig = _figure()
         ax = fig.add_subplot()
-        for colour, (name, points) in zip(_COLOURS, series.items(), strict=False):
-            if points:
-                ax.plot(
-                    _x([d for d, _ in points]),
-                    [v for _, v in points],
-                    marker="o",
-                    ms=3,
-                    lw=1.2,
-                    color=colour,
-                    label=name.replace("_", " "),
-                )
+        _plot_series(ax, series, lambda name: name.replace("_", " "), ms=3)
         ax.set_ylim(0, 10)
         ax.set_ylabel("pain 0-10")
         ax.set_title("Back pain around sessions")
@@ -127,16 +137,7 @@ def holds_chart(series: Mapping[str, Sequence[tuple[datetime, float]]]) -> str:
     with mpl.rc_context(_RC):
         fig = _figure()
         ax = fig.add_subplot()
-        for colour, (name, points) in zip(_COLOURS, series.items(), strict=False):
-            if points:
-                ax.plot(
-                    _x([d for d, _ in points]),
-                    [v for _, v in points],
-                    marker="o",
-                    lw=1.2,
-                    color=colour,
-                    label=name.removesuffix("_s").replace("_", " "),
-                )
+        _plot_series(ax, series, lambda name: name.removesuffix("_s").replace("_", " "))
         ax.set_ylabel("hold [s]")
         ax.set_ylim(bottom=0)
         ax.set_title("Hold tests")
