@@ -218,7 +218,15 @@ def test_log_today_walks_the_next_unlogged_session(cli_db, capsys, tmp_path):
         ("romanian_deadlift", None, None, 2),
     ]
     said.clear()
-    assert isinstance(log_cli.run_today("default", date(2026, 5, 4), io, timers=False), int)
+    # at most one planned session a day: the same day offers nothing and names the next day
+    assert log_cli.run_today("default", date(2026, 5, 4), io, timers=False) is None
+    assert said == [
+        "Nothing planned for today: a rest day.",
+        "You have done a planned session today; the next one is on another day.",
+        "Next: week 1, session 2 on 2026-05-05.",
+    ]
+    said.clear()
+    assert isinstance(log_cli.run_today("default", date(2026, 5, 5), io, timers=False), int)
     assert "Week 1, session 2" in said
 
 

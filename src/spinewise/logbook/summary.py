@@ -7,7 +7,7 @@ Examples
 --------
 >>> from datetime import datetime
 >>> from spinewise.logbook.model import PlannedRef, SessionLog
->>> s = SessionLog(started_at=datetime(2026, 12, 7, 18, 0),
+>>> s = SessionLog(started_at=datetime(2026, 12, 7, 18, 0), source="web",
 ...                planned=PlannedRef(plan_version=1, week=1, session=2))
 >>> summary = SessionSummary.from_log(s)
 >>> (summary.planned_key, summary.finished, summary.n_sets)
@@ -21,7 +21,28 @@ from datetime import datetime
 
 from spinewise.logbook.model import SessionLog
 
-__all__ = ["SessionSummary"]
+__all__ = ["LIVE_SOURCE", "SessionSummary", "is_finished"]
+
+#: The source of a session started live (then its sets are logged one by one, then it is finished).
+LIVE_SOURCE = "web"
+
+
+def is_finished(
+    source: str | None,
+    duration_min: float | None,
+    session_rpe: int | None,
+    pain_during: int | None,
+    pain_after: int | None,
+) -> bool:
+    """Whether a logged session is finished.
+
+    A session logged whole (from the terminal, an import, a backup) is finished as logged; one
+    started live is finished once its duration, session RPE, or pain during or after it is
+    recorded.
+    """
+    if source != LIVE_SOURCE:
+        return True
+    return any(v is not None for v in (duration_min, session_rpe, pain_during, pain_after))
 
 
 @dataclass(frozen=True)
@@ -35,8 +56,7 @@ class SessionSummary:
     plan_version, week, session
         The planned session it fulfils (all ``None`` for a session outside any plan).
     finished
-        Whether anything that ends a session was recorded: its duration [min], session RPE, or
-        pain during or after it. A session that was started and not finished is *open*.
+        See :func:`is_finished`. A session started live and not finished is *open*.
     n_sets
         How many sets were logged.
     pain_during, pain_after
@@ -68,9 +88,8 @@ class SessionSummary:
             plan_version=None if ref is None else ref.plan_version,
             week=None if ref is None else ref.week,
             session=None if ref is None else ref.session,
-            finished=any(
-                v is not None
-                for v in (log.duration_min, log.session_rpe, log.pain.during, log.pain.after)
+            finished=is_finished(
+                log.source, log.duration_min, log.session_rpe, log.pain.during, log.pain.after
             ),
             n_sets=len(log.sets),
             pain_during=log.pain.during,

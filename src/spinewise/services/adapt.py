@@ -20,7 +20,7 @@ from spinewise.profile import Profile
 from spinewise.services.handle import Store
 from spinewise.services.plancache import PlanEntry
 from spinewise.services.plans import plan_entry
-from spinewise.services.schedule import DatedSession, dated_sessions, plan_schedule
+from spinewise.services.schedule import DatedSession, anchor_for, dated_sessions, plan_schedule
 from spinewise.services.sessions import update_session_fields
 from spinewise.store import (
     StoredPlan,
@@ -82,7 +82,10 @@ def adapt_plan(
     result = adapt_stored(entry.stored.record.plan, sessions, prof, today=today)
     summaries = [SessionSummary.from_log(s) for s in sessions]
     sched = plan_schedule(
-        dated_sessions(result.plan, entry.anchor), summaries, versions=entry.versions, today=today
+        dated_sessions(result.plan, anchor_for(entry.anchor, today)),
+        summaries,
+        versions=entry.versions,
+        today=today,
     )
     return AdaptOutcome(entry.stored, result, sessions, sched.next)
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from spinewise.services.schedule import DatedSession, dated_sessions
+from spinewise.services.schedule import DatedSession, anchor_for, dated_sessions
 from spinewise.store import StoredPlan
 
 __all__ = ["PlanCache", "PlanEntry", "PlanKey"]
@@ -49,6 +49,12 @@ class PlanEntry:
     anchor: date
     sessions: tuple[DatedSession, ...]
     views: dict[tuple[tuple[int, int], date], object] = field(default_factory=dict)
+
+    def sessions_on(self, today: date) -> tuple[DatedSession, ...]:
+        """The dated sessions as seen on ``today`` (re-dated when asked about an earlier day)."""
+        if today >= self.anchor:
+            return self.sessions
+        return dated_sessions(self.stored.record.plan, anchor_for(self.anchor, today))
 
     @classmethod
     def make(cls, stored: StoredPlan, heads: dict[int, tuple[int, datetime]]) -> PlanEntry:

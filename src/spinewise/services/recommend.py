@@ -58,7 +58,7 @@ def recommend_inputs(
         sessions = tuple(s.log for s in list_sessions(db, athlete))
         profiles = list_profiles(db, athlete)
     sched = plan_schedule(
-        entry.sessions,
+        entry.sessions_on(today),
         [SessionSummary.from_log(s) for s in sessions],
         versions=entry.versions,
         today=today,

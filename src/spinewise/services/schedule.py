@@ -8,13 +8,17 @@ Dates
     laid on the calendar as if it had been made with ``start_date`` = the day the plan was made
     (its *anchor*; for an adapted version the day its first version was made): week 1 begins on
     the first Monday on or after that day and each session keeps its weekday (``day``), the rule
-    the planner itself uses (:func:`spinewise.planning.render_json.first_monday`). A session with
-    neither a date nor a weekday is *self-paced*: it is due on the first day allowed.
+    the planner itself uses (:func:`spinewise.planning.render_json.first_monday`). Asked about a
+    day before the plan was made (a back-dated ``--today``), the plan is dated from that day
+    (:func:`anchor_for`). A session with neither a date nor a weekday is *self-paced*: it is due
+    on the first day allowed.
 Sessions that count
     A logged session counts for a planned session when it names it in this plan version or in a
     version this one was adapted from (the plan's ``adapted_from_ids``), and it was finished or
-    has at least one set. A session started and left without a set does not use the planned
-    session up.
+    has at least one set. A session logged whole is finished as logged; one started live is
+    finished once its duration, RPE or pain during or after is recorded
+    (:func:`spinewise.logbook.summary.is_finished`). A session started and left without a set
+    does not use the planned session up.
 An open session
     A session of the plan started today and not finished is offered again, to resume it.
 Missed sessions
@@ -46,6 +50,7 @@ from spinewise.planning.request import WEEKDAYS
 __all__ = [
     "DatedSession",
     "Schedule",
+    "anchor_for",
     "counts_as_done",
     "dated_sessions",
     "local_today",
@@ -59,6 +64,11 @@ PAINFUL_TODAY = (
     "Pain during or after today's session was above 5/10, so the next session is not today. "
     "Rest, and see how your back feels tomorrow."
 )
+
+
+def anchor_for(made_on: date, today: date) -> date:
+    """The day an undated plan is dated from: the day it was made, or ``today`` if earlier."""
+    return min(made_on, today)
 
 
 def local_today(now: datetime) -> date:

@@ -12,7 +12,8 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from spinewise.errors import InputError
-from spinewise.logbook import PlannedRef, SessionLog, SetLog
+from spinewise.logbook import PlannedRef, PlannedSession, SessionLog, SetLog
+from spinewise.logbook.summary import LIVE_SOURCE, is_finished
 from spinewise.services.handle import Store
 from spinewise.services.log import check_exercises, custom_exercises
 from spinewise.services.plancache import PlanEntry
@@ -64,6 +65,8 @@ class NextSession:
         already done today), in plain words.
     missed
         ``(week, session)`` of dated sessions before today that were not done.
+    planned
+        The same session as the logbook reads it (what the terminal walk-through guides).
     """
 
     session: SessionPlan
@@ -72,6 +75,47 @@ class NextSession:
     open_session_id: int | None
     held_back: str | None
     missed: tuple[tuple[int, int], ...]
+    planned: PlannedSession
+
+    def to_json(self) -> dict[str, Any]:
+        """The next session as ``GET /api/v1/sessions/next`` and ``spinewise log next`` give it.
+
+        Each item has ``sets_left`` and ``sets_right`` for per-side work (the weaker side's
+        extra sets included) and ``sets`` otherwise.
+        """
+        sess = self.session
+        items = []
+        for it in sess.items:
+            sets: dict[str, int | None] = (
+                {"sets": None, "sets_left": it.sets_left, "sets_right": it.sets_right}
+                if it.per_side
+                else {"sets": it.sets, "sets_left": None, "sets_right": None}
+            )
+            items.append(
+                {
+                    "exercise_id": it.exercise_id,
+                    "name": it.name,
+                    "block": it.block,
+                    **sets,
+                    "reps": it.reps,
+                    "hold_s": it.hold_s,
+                    "distance_m": it.distance_m,
+                    "tempo": it.tempo,
+                    "rest_s": it.rest_s,
+                }
+            )
+        return {
+            "plan_id": sess.plan_id,
+            "plan_version": sess.plan_version,
+            "week": sess.week,
+            "session": sess.session,
+            "date": self.date.isoformat(),
+            "due_today": self.due_today,
+            "in_progress_session_id": self.open_session_id,
+            "held_back": self.held_back,
+            "estimated_minutes": sess.estimated_minutes,
+            "items": items,
+        }
 
 
 def _schedule(store: Store, athlete: int, today: date) -> tuple[PlanEntry, Schedule] | None:
@@ -82,7 +126,7 @@ def _schedule(store: Store, athlete: int, today: date) -> tuple[PlanEntry, Sched
         logs = session_summaries(
             db, athlete, entry.lineage_ids, since=datetime.combine(today, time())
         )
-    found = plan_schedule(entry.sessions, logs, versions=entry.versions, today=today)
+    found = plan_schedule(entry.sessions_on(today), logs, versions=entry.versions, today=today)
     return entry, found
 
 
@@ -118,6 +162,7 @@ def next_session(store: Store, athlete: int, *, today: date) -> NextSession | No
         open_session_id=open_id,
         held_back=sched.held_back,
         missed=sched.missed,
+        planned=nxt.planned,
     )
 
 
@@ -127,7 +172,7 @@ def start_session(
     *,
     now: datetime,
     pain_before: int | None,
-    source: str = "web",
+    source: str = LIVE_SOURCE,
 ) -> int | None:
     """Start the next planned session now, or resume the one already open today; its id.
 
@@ -221,7 +266,9 @@ def discard_session(store: Store, athlete: int, session_id: int) -> bool:
         if stored is None:
             return False
         log = stored.log
-        if any(v is not None for v in (log.duration_min, log.session_rpe, log.pain.during)):
+        if is_finished(
+            log.source, log.duration_min, log.session_rpe, log.pain.during, log.pain.after
+        ):
             raise InputError(
                 "session: a finished session is kept in the log; it cannot be discarded"
             )

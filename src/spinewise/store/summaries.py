@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
-from spinewise.logbook.summary import SessionSummary
+from spinewise.logbook.summary import SessionSummary, is_finished
 from spinewise.store.tables import PlanRow, PlanSessionRow, SessionRow, SetRow
 
 __all__ = ["delete_session", "plan_heads", "session_id_at", "session_summaries"]
@@ -40,6 +40,7 @@ def session_summaries(
             SessionRow.session_rpe,
             SessionRow.pain_during,
             SessionRow.pain_after,
+            SessionRow.source,
             n_sets,
         )
         .outerjoin(PlanSessionRow, PlanSessionRow.id == SessionRow.plan_session_id)
@@ -56,12 +57,12 @@ def session_summaries(
             plan_version=version,
             week=week,
             session=sess,
-            finished=any(v is not None for v in (minutes, rpe, during, after)),
+            finished=is_finished(source, minutes, rpe, during, after),
             n_sets=int(count or 0),
             pain_during=during,
             pain_after=after,
         )
-        for at, version, week, sess, minutes, rpe, during, after, count in rows
+        for at, version, week, sess, minutes, rpe, during, after, source, count in rows
     ]
 
 

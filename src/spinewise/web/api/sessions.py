@@ -12,7 +12,6 @@ from fastapi import APIRouter, HTTPException, Response, status
 from pydantic import BaseModel
 
 from spinewise import services
-from spinewise.services import ItemView
 from spinewise.web.api.common import SessionId, responses
 from spinewise.web.deps import CtxDep, CurrentUser
 
@@ -56,41 +55,13 @@ class NextSessionOut(BaseModel):
     items: list[NextItemOut]
 
 
-def _item(item: ItemView) -> NextItemOut:
-    return NextItemOut(
-        exercise_id=item.exercise_id,
-        name=item.name,
-        block=item.block,
-        sets=None if item.per_side else item.sets,
-        sets_left=item.sets_left,
-        sets_right=item.sets_right,
-        reps=item.reps,
-        hold_s=item.hold_s,
-        distance_m=item.distance_m,
-        tempo=item.tempo,
-        rest_s=item.rest_s,
-    )
-
-
 @router.get("/next", response_model=NextSessionOut, responses=responses(401, 404))
 def next_session(ctx: CtxDep, user: CurrentUser) -> NextSessionOut:
     """The next planned session and its date (404 without a plan or when all is done)."""
     found = services.next_session(ctx.store, user.athlete_id, today=services.local_today(ctx.now()))
     if found is None:
         raise HTTPException(404, "nothing left to do in the plan (or no plan yet)")
-    sess = found.session
-    return NextSessionOut(
-        plan_id=sess.plan_id,
-        plan_version=sess.plan_version,
-        week=sess.week,
-        session=sess.session,
-        date=found.date,
-        due_today=found.due_today,
-        in_progress_session_id=found.open_session_id,
-        held_back=found.held_back,
-        estimated_minutes=sess.estimated_minutes,
-        items=[_item(i) for i in sess.items],
-    )
+    return NextSessionOut.model_validate(found.to_json())
 
 
 @router.delete(
