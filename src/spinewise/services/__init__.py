@@ -5,7 +5,13 @@ Every function takes its dependencies explicitly (a :class:`Store` handle, the a
 count and what "today" is are decided in :mod:`spinewise.services.schedule`.
 """
 
-from spinewise.services.adapt import AdaptOutcome, adapt_plan, finish_session, store_adaptation
+from spinewise.services.adapt import (
+    AdaptOutcome,
+    Finished,
+    adapt_plan,
+    finish_session,
+    store_adaptation,
+)
 from spinewise.services.assessment import (
     CurrentProfile,
     assess_profile,
@@ -37,6 +43,8 @@ from spinewise.services.recommend import RecommendInputs, recommend_inputs
 from spinewise.services.schedule import (
     DatedSession,
     Schedule,
+    anchor_for,
+    counts_as_done,
     dated_sessions,
     local_today,
     plan_schedule,
@@ -71,6 +79,7 @@ __all__ = [
     "CurrentProfile",
     "DatedSession",
     "ExportFile",
+    "Finished",
     "ImportReport",
     "ItemView",
     "NextSession",
@@ -84,9 +93,11 @@ __all__ = [
     "StoredPlan",
     "StoredSession",
     "adapt_plan",
+    "anchor_for",
     "assess_profile",
     "athlete_named",
     "check_exercises",
+    "counts_as_done",
     "create_plan",
     "current_profile",
     "dated_sessions",

@@ -33,7 +33,7 @@ from spinewise.store import (
 )
 from spinewise.store.engine import advisory_lock
 
-__all__ = ["AdaptOutcome", "adapt_plan", "finish_session", "store_adaptation"]
+__all__ = ["AdaptOutcome", "Finished", "adapt_plan", "finish_session", "store_adaptation"]
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,19 @@ class AdaptOutcome:
     result: Adaptation
     sessions: tuple[SessionLog, ...]
     upcoming: DatedSession | None
+
+
+@dataclass(frozen=True)
+class Finished:
+    """A finished session: whether it was the athlete's, and how the plan adapted to it.
+
+    ``changes`` are the adaptation's change records (empty when nothing changed, or when
+    there is no profile or plan to adapt); ``plan_version`` is the stored adapted version.
+    """
+
+    found: bool
+    changes: tuple[Mapping[str, Any], ...] = ()
+    plan_version: int | None = None
 
 
 def _read(
@@ -126,18 +139,22 @@ def finish_session(
     notes: str | None = None,
     *,
     now: datetime,
-) -> tuple[bool, list[dict[str, Any]]]:
+) -> Finished:
     """Record RPE, pain and duration of a session, then adapt the plan to the log.
 
     The next sessions progress, hold or regress with their reasons, stored as a new plan version
-    (as ``spinewise next --apply``). Returns whether the session is the athlete's and the changes.
+    (as ``spinewise next --apply``).
     """
     if not update_session_fields(store, athlete, session_id, changes, notes):
-        return False, []
+        return Finished(found=False)
     with reading(store.engine) as db:
         has_profile = bool(list_profiles(db, athlete))
     if not has_profile or plan_entry(store, athlete) is None:
-        return True, []
+        return Finished(found=True)
     outcome = adapt_plan(store, athlete, today=now.date())
-    store_adaptation(store, athlete, outcome, now=now)
-    return True, list(outcome.result.changes)
+    saved = store_adaptation(store, athlete, outcome, now=now)
+    return Finished(
+        found=True,
+        changes=tuple(outcome.result.changes),
+        plan_version=None if saved is None else saved.record.version,
+    )

@@ -37,7 +37,6 @@ __all__ = [
     "ProgressInputs",
     "athlete_named",
     "check_exercises",
-    "custom_exercises",
     "history",
     "log_session",
     "planned_ref",

@@ -30,7 +30,6 @@ __all__ = [
     "create_plan",
     "done_sessions",
     "newest_plan",
-    "plan_entry",
     "store_plan",
     "user_plan",
     "user_plans",

@@ -40,7 +40,6 @@ __all__ = [
     "planned_view",
     "schedule",
     "start_session",
-    "update_session_fields",
     "user_session",
 ]
 

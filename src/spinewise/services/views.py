@@ -12,7 +12,7 @@ from spinewise.catalog import load_catalog
 from spinewise.errors import CatalogError
 from spinewise.store import StoredPlan
 
-__all__ = ["ItemView", "SessionPlan", "catalog_lookup", "plan_session"]
+__all__ = ["ItemView", "SessionPlan", "plan_session"]
 
 
 @dataclass(frozen=True)

@@ -72,10 +72,10 @@ def finish_session(
 ) -> SessionOut:
     """Record duration, session RPE and pain of one of your sessions."""
     changes = body.model_dump(exclude={"notes"}, exclude_none=True)
-    found, _changes = services.finish_session(
+    finished = services.finish_session(
         ctx.store, user.athlete_id, session_id, changes, body.notes, now=ctx.now()
     )
-    if not found:
+    if not finished.found:
         raise HTTPException(404, "no such session")
     stored = services.user_session(ctx.store, user.athlete_id, session_id)
     assert stored is not None

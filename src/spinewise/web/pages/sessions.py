@@ -182,12 +182,12 @@ async def morning(
         form.problems.append(f"pain_next_morning: must be 0 to 10, got {pain}")
     if form.problems:
         raise InputError(form.problems)
-    done, _changes = await run_in_threadpool(
+    finished = await run_in_threadpool(
         lambda: services.finish_session(
             ctx.store, user.athlete_id, session_id, {"pain_next_morning": pain}, now=ctx.now()
         )
     )
-    if not done:
+    if not finished.found:
         raise HTTPException(404, "no such session")
     return RedirectResponse(f"/sessions/{session_id}", status_code=303)
 
