@@ -7,6 +7,8 @@ and a third session on the same day; starting a session and going back used it u
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -207,3 +209,33 @@ def test_next_session_gives_each_side_its_sets(web: TestClient) -> None:
     uneven = [i for i in nxt["items"] if i["sets_left"] != i["sets_right"]]
     assert uneven, "the first session has a side bridge with extra sets on the weaker side"
     assert all(i["sets_left"] > i["sets_right"] for i in uneven)
+
+
+def test_the_guided_session_has_a_row_for_each_sides_sets(web: TestClient) -> None:
+    """The weaker side's extra sets reach the guided session (they used to be dropped)."""
+    signup_login(web, EMAIL)
+    tests = {"side_bridge_right_s": 90, "side_bridge_left_s": 60}
+    assert web.put("/api/v1/profile", json=profile_data(tests=tests)).status_code == 200
+    assert web.post("/api/v1/plans", json={"weeks": 4}).status_code == 201
+    nxt = web.get("/api/v1/sessions/next").json()
+    sid = web.post("/api/v1/logs/today/start", json={}).json()["id"]
+    page = web.get(f"/sessions/{sid}/guide").text
+    rows = re.findall(
+        r'name="exercise_id" value="([^"]+)">\s*<input type="hidden" name="set_number" '
+        r'value="\d+">\s*<input type="hidden" name="side" value="([a-z]*)">',
+        page,
+    )
+    counts = Counter(rows)
+    for item in nxt["items"]:
+        ex = item["exercise_id"]
+        if item["sets"] is not None:
+            assert counts[(ex, "")] == item["sets"], ex
+        else:
+            assert (counts[(ex, "left")], counts[(ex, "right")]) == (
+                item["sets_left"],
+                item["sets_right"],
+            ), ex
+    assert any(
+        counts[(i["exercise_id"], "left")] > counts[(i["exercise_id"], "right")]
+        for i in nxt["items"]
+    )
