@@ -32,9 +32,11 @@ from spinewise.services.log import (
 )
 from spinewise.services.plancache import PlanCache
 from spinewise.services.plans import (
+    assess_and_plan,
     create_plan,
     done_sessions,
     newest_plan,
+    plan_for_profile,
     store_plan,
     user_plan,
     user_plans,
@@ -94,6 +96,7 @@ __all__ = [
     "StoredSession",
     "adapt_plan",
     "anchor_for",
+    "assess_and_plan",
     "assess_profile",
     "athlete_named",
     "check_exercises",
@@ -113,6 +116,7 @@ __all__ = [
     "log_set",
     "newest_plan",
     "next_session",
+    "plan_for_profile",
     "plan_schedule",
     "plan_session",
     "planned_ref",

@@ -6,9 +6,10 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from spinewise.assessment import Assessment
 from spinewise.errors import InputError, ScreeningStopError
-from spinewise.planning.service import make_plan_for_profile
-from spinewise.profile import parse_profile
+from spinewise.planning import service as planning
+from spinewise.profile import Profile, parse_profile
 from spinewise.services.handle import Store
 from spinewise.services.plancache import PlanEntry
 from spinewise.services.schedule import sessions_that_count
@@ -27,9 +28,11 @@ from spinewise.store.live import latest_plan_key
 from spinewise.store.summaries import plan_heads, session_summaries
 
 __all__ = [
+    "assess_and_plan",
     "create_plan",
     "done_sessions",
     "newest_plan",
+    "plan_for_profile",
     "store_plan",
     "user_plan",
     "user_plans",
@@ -57,6 +60,23 @@ def plan_entry(store: Store, athlete: int) -> PlanEntry | None:
         return store.plans.get((athlete, plan_id, version, created_at), load)
 
 
+def plan_for_profile(
+    profile: Profile, *, weeks: int | None = None, seed: int = 0
+) -> dict[str, Any]:
+    """Screen, assess and plan (``spinewise plan``); nothing is stored.
+
+    Raises ScreeningStopError when screening did not clear.
+    """
+    return planning.make_plan_for_profile(profile, weeks=weeks, seed=seed)
+
+
+def assess_and_plan(
+    profile: Profile, *, weeks: int | None = None, seed: int = 0
+) -> tuple[Assessment, dict[str, Any]]:
+    """The assessment and the plan of a profile (``spinewise demo``); nothing is stored."""
+    return planning.assess_and_plan(profile, weeks=weeks, seed=seed)
+
+
 def create_plan(
     store: Store, athlete: int, *, now: datetime, weeks: int | None = None, seed: int | None = None
 ) -> StoredPlan:
@@ -66,7 +86,7 @@ def create_plan(
     if not profiles:
         raise ScreeningStopError("profile: no profile yet; complete the onboarding first")
     profile = parse_profile(profiles[-1].profile)
-    plan = make_plan_for_profile(profile, weeks=weeks, seed=seed or 0)
+    plan = plan_for_profile(profile, weeks=weeks, seed=seed or 0)
     with writing(store.engine) as db:
         advisory_lock(db, athlete)
         return save_plan(db, athlete, plan, created_at=now, seed=seed or 0)
