@@ -61,6 +61,8 @@ class SessionSummary:
         How many sets were logged.
     pain_during, pain_after
         Pain during and after the session, 0-10, when asked.
+    session_id
+        The stored session's id, when read from the store.
     """
 
     started_at: datetime
@@ -71,6 +73,7 @@ class SessionSummary:
     n_sets: int
     pain_during: int | None = None
     pain_after: int | None = None
+    session_id: int | None = None
 
     @property
     def planned_key(self) -> tuple[int, int] | None:

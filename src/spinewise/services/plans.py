@@ -23,7 +23,7 @@ from spinewise.store import (
     save_plan,
     writing,
 )
-from spinewise.store.engine import advisory_lock
+from spinewise.store.engine import Session, advisory_lock
 from spinewise.store.live import latest_plan_key
 from spinewise.store.summaries import plan_heads, session_summaries
 
@@ -43,21 +43,26 @@ def _ancestry(plan: Mapping[str, Any]) -> list[int]:
     return [int(i) for i in plan.get("adapted_from_ids", [])]
 
 
+def entry_in(db: Session, store: Store, athlete: int) -> PlanEntry | None:
+    """:func:`plan_entry` inside the caller's read transaction."""
+    found = latest_plan_key(db, athlete)
+    if found is None:
+        return None
+    plan_id, version, created_at = found
+
+    def load() -> PlanEntry | None:
+        stored = get_plan(db, athlete, plan_id)
+        if stored is None:
+            return None
+        return PlanEntry.make(stored, plan_heads(db, athlete, _ancestry(stored.record.plan)))
+
+    return store.plans.get((athlete, plan_id, version, created_at), load)
+
+
 def plan_entry(store: Store, athlete: int) -> PlanEntry | None:
     """The newest plan version with its lineage and dated sessions (cached), or ``None``."""
     with reading(store.engine) as db:
-        found = latest_plan_key(db, athlete)
-        if found is None:
-            return None
-        plan_id, version, created_at = found
-
-        def load() -> PlanEntry | None:
-            stored = get_plan(db, athlete, plan_id)
-            if stored is None:
-                return None
-            return PlanEntry.make(stored, plan_heads(db, athlete, _ancestry(stored.record.plan)))
-
-        return store.plans.get((athlete, plan_id, version, created_at), load)
+        return entry_in(db, store, athlete)
 
 
 def plan_for_profile(

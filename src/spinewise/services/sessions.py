@@ -13,11 +13,11 @@ from typing import Any
 
 from spinewise.errors import InputError
 from spinewise.logbook import PlannedRef, PlannedSession, SessionLog, SetLog
-from spinewise.logbook.summary import LIVE_SOURCE, is_finished
+from spinewise.logbook.summary import LIVE_SOURCE, SessionSummary, is_finished
 from spinewise.services.handle import Store
 from spinewise.services.log import check_exercises, custom_exercises
 from spinewise.services.plancache import PlanEntry
-from spinewise.services.plans import plan_entry, user_plans
+from spinewise.services.plans import entry_in, user_plans
 from spinewise.services.schedule import Schedule, plan_schedule
 from spinewise.services.views import SessionPlan, plan_session
 from spinewise.store import (
@@ -30,7 +30,7 @@ from spinewise.store import (
 )
 from spinewise.store.engine import advisory_lock
 from spinewise.store.live import add_or_replace_set, update_session
-from spinewise.store.summaries import delete_session, session_id_at, session_summaries
+from spinewise.store.summaries import delete_session, session_summaries
 
 __all__ = [
     "NextSession",
@@ -117,16 +117,18 @@ class NextSession:
         }
 
 
-def _schedule(store: Store, athlete: int, today: date) -> tuple[PlanEntry, Schedule] | None:
-    entry = plan_entry(store, athlete)
-    if entry is None:
-        return None
-    with reading(store.engine) as db:
+def _schedule(
+    store: Store, athlete: int, today: date
+) -> tuple[PlanEntry, Schedule, list[SessionSummary]] | None:
+    with reading(store.engine) as db:  # one read: the plan's key and the log's summary
+        entry = entry_in(db, store, athlete)
+        if entry is None:
+            return None
         logs = session_summaries(
             db, athlete, entry.lineage_ids, since=datetime.combine(today, time())
         )
     found = plan_schedule(entry.sessions_on(today), logs, versions=entry.versions, today=today)
-    return entry, found
+    return entry, found, logs
 
 
 def schedule(store: Store, athlete: int, *, today: date) -> Schedule | None:
@@ -140,7 +142,7 @@ def next_session(store: Store, athlete: int, *, today: date) -> NextSession | No
     found = _schedule(store, athlete, today)
     if found is None:
         return None
-    entry, sched = found
+    entry, sched, logs = found
     nxt = sched.next
     if nxt is None or nxt.date is None:
         return None
@@ -150,10 +152,9 @@ def next_session(store: Store, athlete: int, *, today: date) -> NextSession | No
         if view is None:
             return None
         entry.views[(nxt.key, nxt.date)] = view
-    open_id = None
-    if sched.open_started_at is not None:
-        with reading(store.engine) as db:
-            open_id = session_id_at(db, athlete, sched.open_started_at)
+    open_id = next(
+        (log.session_id for log in logs if log.started_at == sched.open_started_at), None
+    )
     return NextSession(
         session=view,
         date=nxt.date,

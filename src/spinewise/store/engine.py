@@ -24,6 +24,7 @@ from spinewise.settings import Settings
 
 __all__ = [
     "Engine",
+    "Session",
     "advisory_lock",
     "create_engine_from_settings",
     "create_engine_from_url",

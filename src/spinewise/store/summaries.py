@@ -8,13 +8,47 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import bindparam, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from spinewise.logbook.summary import SessionSummary, is_finished
 from spinewise.store.tables import PlanRow, PlanSessionRow, SessionRow, SetRow
 
-__all__ = ["delete_session", "plan_heads", "session_id_at", "session_summaries"]
+__all__ = ["delete_session", "plan_heads", "session_summaries"]
+
+
+# Built once (building a statement costs more than running it on SQLite; see store/live.py).
+_N_SETS = (
+    select(func.count(SetRow.id))
+    .where(SetRow.session_id == SessionRow.id)
+    .correlate(SessionRow)
+    .scalar_subquery()
+)
+_SUMMARIES = (
+    select(
+        SessionRow.id,
+        SessionRow.started_at,
+        PlanRow.version,
+        PlanSessionRow.week,
+        PlanSessionRow.session,
+        SessionRow.duration_min,
+        SessionRow.session_rpe,
+        SessionRow.pain_during,
+        SessionRow.pain_after,
+        SessionRow.source,
+        _N_SETS,
+    )
+    .outerjoin(PlanSessionRow, PlanSessionRow.id == SessionRow.plan_session_id)
+    .outerjoin(PlanRow, PlanRow.id == PlanSessionRow.plan_id)
+    .where(
+        SessionRow.athlete_id == bindparam("athlete"),
+        or_(
+            PlanSessionRow.plan_id.in_(bindparam("plan_ids", expanding=True)),
+            SessionRow.started_at >= bindparam("since"),
+        ),
+    )
+    .order_by(SessionRow.started_at)
+)
 
 
 def session_summaries(
@@ -24,32 +58,8 @@ def session_summaries(
 
     In time order; the sets are counted, not read.
     """
-    n_sets = (
-        select(func.count(SetRow.id))
-        .where(SetRow.session_id == SessionRow.id)
-        .correlate(SessionRow)
-        .scalar_subquery()
-    )
     rows = db.execute(
-        select(
-            SessionRow.started_at,
-            PlanRow.version,
-            PlanSessionRow.week,
-            PlanSessionRow.session,
-            SessionRow.duration_min,
-            SessionRow.session_rpe,
-            SessionRow.pain_during,
-            SessionRow.pain_after,
-            SessionRow.source,
-            n_sets,
-        )
-        .outerjoin(PlanSessionRow, PlanSessionRow.id == SessionRow.plan_session_id)
-        .outerjoin(PlanRow, PlanRow.id == PlanSessionRow.plan_id)
-        .where(
-            SessionRow.athlete_id == athlete,
-            or_(PlanSessionRow.plan_id.in_(sorted(set(plan_ids))), SessionRow.started_at >= since),
-        )
-        .order_by(SessionRow.started_at)
+        _SUMMARIES, {"athlete": athlete, "plan_ids": sorted(set(plan_ids)), "since": since}
     )
     return [
         SessionSummary(
@@ -61,8 +71,9 @@ def session_summaries(
             n_sets=int(count or 0),
             pain_during=during,
             pain_after=after,
+            session_id=int(sid),
         )
-        for at, version, week, sess, minutes, rpe, during, after, source, count in rows
+        for sid, at, version, week, sess, minutes, rpe, during, after, source, count in rows
     ]
 
 
@@ -74,16 +85,6 @@ def plan_heads(db: Session, athlete: int, ids: Collection[int]) -> dict[int, tup
         )
     )
     return {int(i): (int(v), at) for i, v, at in rows}
-
-
-def session_id_at(db: Session, athlete: int, started_at: datetime) -> int | None:
-    """The id of the athlete's session that started at ``started_at``."""
-    found = db.scalar(
-        select(SessionRow.id).where(
-            SessionRow.athlete_id == athlete, SessionRow.started_at == started_at
-        )
-    )
-    return None if found is None else int(found)
 
 
 def delete_session(db: Session, athlete: int, session_id: int) -> bool:
