@@ -272,3 +272,32 @@ def test_log_morning_records_next_morning_pain(cli_db, capsys):
     assert "Next-morning pain 2" in out
     code, out, _ = _run(capsys, "history")
     assert "-/-/-/2" in out
+
+
+def test_log_next_names_the_next_session_and_its_day(cli_db, capsys):
+    code, out, _ = _run(capsys, "log", "next", "--today", "2026-05-04")
+    assert (code, out.strip()) == (
+        0,
+        "No session left: make or store a plan (`spinewise log use-plan FILE`).",
+    )
+    _run(capsys, "log", "use-plan", str(PLAN_FILE))
+    _run(
+        capsys,
+        "log",
+        "session",
+        "--at",
+        "2026-05-04T07:00:00",
+        "--plan-week",
+        "1",
+        "--plan-session",
+        "1",
+        "--pain-during",
+        "6",
+    )
+    code, out, _ = _run(capsys, "log", "next", "--today", "2026-05-04")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "Next: week 1, session 2, Tuesday 05 May 2026."
+    assert lines[1].startswith("Pain during or after today's session was above 5/10")
+    assert "Bird dog" in out
+    assert "1 per side" in out
