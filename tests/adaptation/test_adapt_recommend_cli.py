@@ -57,7 +57,8 @@ def test_recommend_reads_plan_and_log_from_the_store(cli_db, capsys):
     )
     assert (code, err) == (0, "")
     doc = json.loads(out)
-    assert doc["next_session"] == {"week": 1, "session": 1, "date": None}
+    # the undated plan is dated from the first Monday on or after the day asked about
+    assert doc["next_session"] == {"week": 1, "session": 1, "date": "2026-05-11"}
     assert doc["notes"][0].startswith("no profile: findings and sensitivities are not weighed")
     by = {r["exercise_id"]: r for r in doc["recommendations"]}
     assert by["bird_dog"]["parts"] == {"fit": 1.0, "hurt": -2.0}
@@ -69,7 +70,7 @@ def test_recommend_reads_plan_and_log_from_the_store(cli_db, capsys):
     code, out, _ = _run(capsys, "recommend", "--today", "2026-05-11", "--k", "2")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0] == "Next session: week 1, session 1."
+    assert lines[0] == "Next session: week 1, session 1 on 2026-05-11."
     assert "Recommended for you:" in lines
     assert " 1. Kettlebell swing (kb_swing): planned, score 1.00" in lines
     assert "      - In your next session (week 1, session 1)." in lines
@@ -93,7 +94,7 @@ def test_a_logged_planned_session_moves_to_the_next(cli_db, capsys):
     code, out, _ = _run(capsys, "recommend", "--today", "2026-05-09", "--format", "json")
     assert code == 0
     doc = json.loads(out)
-    assert doc["next_session"] == {"week": 1, "session": 2, "date": None}
+    assert doc["next_session"] == {"week": 1, "session": 2, "date": "2026-05-13"}
     planned = {r["exercise_id"] for r in doc["recommendations"] if r["kind"] == "planned"}
     assert planned == {"db_rdl", "single_leg_rdl"}
 

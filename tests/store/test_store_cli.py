@@ -218,7 +218,15 @@ def test_log_today_walks_the_next_unlogged_session(cli_db, capsys, tmp_path):
         ("romanian_deadlift", None, None, 2),
     ]
     said.clear()
-    assert isinstance(log_cli.run_today("default", date(2026, 5, 4), io, timers=False), int)
+    # at most one planned session a day: the same day offers nothing and names the next day
+    assert log_cli.run_today("default", date(2026, 5, 4), io, timers=False) is None
+    assert said == [
+        "Nothing planned for today: a rest day.",
+        "You have done a planned session today; the next one is on another day.",
+        "Next: week 1, session 2 on 2026-05-05.",
+    ]
+    said.clear()
+    assert isinstance(log_cli.run_today("default", date(2026, 5, 5), io, timers=False), int)
     assert "Week 1, session 2" in said
 
 
@@ -264,3 +272,32 @@ def test_log_morning_records_next_morning_pain(cli_db, capsys):
     assert "Next-morning pain 2" in out
     code, out, _ = _run(capsys, "history")
     assert "-/-/-/2" in out
+
+
+def test_log_next_names_the_next_session_and_its_day(cli_db, capsys):
+    code, out, _ = _run(capsys, "log", "next", "--today", "2026-05-04")
+    assert (code, out.strip()) == (
+        0,
+        "No session left: make or store a plan (`spinewise log use-plan FILE`).",
+    )
+    _run(capsys, "log", "use-plan", str(PLAN_FILE))
+    _run(
+        capsys,
+        "log",
+        "session",
+        "--at",
+        "2026-05-04T07:00:00",
+        "--plan-week",
+        "1",
+        "--plan-session",
+        "1",
+        "--pain-during",
+        "6",
+    )
+    code, out, _ = _run(capsys, "log", "next", "--today", "2026-05-04")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "Next: week 1, session 2, Tuesday 05 May 2026."
+    assert lines[1].startswith("Pain during or after today's session was above 5/10")
+    assert "Bird dog" in out
+    assert "1 per side" in out

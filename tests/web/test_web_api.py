@@ -232,6 +232,7 @@ def test_openapi_lists_the_contract_routes(lite: TestClient) -> None:
         ("/api/v1/plans/{id}", "get"),
         ("/api/v1/logs/sessions", "post"),
         ("/api/v1/logs/sessions/{id}", "get"),
+        ("/api/v1/sessions/next", "get"),
     ]:
         assert method in paths[path], (path, method)
     ref = paths["/api/v1/profile"]["put"]["requestBody"]["content"]["application/json"]["schema"]

@@ -67,6 +67,8 @@ def _requests(ids: dict[str, Any], exercise: str) -> list[tuple[str, str, str, d
             f"/sessions/{sid}/morning",
             {"data": {"pain_next_morning": "9"}},
         ),
+        ("DELETE", "/api/v1/sessions/{id}", f"/api/v1/sessions/{sid}", {}),
+        ("POST", "/sessions/{session_id}/discard", f"/sessions/{sid}/discard", {"data": {}}),
     ]
 
 

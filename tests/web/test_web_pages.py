@@ -246,14 +246,17 @@ def test_every_form_control_has_a_label(lite: TestClient) -> None:
     token = _token(lite.get("/onboarding/profile").text)
     lite.post("/onboarding/profile", data={**PROFILE_FORM, "csrf_token": token})
     r = lite.post("/plans/new", data={"csrf_token": token}, follow_redirects=False)
+    today = lite.get("/today").text  # before starting: the start form
     r = lite.post(
         "/today/start", data={"pain_before": "2", "csrf_token": token}, follow_redirects=False
     )
     guide = r.headers["location"]
+    pages = {path: lite.get(path).text for path in ("/today", guide)}
+    assert "Discard it" in pages["/today"]  # started: continue or discard, not start again
     for path in (
         "/onboarding",
         "/onboarding/profile",
-        "/today",
+        "/today (before starting)",
         guide,
         "/exercises",
         "/account",
@@ -262,7 +265,7 @@ def test_every_form_control_has_a_label(lite: TestClient) -> None:
         "/plans",
     ):
         parser = _Forms()
-        parser.feed(lite.get(path).text)
+        parser.feed(today if path.startswith("/today") else lite.get(path).text)
         assert parser.controls, path
         for control in parser.controls:
             labelled = control["wrapped"] or (control.get("id") in parser.label_for)

@@ -1,4 +1,4 @@
-"""Pure parts of the web app: today's-session rule, the plan cache, progress series, charts."""
+"""Pure parts of the web app: the plan cache, progress series, charts."""
 
 from __future__ import annotations
 
@@ -6,8 +6,6 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from spinewise.logbook import (
     PainScores,
@@ -15,12 +13,10 @@ from spinewise.logbook import (
     ProfileRecord,
     SessionLog,
     SetLog,
-    planned_sessions,
-    select_session,
 )
+from spinewise.services.plancache import PlanCache, PlanEntry
 from spinewise.store import StoredPlan
 from spinewise.web import charts
-from spinewise.web.plancache import PlanCache, select_planned
 from spinewise.web.progress import (
     acwr_rolling,
     best_e1rm,
@@ -39,19 +35,6 @@ def _plan(dates: list[date | None]) -> dict[str, Any]:
     return {"weeks": [{"index": 1, "sessions": sessions}]}
 
 
-@given(
-    offsets=st.lists(st.one_of(st.none(), st.integers(-3, 3)), min_size=1, max_size=6),
-    logged=st.sets(st.integers(1, 6)),
-)
-def test_select_planned_is_the_logbook_rule(offsets: list[int | None], logged: set[int]) -> None:
-    today = date(2026, 12, 9)
-    plan = _plan([None if o is None else today + timedelta(days=o) for o in offsets])
-    done = {(1, s) for s in logged}
-    expected = select_session(plan, today, done)
-    got = select_planned(planned_sessions(plan), today, done)
-    assert (None if expected is None else expected.key) == (None if got is None else got.key)
-
-
 def _stored(plan_id: int, plan: dict[str, Any]) -> StoredPlan:
     return StoredPlan(plan_id, PlanRecord(version=1, created_at=datetime(2026, 1, 1), plan=plan))
 
@@ -61,7 +44,7 @@ def test_plan_cache_loads_once_and_keys_by_athlete() -> None:
     loads: list[int] = []
 
     def loader(plan_id: int, plan: dict[str, Any]) -> Any:
-        return lambda: (loads.append(plan_id), _stored(plan_id, plan))[1]
+        return lambda: (loads.append(plan_id), PlanEntry.make(_stored(plan_id, plan), {}))[1]
 
     key = (1, 10, 1, datetime(2026, 1, 1))
     first = cache.get(key, loader(10, _plan([None])))

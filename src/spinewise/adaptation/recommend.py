@@ -37,6 +37,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from types import EllipsisType
 from typing import Any, Literal
 
 from spinewise.adaptation.coverage import demand_text
@@ -302,6 +303,7 @@ def recommended_for_you(
     max_level: int | None = None,
     plan_version: int | None = None,
     k: int = 5,
+    next_planned: PlannedSession | EllipsisType | None = ...,
 ) -> list[Recommendation]:
     """The ``k`` best options for the next session, best first, each with its reasons.
 
@@ -329,6 +331,9 @@ def recommended_for_you(
         When given, only logged sessions of this plan version count as done.
     k
         How many options.
+    next_planned
+        The next session as the caller's schedule decided it (``None``: none is left); by
+        default the first unlogged one on or after ``today``.
 
     Raises
     ------
@@ -336,7 +341,11 @@ def recommended_for_you(
         When the plan has no weeks, ``pain_now`` is outside 0-10 or ``k`` is below 1.
     """
     _validate(plan, pain_now, k)
-    nxt = next_session(plan, today, logged_keys(sessions, plan_version))
+    nxt = (
+        next_session(plan, today, logged_keys(sessions, plan_version))
+        if isinstance(next_planned, EllipsisType)
+        else next_planned
+    )
     in_plan = _plan_exercises(plan, catalog)
     kit = frozenset(e for ex in in_plan for e in ex.equipment) if equipment is None else equipment
     ctx = _Context(

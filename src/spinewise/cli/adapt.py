@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import replace
+from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
+from spinewise import services
 from spinewise.adaptation.engine import acwr_today, weekly_pain
-from spinewise.adaptation.service import adapt_stored
 from spinewise.cli import render
-from spinewise.cli.db import open_store
+from spinewise.cli.db import open_services
 from spinewise.cli.render_adapt import print_next, print_status
 from spinewise.errors import InputError
-from spinewise.logbook.planned import select_session
-from spinewise.profile import load_profile
+from spinewise.profile import Profile, load_profile
 from spinewise.settings import DEFAULT_ATHLETE
-from spinewise.store import athlete_id, latest_plan, list_sessions, reading, save_plan, writing
-from spinewise.store.plans import add_profile, list_profiles
 
 __all__ = ["next_command", "status_command"]
 
@@ -38,24 +36,11 @@ def _today(value: str | None) -> date:
         raise InputError(f"--today: not a date (YYYY-MM-DD), got {value!r}") from None
 
 
-def _load(athlete: str, profile: Path | None) -> tuple[int, Any, Any, list[Any]]:
-    with open_store() as engine, reading(engine) as db:
-        who = athlete_id(db, athlete, create=False)
-        if who is None:
-            raise InputError(f"--athlete: no athlete named {athlete!r} in the database")
-        stored = latest_plan(db, who)
-        if stored is None:
-            raise InputError("plan: no stored plan; store one with `spinewise log use-plan FILE`")
-        sessions = [s.log for s in list_sessions(db, who)]
-        prof: Any = None
-        if profile is not None:
-            prof = load_profile(profile)
-        else:
-            records = list_profiles(db, who)
-            if not records:
-                raise InputError("--profile: needed (no profile is stored for this athlete)")
-            prof = records[-1].profile
-    return who, stored, prof, sessions
+def _athlete(store: services.Store, athlete: str) -> int:
+    who = services.athlete_named(store, athlete, create=False)
+    if who is None:
+        raise InputError(f"--athlete: no athlete named {athlete!r} in the database")
+    return who
 
 
 def next_command(
@@ -66,50 +51,18 @@ def next_command(
 ) -> None:
     """The next session, adjusted to your log (progress, hold or regress, with reasons)."""
     day = _today(today)
-    who, stored, prof, sessions = _load(athlete, profile)
-    result = adapt_stored(stored.record.plan, sessions, prof, today=day)
-    logged = {(s.planned.week, s.planned.session) for s in sessions if s.planned is not None}
-    # logs of earlier versions count: an adapted plan keeps week and session numbers
-    upcoming = select_session(result.plan, day, logged)
-    if upcoming is None:  # nothing dated today: the next dated session from today on
-        later = [
-            s
-            for s in _dated(result.plan)
-            if s.date is not None and s.date >= day and s.key not in logged
-        ]
-        upcoming = later[0] if later else None
-    print_next(result, upcoming, render.console)
-    if apply and result.changes:
-        from datetime import datetime
-
-        with open_store() as engine, writing(engine) as db:
-            adapted = {**result.plan, "adapted_from_ids": _ancestry(stored)}
-            saved = save_plan(db, who, adapted, created_at=datetime.now())
-            if profile is not None:
-                from spinewise.logbook.backup import ProfileRecord
-
-                add_profile(
-                    db,
-                    who,
-                    ProfileRecord(recorded_at=datetime.now(), profile=_profile_dict(profile)),
-                )
-        render.console.print(f"Stored plan version {saved.record.version}.")
-
-
-def _ancestry(stored: Any) -> list[int]:
-    """The stored versions an adapted plan descends from (logs against them still count)."""
-    return [*stored.record.plan.get("adapted_from_ids", []), stored.id]
-
-
-def _dated(plan: Any) -> list[Any]:
-    from spinewise.logbook.planned import planned_sessions
-
-    return list(planned_sessions(plan))
-
-
-def _profile_dict(path: Path) -> dict[str, Any]:
-    data: dict[str, Any] = load_profile(path).model_dump(mode="json", exclude_none=True)
-    return data
+    prof: Profile | None = None if profile is None else load_profile(profile)
+    with open_services() as store:
+        who = _athlete(store, athlete)
+        outcome = services.adapt_plan(store, who, today=day, profile=prof)
+        upcoming = outcome.upcoming
+        # the schedule's date (an undated plan is dated from the day it was made)
+        shown = None if upcoming is None else replace(upcoming.planned, date=upcoming.date)
+        print_next(outcome.result, shown, render.console)
+        if apply:
+            saved = services.store_adaptation(store, who, outcome, now=datetime.now(), profile=prof)
+            if saved is not None:
+                render.console.print(f"Stored plan version {saved.record.version}.")
 
 
 def status_command(
@@ -119,12 +72,14 @@ def status_command(
 ) -> None:
     """A terminal dashboard: load and ratio, monotony, pain trend, findings, the next session."""
     day = _today(today)
-    _, stored, prof, sessions = _load(athlete, profile)
-    result = adapt_stored(stored.record.plan, sessions, prof, today=day)
+    prof = None if profile is None else load_profile(profile)
+    with open_services() as store:
+        outcome = services.adapt_plan(store, _athlete(store, athlete), today=day, profile=prof)
+    sessions = list(outcome.sessions)
     print_status(
-        stored.record.plan,
+        outcome.stored.record.plan,
         sessions,
-        result,
+        outcome.result,
         day,
         render.console,
         ratio=acwr_today(sessions, day),

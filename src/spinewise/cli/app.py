@@ -65,8 +65,8 @@ def demo(
 
     from spinewise.cli.render_assess import print_assessment
     from spinewise.cli.render_plan import print_plan
-    from spinewise.planning.service import assess_and_plan
     from spinewise.profile import parse_profile
+    from spinewise.services import assess_and_plan
 
     text = resources.files("spinewise.examples").joinpath("profile.example.toml").read_text()
     import tomllib

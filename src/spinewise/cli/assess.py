@@ -16,11 +16,12 @@ from typing import Annotated, TextIO
 import typer
 from rich.console import Console
 
-from spinewise.assessment import Assessment, assess
+from spinewise.assessment import Assessment
 from spinewise.assessment.interview import interview
 from spinewise.cli.render_assess import print_assessment
 from spinewise.errors import InputError
 from spinewise.profile import load_profile, profile_to_toml
+from spinewise.services import assess_profile
 
 __all__ = ["assess_command"]
 
@@ -74,7 +75,7 @@ def _run_interview(out: Path, fmt: OutputFormat) -> None:
         raise typer.Exit(EXIT_REFERRED)
     out.write_text(profile_to_toml(profile), encoding="utf-8")
     say(f"Profile written to {out}")
-    _emit(assess(profile), fmt)
+    _emit(assess_profile(profile), fmt)
 
 
 def assess_command(
@@ -97,4 +98,4 @@ def assess_command(
     if profile is None:
         _run_interview(out, fmt)
         return
-    _emit(assess(load_profile(profile)), fmt)
+    _emit(assess_profile(load_profile(profile)), fmt)

@@ -16,12 +16,13 @@ from sqlalchemy.exc import DBAPIError
 
 from spinewise.cli import render
 from spinewise.errors import StoreError
+from spinewise.services import Store
 from spinewise.settings import Settings, load_settings
 from spinewise.store import create_engine_from_settings, current_revision, ensure_current
 from spinewise.store import upgrade as upgrade_schema
 from spinewise.store.migrate import head_revision
 
-__all__ = ["app", "open_store"]
+__all__ = ["app", "open_services", "open_store"]
 
 app = typer.Typer(help="The training-log database: upgrade, status.", no_args_is_help=True)
 
@@ -51,6 +52,13 @@ def open_store(*, migrate: bool = True) -> Iterator[Engine]:
             yield engine
         finally:
             engine.dispose()
+
+
+@contextmanager
+def open_services() -> Iterator[Store]:
+    """The services' handle on the database the settings name (schema up to date)."""
+    with open_store() as engine:
+        yield Store(engine)
 
 
 @app.command("upgrade")

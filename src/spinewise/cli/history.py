@@ -7,12 +7,12 @@ from typing import Annotated
 
 import typer
 
+from spinewise import services
 from spinewise.cli import render
-from spinewise.cli.db import open_store
+from spinewise.cli.db import open_services
 from spinewise.cli.render_log import sessions_table, sets_table
 from spinewise.errors import InputError
 from spinewise.settings import DEFAULT_ATHLETE
-from spinewise.store import athlete_id, list_sessions, reading
 
 __all__ = ["history"]
 
@@ -31,13 +31,13 @@ def history(
     """Show logged sessions (and sets) as tables."""
     if since and until and since > until:
         raise InputError(f"--since: {since.date()} is after --until {until.date()}")
-    with open_store() as engine, reading(engine) as db:
-        who = athlete_id(db, athlete, create=False)
+    with open_services() as store:
+        who = services.athlete_named(store, athlete, create=False)
         stored = (
             []
             if who is None
-            else list_sessions(
-                db,
+            else services.history(
+                store,
                 who,
                 since=since.date() if since else None,
                 until=until.date() if until else None,

@@ -14,40 +14,23 @@ from typing import Annotated
 import typer
 from pydantic import ValidationError
 
+from spinewise import services
 from spinewise.adaptation.substitutes import also_like_names
 from spinewise.catalog import load_catalog
 from spinewise.cli import render
-from spinewise.cli.db import open_store
+from spinewise.cli.db import open_services
 from spinewise.cli.log_input import build_sets
-from spinewise.cli.render_log import import_progress, import_summary
+from spinewise.cli.render_log import import_progress, import_summary, print_next_session
 from spinewise.errors import CatalogError, InputError
 from spinewise.logbook import (
-    CUSTOM_PREFIX,
-    CustomExercise,
     ExerciseMatcher,
     PainScores,
-    PlannedRef,
     Readiness,
     SessionLog,
-    select_session,
 )
 from spinewise.logbook.backup import format_validation_error
 from spinewise.logbook.walkthrough import ExerciseInfo, Prompter, walk_session
 from spinewise.settings import DEFAULT_ATHLETE
-from spinewise.store import (
-    add_custom_exercises,
-    add_session,
-    athlete_id,
-    backup_json,
-    export_backup,
-    export_csv,
-    latest_plan,
-    logged_planned_sessions,
-    save_plan,
-    set_next_morning_pain,
-    writing,
-)
-from spinewise.store.importers import import_backup, import_file
 
 __all__ = ["app"]
 
@@ -123,17 +106,12 @@ def session(
     logged_sets = build_sets(sets or [], _matcher)
     if (plan_week is None) != (plan_session is None):
         raise InputError("--plan-week/--plan-session: give both or neither")
-    with open_store() as engine, writing(engine) as db:
-        who = athlete_id(db, athlete)
+    with open_services() as store:
+        who = services.athlete_named(store, athlete)
         assert who is not None  # created when missing
         planned = None
         if plan_week is not None and plan_session is not None:
-            plan = latest_plan(db, who)
-            if plan is None:
-                raise InputError("--plan-week: no plan is stored for this athlete")
-            planned = PlannedRef(
-                plan_version=plan.record.version, week=plan_week, session=plan_session
-            )
+            planned = services.planned_ref(store, who, plan_week, plan_session)
         try:
             log = SessionLog(
                 started_at=(at or datetime.now()).replace(microsecond=0),
@@ -156,16 +134,8 @@ def session(
             )
         except ValidationError as err:
             raise InputError(format_validation_error(err)) from None
-        custom = {s.exercise_id for s in logged_sets if s.exercise_id.startswith(CUSTOM_PREFIX)}
-        add_custom_exercises(
-            db,
-            who,
-            (
-                CustomExercise(id=c, name=c.removeprefix(CUSTOM_PREFIX), source="manual")
-                for c in custom
-            ),
-        )
-        session_id = add_session(db, who, log)
+        # the names were matched against the catalogue already: no second check
+        session_id = services.log_session(store, who, log, source="manual", known=())
     render.console.print(f"Logged session {session_id} with {len(logged_sets)} set(s).")
 
 
@@ -182,11 +152,11 @@ def morning(
 ) -> None:
     """Record next-morning pain on the last session of a day."""
     which = day.date() if day else date.today() - timedelta(days=1)
-    with open_store() as engine, writing(engine) as db:
-        who = athlete_id(db, athlete, create=False)
+    with open_services() as store:
+        who = services.athlete_named(store, athlete, create=False)
         if who is None:
             raise InputError(f"--athlete: no athlete named {athlete!r}")
-        session_id = set_next_morning_pain(db, who, which, pain)
+        session_id = services.record_next_morning(store, who, which, pain)
     render.console.print(f"Next-morning pain {pain} recorded on session {session_id}.")
 
 
@@ -202,10 +172,10 @@ def use_plan(
         raise InputError(f"FILE: cannot read a plan from {file}: {err}") from None
     if not isinstance(plan, dict) or not isinstance(plan.get("weeks"), list):
         raise InputError(f"FILE: {file} is not a plan (no 'weeks' list)")
-    with open_store() as engine, writing(engine) as db:
-        who = athlete_id(db, athlete)
+    with open_services() as store:
+        who = services.athlete_named(store, athlete)
         assert who is not None  # created when missing
-        stored = save_plan(db, who, plan, created_at=datetime.now().replace(microsecond=0))
+        stored = services.store_plan(store, who, plan, now=datetime.now().replace(microsecond=0))
     render.console.print(f"Stored plan version {stored.record.version}.")
 
 
@@ -222,7 +192,11 @@ def terminal_prompter() -> Prompter:
 
 
 def run_today(athlete: str, today: date, io: Prompter, *, timers: bool = True) -> int | None:
-    """Walk through today's planned session and store it; ``None`` when nothing is planned."""
+    """Walk through today's planned session and store it; ``None`` when nothing is planned.
+
+    Which session is today's is the services' rule (:mod:`spinewise.services.schedule`): at
+    most one planned session a day, none after pain above 5/10 today.
+    """
     try:
         catalog = load_catalog()
     except CatalogError:  # show exercise ids without names and cues rather than stop
@@ -234,20 +208,23 @@ def run_today(athlete: str, today: date, io: Prompter, *, timers: bool = True) -
         ex = catalog.get(exercise_id)
         return ExerciseInfo(ex.name, ex.cues, also_like_names(ex.id, catalog, ALSO_LIKE_N))
 
-    with open_store() as engine:
-        with writing(engine) as db:
-            who = athlete_id(db, athlete, create=False)
-            plan = None if who is None else latest_plan(db, who)
-            if who is None or plan is None:
-                raise InputError("--athlete: no plan is stored; run `spinewise log use-plan FILE`")
-            done = logged_planned_sessions(db, plan.id, plan.record.plan)
-        planned = select_session(plan.record.plan, today, done)
-        if planned is None:
+    with open_services() as store:
+        who = services.athlete_named(store, athlete, create=False)
+        if who is None or services.newest_plan(store, who) is None:
+            raise InputError("--athlete: no plan is stored; run `spinewise log use-plan FILE`")
+        nxt = services.next_session(store, who, today=today)
+        if nxt is None or not nxt.due_today:
             io.say("Nothing planned for today: a rest day.")
+            if nxt is not None:
+                if nxt.held_back:
+                    io.say(nxt.held_back)
+                io.say(
+                    f"Next: week {nxt.session.week}, session {nxt.session.session} on "
+                    f"{nxt.date.isoformat()}."
+                )
             return None
-        log = walk_session(planned, plan.record.version, io, lookup, timers=timers)
-        with writing(engine) as db:
-            return add_session(db, who, log)
+        log = walk_session(nxt.planned, nxt.session.plan_version, io, lookup, timers=timers)
+        return services.log_session(store, who, log, source="today", known=())
 
 
 @app.command("today")
@@ -281,21 +258,19 @@ def import_(
             "allowed kg or lb, and km, mi or m"
         )
     big = file.stat().st_size >= PROGRESS_MIN_BYTES and sys.stderr.isatty()
-    with open_store() as engine, import_progress(big) as progress:
-        if fmt is ImportFormat.json:
-            report = import_backup(engine, file, athlete, dry_run=dry_run, progress=progress)
-        else:
-            report = import_file(
-                engine,
-                file,
-                fmt.value,
-                athlete or DEFAULT_ATHLETE,
-                _matcher(),
-                dry_run=dry_run,
-                progress=progress,
-                weight_unit=weight_unit,
-                distance_unit=distance_unit,
-            )
+    backup = fmt is ImportFormat.json
+    with open_services() as store, import_progress(big) as progress:
+        report = services.import_history(
+            store,
+            file,
+            fmt.value,
+            athlete if backup else athlete or DEFAULT_ATHLETE,
+            None if backup else _matcher(),
+            dry_run=dry_run,
+            progress=progress,
+            weight_unit=weight_unit,
+            distance_unit=distance_unit,
+        )
     import_summary(report)
 
 
@@ -306,7 +281,34 @@ def export(
     athlete: AthleteOpt = DEFAULT_ATHLETE,
 ) -> None:
     """Export the athlete's whole history."""
-    with open_store() as engine:
-        backup = export_backup(engine, athlete)
-    _write_atomic(out, backup_json(backup) if fmt is ExportFormat.json else export_csv(backup))
-    render.console.print(f"Wrote {len(backup.sessions)} session(s) to {out}.", markup=False)
+    with open_services() as store:
+        exported = services.export_history(store, athlete, fmt.value)
+    _write_atomic(out, exported.text)
+    render.console.print(f"Wrote {exported.n_sessions} session(s) to {out}.", markup=False)
+
+
+class NextFormat(StrEnum):
+    """Formats of ``log next``."""
+
+    text = "text"
+    json = "json"
+
+
+@app.command("next")
+def next_(
+    athlete: AthleteOpt = DEFAULT_ATHLETE,
+    today: Annotated[
+        datetime | None,
+        typer.Option("--today", formats=["%Y-%m-%d"], help="The day (default: today)."),
+    ] = None,
+    fmt: Annotated[NextFormat, typer.Option("--format", help="text or json.")] = NextFormat.text,
+) -> None:
+    """The next planned session and its date, as the web app shows it (nothing is changed)."""
+    day = today.date() if today else date.today()
+    with open_services() as store:
+        who = services.athlete_named(store, athlete, create=False)
+        nxt = None if who is None else services.next_session(store, who, today=day)
+    if fmt is NextFormat.json:
+        typer.echo(json.dumps(None if nxt is None else nxt.to_json(), indent=2, ensure_ascii=False))
+        return
+    print_next_session(nxt, render.console)

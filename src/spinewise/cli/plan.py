@@ -22,9 +22,10 @@ from spinewise.catalog import load_catalog
 from spinewise.cli import render
 from spinewise.errors import InputError
 from spinewise.planning.from_profile import request_from_profile
-from spinewise.planning.service import make_plan_for_profile, spine_compression
+from spinewise.planning.service import spine_compression
 from spinewise.planning.validate import validate_plan
 from spinewise.profile import load_profile
+from spinewise.services import plan_for_profile
 
 __all__ = ["app"]
 
@@ -84,7 +85,7 @@ def make(
         raise InputError(f"--weeks: must be 4 to 16, got {weeks}")
     if seed < 0:
         raise InputError(f"--seed: must be 0 or more, got {seed}")
-    plan = make_plan_for_profile(load_profile(profile), weeks=weeks, seed=seed)
+    plan = plan_for_profile(load_profile(profile), weeks=weeks, seed=seed)
     rendered = _render(plan, fmt)
     if rendered is None:
         from spinewise.cli.render_plan import print_plan

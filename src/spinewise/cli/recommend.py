@@ -9,7 +9,6 @@ finding or sensitivity is weighed (a note says so).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -17,25 +16,20 @@ from typing import Annotated, Any
 
 import typer
 
+from spinewise import services
 from spinewise.adaptation.coverage import Coverage, item_coverage
-from spinewise.adaptation.recommend import (
-    Recommendation,
-    logged_keys,
-    next_session,
-    recommended_for_you,
-)
+from spinewise.adaptation.recommend import Recommendation, recommended_for_you
 from spinewise.adaptation.substitutes import Substitute, substitutes
 from spinewise.assessment import assess
 from spinewise.catalog import Catalog, load_catalog
 from spinewise.cli import render
-from spinewise.cli.db import open_store
+from spinewise.cli.db import open_services
 from spinewise.errors import InputError
-from spinewise.logbook import PlannedSession, SessionLog
+from spinewise.logbook import PlannedSession
 from spinewise.planning.from_profile import FLOOR_SPACE, request_from_profile
 from spinewise.planning.request import PlanRequest
 from spinewise.profile import Profile, load_profile, parse_profile
 from spinewise.settings import DEFAULT_ATHLETE
-from spinewise.store import athlete_id, latest_plan, list_profiles, list_sessions, reading
 
 __all__ = ["recommend"]
 
@@ -47,30 +41,10 @@ class Format(StrEnum):
     json = "json"
 
 
-@dataclass(frozen=True)
-class _Stored:
-    plan: dict[str, Any]
-    plan_version: int
-    sessions: tuple[SessionLog, ...]
-    profile: dict[str, Any] | None
-
-
-def _read_store(athlete: str) -> _Stored:
-    with open_store() as engine, reading(engine) as db:
-        who = athlete_id(db, athlete, create=False)
-        plan = None if who is None else latest_plan(db, who)
-        if who is None or plan is None:
-            raise InputError(
-                f"--athlete: no plan is stored for {athlete!r}; run `spinewise log use-plan FILE`"
-            )
-        sessions = tuple(s.log for s in list_sessions(db, who))
-        profiles = list_profiles(db, who)
-    return _Stored(
-        plan.record.plan,
-        plan.record.version,
-        sessions,
-        profiles[-1].profile if profiles else None,
-    )
+def _read_store(athlete: str, today: date) -> services.RecommendInputs:
+    with open_services() as store:
+        who = services.athlete_named(store, athlete, create=False)
+        return services.recommend_inputs(store, who, today=today, who=athlete)
 
 
 def _request(profile_file: Path | None, stored: dict[str, Any] | None) -> PlanRequest | None:
@@ -125,18 +99,17 @@ def _needed(
     return item_coverage(week, nxt.session, exercise_id, catalog=catalog, request=request)
 
 
-def _session_json(nxt: PlannedSession | None) -> dict[str, Any] | None:
+def _session_json(nxt: PlannedSession | None, when: date | None) -> dict[str, Any] | None:
     if nxt is None:
         return None
-    when = nxt.date.isoformat() if nxt.date else None
-    return {"week": nxt.week, "session": nxt.session, "date": when}
+    return {"week": nxt.week, "session": nxt.session, "date": when and when.isoformat()}
 
 
-def _session_text(nxt: PlannedSession | None) -> str:
+def _session_text(nxt: PlannedSession | None, when: date | None) -> str:
     if nxt is None:
         return "No planned session is left: the options below serve your findings and pain."
-    when = f" on {nxt.date.isoformat()}" if nxt.date else ""
-    return f"Next session: week {nxt.week}, session {nxt.session}{when}."
+    on = f" on {when.isoformat()}" if when else ""
+    return f"Next session: week {nxt.week}, session {nxt.session}{on}."
 
 
 def _substitute_json(s: Substitute) -> dict[str, Any]:
@@ -156,9 +129,13 @@ def _say(line: str) -> None:
 
 
 def _print_recommendations(
-    nxt: PlannedSession | None, recs: list[Recommendation], notes: list[str], catalog: Catalog
+    nxt: PlannedSession | None,
+    when: date | None,
+    recs: list[Recommendation],
+    notes: list[str],
+    catalog: Catalog,
 ) -> None:
-    _say(_session_text(nxt))
+    _say(_session_text(nxt, when))
     for note in notes:
         _say(f"Note: {note}")
     _say("Recommended for you:")
@@ -238,7 +215,7 @@ def recommend(
         )
     notes = _check_missing(missing or [], catalog)
     day = today.date() if today else date.today()
-    stored = _read_store(athlete)
+    stored = _read_store(athlete, day)
     request = _request(profile, stored.profile)
     if request is None:
         notes.append(
@@ -249,7 +226,7 @@ def recommend(
     else:
         kit = request.equipment
     avoid = request.sensitivities if request else frozenset()
-    nxt = next_session(stored.plan, day, logged_keys(stored.sessions, stored.plan_version))
+    nxt = stored.next_planned
     if substitute is not None:
         needed = _needed(substitute, nxt, stored.plan, catalog, request)
         subs = substitutes(
@@ -283,13 +260,14 @@ def recommend(
         sensitivities=avoid,
         plan_version=stored.plan_version,
         k=k,
+        next_planned=nxt,
     )
     if fmt is Format.json:
         doc = {
-            "next_session": _session_json(nxt),
+            "next_session": _session_json(nxt, stored.next_date),
             "recommendations": [r.to_json() for r in recs],
             "notes": notes,
         }
         typer.echo(json.dumps(doc, indent=2, ensure_ascii=False))
     else:
-        _print_recommendations(nxt, recs, notes, catalog)
+        _print_recommendations(nxt, stored.next_date, recs, notes, catalog)

@@ -5,15 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
+from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from spinewise.cli.render import console, err_console
 from spinewise.logbook import SessionLog, SetLog
-from spinewise.store.importers import ImportReport
-from spinewise.store.importers.base import Progress as ProgressFn
+from spinewise.services import ImportReport, ItemView, NextSession
+from spinewise.services import Progress as ProgressFn
 
-__all__ = ["import_progress", "import_summary", "sessions_table", "sets_table"]
+__all__ = [
+    "import_progress",
+    "import_summary",
+    "print_next_session",
+    "sessions_table",
+    "sets_table",
+]
 
 
 def _num(value: float | None, unit: str = "") -> str:
@@ -137,3 +144,36 @@ def import_progress(enabled: bool) -> Iterator[ProgressFn | None]:
             bar.update(tasks[phase], completed=done, total=total)  # type: ignore[arg-type]
 
         yield report
+
+
+def _sets_text(item: ItemView) -> str:
+    left, right = item.sets_left, item.sets_right
+    if left is None or right is None:
+        return str(item.sets)
+    return f"{left} per side" if left == right else f"{left} left, {right} right"
+
+
+def print_next_session(nxt: NextSession | None, out: Console) -> None:
+    """The next planned session: when, why not today, and each exercise with its sets."""
+    if nxt is None:
+        out.print("No session left: make or store a plan (`spinewise log use-plan FILE`).")
+        return
+    sess = nxt.session
+    when = "today" if nxt.due_today else nxt.date.strftime("%A %d %B %Y")
+    out.print(f"Next: week {sess.week}, session {sess.session}, {when}.", markup=False)
+    if nxt.held_back:
+        out.print(nxt.held_back, markup=False)
+    if nxt.open_session_id is not None:
+        out.print("It is started and not finished: carry on where you left off.", markup=False)
+    table = Table(title_justify="left")
+    for col in ("exercise", "sets", "dose"):
+        table.add_column(col)
+    for item in sess.items:
+        if item.reps is not None:
+            dose = f"{item.reps} reps"
+        elif item.hold_s is not None:
+            dose = f"{item.hold_s:g} s hold"
+        else:
+            dose = f"{item.distance_m or 0:g} m"
+        table.add_row(item.name, _sets_text(item), dose)
+    out.print(table)

@@ -7,6 +7,7 @@ transaction) or :func:`reading`.
 """
 
 from spinewise.store.engine import (
+    Engine,
     create_engine_from_settings,
     create_engine_from_url,
     reading,
@@ -38,6 +39,7 @@ from spinewise.store.sessions import (
 )
 
 __all__ = [
+    "Engine",
     "StoredPlan",
     "StoredSession",
     "add_assessment",

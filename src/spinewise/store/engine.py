@@ -23,6 +23,8 @@ from sqlalchemy.orm import Session
 from spinewise.settings import Settings
 
 __all__ = [
+    "Engine",
+    "Session",
     "advisory_lock",
     "create_engine_from_settings",
     "create_engine_from_url",

@@ -8,9 +8,9 @@ from datetime import datetime
 
 from sqlalchemy import Engine
 
+from spinewise.services import PlanCache, Store
 from spinewise.settings import Settings
 from spinewise.web.options import WebSettings
-from spinewise.web.plancache import PlanCache
 from spinewise.web.security import LoginRateLimiter, PasswordService
 
 __all__ = ["WebContext"]
@@ -33,7 +33,7 @@ class WebContext:
     now
         Local wall-clock time (tests inject a fixed one).
     plans
-        Parsed plans, so that today's session does not re-read its plan.
+        Parsed plans, so that the next session does not re-read its plan.
     """
 
     engine: Engine
@@ -43,3 +43,8 @@ class WebContext:
     limiter: LoginRateLimiter
     now: Callable[[], datetime]
     plans: PlanCache = field(default_factory=PlanCache)
+
+    @property
+    def store(self) -> Store:
+        """The services' handle on the database and the plan cache."""
+        return Store(self.engine, self.plans)

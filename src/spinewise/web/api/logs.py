@@ -7,9 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Body, HTTPException, status
 from pydantic import BaseModel, ConfigDict, Field
 
+from spinewise import services
 from spinewise.logbook import SessionLog, SetLog
-from spinewise.store import StoredSession, list_sessions, reading
-from spinewise.web import service
+from spinewise.services import StoredSession
 from spinewise.web.api.common import SessionId, responses
 from spinewise.web.deps import CtxDep, CurrentUser
 from spinewise.web.schemas import NextMorningIn, SessionFinish, SessionOut, SetOut
@@ -45,8 +45,8 @@ def session_out(stored: StoredSession) -> SessionOut:
 )
 def create_session(body: SessionLog, ctx: CtxDep, user: CurrentUser) -> SessionOut:
     """Log a whole session (the backup shape); 422 names each bad field."""
-    session_id = service.add_logged_session(ctx, user, body)
-    stored = service.user_session(ctx, user, session_id)
+    session_id = services.log_session(ctx.store, user.athlete_id, body, source="web")
+    stored = services.user_session(ctx.store, user.athlete_id, session_id)
     assert stored is not None  # just written by this user
     return session_out(stored)
 
@@ -54,15 +54,13 @@ def create_session(body: SessionLog, ctx: CtxDep, user: CurrentUser) -> SessionO
 @router.get("/sessions", response_model=list[SessionOut], responses=responses(401))
 def sessions(ctx: CtxDep, user: CurrentUser) -> list[SessionOut]:
     """Every logged session, in time order."""
-    with reading(ctx.engine) as db:
-        stored = list_sessions(db, user.athlete_id)
-    return [session_out(s) for s in stored]
+    return [session_out(s) for s in services.history(ctx.store, user.athlete_id)]
 
 
 @router.get("/sessions/{id}", response_model=SessionOut, responses=responses(401, 404))
 def get_session(session_id: SessionId, ctx: CtxDep, user: CurrentUser) -> SessionOut:
     """One of your sessions (404 for anyone else's)."""
-    stored = service.user_session(ctx, user, session_id)
+    stored = services.user_session(ctx.store, user.athlete_id, session_id)
     if stored is None:
         raise HTTPException(404, "no such session")
     return session_out(stored)
@@ -74,9 +72,12 @@ def finish_session(
 ) -> SessionOut:
     """Record duration, session RPE and pain of one of your sessions."""
     changes = body.model_dump(exclude={"notes"}, exclude_none=True)
-    if not service.finish_session(ctx, user, session_id, changes, body.notes):
+    finished = services.finish_session(
+        ctx.store, user.athlete_id, session_id, changes, body.notes, now=ctx.now()
+    )
+    if not finished.found:
         raise HTTPException(404, "no such session")
-    stored = service.user_session(ctx, user, session_id)
+    stored = services.user_session(ctx.store, user.athlete_id, session_id)
     assert stored is not None
     return session_out(stored)
 
@@ -89,7 +90,7 @@ def finish_session(
 )
 def log_set(session_id: SessionId, body: SetLog, ctx: CtxDep, user: CurrentUser) -> SetOut:
     """Log one set into one of your sessions (a set with the same key is replaced)."""
-    set_id = service.log_set(ctx, user, session_id, body)
+    set_id = services.log_set(ctx.store, user.athlete_id, session_id, body)
     if set_id is None:
         raise HTTPException(404, "no such session")
     return SetOut.model_validate({**body.model_dump(), "id": set_id, "session_id": session_id})
@@ -104,13 +105,15 @@ def log_set(session_id: SessionId, body: SetLog, ctx: CtxDep, user: CurrentUser)
 def start_today(
     ctx: CtxDep, user: CurrentUser, body: Annotated[StartIn | None, Body()] = None
 ) -> SessionOut:
-    """Start today's planned session (or the next one) now; log its sets afterwards."""
-    found = service.today_session(ctx, user, ctx.now().date())
-    if found is None:
-        raise HTTPException(404, "nothing left to do in the plan (or no plan yet)")
+    """Start the next planned session now (or resume the one open today); log its sets afterwards.
+
+    At most one planned session a day: after one today, or pain above 5/10 today, 422 says why.
+    """
     pain = None if body is None else body.pain_before
-    session_id = service.start_session(ctx, user, found[0], pain_before=pain)
-    stored = service.user_session(ctx, user, session_id)
+    session_id = services.start_session(ctx.store, user.athlete_id, now=ctx.now(), pain_before=pain)
+    if session_id is None:
+        raise HTTPException(404, "nothing left to do in the plan (or no plan yet)")
+    stored = services.user_session(ctx.store, user.athlete_id, session_id)
     assert stored is not None
     return session_out(stored)
 
@@ -118,4 +121,5 @@ def start_today(
 @router.post("/next-morning", response_model=MorningOut, responses=responses(401, 403, 422))
 def next_morning(body: NextMorningIn, ctx: CtxDep, user: CurrentUser) -> MorningOut:
     """Back pain the morning after: recorded on the last session of ``date``."""
-    return MorningOut(session_id=service.record_next_morning(ctx, user, body.date, body.pain))
+    session_id = services.record_next_morning(ctx.store, user.athlete_id, body.date, body.pain)
+    return MorningOut(session_id=session_id)

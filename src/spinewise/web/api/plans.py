@@ -7,8 +7,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, HTTPException, status
 
-from spinewise.store import StoredPlan
-from spinewise.web import service
+from spinewise import services
+from spinewise.services import StoredPlan
 from spinewise.web.api.common import PlanId, responses
 from spinewise.web.deps import CtxDep, CurrentUser
 from spinewise.web.schemas import PlanCreate, PlannedItemOut, PlanOut, PlanSummary, TodayOut
@@ -16,6 +16,7 @@ from spinewise.web.schemas import PlanCreate, PlannedItemOut, PlanOut, PlanSumma
 __all__ = ["plan_out", "router"]
 
 router = APIRouter(tags=["plans"])
+_ITEM_FIELDS = frozenset(PlannedItemOut.model_fields)
 
 
 def plan_out(stored: StoredPlan) -> PlanOut:
@@ -41,7 +42,9 @@ def create_plan(
 ) -> PlanOut:
     """Make a plan from the stored profile (409 when screening did not clear)."""
     options = body or PlanCreate()
-    stored = service.create_plan(ctx, user, weeks=options.weeks, seed=options.seed)
+    stored = services.create_plan(
+        ctx.store, user.athlete_id, now=ctx.now(), weeks=options.weeks, seed=options.seed
+    )
     return plan_out(stored)
 
 
@@ -56,14 +59,14 @@ def list_plans(ctx: CtxDep, user: CurrentUser) -> list[PlanSummary]:
             weeks=len(p.record.plan.get("weeks", [])),
             seed=p.record.seed,
         )
-        for p in service.user_plans(ctx, user)
+        for p in services.user_plans(ctx.store, user.athlete_id)
     ]
 
 
 @router.get("/plans/{id}", response_model=PlanOut, responses=responses(401, 404))
 def get_plan(plan_id: PlanId, ctx: CtxDep, user: CurrentUser) -> PlanOut:
     """One of your plans (404 for anyone else's)."""
-    stored = service.user_plan(ctx, user, plan_id)
+    stored = services.user_plan(ctx.store, user.athlete_id, plan_id)
     if stored is None:
         raise HTTPException(404, "no such plan")
     return plan_out(stored)
@@ -72,11 +75,11 @@ def get_plan(plan_id: PlanId, ctx: CtxDep, user: CurrentUser) -> PlanOut:
 @router.get("/today", response_model=TodayOut, responses=responses(401, 404))
 def today(ctx: CtxDep, user: CurrentUser) -> TodayOut:
     """Today's planned session, or the next one (``planned`` false) when none is due today."""
-    day = ctx.now().date()
-    found = service.today_session(ctx, user, day)
+    day = services.local_today(ctx.now())
+    found = services.next_session(ctx.store, user.athlete_id, today=day)
     if found is None:
         raise HTTPException(404, "nothing left to do in the plan (or no plan yet)")
-    sess, due = found
+    sess, due = found.session, found.due_today
     return TodayOut(
         date=day,
         plan_id=sess.plan_id,
@@ -88,7 +91,7 @@ def today(ctx: CtxDep, user: CurrentUser) -> TodayOut:
         estimated_minutes=sess.estimated_minutes,
         items=[
             PlannedItemOut(
-                **{f.name: getattr(i, f.name) for f in fields(i)},
+                **{f.name: getattr(i, f.name) for f in fields(i) if f.name in _ITEM_FIELDS},
             )
             for i in sess.items
         ],

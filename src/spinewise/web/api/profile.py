@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, HTTPException
 
-from spinewise.web import service
+from spinewise import services
 from spinewise.web.api.common import responses
 from spinewise.web.deps import CtxDep, CurrentUser
 from spinewise.web.schemas import AssessmentOut, ProfileOut
@@ -25,10 +25,10 @@ PROFILE_PATH = "/api/v1/profile"
 @router.get("/profile", response_model=ProfileOut, responses=responses(401, 404))
 def get_profile(ctx: CtxDep, user: CurrentUser) -> ProfileOut:
     """The newest stored profile and its assessment."""
-    found = service.current_profile(ctx, user)
+    found = services.current_profile(ctx.store, user.athlete_id)
     if found is None:
         raise HTTPException(404, "no profile yet")
-    profile, assessment = found
+    profile, assessment = found.profile, found.assessment
     return ProfileOut(
         recorded_at=profile.recorded_at,
         profile=profile.profile,
@@ -48,5 +48,5 @@ def put_profile(
 
     Bad fields give a 422 naming each field, its value and what is allowed.
     """
-    result = service.save_profile(ctx, user, body)
+    result = services.save_profile(ctx.store, user.athlete_id, body, now=ctx.now())
     return AssessmentOut.model_validate(result.to_json())

@@ -10,9 +10,9 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import UploadFile
 
+from spinewise import services
 from spinewise.errors import InputError
-from spinewise.store.importers import FORMATS
-from spinewise.web import service
+from spinewise.services import IMPORT_FORMATS as FORMATS
 from spinewise.web.auth import (
     client_address,
     delete_account,
@@ -43,14 +43,16 @@ def home(request: Request, ctx: CtxDep, session: MaybeSession) -> Response:
     """The landing page, or the user's dashboard."""
     if session is None:
         return render(request, "landing.html")
-    user = session.user
-    profile = service.current_profile(ctx, user)
-    plan = service.user_plan(ctx, user)
-    today = service.today_session(ctx, user, ctx.now().date()) if plan else None
+    athlete = session.user.athlete_id
+    day = services.local_today(ctx.now())
+    profile = services.current_profile(ctx.store, athlete)
+    plan = services.user_plan(ctx.store, athlete)
+    nxt = services.next_session(ctx.store, athlete, today=day) if plan else None
+    today = None if nxt is None else (nxt.session, nxt.due_today)
     return render(
         request,
         "home.html",
-        {"profile": profile, "plan": plan, "today": today, "day": ctx.now().date()},
+        {"profile": profile, "plan": plan, "today": today, "day": day},
     )
 
 

@@ -14,6 +14,7 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 
+from spinewise import services
 from spinewise.assessment import load_red_flags, screen
 from spinewise.assessment.interview import load_protocols
 from spinewise.catalog import load_vocabulary
@@ -25,9 +26,6 @@ from spinewise.profile import (
     SCREENING_FLAGS,
     ScreeningAnswers,
 )
-from spinewise.store import writing
-from spinewise.store.accounts import set_user_draft
-from spinewise.web import service
 from spinewise.web.deps import CtxDep, CurrentUser
 from spinewise.web.pages.forms import FormReader
 from spinewise.web.templating import render
@@ -69,11 +67,7 @@ async def screening(request: Request, ctx: CtxDep, user: CurrentUser) -> Respons
         return render(request, "onboarding_screening.html", context, status_code=422)
     result = screen(ScreeningAnswers.model_validate(answers))
 
-    def keep() -> None:
-        with writing(ctx.engine) as db:
-            set_user_draft(db, user.id, {"screening": answers})
-
-    await run_in_threadpool(keep)
+    await run_in_threadpool(services.keep_draft, ctx.store, user.id, {"screening": answers})
     if not result.cleared:
         return RedirectResponse("/onboarding/stop", status_code=303)
     return RedirectResponse("/onboarding/profile", status_code=303)
@@ -201,7 +195,9 @@ async def save_profile(request: Request, ctx: CtxDep, user: CurrentUser) -> Resp
     problems = list(form.problems)
     if not problems:
         try:
-            await run_in_threadpool(service.save_profile, ctx, user, data)
+            await run_in_threadpool(
+                lambda: services.save_profile(ctx.store, user.athlete_id, data, now=ctx.now())
+            )
         except InputError as err:
             problems = list(err.problems)
     if problems:
@@ -213,10 +209,10 @@ async def save_profile(request: Request, ctx: CtxDep, user: CurrentUser) -> Resp
 @router.get("/assessment")
 def assessment(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
     """The assessment of the newest profile, then the button that makes the plan."""
-    found = service.current_profile(ctx, user)
+    found = services.current_profile(ctx.store, user.athlete_id)
     if found is None:
         return RedirectResponse("/onboarding", status_code=303)
-    profile, result = found
+    profile, result = found.profile, found.assessment
     return render(
         request,
         "assessment.html",

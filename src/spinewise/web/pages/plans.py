@@ -8,10 +8,9 @@ from fastapi import APIRouter, HTTPException, Path, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 
+from spinewise import services
 from spinewise.errors import InputError
 from spinewise.report.plan_view import build_plan_view
-from spinewise.store import logged_planned_sessions, reading
-from spinewise.web import service
 from spinewise.web.deps import CtxDep, CurrentUser
 from spinewise.web.pages.forms import FormReader
 from spinewise.web.templating import render
@@ -36,11 +35,13 @@ async def new_plan(request: Request, ctx: CtxDep, user: CurrentUser) -> Response
     if seed is not None and not 0 <= seed <= 2**31 - 1:
         raise InputError(f"seed: must be 0 to 2147483647, got {seed}")
     stored = await run_in_threadpool(
-        service.create_plan,
-        ctx,
-        user,
-        weeks=None if weeks is None else int(weeks),
-        seed=None if seed is None else int(seed),
+        lambda: services.create_plan(
+            ctx.store,
+            user.athlete_id,
+            now=ctx.now(),
+            weeks=None if weeks is None else int(weeks),
+            seed=None if seed is None else int(seed),
+        )
     )
     return RedirectResponse(f"/plans/{stored.id}", status_code=303)
 
@@ -48,25 +49,24 @@ async def new_plan(request: Request, ctx: CtxDep, user: CurrentUser) -> Response
 @router.get("/plans")
 def plans(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
     """Every plan version, newest first."""
-    stored = list(reversed(service.user_plans(ctx, user)))
-    has_profile = service.current_profile(ctx, user) is not None
+    stored = list(reversed(services.user_plans(ctx.store, user.athlete_id)))
+    has_profile = services.current_profile(ctx.store, user.athlete_id) is not None
     return render(request, "plans.html", {"plans": stored, "has_profile": has_profile})
 
 
 @router.get("/plan")
 def latest(ctx: CtxDep, user: CurrentUser) -> Response:
     """The newest plan."""
-    stored = service.user_plan(ctx, user)
+    stored = services.user_plan(ctx.store, user.athlete_id)
     return RedirectResponse("/plans" if stored is None else f"/plans/{stored.id}", status_code=303)
 
 
 @router.get("/plans/{plan_id}")
 def plan(plan_id: PlanId, request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
     """One plan: phases, weeks × sessions, deloads, each item's why."""
-    stored = service.user_plan(ctx, user, plan_id)
+    stored = services.user_plan(ctx.store, user.athlete_id, plan_id)
     if stored is None:
         raise HTTPException(404, "no such plan")
-    with reading(ctx.engine) as db:
-        done = logged_planned_sessions(db, stored.id, stored.record.plan)
+    done = services.done_sessions(ctx.store, user.athlete_id, stored)
     view = build_plan_view(stored.record.plan)
     return render(request, "plan.html", {"stored": stored, "view": view, "done": done})

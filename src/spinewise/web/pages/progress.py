@@ -11,10 +11,9 @@ from typing import Any, Literal
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from spinewise import services
 from spinewise.catalog import load_catalog
 from spinewise.errors import CatalogError
-from spinewise.store import list_assessments, list_profiles, list_sessions, reading
-from spinewise.store.accounts import UserAccount
 from spinewise.web import charts
 from spinewise.web.context import WebContext
 from spinewise.web.deps import CtxDep, CurrentUser
@@ -42,18 +41,19 @@ def _names() -> dict[str, str]:
         return {}
 
 
-def _data(ctx: WebContext, user: UserAccount) -> dict[str, Any]:
-    with reading(ctx.engine) as db:
-        sessions = [s.log for s in list_sessions(db, user.athlete_id)]
-        profiles = list_profiles(db, user.athlete_id)
-        assessments = list_assessments(db, user.athlete_id)
-    return {"sessions": sessions, "profiles": profiles, "assessments": assessments}
+def _data(ctx: WebContext, athlete: int) -> dict[str, Any]:
+    found = services.progress_inputs(ctx.store, athlete)
+    return {
+        "sessions": list(found.sessions),
+        "profiles": list(found.profiles),
+        "assessments": list(found.assessments),
+    }
 
 
 @router.get("/progress")
 def progress(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
     """Charts and findings then and now."""
-    data = _data(ctx, user)
+    data = _data(ctx, user.athlete_id)
     sessions = data["sessions"]
     series = daily_loads(sessions, until=ctx.now().date())
     ratio = acwr_rolling(series.load_au)
@@ -77,7 +77,7 @@ def progress(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
 @router.get("/progress/charts/{name}.svg")
 def chart(name: ChartName, ctx: CtxDep, user: CurrentUser) -> Response:
     """One chart of the user's data as SVG."""
-    data = _data(ctx, user)
+    data = _data(ctx, user.athlete_id)
     sessions = data["sessions"]
     if name == "load":
         series = daily_loads(sessions, until=ctx.now().date())

@@ -9,7 +9,6 @@ next morning.
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Request
@@ -17,11 +16,10 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
+from spinewise import services
 from spinewise.errors import InputError
 from spinewise.logbook import SetLog
 from spinewise.logbook.backup import format_validation_error
-from spinewise.store import list_sessions, reading
-from spinewise.web import service
 from spinewise.web.deps import CtxDep, CurrentUser
 from spinewise.web.pages.forms import FormReader
 from spinewise.web.templating import render
@@ -37,16 +35,21 @@ _TARGETS = ("target_reps", "target_hold_s", "target_rpe", "target_rir", "tempo")
 
 @router.get("/today")
 def today(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
-    """Today's planned session (or the next one), with a button to start it."""
-    day = ctx.now().date()
-    found = service.today_session(ctx, user, day)
-    with reading(ctx.engine) as db:
-        recent = list_sessions(db, user.athlete_id, since=day - timedelta(days=1))
-    open_sessions = [s for s in recent if s.log.source == "web" and s.log.duration_min is None][-1:]
+    """The next planned session with its date, a button to start (or resume) it."""
+    day = services.local_today(ctx.now())
+    nxt = services.next_session(ctx.store, user.athlete_id, today=day)
+    opened = None
+    if nxt is not None and nxt.open_session_id is not None:
+        opened = services.user_session(ctx.store, user.athlete_id, nxt.open_session_id)
     return render(
         request,
         "today.html",
-        {"found": found, "day": day, "open": open_sessions[0] if open_sessions else None},
+        {
+            "found": None if nxt is None else (nxt.session, nxt.due_today),
+            "next": nxt,
+            "day": day,
+            "open": opened,
+        },
     )
 
 
@@ -59,24 +62,24 @@ async def start(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
         raise InputError(form.problems)
     if pain is not None and not 0 <= pain <= 10:
         raise InputError(f"pain_before: must be 0 to 10, got {pain}")
-    found = await run_in_threadpool(service.today_session, ctx, user, ctx.now().date())
-    if found is None:
-        raise HTTPException(404, "nothing left to do in the plan (or no plan yet)")
     session_id = await run_in_threadpool(
-        service.start_session, ctx, user, found[0], pain_before=None if pain is None else int(pain)
+        lambda: services.start_session(
+            ctx.store,
+            user.athlete_id,
+            now=ctx.now(),
+            pain_before=None if pain is None else int(pain),
+        )
     )
+    if session_id is None:
+        raise HTTPException(404, "nothing left to do in the plan (or no plan yet)")
     return RedirectResponse(f"/sessions/{session_id}/guide", status_code=303)
 
 
-def _guide_context(ctx: Any, user: Any, session_id: int) -> dict[str, Any]:
-    stored = service.user_session(ctx, user, session_id)
+def _guide_context(ctx: Any, athlete: int, session_id: int) -> dict[str, Any]:
+    stored = services.user_session(ctx.store, athlete, session_id)
     if stored is None or stored.log.planned is None:
         raise HTTPException(404, "no such session")
-    ref = stored.log.planned
-    plan = next(
-        (p for p in service.user_plans(ctx, user) if p.record.version == ref.plan_version), None
-    )
-    planned = None if plan is None else service.plan_session(plan, ref.week, ref.session)
+    planned = services.planned_view(ctx.store, athlete, session_id)
     if planned is None:
         raise HTTPException(404, "the plan of this session is gone")
     logged = {s.key: s for s in stored.log.sets}
@@ -86,7 +89,7 @@ def _guide_context(ctx: Any, user: Any, session_id: int) -> dict[str, Any]:
 @router.get("/sessions/{session_id}/guide")
 def guide(session_id: SessionId, request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
     """The guided session: cues, timers, inline set logging, pain after."""
-    return render(request, "guide.html", _guide_context(ctx, user, session_id))
+    return render(request, "guide.html", _guide_context(ctx, user.athlete_id, session_id))
 
 
 def _set_from_form(form: FormReader) -> SetLog:
@@ -116,7 +119,7 @@ async def log_set(
     """Log one set; HTMX gets the saved row back, a plain form post goes back to the page."""
     form = FormReader(await request.form())
     item = _set_from_form(form)
-    set_id = await run_in_threadpool(service.log_set, ctx, user, session_id, item)
+    set_id = await run_in_threadpool(services.log_set, ctx.store, user.athlete_id, session_id, item)
     if set_id is None:
         raise HTTPException(404, "no such session")
     if request.headers.get("HX-Request") == "true":
@@ -139,7 +142,7 @@ async def finish(
             form.problems.append(f"{name}: must be 0 to 10, got {value}")
     if form.problems:
         raise InputError(form.problems)
-    stored = await run_in_threadpool(service.user_session, ctx, user, session_id)
+    stored = await run_in_threadpool(services.user_session, ctx.store, user.athlete_id, session_id)
     if stored is None:
         raise HTTPException(404, "no such session")
     if minutes is None:
@@ -149,8 +152,23 @@ async def finish(
         raise InputError(f"duration_min: must be 0 to 1440, got {minutes:g}")
     changes["duration_min"] = minutes
     notes = form.text("notes")[:5000] or None
-    await run_in_threadpool(service.finish_session, ctx, user, session_id, changes, notes)
+    await run_in_threadpool(
+        lambda: services.finish_session(
+            ctx.store, user.athlete_id, session_id, changes, notes, now=ctx.now()
+        )
+    )
     return RedirectResponse(f"/sessions/{session_id}", status_code=303)
+
+
+@router.post("/sessions/{session_id}/discard")
+async def discard(session_id: SessionId, ctx: CtxDep, user: CurrentUser) -> Response:
+    """Throw away a started session that was not finished; back to today's page."""
+    found = await run_in_threadpool(
+        services.discard_session, ctx.store, user.athlete_id, session_id
+    )
+    if not found:
+        raise HTTPException(404, "no such session")
+    return RedirectResponse("/today", status_code=303)
 
 
 @router.post("/sessions/{session_id}/morning")
@@ -164,10 +182,12 @@ async def morning(
         form.problems.append(f"pain_next_morning: must be 0 to 10, got {pain}")
     if form.problems:
         raise InputError(form.problems)
-    done = await run_in_threadpool(
-        service.finish_session, ctx, user, session_id, {"pain_next_morning": pain}
+    finished = await run_in_threadpool(
+        lambda: services.finish_session(
+            ctx.store, user.athlete_id, session_id, {"pain_next_morning": pain}, now=ctx.now()
+        )
     )
-    if not done:
+    if not finished.found:
         raise HTTPException(404, "no such session")
     return RedirectResponse(f"/sessions/{session_id}", status_code=303)
 
@@ -175,7 +195,7 @@ async def morning(
 @router.get("/sessions/{session_id}")
 def session(session_id: SessionId, request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
     """One logged session: pain, RPE, every set."""
-    stored = service.user_session(ctx, user, session_id)
+    stored = services.user_session(ctx.store, user.athlete_id, session_id)
     if stored is None:
         raise HTTPException(404, "no such session")
     return render(request, "session.html", {"stored": stored, "now": ctx.now()})
@@ -184,6 +204,5 @@ def session(session_id: SessionId, request: Request, ctx: CtxDep, user: CurrentU
 @router.get("/sessions")
 def history(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
     """Every logged session, newest first."""
-    with reading(ctx.engine) as db:
-        stored = list_sessions(db, user.athlete_id)
+    stored = services.history(ctx.store, user.athlete_id)
     return render(request, "sessions.html", {"sessions": list(reversed(stored))})

@@ -1,0 +1,160 @@
+"""Adaptation: the stored plan and log in, the adapted plan out, stored as a new version.
+
+The web app adapts after every finished session; ``spinewise next`` previews (and with
+``--apply`` stores) the same adaptation; ``spinewise status`` shows it with the load trends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from spinewise.adaptation.engine import Adaptation
+from spinewise.adaptation.service import adapt_stored
+from spinewise.errors import InputError
+from spinewise.logbook import ProfileRecord, SessionLog
+from spinewise.logbook.summary import SessionSummary
+from spinewise.profile import Profile
+from spinewise.services.handle import Store
+from spinewise.services.plancache import PlanEntry
+from spinewise.services.plans import plan_entry
+from spinewise.services.schedule import DatedSession, anchor_for, dated_sessions, plan_schedule
+from spinewise.services.sessions import update_session_fields
+from spinewise.store import (
+    StoredPlan,
+    add_profile,
+    list_profiles,
+    list_sessions,
+    reading,
+    save_plan,
+    writing,
+)
+from spinewise.store.engine import advisory_lock
+
+__all__ = ["AdaptOutcome", "Finished", "adapt_plan", "finish_session", "store_adaptation"]
+
+
+@dataclass(frozen=True)
+class AdaptOutcome:
+    """An adaptation of the newest plan to the log, not stored yet.
+
+    Attributes
+    ----------
+    stored
+        The plan version adapted.
+    result
+        The adapted plan, its changes and reasons.
+    sessions
+        The whole log it was adapted to, in time order.
+    upcoming
+        The next session of the adapted plan (:mod:`spinewise.services.schedule`), if any.
+    """
+
+    stored: StoredPlan
+    result: Adaptation
+    sessions: tuple[SessionLog, ...]
+    upcoming: DatedSession | None
+
+
+@dataclass(frozen=True)
+class Finished:
+    """A finished session: whether it was the athlete's, and how the plan adapted to it.
+
+    ``changes`` are the adaptation's change records (empty when nothing changed, or when
+    there is no profile or plan to adapt); ``plan_version`` is the stored adapted version.
+    """
+
+    found: bool
+    changes: tuple[Mapping[str, Any], ...] = ()
+    plan_version: int | None = None
+
+
+def _read(
+    store: Store, athlete: int, profile: Profile | None
+) -> tuple[PlanEntry, Profile | Mapping[str, Any], tuple[SessionLog, ...]]:
+    entry = plan_entry(store, athlete)
+    if entry is None:
+        raise InputError("plan: no stored plan; store one with `spinewise log use-plan FILE`")
+    with reading(store.engine) as db:
+        sessions = tuple(s.log for s in list_sessions(db, athlete))
+        records = [] if profile is not None else list_profiles(db, athlete)
+    if profile is not None:
+        return entry, profile, sessions
+    if not records:
+        raise InputError("--profile: needed (no profile is stored for this athlete)")
+    return entry, records[-1].profile, sessions
+
+
+def adapt_plan(
+    store: Store, athlete: int, *, today: date, profile: Profile | None = None
+) -> AdaptOutcome:
+    """Adapt the newest plan to the log, with ``profile`` or else the newest stored profile."""
+    entry, prof, sessions = _read(store, athlete, profile)
+    result = adapt_stored(entry.stored.record.plan, sessions, prof, today=today)
+    summaries = [SessionSummary.from_log(s) for s in sessions]
+    sched = plan_schedule(
+        dated_sessions(result.plan, anchor_for(entry.anchor, today)),
+        summaries,
+        versions=entry.versions,
+        today=today,
+    )
+    return AdaptOutcome(entry.stored, result, sessions, sched.next)
+
+
+def store_adaptation(
+    store: Store,
+    athlete: int,
+    outcome: AdaptOutcome,
+    *,
+    now: datetime,
+    profile: Profile | None = None,
+) -> StoredPlan | None:
+    """Store the adapted plan as a new version naming its ancestry; ``None`` if nothing changed.
+
+    ``profile`` (given on the command line) is stored too, so that the next run finds it.
+    """
+    if not outcome.result.changes:
+        return None
+    stored = outcome.stored
+    adapted = {
+        **outcome.result.plan,
+        "adapted_from_ids": [*stored.record.plan.get("adapted_from_ids", []), stored.id],
+    }
+    with writing(store.engine) as db:
+        advisory_lock(db, athlete)
+        saved = save_plan(db, athlete, adapted, created_at=now, seed=stored.record.seed)
+        if profile is not None:
+            data = profile.model_dump(mode="json", exclude_none=True)
+            add_profile(db, athlete, ProfileRecord(recorded_at=now, profile=data))
+    return saved
+
+
+def finish_session(
+    store: Store,
+    athlete: int,
+    session_id: int,
+    changes: Mapping[str, Any],
+    notes: str | None = None,
+    *,
+    now: datetime,
+) -> Finished:
+    """Record RPE, pain and duration of a session, then adapt the plan to the log.
+
+    The next sessions progress, hold or regress with their reasons, stored as a new plan version
+    (as ``spinewise next --apply``).
+    """
+    if not update_session_fields(store, athlete, session_id, changes, notes):
+        return Finished(found=False)
+    with reading(store.engine) as db:
+        has_profile = bool(list_profiles(db, athlete))
+    if not has_profile or plan_entry(store, athlete) is None:
+        return Finished(found=True)
+    outcome = adapt_plan(store, athlete, today=now.date())
+    saved = store_adaptation(store, athlete, outcome, now=now)
+    return Finished(
+        found=True,
+        changes=tuple(outcome.result.changes),
+        plan_version=None if saved is None else saved.record.version,
+    )

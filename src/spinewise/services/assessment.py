@@ -1,0 +1,77 @@
+"""Assessment: validate and store a profile with its assessment; the newest one back."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from spinewise.assessment import Assessment, assess
+from spinewise.logbook import AssessmentRecord, ProfileRecord
+from spinewise.profile import Profile, parse_profile
+from spinewise.services.handle import Store
+from spinewise.store import (
+    add_assessment,
+    add_profile,
+    list_assessments,
+    list_profiles,
+    reading,
+    writing,
+)
+from spinewise.store.accounts import set_user_draft
+from spinewise.store.engine import advisory_lock
+
+__all__ = ["CurrentProfile", "assess_profile", "current_profile", "keep_draft", "save_profile"]
+
+
+@dataclass(frozen=True)
+class CurrentProfile:
+    """The newest stored profile and its assessment (``None`` when none was stored)."""
+
+    profile: ProfileRecord
+    assessment: AssessmentRecord | None
+
+
+def _stamp(now: datetime, previous: datetime | None) -> datetime:
+    """A time after ``previous`` (two saves in one instant must not share a key)."""
+    if previous is not None and now <= previous:
+        return previous + timedelta(microseconds=1)
+    return now
+
+
+def assess_profile(profile: Profile) -> Assessment:
+    """Screen and assess a profile (nothing is stored)."""
+    return assess(profile)
+
+
+def save_profile(
+    store: Store, athlete: int, data: Profile | Mapping[str, Any], *, now: datetime
+) -> Assessment:
+    """Validate and store a profile and its assessment (as ``spinewise assess``)."""
+    profile = data if isinstance(data, Profile) else parse_profile(data)
+    result = assess(profile)
+    stored = profile.model_dump(mode="json", exclude_none=True)
+    with writing(store.engine) as db:
+        advisory_lock(db, athlete)
+        profiles = list_profiles(db, athlete)
+        at = _stamp(now, profiles[-1].recorded_at if profiles else None)
+        add_profile(db, athlete, ProfileRecord(recorded_at=at, profile=stored))
+        add_assessment(db, athlete, AssessmentRecord(recorded_at=at, result=result.to_json()))
+    return result
+
+
+def current_profile(store: Store, athlete: int) -> CurrentProfile | None:
+    """The newest stored profile and its assessment, if any."""
+    with reading(store.engine) as db:
+        profiles = list_profiles(db, athlete)
+        assessments = list_assessments(db, athlete)
+    if not profiles:
+        return None
+    return CurrentProfile(profiles[-1], assessments[-1] if assessments else None)
+
+
+def keep_draft(store: Store, user_id: int, draft: dict[str, Any] | None) -> None:
+    """Keep (or clear) a web user's unfinished onboarding answers."""
+    with writing(store.engine) as db:
+        set_user_draft(db, user_id, draft)

@@ -1,0 +1,142 @@
+"""Logging: whole sessions, next-morning pain, the history, and whose log it is."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from spinewise.errors import InputError
+from spinewise.logbook import (
+    CUSTOM_PREFIX,
+    AssessmentRecord,
+    CustomExercise,
+    PlannedRef,
+    ProfileRecord,
+    SessionLog,
+    SetLog,
+)
+from spinewise.services.handle import Store
+from spinewise.services.views import catalog_lookup
+from spinewise.store import (
+    StoredSession,
+    add_custom_exercises,
+    add_session,
+    athlete_id,
+    latest_plan,
+    list_assessments,
+    list_profiles,
+    list_sessions,
+    reading,
+    set_next_morning_pain,
+    writing,
+)
+from spinewise.store.engine import advisory_lock
+
+__all__ = [
+    "ProgressInputs",
+    "athlete_named",
+    "check_exercises",
+    "history",
+    "log_session",
+    "planned_ref",
+    "progress_inputs",
+    "record_next_morning",
+]
+
+
+def athlete_named(store: Store, name: str, *, create: bool = True) -> int | None:
+    """The id of the athlete called ``name`` (created when missing unless ``create`` is off)."""
+    if create:
+        with writing(store.engine) as db:
+            return athlete_id(db, name)
+    with reading(store.engine) as db:
+        return athlete_id(db, name, create=False)
+
+
+def check_exercises(sets: Iterable[SetLog], known: Collection[str] | None = None) -> set[str]:
+    """Custom ids the sets use; an input error for ids neither custom nor known.
+
+    ``known`` are the catalogue's ids (the packaged catalogue when not given; no check when it
+    cannot be read).
+    """
+    sets = tuple(sets)
+    ids = set(catalog_lookup()) if known is None else set(known)
+    problems = [
+        f'sets[{i}].exercise_id: not in the catalogue and not custom:<name>, got "{s.exercise_id}"'
+        for i, s in enumerate(sets)
+        if ids and not s.exercise_id.startswith(CUSTOM_PREFIX) and s.exercise_id not in ids
+    ]
+    if problems:
+        raise InputError(problems)
+    return {s.exercise_id for s in sets if s.exercise_id.startswith(CUSTOM_PREFIX)}
+
+
+def custom_exercises(ids: Iterable[str], *, source: str) -> list[CustomExercise]:
+    """The custom exercises of ``ids`` (``custom:<name>``), named after their id, in id order."""
+    return [
+        CustomExercise(id=c, name=c.removeprefix(CUSTOM_PREFIX), source=source) for c in sorted(ids)
+    ]
+
+
+def log_session(
+    store: Store,
+    athlete: int,
+    log: SessionLog,
+    *,
+    source: str,
+    known: Collection[str] | None = None,
+) -> int:
+    """Store a whole session (the backup shape) and its custom exercises; the session's id."""
+    custom = check_exercises(log.sets, known)
+    with writing(store.engine) as db:
+        advisory_lock(db, athlete)
+        add_custom_exercises(db, athlete, custom_exercises(custom, source=source))
+        return add_session(db, athlete, log)
+
+
+def planned_ref(store: Store, athlete: int, week: int, session: int) -> PlannedRef:
+    """The reference to week ``week``, session ``session`` of the athlete's newest plan."""
+    with reading(store.engine) as db:
+        plan = latest_plan(db, athlete)
+    if plan is None:
+        raise InputError("--plan-week: no plan is stored for this athlete")
+    return PlannedRef(plan_version=plan.record.version, week=week, session=session)
+
+
+def record_next_morning(store: Store, athlete: int, day: date, pain: int) -> int:
+    """Next-morning pain on the last session of ``day``; that session's id."""
+    with writing(store.engine) as db:
+        return set_next_morning_pain(db, athlete, day, pain)
+
+
+def history(
+    store: Store,
+    athlete: int,
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    exercise_id: str | None = None,
+) -> list[StoredSession]:
+    """The athlete's sessions in time order, filtered by day and exercise."""
+    with reading(store.engine) as db:
+        return list_sessions(db, athlete, since=since, until=until, exercise_id=exercise_id)
+
+
+@dataclass(frozen=True)
+class ProgressInputs:
+    """What the progress views read: the log, the profiles and the assessments, oldest first."""
+
+    sessions: tuple[SessionLog, ...]
+    profiles: tuple[ProfileRecord, ...]
+    assessments: tuple[AssessmentRecord, ...]
+
+
+def progress_inputs(store: Store, athlete: int) -> ProgressInputs:
+    """The athlete's log, profiles and assessments."""
+    with reading(store.engine) as db:
+        return ProgressInputs(
+            tuple(s.log for s in list_sessions(db, athlete)),
+            tuple(list_profiles(db, athlete)),
+            tuple(list_assessments(db, athlete)),
+        )

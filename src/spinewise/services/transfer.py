@@ -1,0 +1,85 @@
+"""Import and export: a history from another app (or a backup) in, the whole history out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from spinewise.errors import InputError
+from spinewise.logbook import ExerciseMatcher
+from spinewise.services.handle import Store
+from spinewise.store import backup_json, export_backup, export_csv
+from spinewise.store.importers import FORMATS, ImportReport, import_backup, import_file
+from spinewise.store.importers.base import Progress
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "IMPORT_FORMATS",
+    "ExportFile",
+    "ImportReport",
+    "Progress",
+    "export_history",
+    "import_history",
+]
+
+#: Formats an import reads (``json`` is the spinewise backup).
+IMPORT_FORMATS: tuple[str, ...] = FORMATS
+#: Formats an export writes.
+EXPORT_FORMATS: tuple[str, ...] = ("json", "csv")
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    """An export: its text, media type, a file name and how many sessions it holds."""
+
+    text: str
+    media_type: str
+    file_name: str
+    n_sessions: int
+
+
+def export_history(store: Store, athlete_name: str, fmt: str) -> ExportFile:
+    """The athlete's whole history: the JSON backup or one CSV row per set."""
+    if fmt not in EXPORT_FORMATS:
+        raise InputError(f"format: must be json or csv, got {fmt!r}")
+    backup = export_backup(store.engine, athlete_name)
+    n = len(backup.sessions)
+    if fmt == "csv":
+        return ExportFile(export_csv(backup), "text/csv; charset=utf-8", "spinewise-history.csv", n)
+    return ExportFile(backup_json(backup), "application/json", "spinewise-backup.json", n)
+
+
+def import_history(
+    store: Store,
+    path: Path,
+    fmt: str,
+    athlete_name: str | None,
+    matcher: ExerciseMatcher | None,
+    *,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    weight_unit: str = "kg",
+    distance_unit: str = "km",
+) -> ImportReport:
+    """Import a file into the athlete's log, all or nothing.
+
+    A backup (``json``) goes to ``athlete_name`` or, when that is ``None``, to the athlete the
+    file names; other formats need ``matcher`` to recognise exercise names.
+    """
+    if fmt not in IMPORT_FORMATS:
+        raise InputError(f"format: must be one of {', '.join(IMPORT_FORMATS)}, got {fmt!r}")
+    if fmt == "json":
+        return import_backup(store.engine, path, athlete_name, dry_run=dry_run, progress=progress)
+    if matcher is None or athlete_name is None:
+        raise InputError(f"format: {fmt} needs an athlete and the catalogue")
+    return import_file(
+        store.engine,
+        path,
+        fmt,
+        athlete_name,
+        matcher,
+        dry_run=dry_run,
+        progress=progress,
+        weight_unit=weight_unit,
+        distance_unit=distance_unit,
+    )
