@@ -12,6 +12,7 @@ from typing import Any
 
 from spinewise.catalog import Catalog, Exercise, load_vocabulary
 from spinewise.logbook import PainScores, PlannedRef, SessionLog, SetLog
+from spinewise.planning.plan import Plan
 
 
 def exercise(ex_id: str, **tags: Any) -> Exercise:
@@ -228,8 +229,8 @@ def make_plan(
     *,
     dates: Sequence[Sequence[str | None]] | None = None,
     phase: str = "build",
-) -> dict[str, Any]:
-    """A plan JSON whose week ``w`` session ``s`` holds the exercise ids ``weeks[w][s]``."""
+) -> Plan:
+    """A plan whose week ``w`` session ``s`` holds the exercise ids ``weeks[w][s]``."""
     out_weeks = []
     for w, sessions in enumerate(weeks):
         out_sessions = []
@@ -248,20 +249,22 @@ def make_plan(
         out_weeks.append(
             {"index": w + 1, "phase": phase, "deload": False, "sessions": out_sessions}
         )
-    return {
-        "schema_version": 1,
-        "generated_by": {"version": "test", "catalog_version": "test", "seed": 0},
-        "athlete": {
-            "name": "Test",
-            "sex": "female",
-            "age": 40,
-            "body_mass_kg": 60.0,
-            "training_experience": "intermediate",
-        },
-        "findings": [],
-        "solver": {"status": "OPTIMAL", "solve_seconds": 0.0, "relaxed": []},
-        "weeks": out_weeks,
-    }
+    return Plan.from_json(
+        {
+            "schema_version": 1,
+            "generated_by": {"version": "test", "catalog_version": "test", "seed": 0},
+            "athlete": {
+                "name": "Test",
+                "sex": "female",
+                "age": 40,
+                "body_mass_kg": 60.0,
+                "training_experience": "intermediate",
+            },
+            "findings": [],
+            "solver": {"status": "OPTIMAL", "solve_seconds": 0.0, "relaxed": []},
+            "weeks": out_weeks,
+        }
+    )
 
 
 def logged(

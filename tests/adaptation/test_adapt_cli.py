@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from pathlib import Path
 
@@ -34,7 +33,7 @@ def stored(db_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path
     monkeypatch.setattr(render.console, "_width", 160)
     plan = make_plan_for_profile(load_profile(EXAMPLE), weeks=4)
     plan_file = tmp_path / "plan.json"
-    plan_file.write_text(json.dumps(plan), encoding="utf-8")
+    plan_file.write_text(plan.dumps(), encoding="utf-8")
     assert main(["log", "use-plan", str(plan_file)]) == 0
     first = planned_sessions(plan)[0]
     assert first.date is not None

@@ -13,6 +13,7 @@ from spinewise.adaptation.engine import adapt
 from spinewise.catalog import load_catalog
 from spinewise.logbook.model import PainScores, PlannedRef, Readiness, SessionLog, SetLog
 from spinewise.logbook.planned import PlannedSession, planned_sessions
+from spinewise.planning.plan import Plan
 from spinewise.planning.planner import make_plan
 from spinewise.planning.request import PlanRequest
 from spinewise.planning.validate import validate_plan
@@ -76,10 +77,10 @@ def _log(
     )
 
 
-def _items(plan: dict[str, Any], key: tuple[int, int]) -> dict[str, dict[str, Any]]:
-    week = next(w for w in plan["weeks"] if w["index"] == key[0])
-    session = next(s for s in week["sessions"] if s["index"] == key[1])
-    return {it["exercise_id"]: it for b in session["blocks"] for it in b["items"]}
+def _items(plan: Plan, key: tuple[int, int]) -> dict[str, dict[str, Any]]:
+    session = plan.session_at(*key)
+    assert session is not None
+    return {it.exercise_id: it.to_json() for _, it in session.items()}
 
 
 def test_good_session_progresses_with_reasons() -> None:
@@ -92,13 +93,13 @@ def test_good_session_progresses_with_reasons() -> None:
         today=first.date + timedelta(days=1),
     )  # type: ignore[operator]
     assert not result.replanned
-    assert result.plan["version"] == 2
+    assert result.plan.version == 2
     assert {d.verdict for d in result.decisions.values()} == {"progress"}
     assert result.changes
     for change in result.changes:
-        assert change["verdict"] == "progress"
-        assert "met their targets" in change["reasons"][0]
-        assert "safe band" in change["reasons"][0]
+        assert change.verdict == "progress"
+        assert "met their targets" in change.reasons[0]
+        assert "safe band" in change.reasons[0]
     before = _items(PLAN, SESSIONS[1].key)
     after = _items(result.plan, SESSIONS[1].key)
     stepped = [eid for eid in before if eid in after and before[eid] != after[eid]]
@@ -129,10 +130,10 @@ def test_flare_up_regresses_to_the_catalogue_regression() -> None:
         "pain during the session was unacceptable" in d.reasons[0]
         for d in result.decisions.values()
     )
-    swapped = [c for c in result.changes if c["now"] != c["exercise_id"]]
+    swapped = [c for c in result.changes if c.now != c.exercise_id]
     assert swapped, "a flare-up should move some exercise to its regression"
     for c in swapped:
-        assert c["now"] in CATALOG.get(c["exercise_id"]).regressions
+        assert c.now in CATALOG.get(c.exercise_id).regressions
 
 
 def test_next_morning_pain_and_low_readiness_reduce() -> None:
@@ -144,7 +145,7 @@ def test_next_morning_pain_and_low_readiness_reduce() -> None:
         result = adapt(PLAN, [log], request=REQUEST, catalog=CATALOG, today=first.date)  # type: ignore[arg-type]
         assert {d.verdict for d in result.decisions.values()} == {"regress"}
         for c in result.changes:
-            assert c["now"] == c["exercise_id"]  # fewer sets or shorter holds, same exercise
+            assert c.now == c.exercise_id  # fewer sets or shorter holds, same exercise
 
 
 def test_missed_sessions_replan_the_rest_from_next_monday() -> None:
@@ -152,11 +153,11 @@ def test_missed_sessions_replan_the_rest_from_next_monday() -> None:
     result = adapt(PLAN, [], request=REQUEST, catalog=CATALOG, today=today)
     assert result.replanned
     change = result.changes[0]
-    assert change["verdict"] == "replan"
-    assert change["from_week"] == 1
-    assert "were missed" in change["reasons"][0]
-    first_date = result.plan["weeks"][0]["sessions"][0]["date"]
-    assert first_date == "2026-12-21"
+    assert change.verdict == "replan"
+    assert change.from_week == 1
+    assert "were missed" in change.reasons[0]
+    first_date = result.plan.weeks[0].sessions[0].date
+    assert first_date == date(2026, 12, 21)
     assert (
         validate_plan(result.plan, replace(REQUEST, start_date=date(2026, 12, 21)), CATALOG) == []
     )
@@ -167,10 +168,10 @@ def test_missed_week_two_keeps_week_one() -> None:
     today = date(2026, 12, 24)  # week 2 (Dec 14-20) missed entirely
     result = adapt(PLAN, logs, request=REQUEST, catalog=CATALOG, today=today)
     assert result.replanned
-    assert result.changes[0]["from_week"] == 2
-    assert result.plan["weeks"][0] == PLAN["weeks"][0]
-    week2 = result.plan["weeks"][1]
-    assert week2["sessions"][0]["date"] == "2026-12-28"
+    assert result.changes[0].from_week == 2
+    assert result.plan.weeks[0] == PLAN.weeks[0]
+    week2 = result.plan.weeks[1]
+    assert week2.sessions[0].date == date(2026, 12, 28)
 
 
 def test_unacceptable_pain_still_regresses_after_a_replan() -> None:
@@ -178,7 +179,7 @@ def test_unacceptable_pain_still_regresses_after_a_replan() -> None:
     log = _log(second_week[0], pain_during=8)  # week 1 was never logged: a re-plan follows
     result = adapt(PLAN, [log], request=REQUEST, catalog=CATALOG, today=second_week[0].date)  # type: ignore[arg-type]
     assert result.replanned
-    verdicts = [c["verdict"] for c in result.changes]
+    verdicts = [c.verdict for c in result.changes]
     assert verdicts[0] == "replan"
     assert "progress" not in verdicts
     assert "regress" in verdicts
@@ -202,8 +203,8 @@ def test_nothing_progresses_after_unacceptable_pain(
     result = adapt(PLAN, [*earlier, log], request=REQUEST, catalog=CATALOG, today=ps.date)
     assert not result.replanned
     assert all(d.verdict == "regress" for d in result.decisions.values())
-    assert all(c["verdict"] != "progress" for c in result.changes)
-    for key in {(c["week"], c["session"]) for c in result.changes}:
+    assert all(c.verdict != "progress" for c in result.changes)
+    for key in {(c.week, c.session) for c in result.changes}:
         before, after = _items(PLAN, key), _items(result.plan, key)
         for eid, item in after.items():
             if eid in before:

@@ -27,7 +27,7 @@ def cli_db(db_url, monkeypatch, tmp_path):
     monkeypatch.setattr(recommend_cli, "load_catalog", lambda: CATALOG)
     monkeypatch.setattr(render.console, "_width", 200)
     path = tmp_path / "plan.json"
-    path.write_text(json.dumps(PLAN), encoding="utf-8")
+    path.write_text(json.dumps(PLAN.to_json()), encoding="utf-8")
     assert main(["log", "use-plan", str(path)]) == 0
     return db_url
 

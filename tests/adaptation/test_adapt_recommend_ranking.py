@@ -13,6 +13,7 @@ from adaptation.recommend_fixtures import CATALOG, logged, make_plan
 from spinewise.adaptation import next_session, recommended_for_you
 from spinewise.adaptation.recommend import Recommendation
 from spinewise.errors import InputError
+from spinewise.planning.plan import Plan
 from spinewise.planning.request import Demand
 
 TODAY = date(2026, 5, 11)
@@ -211,11 +212,11 @@ def test_bad_input_is_named():
         "k: must be a whole number of at least 1, got 0",
     )
     with pytest.raises(InputError, match="plan: not a plan"):
-        _recommend(plan={})
+        _recommend(plan=Plan.from_json({}))
 
 
 def test_the_test_plans_follow_the_contract(repo_root):
     schema = json.loads((repo_root / "tests/contracts/plan.schema.json").read_text())
-    jsonschema.validate(PLAN, schema)
+    jsonschema.validate(PLAN.to_json(), schema)
     dated = make_plan([[NEXT]], dates=[["2026-05-11"]])
-    jsonschema.validate(dated, schema)
+    jsonschema.validate(dated.to_json(), schema)

@@ -208,7 +208,7 @@ def test_bad_input_names_the_field():
 
 
 def test_coverage_of_names_only_what_the_week_would_lose():
-    needs = week_needs(make_plan([[["kb_swing"]]])["weeks"][0], CATALOG)
+    needs = week_needs(make_plan([[["kb_swing"]]]).weeks[0], CATALOG)
     week = ["kb_swing", "db_rdl", "side_bridge", "bird_dog"]
     only = coverage_of("kb_swing", week, needs, catalog=CATALOG)
     assert only.qualities == {"rate_of_force_development"}
@@ -245,7 +245,7 @@ def test_coverage_of_counts_a_finding_s_extra_volume():
 
 def test_item_coverage_reads_the_plan_week():
     plan = make_plan([[["kb_swing", "single_leg_rdl"], ["db_rdl", "rotational_throw"]]])
-    week = plan["weeks"][0]
+    week = plan.weeks[0]
     cov = item_coverage(week, 1, "single_leg_rdl", catalog=CATALOG)
     assert cov.single_leg_hinge
     assert cov.unilateral

@@ -25,7 +25,7 @@ def _profile(**changes: Any) -> Any:
 
 def _plan(**changes: Any) -> dict[str, Any]:
     _, plan = assess_and_plan(_profile(**changes), weeks=6)
-    return plan
+    return plan.to_json()
 
 
 def test_desk_worker_with_sitting_pain_gets_breaks_walking_and_pages() -> None:

@@ -17,8 +17,10 @@ from spinewise.logbook import (
     planned_sessions,
     select_session,
 )
+from spinewise.planning.plan import Plan
 
-PLAN = json.loads((Path(__file__).parent / "data/plan_small.json").read_text())
+DOC = json.loads((Path(__file__).parent / "data/plan_small.json").read_text())
+PLAN = Plan.from_json(DOC)
 
 
 def test_pain_is_0_to_10():
@@ -93,9 +95,10 @@ def test_select_session_by_date_or_next_unlogged():
     assert select_session(PLAN, today).key == (1, 1)
     assert select_session(PLAN, today, {(1, 1)}).key == (1, 2)
     assert select_session(PLAN, today, {(1, 1), (1, 2)}) is None
-    dated = json.loads(json.dumps(PLAN))
-    dated["weeks"][0]["sessions"][0]["date"] = "2026-05-04"
-    dated["weeks"][0]["sessions"][1]["date"] = "2026-05-06"
+    doc = json.loads(json.dumps(DOC))
+    doc["weeks"][0]["sessions"][0]["date"] = "2026-05-04"
+    doc["weeks"][0]["sessions"][1]["date"] = "2026-05-06"
+    dated = Plan.from_json(doc)
     assert select_session(dated, today).key == (1, 1)
     assert select_session(dated, date(2026, 5, 5)) is None
     assert select_session(dated, date(2026, 5, 6)).key == (1, 2)

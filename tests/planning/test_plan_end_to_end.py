@@ -105,7 +105,7 @@ VARIED = {
 
 
 def _plan(req: PlanRequest, seed: int = 0) -> dict[str, Any]:
-    return make_plan(req, CATALOG, seed=seed)
+    return make_plan(req, CATALOG, seed=seed).to_json()
 
 
 @pytest.mark.parametrize("name", sorted(VARIED))
@@ -188,7 +188,7 @@ def test_relaxation_is_reported_in_plain_words() -> None:
     # a catalogue without any single-leg hinge: that requirement gives way, and only it
     no_sl_hinge = CATALOG.subset(e.id for e in CATALOG if not is_single_leg_hinge(e))
     req = with_(EXAMPLE, weeks=4)
-    plan = make_plan(req, no_sl_hinge)
+    plan = make_plan(req, no_sl_hinge).to_json()
     relaxed = plan["solver"]["relaxed"]
     loading_weeks = [w["index"] for w in plan["weeks"] if not w["deload"]]
     assert relaxed == [
@@ -222,7 +222,7 @@ def _violations_after(mutate: Any) -> list[str]:
     return [str(v) for v in validate_plan(plan, req, CATALOG)]
 
 
-_VALID_4 = make_plan(with_(EXAMPLE, weeks=4), CATALOG, seed=0)
+_VALID_4 = make_plan(with_(EXAMPLE, weeks=4), CATALOG, seed=0).to_json()
 
 
 def _items(plan: dict[str, Any]) -> list[dict[str, Any]]:

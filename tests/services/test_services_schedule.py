@@ -10,6 +10,7 @@ import pytest
 
 from spinewise.logbook import PainScores, PlannedRef, SessionLog, SetLog
 from spinewise.logbook.summary import SessionSummary
+from spinewise.planning.plan import Plan
 from spinewise.services.schedule import (
     PAINFUL_TODAY,
     TRAINED_TODAY,
@@ -22,7 +23,7 @@ WED = date(2026, 12, 9)  # a Wednesday
 MON = date(2026, 12, 14)  # the first Monday after it
 
 
-def plan(*sessions: tuple[int, int, str | None, date | None]) -> dict[str, Any]:
+def plan(*sessions: tuple[int, int, str | None, date | None]) -> Plan:
     """A plan of ``(week, session, weekday, date)``."""
     weeks: dict[int, list[dict[str, Any]]] = {}
     for w, s, day, when in sessions:
@@ -31,7 +32,9 @@ def plan(*sessions: tuple[int, int, str | None, date | None]) -> dict[str, Any]:
             entry["day"] = day
         entry["blocks"] = []
         weeks.setdefault(w, []).append(entry)
-    return {"weeks": [{"index": w, "sessions": ss} for w, ss in sorted(weeks.items())]}
+    return Plan.from_json(
+        {"weeks": [{"index": w, "sessions": ss} for w, ss in sorted(weeks.items())]}
+    )
 
 
 def log(
@@ -71,7 +74,7 @@ SELF_PACED = plan((1, 1, None, None), (1, 2, None, None), (2, 1, None, None))
 @dataclass(frozen=True)
 class Case:
     name: str
-    plan: dict[str, Any]
+    plan: Plan
     today: date
     logs: tuple[SessionSummary, ...] = ()
     anchor: date | None = WED

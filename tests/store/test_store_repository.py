@@ -11,6 +11,7 @@ from sqlalchemy import text
 
 from spinewise.errors import InputError
 from spinewise.logbook import PlannedRef, SessionLog, SetLog
+from spinewise.planning.plan import Plan
 from spinewise.store import (
     add_session,
     get_plan,
@@ -26,7 +27,9 @@ from spinewise.store import (
 )
 from spinewise.store.sessions import athlete_id
 
-PLAN = json.loads((Path(__file__).parents[1] / "logbook/data/plan_small.json").read_text())
+DOC = json.loads((Path(__file__).parents[1] / "logbook/data/plan_small.json").read_text())
+PLAN = Plan.from_json(DOC)
+ADAPTED = Plan.from_json({**DOC, "findings": []})
 
 
 def _session(day: int, *exercises: str, **extra: object) -> SessionLog:
@@ -78,7 +81,7 @@ def test_plans_are_versioned_and_sessions_point_at_them(engine):
     with writing(engine) as db:
         ann, bob = athlete_id(db, "ann"), athlete_id(db, "bob")
         first = save_plan(db, ann, PLAN, created_at=datetime(2026, 4, 1))
-        adapted = save_plan(db, ann, {**PLAN, "findings": []}, created_at=datetime(2026, 4, 8))
+        adapted = save_plan(db, ann, ADAPTED, created_at=datetime(2026, 4, 8))
         add_session(db, ann, _session(9, planned=PlannedRef(plan_version=2, week=1, session=2)))
     assert (first.record.version, adapted.record.version) == (1, 2)
     assert first.record.seed == 42

@@ -22,6 +22,7 @@ from spinewise.logbook import (
     SessionLog,
     SetLog,
 )
+from spinewise.planning.plan import Plan
 from spinewise.store import (
     add_assessment,
     add_custom_exercises,
@@ -39,14 +40,16 @@ from spinewise.store.exporters import CSV_COLUMNS
 from spinewise.store.importers import import_backup
 from spinewise.store.sessions import athlete_id
 
-PLAN = json.loads((Path(__file__).parents[1] / "logbook/data/plan_small.json").read_text())
+DOC = json.loads((Path(__file__).parents[1] / "logbook/data/plan_small.json").read_text())
+PLAN = Plan.from_json(DOC)
+ADAPTED = Plan.from_json({**DOC, "findings": []})
 
 
 def _fill(engine, name: str) -> None:
     with writing(engine) as db:
         who = athlete_id(db, name)
         save_plan(db, who, PLAN, created_at=datetime(2026, 1, 1, 9))
-        save_plan(db, who, {**PLAN, "findings": []}, created_at=datetime(2026, 1, 8, 9))
+        save_plan(db, who, ADAPTED, created_at=datetime(2026, 1, 8, 9))
         add_profile(db, who, ProfileRecord(recorded_at=datetime(2026, 1, 1), profile={"age": 38}))
         add_assessment(
             db, who, AssessmentRecord(recorded_at=datetime(2026, 1, 1), result={"findings": []})
@@ -145,7 +148,7 @@ def test_backup_json_has_the_contract_shape(engine):
         "rpe",
     }
     assert [p["version"] for p in data["plans"]] == [1, 2]
-    assert data["plans"][0]["plan"] == PLAN
+    assert data["plans"][0]["plan"] == DOC
     assert data["plans"][0]["seed"] == 42
 
 

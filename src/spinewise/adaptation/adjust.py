@@ -8,20 +8,19 @@
   long (rounded to 5 s);
 - hold: unchanged.
 
-Every change is recorded in the plan's ``adaptations`` list with its reasons, and the plan's
+Every change is recorded in the new version's ``adaptations`` with its reasons, and the plan's
 ``version`` goes up by one. The step sizes are coaching conventions of this project.
 """
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Mapping
-from typing import Any
+from dataclasses import replace
 
 from spinewise.adaptation.progression import ExerciseDecision
 from spinewise.catalog import Catalog, Exercise
-from spinewise.planning.dosing import item_seconds
-from spinewise.planning.validate import item_dose
+from spinewise.planning.dosing import ItemDose, item_seconds
+from spinewise.planning.plan import Item, Plan, PlanChange, Session
 
 __all__ = ["TOP_HOLD_S", "TOP_REPS", "adjust_plan"]
 
@@ -34,33 +33,32 @@ def _can_do(ex: Exercise, equipment: frozenset[str], sensitivities: frozenset[st
     return set(ex.equipment) <= equipment and not set(ex.sensitivities) & sensitivities
 
 
-def _swap(item: dict[str, Any], ex: Exercise) -> None:
+def _swap(item: Item, ex: Exercise) -> Item:
     d = ex.dose
-    item.update(
-        {
-            "exercise_id": ex.id,
-            "name": ex.name,
-            "sets": min(d.sets, item["sets"]),
-            "reps": d.reps,
-            "hold_s": d.hold_s,
-            "distance_m": d.distance_m,
-            "per_side": d.per_side,
-            "tempo": d.tempo,
-            "rest_s": d.rest_s,
-            "intensity": {"kind": d.intensity.kind, "value": d.intensity.value},
-            "load_cap_kg": None,
-        }
+    dose = ItemDose(
+        sets=min(d.sets, item.dose.sets),
+        reps=d.reps,
+        hold_s=d.hold_s,
+        distance_m=d.distance_m,
+        per_side=d.per_side,
+        tempo=d.tempo,
+        rest_s=d.rest_s,
+        intensity=d.intensity,
+        extra_sets_side=item.dose.extra_sets_side,
+        load_cap_kg=None,
     )
+    return replace(item, exercise_id=ex.id, name=ex.name, dose=dose)
 
 
 def _progress(
-    item: dict[str, Any],
+    item: Item,
     ex: Exercise,
     catalog: Catalog,
     equipment: frozenset[str],
     sensitivities: frozenset[str],
-) -> str:
-    reps, hold, dist = item.get("reps"), item.get("hold_s"), item.get("distance_m")
+) -> tuple[Item, str]:
+    dose = item.dose
+    reps, hold, dist = dose.reps, dose.hold_s, dose.distance_m
     top = (reps is not None and reps >= min(TOP_REPS, (ex.dose.reps or TOP_REPS) + 4)) or (
         hold is not None and hold >= TOP_HOLD_S
     )
@@ -68,52 +66,59 @@ def _progress(
         for pid in ex.progressions:
             if pid in catalog and _can_do(catalog.get(pid), equipment, sensitivities):
                 nxt = catalog.get(pid)
-                _swap(item, nxt)
-                return f"{ex.name} -> {nxt.name} (the catalogue's progression)"
+                return _swap(item, nxt), f"{ex.name} -> {nxt.name} (the catalogue's progression)"
     if reps is not None:
-        item["reps"] = reps + 1
-        return f"reps {reps} -> {reps + 1}"
+        return item.with_dose(replace(dose, reps=reps + 1)), f"reps {reps} -> {reps + 1}"
     if hold is not None:
-        item["hold_s"] = float(hold) + 5.0
-        return f"hold {hold:g} -> {float(hold) + 5:g} s"
+        longer = float(hold) + 5.0
+        return item.with_dose(replace(dose, hold_s=longer)), f"hold {hold:g} -> {longer:g} s"
     if dist is not None:
-        item["distance_m"] = float(dist) + 5.0
-        return f"distance {dist:g} -> {float(dist) + 5:g} m"
-    return "no dose to step"
+        further = float(dist) + 5.0
+        return (
+            item.with_dose(replace(dose, distance_m=further)),
+            f"distance {dist:g} -> {further:g} m",
+        )
+    return item, "no dose to step"
 
 
 def _regress(
-    item: dict[str, Any],
+    item: Item,
     ex: Exercise,
     decision: ExerciseDecision,
     catalog: Catalog,
     equipment: frozenset[str],
     sensitivities: frozenset[str],
-) -> str:
+) -> tuple[Item, str]:
     if decision.severe:
         for rid in ex.regressions:
             if rid in catalog and _can_do(catalog.get(rid), equipment, sensitivities):
                 easier = catalog.get(rid)
-                _swap(item, easier)
-                return f"{ex.name} -> {easier.name} (the catalogue's regression)"
+                return _swap(
+                    item, easier
+                ), f"{ex.name} -> {easier.name} (the catalogue's regression)"
+    dose = item.dose
     changes = []
-    if item["sets"] > 1:
-        changes.append(f"sets {item['sets']} -> {item['sets'] - 1}")
-        item["sets"] -= 1
-    if item.get("hold_s"):
-        shorter = max(5.0, 5 * round(float(item["hold_s"]) * 0.75 / 5))
-        if shorter < item["hold_s"]:
-            changes.append(f"hold {item['hold_s']:g} -> {shorter:g} s")
-            item["hold_s"] = shorter
-    return ", ".join(changes) or "already at the lightest dose"
+    if dose.sets > 1:
+        changes.append(f"sets {dose.sets} -> {dose.sets - 1}")
+        dose = replace(dose, sets=dose.sets - 1)
+    if dose.hold_s:
+        shorter = max(5.0, 5 * round(float(dose.hold_s) * 0.75 / 5))
+        if shorter < dose.hold_s:
+            changes.append(f"hold {dose.hold_s:g} -> {shorter:g} s")
+            dose = replace(dose, hold_s=shorter)
+    return item.with_dose(dose), ", ".join(changes) or "already at the lightest dose"
 
 
-def _session_seconds(session: Mapping[str, Any]) -> int:
-    return sum(item_seconds(item_dose(it)) for b in session["blocks"] for it in b["items"])
+def _session_minutes(session: Session) -> float:
+    return round(sum(item_seconds(it.dose) for _, it in session.items()) / 60, 1)
+
+
+def _session_seconds(session: Session) -> int:
+    return sum(item_seconds(it.dose) for _, it in session.items())
 
 
 def adjust_plan(
-    plan: Mapping[str, Any],
+    plan: Plan,
     decisions: Mapping[str, ExerciseDecision],
     *,
     upcoming: set[tuple[int, int]],
@@ -122,51 +127,67 @@ def adjust_plan(
     sensitivities: frozenset[str],
     minutes_per_session: int,
     based_on: str,
-) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    version: int | None = None,
+) -> tuple[Plan, list[PlanChange]]:
     """A new plan version with the decisions applied to the ``upcoming`` (week, session) keys.
+
+    Parameters
+    ----------
+    version
+        The new version's number; by default one more than ``plan``'s.
 
     Returns
     -------
     (plan, changes)
-        The new plan document and the changes made, each with its reasons.
+        The new plan version and the changes made, each with its reasons; ``plan`` itself is
+        not changed.
     """
-    new = copy.deepcopy(dict(plan))
-    version = int(new.get("version", 1)) + 1
-    changes: list[dict[str, Any]] = []
-    for week in new["weeks"]:
-        for session in week["sessions"]:
-            if (week["index"], session["index"]) not in upcoming:
-                continue
-            for block in session["blocks"]:
-                for item in block["items"]:
-                    decision = decisions.get(item["exercise_id"])
-                    if decision is None or decision.verdict == "hold":
-                        continue
-                    ex = catalog.get(item["exercise_id"])
-                    if decision.verdict == "progress":
-                        before = copy.deepcopy(item)
-                        what = _progress(item, ex, catalog, equipment, sensitivities)
-                        if _session_seconds(session) > 60 * minutes_per_session:
-                            item.clear()
-                            item.update(before)
-                            continue
-                    else:
-                        what = _regress(item, ex, decision, catalog, equipment, sensitivities)
-                    item["why"] = [f"adapted ({decision.verdict}): {what}", *item.get("why", [])]
-                    session["estimated_minutes"] = round(_session_seconds(session) / 60, 1)
-                    changes.append(
-                        {
-                            "version": version,
-                            "week": week["index"],
-                            "session": session["index"],
-                            "exercise_id": ex.id,
-                            "now": item["exercise_id"],
-                            "verdict": decision.verdict,
-                            "change": what,
-                            "reasons": list(decision.reasons),
-                            "based_on": based_on,
-                        }
+    version = (plan.version or 1) + 1 if version is None else version
+    changes: list[PlanChange] = []
+    new = plan
+    for week, session in plan.sessions():
+        if (week.index, session.index) not in upcoming:
+            continue
+        for block_i, block in enumerate(session.blocks):
+            for item_i, item in enumerate(block.items):
+                decision = decisions.get(item.exercise_id)
+                if decision is None or decision.verdict == "hold":
+                    continue
+                ex = catalog.get(item.exercise_id)
+                if decision.verdict == "progress":
+                    changed, what = _progress(item, ex, catalog, equipment, sensitivities)
+                else:
+                    changed, what = _regress(item, ex, decision, catalog, equipment, sensitivities)
+                changed = replace(changed, why=(f"adapted ({decision.verdict}): {what}", *item.why))
+                trial = _with_item(session, block_i, item_i, changed)
+                if (
+                    decision.verdict == "progress"
+                    and _session_seconds(trial) > 60 * minutes_per_session
+                ):
+                    continue
+                session = trial
+                changes.append(
+                    PlanChange(
+                        version=version,
+                        week=week.index,
+                        session=session.index,
+                        exercise_id=ex.id,
+                        now=changed.exercise_id,
+                        verdict=decision.verdict,
+                        change=what,
+                        reasons=tuple(decision.reasons),
+                        based_on=based_on,
                     )
-    new["version"] = version
-    new["adaptations"] = [*new.get("adaptations", []), *changes]
+                )
+        new = new.with_session(week.index, session)
+    new = replace(new, version=version, adaptations=(*new.adaptations, *changes))
     return new, changes
+
+
+def _with_item(session: Session, block_i: int, item_i: int, item: Item) -> Session:
+    blocks = list(session.blocks)
+    items = list(blocks[block_i].items)
+    items[item_i] = item
+    blocks[block_i] = replace(blocks[block_i], items=tuple(items))
+    session = replace(session, blocks=tuple(blocks))
+    return replace(session, estimated_minutes=_session_minutes(session))

@@ -23,9 +23,9 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from spinewise.catalog import Catalog, Exercise
 from spinewise.planning.candidates import (
@@ -33,7 +33,8 @@ from spinewise.planning.candidates import (
     is_single_leg_hinge,
     is_unilateral_work,
 )
-from spinewise.planning.periodization import WeekPlan
+from spinewise.planning.periodization import Phase, WeekPlan
+from spinewise.planning.plan import Week
 from spinewise.planning.policy import (
     extra_items,
     required_qualities,
@@ -182,37 +183,37 @@ class Coverage:
         }
 
 
-def week_exercise_ids(week: Mapping[str, Any]) -> tuple[tuple[str, ...], ...]:
-    """The exercise ids of each session of a plan week (its JSON), in order."""
-    return tuple(
-        tuple(str(it["exercise_id"]) for b in s.get("blocks", []) for it in b.get("items", []))
-        for s in week.get("sessions", [])
-    )
+def week_exercise_ids(week: Week) -> tuple[tuple[str, ...], ...]:
+    """The exercise ids of each session of a plan week, in order."""
+    return tuple(tuple(it.exercise_id for _, it in s.items()) for s in week.sessions)
 
 
-def _week_plan(week: Mapping[str, Any]) -> WeekPlan:
+def _week_plan(index: int, phase: str, deload: bool) -> WeekPlan:
     return WeekPlan(
-        index=int(week.get("index", 1)),
-        phase=week.get("phase", "build"),
-        deload=bool(week.get("deload", False)),
+        index=index,
+        phase=cast(Phase, phase or "build"),
+        deload=deload,
         phase_week=1,
         phase_length=1,
     )
 
 
-def week_needs(
-    week: Mapping[str, Any], catalog: Catalog, request: PlanRequest | None = None
-) -> Coverage:
-    """What a plan week (its JSON) must cover.
+def week_needs(week: Week, catalog: Catalog, request: PlanRequest | None = None) -> Coverage:
+    """What a plan week must cover.
 
     With the plan's ``request``, the needs are the planner's own (weekly qualities by phase and
     pain, throws when required, the findings' demands). Without it they are read from the week:
     every key region and plane, the weekly qualities, single-leg hinge and throws the week has
     (the planner put them there), and no demands (findings' demands are not in the plan JSON).
     """
-    vocab = catalog.vocabulary
-    wp = _week_plan(week)
     exercises = [catalog.get(e) for ids in week_exercise_ids(week) for e in ids if e in catalog]
+    return _needs(_week_plan(week.index, week.phase, week.deload), exercises, catalog, request)
+
+
+def _needs(
+    wp: WeekPlan, exercises: Sequence[Exercise], catalog: Catalog, request: PlanRequest | None
+) -> Coverage:
+    vocab = catalog.vocabulary
     if request is not None:
         qualities = frozenset(required_qualities(wp, request))
         throws = throws_required(wp, request)
@@ -274,7 +275,7 @@ def coverage_of(
     """
     needs = request_or_needs
     if isinstance(needs, PlanRequest):
-        needs = week_needs({"phase": "build", "deload": deload}, catalog, needs)
+        needs = _needs(_week_plan(1, "build", deload), (), catalog, needs)
     ex = catalog.get(item_exercise_id)
     week_ids = list(week_items_exercise_ids)
     session_ids = list(week_ids if session_exercise_ids is None else session_exercise_ids)
@@ -303,19 +304,19 @@ def coverage_of(
 
 
 def item_coverage(
-    week: Mapping[str, Any],
+    week: Week,
     session_index: int,
     exercise_id: str,
     *,
     catalog: Catalog,
     request: PlanRequest | None = None,
 ) -> Coverage:
-    """:func:`coverage_of` for an item of a plan week given as JSON.
+    """:func:`coverage_of` for an item of a plan week.
 
     ``session_index`` is the session's 1-based ``index`` in the week.
     """
     sessions = week_exercise_ids(week)
-    positions = [int(s.get("index", i + 1)) for i, s in enumerate(week.get("sessions", []))]
+    positions = [s.index for s in week.sessions]
     session = sessions[positions.index(session_index)] if session_index in positions else ()
     return coverage_of(
         exercise_id,
@@ -323,5 +324,5 @@ def item_coverage(
         week_needs(week, catalog, request),
         catalog=catalog,
         session_exercise_ids=session,
-        deload=bool(week.get("deload", False)),
+        deload=week.deload,
     )

@@ -13,10 +13,9 @@ The athlete's pain baseline is the current pain of the profile the plan was made
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 import numpy as np
 
@@ -29,6 +28,7 @@ from spinewise.load.acwr import acwr_ewma
 from spinewise.load.daily import daily_load_au, session_load_au
 from spinewise.logbook.model import SessionLog
 from spinewise.logbook.planned import PlannedSession, planned_sessions
+from spinewise.planning.plan import Plan, PlanChange
 from spinewise.planning.request import PlanRequest
 
 __all__ = ["Adaptation", "acwr_today", "adapt", "weekly_pain"]
@@ -38,8 +38,8 @@ __all__ = ["Adaptation", "acwr_today", "adapt", "weekly_pain"]
 class Adaptation:
     """The outcome of adapting a plan to its log."""
 
-    plan: dict[str, Any]
-    changes: list[dict[str, Any]]
+    plan: Plan
+    changes: list[PlanChange]
     decisions: dict[str, ExerciseDecision] = field(default_factory=dict)
     signals: SessionSignals | None = None
     replanned: bool = False
@@ -87,7 +87,7 @@ def _key(session: SessionLog) -> tuple[int, int]:
 
 
 def _upcoming(
-    plan: Mapping[str, Any], after: tuple[int, int], logged: set[tuple[int, int]]
+    plan: Plan, after: tuple[int, int], logged: set[tuple[int, int]]
 ) -> set[tuple[int, int]]:
     week = after[0]
     return {
@@ -98,7 +98,7 @@ def _upcoming(
 
 
 def adapt(
-    plan: Mapping[str, Any],
+    plan: Plan,
     sessions: Sequence[SessionLog],
     *,
     request: PlanRequest,
@@ -142,7 +142,7 @@ def adapt(
         changes = [change]
         regress = {e: d for e, d in decisions.items() if d.verdict == "regress"}
         if regress:  # a fresh plan must not undo what the last session's pain asked for
-            first_week = int(change["from_week"])
+            first_week = change.from_week or 1
             upcoming_new = {
                 s.key
                 for s in planned_sessions(new)
@@ -157,17 +157,14 @@ def adapt(
                 sensitivities=request.sensitivities,
                 minutes_per_session=request.minutes_per_session,
                 based_on=f"week {key[0]} session {key[1]} (before the re-plan)",
+                version=change.version,
             )
-            new["version"] = change["version"]
-            for c in more:
-                c["version"] = change["version"]
-            new["adaptations"] = [*plan.get("adaptations", []), change, *more]
             changes += more
-        return Adaptation(new, changes, decisions, signals, True, change["reasons"][0])
+        return Adaptation(new, changes, decisions, signals, True, change.reasons[0])
     if not done:
-        return Adaptation(dict(plan), [], summary="Nothing logged yet: the plan stands as made.")
+        return Adaptation(plan, [], summary="Nothing logged yet: the plan stands as made.")
     if not decisions:
-        return Adaptation(dict(plan), [], summary="The last log is not part of this plan.")
+        return Adaptation(plan, [], summary="The last log is not part of this plan.")
     upcoming = _upcoming(plan, key, logged)
     new, changes = adjust_plan(
         plan,

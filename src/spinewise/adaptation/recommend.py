@@ -34,7 +34,7 @@ controlled study. Am J Sports Med 35(6):897-906. doi:10.1177/0363546506298279.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from types import EllipsisType
@@ -54,6 +54,7 @@ from spinewise.logbook.model import SessionLog
 from spinewise.logbook.planned import PlannedSession, planned_sessions
 from spinewise.planning.candidates import is_heavy_hinge
 from spinewise.planning.from_profile import FLOOR_SPACE
+from spinewise.planning.plan import Plan
 from spinewise.planning.policy import serves_demand
 from spinewise.planning.request import Demand
 
@@ -144,10 +145,10 @@ def _demanding(ex: Exercise) -> bool:
     )
 
 
-def _validate(plan: Mapping[str, Any], pain_now: int | None, k: int) -> None:
+def _validate(plan: Plan, pain_now: int | None, k: int) -> None:
     problems = []
-    if not isinstance(plan.get("weeks"), list):
-        problems.append("plan: not a plan (no 'weeks' list)")
+    if not plan.weeks:
+        problems.append("plan: not a plan (it has no weeks)")
     if pain_now is not None and (
         isinstance(pain_now, bool) or not isinstance(pain_now, int) or not 0 <= pain_now <= 10
     ):
@@ -158,15 +159,15 @@ def _validate(plan: Mapping[str, Any], pain_now: int | None, k: int) -> None:
         raise InputError(problems)
 
 
-def _plan_exercises(plan: Mapping[str, Any], catalog: Catalog) -> list[Exercise]:
+def _plan_exercises(plan: Plan, catalog: Catalog) -> list[Exercise]:
     ids = {it.exercise_id for s in planned_sessions(plan) for it in s.items}
     return [catalog.get(e) for e in sorted(ids) if e in catalog]
 
 
-def _week_phase(plan: Mapping[str, Any], week: int) -> str | None:
-    for w in plan.get("weeks", []):
-        if int(w.get("index", 0)) == week:
-            return str(w.get("phase"))
+def _week_phase(plan: Plan, week: int) -> str | None:
+    for w in plan.weeks:
+        if w.index == week:
+            return w.phase
     return None
 
 
@@ -205,7 +206,7 @@ class _Context:
 
 
 def _level_cap(
-    plan: Mapping[str, Any], catalog: Catalog, nxt: PlannedSession | None, in_plan: list[Exercise]
+    plan: Plan, catalog: Catalog, nxt: PlannedSession | None, in_plan: list[Exercise]
 ) -> int:
     week = {
         it.exercise_id
@@ -292,7 +293,7 @@ def _option(ex: Exercise, ctx: _Context) -> Recommendation | None:
 
 def recommended_for_you(
     *,
-    plan: Mapping[str, Any],
+    plan: Plan,
     sessions: Sequence[SessionLog],
     catalog: Catalog,
     today: date,
@@ -310,7 +311,7 @@ def recommended_for_you(
     Parameters
     ----------
     plan
-        The plan JSON (``shared/contracts/plan.schema.json``).
+        The plan.
     sessions
         The training log.
     catalog

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
 from spinewise.adaptation.pain import pain_during
 from spinewise.logbook.model import SessionLog
 from spinewise.logbook.planned import PlannedSession, planned_sessions
+from spinewise.planning.plan import Plan
 
 __all__ = ["HURT_WINDOW_D", "ExerciseHistory", "logged_keys", "next_session"]
 
@@ -35,15 +35,15 @@ def logged_keys(
 
 
 def next_session(
-    plan: Mapping[str, Any], today: date, logged: Collection[tuple[int, int]] = ()
+    plan: Plan, today: date, logged: Collection[tuple[int, int]] = ()
 ) -> PlannedSession | None:
     """The next session: the first unlogged one dated today or later, else the first undated one.
 
     Examples
     --------
-    >>> plan = {"weeks": [{"index": 1, "sessions": [
+    >>> plan = Plan.from_json({"weeks": [{"index": 1, "sessions": [
     ...     {"index": 1, "date": "2026-05-04", "blocks": []},
-    ...     {"index": 2, "date": "2026-05-06", "blocks": []}]}]}
+    ...     {"index": 2, "date": "2026-05-06", "blocks": []}]}]})
     >>> next_session(plan, date(2026, 5, 5)).session
     2
     >>> next_session(plan, date(2026, 5, 7)) is None

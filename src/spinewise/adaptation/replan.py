@@ -8,13 +8,13 @@ missed sessions is a design choice of this project.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import Any
 
 from spinewise.catalog import Catalog
 from spinewise.logbook.planned import planned_sessions
+from spinewise.planning.plan import Plan, PlanChange
 from spinewise.planning.planner import make_plan
 from spinewise.planning.render_json import first_monday
 from spinewise.planning.request import PlanRequest
@@ -26,7 +26,7 @@ MISSED_TO_REPLAN = 2
 
 
 def missed_sessions(
-    plan: Mapping[str, Any], logged: Collection[tuple[int, int]], today: date
+    plan: Plan, logged: Collection[tuple[int, int]], today: date
 ) -> list[tuple[int, int]]:
     """``(week, session)`` of dated sessions before today that were not logged."""
     return [
@@ -37,14 +37,14 @@ def missed_sessions(
 
 
 def replan_after_missed(
-    plan: Mapping[str, Any],
+    plan: Plan,
     logged: Collection[tuple[int, int]],
     today: date,
     *,
     request: PlanRequest,
     catalog: Catalog,
     seed: int = 0,
-) -> tuple[dict[str, Any], dict[str, Any]] | None:
+) -> tuple[Plan, PlanChange] | None:
     """A re-planned version when enough sessions were missed, else None.
 
     Returns
@@ -61,21 +61,19 @@ def replan_after_missed(
         replace(request, start_date=start),
         catalog,
         seed=seed,
-        fixed_weeks=plan["weeks"][: from_week - 1],
+        fixed_weeks=plan.weeks[: from_week - 1],
     )
-    version = int(plan.get("version", 1)) + 1
+    version = (plan.version or 1) + 1
     missed_text = ", ".join(f"week {w} session {s}" for w, s in missed)
-    change = {
-        "version": version,
-        "verdict": "replan",
-        "from_week": from_week,
-        "starts": first_monday(today).isoformat(),
-        "reasons": [
+    change = PlanChange(
+        version=version,
+        verdict="replan",
+        from_week=from_week,
+        starts=first_monday(today).isoformat(),
+        reasons=(
             f"{len(missed)} planned sessions were missed ({missed_text}); weeks "
-            f"{from_week} to {len(new['weeks'])} are planned again from "
-            f"{first_monday(today).isoformat()}"
-        ],
-    }
-    new["version"] = version
-    new["adaptations"] = [*plan.get("adaptations", []), change]
-    return new, change
+            f"{from_week} to {len(new.weeks)} are planned again from "
+            f"{first_monday(today).isoformat()}",
+        ),
+    )
+    return replace(new, version=version, adaptations=(*plan.adaptations, change)), change

@@ -11,13 +11,14 @@ from spinewise.assessment import assess
 from spinewise.catalog import load_catalog
 from spinewise.logbook.model import SessionLog
 from spinewise.planning.from_profile import request_from_profile
+from spinewise.planning.plan import Plan
 from spinewise.profile import Profile, parse_profile
 
 __all__ = ["adapt_stored"]
 
 
 def adapt_stored(
-    plan: Mapping[str, Any],
+    plan: Plan,
     sessions: Sequence[SessionLog],
     profile: Profile | Mapping[str, Any],
     *,
@@ -25,7 +26,7 @@ def adapt_stored(
 ) -> Adaptation:
     """Adapt a stored plan to the athlete's log, with the profile the plan was made for."""
     prof = profile if isinstance(profile, Profile) else parse_profile(profile)
-    weeks = len(plan.get("weeks", [])) or None
+    weeks = len(plan.weeks) or None
     request = request_from_profile(prof, assess(prof), weeks=weeks)
-    seed = int(plan.get("generated_by", {}).get("seed", 0))
+    seed = plan.generated_by.seed or 0
     return adapt(plan, sessions, request=request, catalog=load_catalog(), today=today, seed=seed)

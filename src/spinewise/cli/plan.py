@@ -22,6 +22,7 @@ from spinewise.catalog import load_catalog
 from spinewise.cli import render
 from spinewise.errors import InputError
 from spinewise.planning.from_profile import request_from_profile
+from spinewise.planning.plan import Plan
 from spinewise.planning.service import spine_compression
 from spinewise.planning.validate import validate_plan
 from spinewise.profile import load_profile
@@ -54,9 +55,9 @@ class PlanFormat(StrEnum):
     ics = "ics"
 
 
-def _render(plan: dict[str, Any], fmt: PlanFormat) -> bytes | str | None:
+def _render(plan: Plan, fmt: PlanFormat) -> bytes | str | None:
     if fmt is PlanFormat.json:
-        return json.dumps(plan, indent=2, ensure_ascii=False) + "\n"
+        return plan.dumps()
     if fmt is PlanFormat.markdown:
         from spinewise.report.plan_markdown import plan_to_markdown
 

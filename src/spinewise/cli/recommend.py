@@ -27,6 +27,7 @@ from spinewise.cli.db import open_services
 from spinewise.errors import InputError
 from spinewise.logbook import PlannedSession
 from spinewise.planning.from_profile import FLOOR_SPACE, request_from_profile
+from spinewise.planning.plan import Plan, Week
 from spinewise.planning.request import PlanRequest
 from spinewise.profile import Profile, load_profile, parse_profile
 from spinewise.settings import DEFAULT_ATHLETE
@@ -56,19 +57,13 @@ def _request(profile_file: Path | None, stored: dict[str, Any] | None) -> PlanRe
     return None if profile is None else request_from_profile(profile, assess(profile))
 
 
-def _plan_equipment(plan: dict[str, Any], catalog: Catalog) -> frozenset[str]:
-    ids = {
-        str(it["exercise_id"])
-        for w in plan.get("weeks", [])
-        for s in w.get("sessions", [])
-        for b in s.get("blocks", [])
-        for it in b.get("items", [])
-    }
+def _plan_equipment(plan: Plan, catalog: Catalog) -> frozenset[str]:
+    ids = {it.exercise_id for _, s in plan.sessions() for _, it in s.items()}
     return frozenset(e for i in ids if i in catalog for e in catalog.get(i).equipment)
 
 
-def _week_of(plan: dict[str, Any], week: int) -> dict[str, Any]:
-    return next(w for w in plan["weeks"] if int(w.get("index", 0)) == week)
+def _week_of(plan: Plan, week: int) -> Week:
+    return next(w for w in plan.weeks if w.index == week)
 
 
 def _check_missing(missing: list[str], catalog: Catalog) -> list[str]:
@@ -89,7 +84,7 @@ def _check_missing(missing: list[str], catalog: Catalog) -> list[str]:
 def _needed(
     exercise_id: str,
     nxt: PlannedSession | None,
-    plan: dict[str, Any],
+    plan: Plan,
     catalog: Catalog,
     request: PlanRequest | None,
 ) -> Coverage | None:

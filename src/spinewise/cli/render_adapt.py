@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
 
 import numpy as np
 from rich.console import Console
@@ -18,6 +17,7 @@ from spinewise.load.daily import daily_load_au, session_load_au
 from spinewise.load.foster import monotony
 from spinewise.logbook.model import SessionLog
 from spinewise.logbook.planned import PlannedSession
+from spinewise.planning.plan import Plan
 
 __all__ = ["print_next", "print_status", "sparkline"]
 
@@ -54,13 +54,12 @@ def print_next(result: Adaptation, upcoming: PlannedSession | None, console: Con
     """The adjusted next session with every change and its reasons."""
     console.print(Panel(result.summary or "No change.", title="Adaptation", title_align="left"))
     for change in result.changes:
-        where = f"week {change['week']} session {change['session']}: " if "week" in change else ""
-        what = change.get("change", "")
+        where = f"week {change.week} session {change.session}: " if change.week is not None else ""
+        what = change.change or ""
         console.print(
-            f"[bold]{change['verdict']}[/bold] {where}{change.get('exercise_id', '')}"
-            f" {what}".rstrip()
+            f"[bold]{change.verdict}[/bold] {where}{change.exercise_id or ''} {what}".rstrip()
         )
-        for reason in change.get("reasons", []):
+        for reason in change.reasons:
             console.print(f"    [dim]{reason}[/dim]")
     if upcoming is None:
         console.print("Nothing planned from today: a rest day, or the plan is done.")
@@ -112,7 +111,7 @@ def _daily(sessions: Sequence[SessionLog], today: date, days: int) -> np.ndarray
 
 
 def print_status(
-    plan: dict[str, Any],
+    plan: Plan,
     sessions: Sequence[SessionLog],
     result: Adaptation,
     today: date,
@@ -149,14 +148,12 @@ def print_status(
     )
     console.print(table)
     console.print(f"[dim]{RATIO_CAVEAT}[/dim]")
-    findings = plan.get("findings", [])
-    if findings:
+    if plan.findings:
         console.print("[bold]Findings[/bold]")
-        for f in findings:
-            console.print(f"  {f['severity']:>8}  {f['code']}")
+        for f in plan.findings:
+            console.print(f"  {f.severity:>8}  {f.code}")
     console.print(Panel(result.summary or "No change.", title="Next sessions", title_align="left"))
     for change in result.changes[:12]:
         console.print(
-            f"  {change['verdict']}: {change.get('exercise_id', '')} "
-            f"{change.get('change', '')}".rstrip()
+            f"  {change.verdict}: {change.exercise_id or ''} {change.change or ''}".rstrip()
         )

@@ -15,6 +15,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from spinewise.planning.plan import Plan
 from spinewise.report.plan_habits import HabitsView, HabitView
 from spinewise.report.plan_view import PlanView, SessionView, build_plan_view
 
@@ -187,7 +188,7 @@ def _tail(view: PlanView, console: Console) -> None:
         console.print(_table("Solver by week", ("week", "status", "objective"), view.per_week))
 
 
-def print_plan(plan: Mapping[str, Any], console: Console) -> None:
+def print_plan(plan: Plan | Mapping[str, Any], console: Console) -> None:
     """Print a plan to a Rich console: header, findings, overview, then every session's blocks.
 
     Parameters

@@ -21,10 +21,11 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, ValidationError
 
 from spinewise.errors import InputError
 from spinewise.logbook.model import CUSTOM_PREFIX, SessionLog
+from spinewise.planning.plan import Plan
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -60,13 +61,30 @@ class CustomExercise(_Frozen):
     source: str | None = None
 
 
+def _read_plan(value: object) -> Plan:
+    if isinstance(value, Plan):
+        return value
+    if not isinstance(value, Mapping):
+        raise ValueError("must be a plan document (a JSON object)")
+    try:
+        return Plan.from_json(value)
+    except (KeyError, TypeError, ValueError, AttributeError) as err:
+        raise ValueError(f"is not a plan document ({err})") from err
+
+
+#: A plan in a backup: a :class:`Plan` in code, its JSON document in the file.
+PlanField = Annotated[
+    Plan, PlainValidator(_read_plan), PlainSerializer(lambda p: p.to_json(), return_type=dict)
+]
+
+
 class PlanRecord(_Frozen):
-    """One stored version of a plan: its JSON (``shared/contracts/plan.schema.json``)."""
+    """One stored version of a plan (its JSON form: ``docs/contracts/plan.schema.json``)."""
 
     version: Annotated[int, Field(ge=1)]
     created_at: datetime
     seed: int | None = None
-    plan: dict[str, Any]
+    plan: PlanField
 
 
 class ProfileRecord(_Frozen):

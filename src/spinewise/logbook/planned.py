@@ -1,13 +1,13 @@
 """Find a plan's session for today.
 
-A plan is its JSON (``shared/contracts/plan.schema.json``) as a mapping. A session is today's
+A plan is a :class:`~spinewise.planning.plan.Plan`. A session is today's
 when its ``date`` is today; when the plan's sessions carry no dates, it is the first session
 (week, then session order) that has not been logged yet.
 
 Examples
 --------
->>> plan = {"weeks": [{"index": 1, "sessions": [
-...     {"index": 1, "date": None, "blocks": []}, {"index": 2, "date": None, "blocks": []}]}]}
+>>> plan = Plan.from_json({"weeks": [{"index": 1, "sessions": [
+...     {"index": 1, "date": None, "blocks": []}, {"index": 2, "date": None, "blocks": []}]}]})
 >>> s = select_session(plan, date(2026, 1, 5), logged={(1, 1)})
 >>> (s.week, s.session)
 (1, 2)
@@ -15,48 +15,114 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+
+from spinewise.planning.dosing import ItemDose
+from spinewise.planning.plan import Item, JsonObject, Plan
 
 __all__ = ["PlannedItem", "PlannedSession", "planned_sessions", "select_session"]
 
 
 @dataclass(frozen=True)
 class PlannedItem:
-    """One prescribed exercise of a planned session (a plan ``item``)."""
+    """One prescribed exercise of a planned session: the plan's item and the block it is in."""
 
     block: str
-    exercise_id: str
-    sets: int
-    reps: int | None
-    hold_s: float | None
-    distance_m: float | None
-    per_side: bool
-    tempo: str | None
-    rest_s: int
-    intensity_kind: str
-    intensity_value: float | None
+    item: Item
 
     @classmethod
-    def from_json(cls, block: str, item: Mapping[str, Any]) -> PlannedItem:
+    def from_json(cls, block: str, item: JsonObject) -> PlannedItem:
         """Read a plan item (the plan schema's ``items[]``)."""
-        intensity = item.get("intensity") or {}
-        value = intensity.get("value")
-        return cls(
-            block=block,
-            exercise_id=str(item["exercise_id"]),
-            sets=int(item["sets"]),
-            reps=None if item.get("reps") is None else int(item["reps"]),
-            hold_s=None if item.get("hold_s") is None else float(item["hold_s"]),
-            distance_m=None if item.get("distance_m") is None else float(item["distance_m"]),
-            per_side=bool(item.get("per_side", False)),
-            tempo=item.get("tempo"),
-            rest_s=int(item.get("rest_s", 0)),
-            intensity_kind=str(intensity.get("kind", "rpe")),
-            intensity_value=None if value is None else float(value),
-        )
+        return cls(block, Item.from_json(item))
+
+    @property
+    def exercise_id(self) -> str:
+        """The catalogue id of the exercise."""
+        return self.item.exercise_id
+
+    @property
+    def dose(self) -> ItemDose:
+        """The prescription."""
+        return self.item.dose
+
+    @property
+    def sets(self) -> int:
+        """Sets (per side for per-side work)."""
+        return self.item.dose.sets
+
+    @property
+    def reps(self) -> int | None:
+        """Repetitions per set."""
+        return self.item.dose.reps
+
+    @property
+    def hold_s(self) -> float | None:
+        """Hold per set [s]."""
+        return self.item.dose.hold_s
+
+    @property
+    def distance_m(self) -> float | None:
+        """Distance per set [m]."""
+        return self.item.dose.distance_m
+
+    @property
+    def per_side(self) -> bool:
+        """Whether each set is done on each side."""
+        return self.item.dose.per_side
+
+    @property
+    def tempo(self) -> str | None:
+        """Eccentric-pause-concentric-pause [s]."""
+        return self.item.dose.tempo
+
+    @property
+    def rest_s(self) -> int:
+        """Rest between sets [s]."""
+        return self.item.dose.rest_s
+
+    @property
+    def intensity_kind(self) -> str:
+        """``rpe``, ``rir``, ``percent_1rm``, ``bodyweight``, ``band`` or ``ballistic``."""
+        return self.item.dose.intensity.kind
+
+    @property
+    def intensity_value(self) -> float | None:
+        """The intensity's value (an RPE, a percentage), if it has one."""
+        return self.item.dose.intensity.value
+
+    @property
+    def why(self) -> tuple[str, ...]:
+        """Why the plan has this item, in plain words."""
+        return self.item.why
+
+    @property
+    def extra_sets_side(self) -> str | None:
+        """The weaker side that gets extra sets, if any."""
+        side = self.item.dose.extra_sets_side
+        return None if side is None else side[0]
+
+    @property
+    def extra_sets(self) -> int:
+        """Extra sets on :attr:`extra_sets_side` (0 when none)."""
+        side = self.item.dose.extra_sets_side
+        return 0 if side is None else side[1]
+
+    def _side_sets(self, side: str) -> int | None:
+        if not self.per_side:
+            return None
+        return self.sets + (self.extra_sets if self.extra_sets_side == side else 0)
+
+    @property
+    def sets_left(self) -> int | None:
+        """Sets on the left side (per-side work), the weaker side's extra sets included."""
+        return self._side_sets("left")
+
+    @property
+    def sets_right(self) -> int | None:
+        """Sets on the right side (per-side work), the weaker side's extra sets included."""
+        return self._side_sets("right")
 
 
 @dataclass(frozen=True)
@@ -75,32 +141,24 @@ class PlannedSession:
         return (self.week, self.session)
 
 
-def _sessions(plan: Mapping[str, Any]) -> Iterator[PlannedSession]:
-    for week in plan.get("weeks", []):
-        for sess in week.get("sessions", []):
-            raw_date = sess.get("date")
-            items = tuple(
-                PlannedItem.from_json(str(block.get("kind", "")), item)
-                for block in sess.get("blocks", [])
-                for item in block.get("items", [])
-            )
-            minutes = sess.get("estimated_minutes")
-            yield PlannedSession(
-                week=int(week["index"]),
-                session=int(sess["index"]),
-                date=None if raw_date is None else date.fromisoformat(str(raw_date)),
-                estimated_minutes=None if minutes is None else float(minutes),
-                items=items,
-            )
+def _sessions(plan: Plan) -> Iterator[PlannedSession]:
+    for week, sess in plan.sessions():
+        yield PlannedSession(
+            week=week.index,
+            session=sess.index,
+            date=sess.date,
+            estimated_minutes=float(sess.estimated_minutes),
+            items=tuple(PlannedItem(block.kind, item) for block, item in sess.items()),
+        )
 
 
-def planned_sessions(plan: Mapping[str, Any]) -> tuple[PlannedSession, ...]:
+def planned_sessions(plan: Plan) -> tuple[PlannedSession, ...]:
     """Every session of a plan in (week, session) order."""
     return tuple(sorted(_sessions(plan), key=lambda s: s.key))
 
 
 def select_session(
-    plan: Mapping[str, Any], today: date, logged: Collection[tuple[int, int]] = ()
+    plan: Plan, today: date, logged: Collection[tuple[int, int]] = ()
 ) -> PlannedSession | None:
     """Today's session: the unlogged one dated today, else the next unlogged undated one.
 

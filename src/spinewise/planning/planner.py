@@ -10,9 +10,8 @@ naming the conflict.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
 from spinewise import __version__
 from spinewise.catalog import Catalog, load_vocabulary
@@ -23,6 +22,7 @@ from spinewise.planning.dosing import dose_for, item_seconds, volume_units
 from spinewise.planning.model import SolveResult, WeekModel
 from spinewise.planning.objective import add_objective, item_scores
 from spinewise.planning.periodization import WeekPlan, periodize
+from spinewise.planning.plan import Plan, Week
 from spinewise.planning.policy import serves_demand
 from spinewise.planning.render_json import plan_document
 from spinewise.planning.request import PlanRequest
@@ -204,9 +204,9 @@ def make_plan(
     *,
     seed: int = 0,
     compression: CompressionFn = model_compression_n,
-    fixed_weeks: Sequence[Mapping[str, Any]] = (),
-) -> dict[str, Any]:
-    """Make a plan: the JSON-ready document of ``plan.schema.json``.
+    fixed_weeks: Sequence[Week] = (),
+) -> Plan:
+    """Make a plan.
 
     Parameters
     ----------
@@ -219,7 +219,7 @@ def make_plan(
     compression
         Estimates an exercise's peak L5/S1 compression [N] for the athlete at a load.
     fixed_weeks
-        Weeks of an earlier plan to keep as they are (JSON, weeks 1 to n): the planner solves
+        Weeks of an earlier plan to keep as they are (weeks 1 to n): the planner solves
         the weeks after them with these as the fixed past (re-planning after missed sessions).
 
     Raises
@@ -246,21 +246,16 @@ def make_plan(
         done = _solve_week(ctx, seed, catalog.ids, prev_ids)
         solved.append(done)
         phase_ids.setdefault(week.phase, set()).update(i.exercise_id for i in done.result.items)
-    doc = plan_document(request, catalog, solved, seed=seed, version=__version__)
-    for i, week_json in enumerate(fixed_weeks):
-        doc["weeks"][i] = dict(week_json)
-    return doc
+    plan = plan_document(request, catalog, solved, seed=seed, version=__version__)
+    return plan.with_weeks([*fixed_weeks, *plan.weeks[len(fixed_weeks) :]])
 
 
-def _kept_week(ctx: WeekContext, week_json: Mapping[str, Any]) -> SolvedWeek:
+def _kept_week(ctx: WeekContext, week: Week) -> SolvedWeek:
     """An earlier week, as the planner's fixed past."""
-    from spinewise.planning.validate import item_dose
-
     items = tuple(
-        PlacedItem(int(s["index"]) - 1, str(b["kind"]), str(it["exercise_id"]), item_dose(it))
-        for s in week_json["sessions"]
-        for b in s["blocks"]
-        for it in b["items"]
+        PlacedItem(s.index - 1, b.kind, it.exercise_id, it.dose)
+        for s in week.sessions
+        for b, it in s.items()
     )
     known = {e.id for e in ctx.exercises}
     extra = {it.exercise_id for it in items} - known

@@ -1,4 +1,4 @@
-"""The plan as the JSON document of ``shared/contracts/plan.schema.json``.
+"""The solved weeks assembled into a :class:`~spinewise.planning.plan.Plan`.
 
 Sessions run Monday to Sunday; with a ``start_date`` the plan begins on the first Monday on or
 after it. ``solver.solve_seconds`` is CP-SAT's deterministic time (summed over the weeks), not wall
@@ -9,19 +9,33 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from spinewise.catalog import Catalog
 from spinewise.planning.dosing import ItemDose, item_seconds, volume_units
 from spinewise.planning.explain import PHASE_FOCUS, why_item
 from spinewise.planning.model import BLOCK_ORDER
+from spinewise.planning.plan import (
+    Athlete,
+    Block,
+    Finding,
+    GeneratedBy,
+    Habits,
+    Item,
+    Phase,
+    Plan,
+    Session,
+    SolverInfo,
+    Week,
+    WeekSolve,
+)
 from spinewise.planning.request import WEEKDAYS, PlanRequest
 from spinewise.planning.requirements import REQUIREMENTS
 
 if TYPE_CHECKING:
     from spinewise.planning.planner import SolvedWeek
 
-__all__ = ["DISCLAIMER", "first_monday", "item_json", "plan_document"]
+__all__ = ["DISCLAIMER", "first_monday", "plan_document", "plan_item"]
 
 DISCLAIMER = (
     "spinewise is not a medical device and does not diagnose. Stop an exercise that causes pain "
@@ -40,31 +54,14 @@ def first_monday(start: date) -> date:
     return start + timedelta(days=(7 - start.weekday()) % 7)
 
 
-def item_json(exercise_id: str, name: str, dose: ItemDose, why: list[str]) -> dict[str, Any]:
+def plan_item(exercise_id: str, name: str, dose: ItemDose, why: list[str]) -> Item:
     """One plan item."""
-    side = None
-    if dose.extra_sets_side is not None:
-        side = {"side": dose.extra_sets_side[0], "sets": dose.extra_sets_side[1]}
-    return {
-        "exercise_id": exercise_id,
-        "name": name,
-        "sets": dose.sets,
-        "reps": dose.reps,
-        "hold_s": dose.hold_s,
-        "distance_m": dose.distance_m,
-        "per_side": dose.per_side,
-        "tempo": dose.tempo,
-        "rest_s": dose.rest_s,
-        "intensity": {"kind": dose.intensity.kind, "value": dose.intensity.value},
-        "extra_sets_side": side,
-        "load_cap_kg": dose.load_cap_kg,
-        "why": why,
-    }
+    return Item(exercise_id=exercise_id, name=name, dose=dose, why=tuple(why))
 
 
-def _week_json(request: PlanRequest, catalog: Catalog, sw: SolvedWeek) -> dict[str, Any]:
-    if sw.result.status == "KEPT":  # an earlier plan's week, copied in unchanged by the caller
-        return {"index": sw.ctx.week.index, "kept": True}
+def _week(request: PlanRequest, catalog: Catalog, sw: SolvedWeek) -> Week:
+    if sw.result.status == "KEPT":  # an earlier plan's week, put back unchanged by the caller
+        return Week(sw.ctx.week.index, sw.ctx.week.phase, sw.ctx.week.deload, None, (), kept=True)
     ctx = sw.ctx
     items = sw.result.items
     start = first_monday(request.start_date) if request.start_date else None
@@ -76,46 +73,46 @@ def _week_json(request: PlanRequest, catalog: Catalog, sw: SolvedWeek) -> dict[s
             in_block = [it for it in mine if it.block == kind]
             if in_block:
                 blocks.append(
-                    {
-                        "kind": kind,
-                        "items": [
-                            item_json(
+                    Block(
+                        kind,
+                        tuple(
+                            plan_item(
                                 it.exercise_id,
                                 catalog.get(it.exercise_id).name,
                                 it.dose,
                                 why_item(catalog.get(it.exercise_id), it, ctx, items),
                             )
                             for it in in_block
-                        ],
-                    }
+                        ),
+                    )
                 )
         when = None
         if start is not None:
             when = start + timedelta(days=7 * (ctx.week.index - 1) + WEEKDAYS.index(day))
         peak = max((ctx.compression_n[it.exercise_id] for it in mine), default=0.0)
         sessions.append(
-            {
-                "index": s + 1,
-                "day": day,
-                "date": when.isoformat() if when else None,
-                "estimated_minutes": round(sum(item_seconds(it.dose) for it in mine) / 60, 1),
-                "peak_compression_n": round(peak),
-                "blocks": blocks,
-            }
+            Session(
+                index=s + 1,
+                day=day,
+                date=when,
+                estimated_minutes=round(sum(item_seconds(it.dose) for it in mine) / 60, 1),
+                peak_compression_n=round(peak),
+                blocks=tuple(blocks),
+            )
         )
-    return {
-        "index": ctx.week.index,
-        "phase": ctx.week.phase,
-        "deload": ctx.week.deload,
-        "volume_s": sum(volume_units(it.dose) for it in items),
-        "sessions": sessions,
-    }
+    return Week(
+        index=ctx.week.index,
+        phase=ctx.week.phase,
+        deload=ctx.week.deload,
+        volume_s=sum(volume_units(it.dose) for it in items),
+        sessions=tuple(sessions),
+    )
 
 
 def plan_document(
     request: PlanRequest, catalog: Catalog, solved: Sequence[SolvedWeek], *, seed: int, version: str
-) -> dict[str, Any]:
-    """Assemble the plan document from the solved weeks."""
+) -> Plan:
+    """Assemble the plan from the solved weeks."""
     statuses = [sw.result.status for sw in solved if sw.result.status != "KEPT"]
     relaxed = [
         f"week {sw.ctx.week.index}: {rid}: {REQUIREMENTS[rid]} (relaxed)"
@@ -134,36 +131,33 @@ def plan_document(
             "Some requirements could not all hold with this time, equipment and pain; "
             "each relaxed one is listed under solver.relaxed."
         )
-    return {
-        "schema_version": 1,
-        "generated_by": {"version": version, "catalog_version": catalog.version, "seed": seed},
-        "athlete": {
-            "name": request.name,
-            "sex": request.sex,
-            "age": request.age,
-            "body_mass_kg": request.body_mass_kg,
-            "training_experience": request.training_experience,
-        },
-        "findings": [
-            {"code": c, "severity": sev, "summary": summ} for c, sev, summ in request.findings
-        ],
-        "solver": {
-            "status": "OPTIMAL" if all(s == "OPTIMAL" for s in statuses) else "FEASIBLE",
-            "solve_seconds": round(sum(sw.result.deterministic_s for sw in solved), 3),
-            "relaxed": relaxed,
-            "per_week": [
-                {
-                    "week": sw.ctx.week.index,
-                    "status": sw.result.status,
-                    "bound": sw.result.bound,
-                    "objective": sw.result.objective,
-                }
+    return Plan(
+        generated_by=GeneratedBy(version=version, catalog_version=catalog.version, seed=seed),
+        athlete=Athlete(
+            name=request.name,
+            sex=request.sex,
+            age=request.age,
+            body_mass_kg=request.body_mass_kg,
+            training_experience=request.training_experience,
+        ),
+        findings=tuple(Finding(c, sev, summ) for c, sev, summ in request.findings),
+        solver=SolverInfo(
+            status="OPTIMAL" if all(s == "OPTIMAL" for s in statuses) else "FEASIBLE",
+            solve_seconds=round(sum(sw.result.deterministic_s for sw in solved), 3),
+            relaxed=tuple(relaxed),
+            per_week=tuple(
+                WeekSolve(
+                    week=sw.ctx.week.index,
+                    status=sw.result.status,
+                    bound=sw.result.bound,
+                    objective=sw.result.objective,
+                )
                 for sw in solved
-            ],
-        },
-        "phases": [{"phase": p, "weeks": w, "focus": PHASE_FOCUS[p]} for p, w in phases.items()],
-        "disclaimer": DISCLAIMER,
-        "notes": notes,
-        "habits": habits,
-        "weeks": [_week_json(request, catalog, sw) for sw in solved],
-    }
+            ),
+        ),
+        phases=tuple(Phase(p, tuple(w), PHASE_FOCUS[p]) for p, w in phases.items()),
+        disclaimer=DISCLAIMER,
+        notes=tuple(notes),
+        habits=Habits.of(habits),
+        weeks=tuple(_week(request, catalog, sw) for sw in solved),
+    )

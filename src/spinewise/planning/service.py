@@ -1,12 +1,11 @@
-"""The planner as the CLI and the web app call it: profile in, plan document out."""
+"""The planner as the CLI and the web app call it: profile in, plan out."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from spinewise.assessment import Assessment, assess
 from spinewise.catalog import load_catalog
 from spinewise.planning.from_profile import request_from_profile
+from spinewise.planning.plan import Plan
 from spinewise.planning.planner import make_plan
 from spinewise.planning.spine import CompressionFn, model_compression_n
 from spinewise.profile import Profile
@@ -19,9 +18,7 @@ def spine_compression() -> CompressionFn:
     return model_compression_n
 
 
-def make_plan_for_profile(
-    profile: Profile, *, weeks: int | None = None, seed: int = 0
-) -> dict[str, Any]:
+def make_plan_for_profile(profile: Profile, *, weeks: int | None = None, seed: int = 0) -> Plan:
     """Screen, assess and plan; raise ScreeningStopError when screening did not clear."""
     request = request_from_profile(profile, assess(profile), weeks=weeks)
     return make_plan(request, load_catalog(), seed=seed, compression=spine_compression())
@@ -29,7 +26,7 @@ def make_plan_for_profile(
 
 def assess_and_plan(
     profile: Profile, *, weeks: int | None = None, seed: int = 0
-) -> tuple[Assessment, dict[str, Any]]:
+) -> tuple[Assessment, Plan]:
     """Assess and plan in one go (the assessment is computed once)."""
     assessment = assess(profile)
     request = request_from_profile(profile, assessment, weeks=weeks)

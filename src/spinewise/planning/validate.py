@@ -16,6 +16,7 @@ from spinewise.catalog import Catalog, Exercise
 from spinewise.planning.candidates import level_window
 from spinewise.planning.dosing import ItemDose, item_seconds
 from spinewise.planning.periodization import periodize
+from spinewise.planning.plan import Plan
 from spinewise.planning.policy import BLOCK_MAX_ITEMS, items_per_session
 from spinewise.planning.request import PlanRequest
 from spinewise.planning.requirements import RELAX_ORDER
@@ -160,13 +161,19 @@ def _check_session(
 
 
 def validate_plan(
-    plan: Mapping[str, Any],
+    plan: Plan | Mapping[str, Any],
     request: PlanRequest,
     catalog: Catalog,
     *,
     compression: CompressionFn = model_compression_n,
 ) -> list[Violation]:
-    """Check every requirement; return the violations (empty when the plan is valid)."""
+    """Check every requirement; return the violations (empty when the plan is valid).
+
+    ``plan`` is a :class:`~spinewise.planning.plan.Plan` or its document as read from a file;
+    the checks read the document, so that they know nothing of how the plan was made.
+    """
+    if isinstance(plan, Plan):
+        plan = plan.to_json()
     out: list[Violation] = []
     if plan.get("schema_version") != 1:
         out.append(Violation("plan", "schema_version", "must be 1"))

@@ -13,6 +13,7 @@ from typing import Any
 
 import jinja2
 
+from spinewise.planning.plan import Plan
 from spinewise.report.plan_view import build_plan_view
 
 __all__ = ["plan_to_html"]
@@ -27,7 +28,7 @@ _ENV = jinja2.Environment(
 )
 
 
-def plan_to_html(plan: Mapping[str, Any]) -> str:
+def plan_to_html(plan: Plan | Mapping[str, Any]) -> str:
     """Render a plan as a printable HTML page.
 
     Parameters

@@ -33,6 +33,7 @@ from typing import Any
 from icalendar import Calendar, Event
 
 from spinewise.errors import InputError
+from spinewise.planning.plan import Plan
 from spinewise.report import plan_format as fmt
 from spinewise.report.plan_view import PlanView, SessionView, build_plan_view
 
@@ -42,8 +43,8 @@ _PRODID = "-//spinewise//spinewise plan//EN"
 _NO_DATES = "schedule.start_date: needed for --format ics, got none"
 
 
-def _digest(plan: Mapping[str, Any], view: PlanView) -> str:
-    gen = plan.get("generated_by")
+def _digest(plan: Plan | Mapping[str, Any], view: PlanView) -> str:
+    gen = plan.to_json()["generated_by"] if isinstance(plan, Plan) else plan.get("generated_by")
     gen = gen if isinstance(gen, Mapping) else {}
     key = "\x1f".join(
         (view.athlete_name, str(gen.get("seed", "")), str(gen.get("catalog_version", "")))
@@ -97,7 +98,7 @@ def _habits_event(view: PlanView, first: dt.date, digest: str, uid_domain: str) 
 
 
 def plan_to_ics(
-    plan: Mapping[str, Any], *, start_hour: int = 18, uid_domain: str = "spinewise.local"
+    plan: Plan | Mapping[str, Any], *, start_hour: int = 18, uid_domain: str = "spinewise.local"
 ) -> bytes:
     """Render a plan as an iCalendar file: one event per session, one all-day habits note.
 

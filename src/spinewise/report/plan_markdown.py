@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from spinewise.planning.plan import Plan
 from spinewise.report.plan_habits import HabitsView, HabitView
 from spinewise.report.plan_view import PlanView, SessionView, WeekView, build_plan_view
 
@@ -180,7 +181,7 @@ def _tail(view: PlanView) -> list[str]:
     return lines
 
 
-def plan_to_markdown(plan: Mapping[str, Any]) -> str:
+def plan_to_markdown(plan: Plan | Mapping[str, Any]) -> str:
     """Render a plan as a Markdown document.
 
     Parameters

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from spinewise.errors import InputError
+from spinewise.planning.plan import Plan
 from spinewise.report import plan_format as fmt
 from spinewise.report.plan_habits import Field, HabitsView, HabitView
 from spinewise.report.plan_habits_view import build_habits_view
@@ -315,20 +316,21 @@ def _solver(
     return tuple(fields), per_week
 
 
-def build_plan_view(plan: Mapping[str, Any]) -> PlanView:
-    """Turn a plan dict into the display rows every renderer uses.
+def build_plan_view(plan: Plan | Mapping[str, Any]) -> PlanView:
+    """Turn a plan into the display rows every renderer uses.
 
     Parameters
     ----------
     plan
-        A plan following ``contracts/plan.schema.json``, optional fields allowed.
+        A :class:`~spinewise.planning.plan.Plan`, or a plan document read from a file (following
+        ``docs/contracts/plan.schema.json``, optional fields allowed), checked here.
 
     Raises
     ------
     InputError
         A required field is missing or has the wrong shape; the message names its path.
     """
-    plan = _mapping(plan, "plan")
+    plan = plan.to_json() if isinstance(plan, Plan) else _mapping(plan, "plan")
     athlete = _mapping(_need(plan, "athlete", "plan"), "athlete")
     name = fmt.flatten_value(athlete.get("name") or "athlete")
     gen = plan.get("generated_by")

@@ -7,7 +7,7 @@ The web app adapts after every finished session; ``spinewise next`` previews (an
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -16,6 +16,7 @@ from spinewise.adaptation.service import adapt_stored
 from spinewise.errors import InputError
 from spinewise.logbook import ProfileRecord, SessionLog
 from spinewise.logbook.summary import SessionSummary
+from spinewise.planning.plan import PlanChange
 from spinewise.profile import Profile
 from spinewise.services.handle import Store
 from spinewise.services.plancache import PlanEntry
@@ -67,7 +68,7 @@ class Finished:
     """
 
     found: bool
-    changes: tuple[Mapping[str, Any], ...] = ()
+    changes: tuple[PlanChange, ...] = ()
     plan_version: int | None = None
 
 
@@ -118,10 +119,10 @@ def store_adaptation(
     if not outcome.result.changes:
         return None
     stored = outcome.stored
-    adapted = {
-        **outcome.result.plan,
-        "adapted_from_ids": [*stored.record.plan.get("adapted_from_ids", []), stored.id],
-    }
+    adapted = replace(
+        outcome.result.plan,
+        adapted_from_ids=(*stored.record.plan.adapted_from_ids, stored.id),
+    )
     with writing(store.engine) as db:
         advisory_lock(db, athlete)
         saved = save_plan(db, athlete, adapted, created_at=now, seed=stored.record.seed)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
 
 from spinewise.assessment import Assessment
 from spinewise.errors import InputError, ScreeningStopError
 from spinewise.planning import service as planning
+from spinewise.planning.plan import Plan
 from spinewise.profile import Profile, parse_profile
 from spinewise.services.handle import Store
 from spinewise.services.plancache import PlanEntry
@@ -39,8 +39,8 @@ __all__ = [
 ]
 
 
-def _ancestry(plan: Mapping[str, Any]) -> list[int]:
-    return [int(i) for i in plan.get("adapted_from_ids", [])]
+def _ancestry(plan: Plan) -> list[int]:
+    return list(plan.adapted_from_ids)
 
 
 def entry_in(db: Session, store: Store, athlete: int) -> PlanEntry | None:
@@ -65,9 +65,7 @@ def plan_entry(store: Store, athlete: int) -> PlanEntry | None:
         return entry_in(db, store, athlete)
 
 
-def plan_for_profile(
-    profile: Profile, *, weeks: int | None = None, seed: int = 0
-) -> dict[str, Any]:
+def plan_for_profile(profile: Profile, *, weeks: int | None = None, seed: int = 0) -> Plan:
     """Screen, assess and plan (``spinewise plan``); nothing is stored.
 
     Raises ScreeningStopError when screening did not clear.
@@ -77,7 +75,7 @@ def plan_for_profile(
 
 def assess_and_plan(
     profile: Profile, *, weeks: int | None = None, seed: int = 0
-) -> tuple[Assessment, dict[str, Any]]:
+) -> tuple[Assessment, Plan]:
     """The assessment and the plan of a profile (``spinewise demo``); nothing is stored."""
     return planning.assess_and_plan(profile, weeks=weeks, seed=seed)
 
@@ -97,10 +95,17 @@ def create_plan(
         return save_plan(db, athlete, plan, created_at=now, seed=seed or 0)
 
 
-def store_plan(store: Store, athlete: int, plan: Mapping[str, Any], *, now: datetime) -> StoredPlan:
-    """Store a plan document as the athlete's newest version (``spinewise log use-plan``)."""
-    if not isinstance(plan, Mapping) or not isinstance(plan.get("weeks"), list):
+def store_plan(store: Store, athlete: int, document: object, *, now: datetime) -> StoredPlan:
+    """Store a plan document (read from a file) as the athlete's newest version.
+
+    ``spinewise log use-plan``; the document is checked here, at the edge.
+    """
+    if not isinstance(document, Mapping) or not isinstance(document.get("weeks"), list):
         raise InputError("FILE: not a plan (no 'weeks' list)")
+    try:
+        plan = Plan.from_json(document)
+    except (KeyError, TypeError, ValueError, AttributeError) as err:
+        raise InputError(f"FILE: not a plan document ({err})") from err
     with writing(store.engine) as db:
         advisory_lock(db, athlete)
         return save_plan(db, athlete, plan, created_at=now)

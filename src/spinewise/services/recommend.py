@@ -9,6 +9,7 @@ from typing import Any
 from spinewise.errors import InputError
 from spinewise.logbook import PlannedSession, SessionLog
 from spinewise.logbook.summary import SessionSummary
+from spinewise.planning.plan import Plan
 from spinewise.services.handle import Store
 from spinewise.services.plans import plan_entry
 from spinewise.services.schedule import plan_schedule
@@ -24,7 +25,7 @@ class RecommendInputs:
     Attributes
     ----------
     plan, plan_version
-        The newest plan (JSON) and its version.
+        The newest plan and its version.
     sessions
         The whole log, in time order.
     profile
@@ -34,7 +35,7 @@ class RecommendInputs:
         is left.
     """
 
-    plan: dict[str, Any]
+    plan: Plan
     plan_version: int
     sessions: tuple[SessionLog, ...]
     profile: dict[str, Any] | None
@@ -65,7 +66,7 @@ def recommend_inputs(
     )
     nxt = sched.next
     return RecommendInputs(
-        plan=dict(entry.stored.record.plan),
+        plan=entry.stored.record.plan,
         plan_version=entry.stored.record.version,
         sessions=sessions,
         profile=profiles[-1].profile if profiles else None,

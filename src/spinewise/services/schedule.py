@@ -36,14 +36,14 @@ Today
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
 
 from spinewise.adaptation.pain import pain_during
 from spinewise.logbook.planned import PlannedSession, planned_sessions
 from spinewise.logbook.summary import SessionSummary
+from spinewise.planning.plan import Plan
 from spinewise.planning.render_json import first_monday
 from spinewise.planning.request import WEEKDAYS
 
@@ -89,23 +89,21 @@ class DatedSession:
         return self.planned.key
 
 
-def _weekdays(plan: Mapping[str, Any]) -> dict[tuple[int, int], str]:
-    out: dict[tuple[int, int], str] = {}
-    for week in plan.get("weeks", []):
-        for sess in week.get("sessions", []):
-            day = sess.get("day")
-            if isinstance(day, str) and day in WEEKDAYS:
-                out[(int(week["index"]), int(sess["index"]))] = day
-    return out
+def _weekdays(plan: Plan) -> dict[tuple[int, int], str]:
+    return {
+        (week.index, sess.index): sess.day
+        for week, sess in plan.sessions()
+        if sess.day is not None and sess.day in WEEKDAYS
+    }
 
 
-def dated_sessions(plan: Mapping[str, Any], anchor: date | None) -> tuple[DatedSession, ...]:
+def dated_sessions(plan: Plan, anchor: date | None) -> tuple[DatedSession, ...]:
     """Every session of the plan in (week, session) order with the date it is planned for.
 
     Parameters
     ----------
     plan
-        The plan JSON.
+        The plan.
     anchor
         The day the plan (its first version) was made; dates undated sessions that have a
         weekday. ``None`` leaves them undated.

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
@@ -17,6 +16,7 @@ from spinewise.logbook import (
     ProfileRecord,
     planned_sessions,
 )
+from spinewise.planning.plan import Plan
 from spinewise.store.tables import (
     AssessmentRow,
     CustomExerciseRow,
@@ -60,7 +60,7 @@ def _stored(row: PlanRow) -> StoredPlan:
 def save_plan(
     db: Session,
     athlete: int,
-    plan: Mapping[str, Any],
+    plan: Plan,
     *,
     created_at: datetime,
     seed: int | None = None,
@@ -71,10 +71,9 @@ def save_plan(
         latest = db.scalar(select(func.max(PlanRow.version)).where(PlanRow.athlete_id == athlete))
         version = (latest or 0) + 1
     if seed is None:
-        generated = plan.get("generated_by")
-        seed = generated.get("seed") if isinstance(generated, Mapping) else None
+        seed = plan.generated_by.seed
     row = PlanRow(
-        athlete_id=athlete, version=version, created_at=created_at, seed=seed, plan=dict(plan)
+        athlete_id=athlete, version=version, created_at=created_at, seed=seed, plan=plan.to_json()
     )
     db.add(row)
     db.flush()
@@ -90,7 +89,9 @@ def save_plan(
     ]
     if sessions:
         db.execute(insert(PlanSessionRow), sessions)
-    return _stored(row)
+    return StoredPlan(
+        row.id, PlanRecord(version=version, created_at=created_at, seed=seed, plan=plan)
+    )
 
 
 def latest_plan(db: Session, athlete: int) -> StoredPlan | None:
@@ -119,7 +120,7 @@ def list_plans(db: Session, athlete: int) -> list[StoredPlan]:
 
 
 def logged_planned_sessions(
-    db: Session, plan_id: int, plan: Mapping[str, Any] | None = None
+    db: Session, plan_id: int, plan: Plan | None = None
 ) -> set[tuple[int, int]]:
     """``(week, session)`` of the plan's sessions that a logged session fulfils.
 
@@ -128,7 +129,7 @@ def logged_planned_sessions(
     """
     ids = [plan_id]
     if plan is not None:
-        ids += [int(i) for i in plan.get("adapted_from_ids", [])]
+        ids += list(plan.adapted_from_ids)
     rows = db.execute(
         select(PlanSessionRow.week, PlanSessionRow.session)
         .join(SessionRow, SessionRow.plan_session_id == PlanSessionRow.id)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
 from typing import Annotated
 
 from fastapi import APIRouter, Body, HTTPException, status
@@ -23,7 +22,7 @@ def plan_out(stored: StoredPlan) -> PlanOut:
     """A stored plan as the API returns it: the plan JSON with ``id`` and ``version``."""
     return PlanOut.model_validate(
         {
-            **stored.record.plan,
+            **stored.record.plan.to_json(),
             "id": stored.id,
             "version": stored.record.version,
             "created_at": stored.record.created_at,
@@ -56,7 +55,7 @@ def list_plans(ctx: CtxDep, user: CurrentUser) -> list[PlanSummary]:
             id=p.id,
             version=p.record.version,
             created_at=p.record.created_at,
-            weeks=len(p.record.plan.get("weeks", [])),
+            weeks=len(p.record.plan.weeks),
             seed=p.record.seed,
         )
         for p in services.user_plans(ctx.store, user.athlete_id)
@@ -91,7 +90,7 @@ def today(ctx: CtxDep, user: CurrentUser) -> TodayOut:
         estimated_minutes=sess.estimated_minutes,
         items=[
             PlannedItemOut(
-                **{f.name: getattr(i, f.name) for f in fields(i) if f.name in _ITEM_FIELDS},
+                **{name: getattr(i, name) for name in _ITEM_FIELDS},
             )
             for i in sess.items
         ],
