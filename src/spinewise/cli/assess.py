@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Annotated, TextIO
 
 import typer
-from rich.console import Console
 
 from spinewise.assessment import Assessment
 from spinewise.assessment.interview import interview
+from spinewise.cli import render
 from spinewise.cli.render_assess import print_assessment
 from spinewise.errors import InputError
 from spinewise.profile import load_profile, profile_to_toml
@@ -41,7 +41,7 @@ def _emit(result: Assessment, fmt: OutputFormat) -> None:
         for reason in result.screening.reasons:
             sys.stderr.write(f"{reason.flag}: {reason.why}\n")
     else:
-        print_assessment(result, Console())
+        print_assessment(result, render.new_console())
     if not result.screening.cleared:
         raise typer.Exit(EXIT_REFERRED)
 

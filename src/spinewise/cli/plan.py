@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from typer.core import TyperGroup
 
 from spinewise.assessment import assess
@@ -93,7 +92,7 @@ def make(
 
         if out is not None:
             with out.open("w", encoding="utf-8") as fh:
-                print_plan(plan, Console(file=fh, width=120))
+                print_plan(plan, render.new_console(fh, width=120))
         else:
             print_plan(plan, render.console)
         return

@@ -14,38 +14,24 @@ from typing import Any
 
 from spinewise.catalog import Catalog, Exercise
 from spinewise.planning.candidates import level_window
-from spinewise.planning.dosing import ItemDose, item_seconds
+from spinewise.planning.dosing import item_seconds
 from spinewise.planning.periodization import periodize
 from spinewise.planning.plan import Plan
 from spinewise.planning.policy import BLOCK_MAX_ITEMS, items_per_session
 from spinewise.planning.request import PlanRequest
 from spinewise.planning.requirements import RELAX_ORDER
 from spinewise.planning.spine import CompressionFn, compression_limit_n, model_compression_n
-from spinewise.planning.validate_week import Violation, check_across_weeks, check_week
+from spinewise.planning.validate_week import (
+    Violation,
+    check_across_weeks,
+    check_week,
+    item_dose,
+)
 
 __all__ = ["Violation", "item_dose", "validate_plan"]
 
 BLOCKS = ("prep", "power", "strength", "stability", "conditioning", "recovery")
 _RELAXED = re.compile(r"^week (\d+): ([a-z_]+):")
-
-
-def item_dose(item: Mapping[str, Any]) -> ItemDose:
-    """Rebuild an item's dose from its JSON."""
-    from spinewise.catalog.model import Intensity
-
-    side = item.get("extra_sets_side")
-    return ItemDose(
-        sets=int(item["sets"]),
-        reps=item.get("reps"),
-        hold_s=item.get("hold_s"),
-        distance_m=item.get("distance_m"),
-        per_side=bool(item["per_side"]),
-        tempo=item.get("tempo"),
-        rest_s=int(item["rest_s"]),
-        intensity=Intensity(kind=item["intensity"]["kind"], value=item["intensity"].get("value")),
-        extra_sets_side=(side["side"], int(side["sets"])) if side else None,
-        load_cap_kg=item.get("load_cap_kg"),
-    )
 
 
 def _declared_relaxations(plan: Mapping[str, Any], out: list[Violation]) -> set[tuple[int, str]]:

@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from spinewise.catalog import Catalog, Exercise, load_vocabulary
+from spinewise.catalog.model import Intensity
 from spinewise.planning.candidates import (
     is_heavy_hinge,
     is_rotational_throw,
     is_single_leg_hinge,
     is_unilateral_work,
 )
+from spinewise.planning.dosing import ItemDose, volume_units
 from spinewise.planning.periodization import DELOAD_VOLUME_RANGE, WeekPlan
 from spinewise.planning.policy import (
     HEAVY_COMPRESSION_FRACTION,
@@ -26,7 +28,7 @@ from spinewise.planning.policy import (
 from spinewise.planning.request import WEEKDAYS, PlanRequest
 from spinewise.planning.spine import CompressionFn
 
-__all__ = ["Violation", "check_across_weeks", "check_week"]
+__all__ = ["Violation", "check_across_weeks", "check_week", "item_dose"]
 
 
 @dataclass(frozen=True, order=True)
@@ -39,6 +41,23 @@ class Violation:
 
     def __str__(self) -> str:
         return f"{self.where}: {self.requirement}: {self.message}"
+
+
+def item_dose(item: Mapping[str, Any]) -> ItemDose:
+    """Rebuild an item's dose from its JSON."""
+    side = item.get("extra_sets_side")
+    return ItemDose(
+        sets=int(item["sets"]),
+        reps=item.get("reps"),
+        hold_s=item.get("hold_s"),
+        distance_m=item.get("distance_m"),
+        per_side=bool(item["per_side"]),
+        tempo=item.get("tempo"),
+        rest_s=int(item["rest_s"]),
+        intensity=Intensity(kind=item["intensity"]["kind"], value=item["intensity"].get("value")),
+        extra_sets_side=(side["side"], int(side["sets"])) if side else None,
+        load_cap_kg=item.get("load_cap_kg"),
+    )
 
 
 def _items(session: Mapping[str, Any]) -> list[Mapping[str, Any]]:
@@ -171,16 +190,11 @@ def check_week(
 
 
 def _volume(week: Mapping[str, Any]) -> int:
-    from spinewise.planning.dosing import volume_units
-    from spinewise.planning.validate import item_dose
-
     return sum(volume_units(item_dose(it)) for s in week["sessions"] for it in _items(s))
 
 
 def _doses(week: Mapping[str, Any]) -> dict[str, tuple[float, ...]]:
     """Doses that must not drop; an item deliberately regressed by adaptation is left out."""
-    from spinewise.planning.validate import item_dose
-
     out: dict[str, tuple[float, ...]] = {}
     for s in week["sessions"]:
         for it in _items(s):

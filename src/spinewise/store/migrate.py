@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
@@ -13,10 +15,22 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
-from spinewise.store.engine import is_sqlite
+from spinewise.errors import StoreError
+from spinewise.settings import Settings
+from spinewise.store.engine import create_engine_from_settings, is_sqlite
 
-__all__ = ["MIGRATIONS_DIR", "current_revision", "ensure_current", "head_revision", "upgrade"]
+__all__ = [
+    "MIGRATIONS_DIR",
+    "current_revision",
+    "database_location",
+    "ensure_current",
+    "head_revision",
+    "open_database",
+    "upgrade",
+]
 
 #: Where the migration scripts live (inside the installed package).
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -58,3 +72,28 @@ def ensure_current(engine: Engine) -> None:
     """Upgrade the database when it is not at the newest revision."""
     if current_revision(engine) != head_revision():
         upgrade(engine)
+
+
+def database_location(settings: Settings) -> str:
+    """Where the settings' database is, for messages (any password hidden)."""
+    return make_url(settings.resolved_database_url()).render_as_string(hide_password=True)
+
+
+@contextmanager
+def open_database(settings: Settings, *, migrate: bool = True) -> Iterator[Engine]:
+    """The engine the settings name, with the schema brought up to date; disposed after.
+
+    A database that cannot be reached or refuses the connection becomes a
+    :class:`~spinewise.errors.StoreError` naming where it is and what it said.
+    """
+    try:
+        engine = create_engine_from_settings(settings)
+        try:
+            if migrate:
+                ensure_current(engine)
+            yield engine
+        finally:
+            engine.dispose()
+    except DBAPIError as err:
+        first = str(err.orig).strip().splitlines()[0] if err.orig else str(err)
+        raise StoreError(f"database {database_location(settings)}: {first}") from None

@@ -23,12 +23,11 @@ from fastapi import Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import PlainTextResponse
 from fastapi.staticfiles import StaticFiles
-from sqlalchemy import Engine
 
 from spinewise import __version__
 from spinewise.profile import Profile
 from spinewise.settings import Settings
-from spinewise.store import create_engine_from_settings, ensure_current
+from spinewise.store import Engine, create_engine_from_settings, ensure_current
 from spinewise.web.api import PREFIX as API_PREFIX
 from spinewise.web.api import ROUTERS as API_ROUTERS
 from spinewise.web.api.profile import PROFILE_PATH, PROFILE_SCHEMA_REF

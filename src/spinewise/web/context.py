@@ -6,10 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import Engine
-
 from spinewise.services import PlanCache, Store
 from spinewise.settings import Settings
+from spinewise.store import Engine
 from spinewise.web.options import WebSettings
 from spinewise.web.security import LoginRateLimiter, PasswordService
 

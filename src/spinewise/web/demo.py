@@ -15,8 +15,6 @@ from datetime import date, datetime, time, timedelta
 from importlib import resources
 from typing import Any
 
-from sqlalchemy import Engine
-
 from spinewise.assessment import assess
 from spinewise.logbook import (
     AssessmentRecord,
@@ -30,7 +28,7 @@ from spinewise.logbook import (
 )
 from spinewise.planning.service import make_plan_for_profile
 from spinewise.profile import parse_profile
-from spinewise.store import add_assessment, add_profile, add_session, save_plan, writing
+from spinewise.store import Engine, add_assessment, add_profile, add_session, save_plan, writing
 from spinewise.store.accounts import create_user, find_user_by_email
 from spinewise.web.security import PasswordService
 

@@ -18,9 +18,8 @@ from typing import Annotated, cast
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
-from sqlalchemy import Engine
 
-from spinewise.store import reading
+from spinewise.store import Engine, reading
 from spinewise.store.accounts import UserAccount, WebSession, find_web_session
 from spinewise.web.context import WebContext
 from spinewise.web.security import tokens_match
