@@ -20,13 +20,13 @@ from spinewise.catalog import Catalog, load_catalog
 from spinewise.planning.candidates import eligible, level_window
 from spinewise.planning.dosing import dose_for, item_seconds
 from spinewise.planning.explain import BLOCK_PURPOSE
-from spinewise.planning.model import BLOCK_ORDER
 from spinewise.planning.objective import GOAL_EMPHASIS, PHASE_EMPHASIS, _has
 from spinewise.planning.periodization import periodize
 from spinewise.planning.planner import make_plan
 from spinewise.planning.policy import BLOCK_MAX_ITEMS, items_per_session
 from spinewise.planning.render_json import item_json
 from spinewise.planning.request import Demand, PlanRequest
+from spinewise.planning.solver import BLOCK_ORDER
 from spinewise.planning.spine import spine_load
 from spinewise.planning.validate import validate_plan
 

@@ -23,7 +23,7 @@ from spinewise.assessment import assess
 from spinewise.catalog import load_catalog, similarity_index
 from spinewise.logbook import PainScores, SessionLog, SetLog
 from spinewise.planning.from_profile import request_from_profile
-from spinewise.planning.service import make_plan_for_profile
+from spinewise.planning.make import make_plan_for_profile
 from spinewise.profile import parse_profile
 
 

@@ -10,9 +10,9 @@ import pytest
 from spinewise.catalog import load_catalog
 from spinewise.cli import render
 from spinewise.cli.app import main
-from spinewise.logbook.model import PainScores, PlannedRef, SessionLog, SetLog
+from spinewise.logbook.entries import PainScores, PlannedRef, SessionLog, SetLog
 from spinewise.logbook.planned import planned_sessions
-from spinewise.planning.service import make_plan_for_profile
+from spinewise.planning.make import make_plan_for_profile
 from spinewise.profile import load_profile
 from spinewise.settings import Settings
 from spinewise.store import (

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from spinewise.adaptation.engine import adapt
 from spinewise.catalog import load_catalog
-from spinewise.logbook.model import PainScores, PlannedRef, Readiness, SessionLog, SetLog
+from spinewise.logbook.entries import PainScores, PlannedRef, Readiness, SessionLog, SetLog
 from spinewise.logbook.planned import PlannedSession, planned_sessions
 from spinewise.planning.plan import Plan
 from spinewise.planning.planner import make_plan

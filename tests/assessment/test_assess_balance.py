@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from spinewise.assessment.balance import balance_findings
-from spinewise.assessment.model import Consequence
+from spinewise.assessment.results import Consequence
 from spinewise.profile import Tests
 
 PROPRIOCEPTION = Consequence(

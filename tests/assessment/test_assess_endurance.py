@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from spinewise.assessment.endurance import endurance_findings
-from spinewise.assessment.model import Consequence, Finding
+from spinewise.assessment.results import Consequence, Finding
 from spinewise.profile import Tests
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from spinewise.assessment import assess
-from spinewise.assessment.model import SEVERITIES
+from spinewise.assessment.results import SEVERITIES
 from spinewise.profile import Profile, load_profile
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "profile.example.toml"

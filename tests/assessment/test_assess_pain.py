@@ -7,8 +7,8 @@ from collections.abc import Callable
 import pytest
 
 from spinewise.assessment import assess, score_start_back
-from spinewise.assessment.model import Consequence
 from spinewise.assessment.pain import pain_findings
+from spinewise.assessment.results import Consequence
 from spinewise.assessment.start_back import start_back_findings
 from spinewise.catalog import load_vocabulary
 from spinewise.profile import Pain, Profile, StartBackAnswers

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from spinewise.catalog.model import Exercise
+from spinewise.catalog.entities import Exercise
 
 
 def _exercise(exercise_id: str, posture: dict[str, Any] | None = None) -> Exercise:

@@ -11,8 +11,8 @@ from spinewise.biomechanics import (
     exercise_compression,
     posture_load,
 )
+from spinewise.catalog.entities import Posture
 from spinewise.catalog.loader import default_data_dir, read_catalog_dir
-from spinewise.catalog.model import Posture
 
 RDL = {"support": "standing", "trunk_flexion_deg": 70, "arms": "hanging", "load_kg": 30}
 SIDE_BRIDGE = {"support": "side_lying", "trunk_flexion_deg": 90, "arms": "floor"}

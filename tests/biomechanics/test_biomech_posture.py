@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from spinewise.biomechanics import l5s1_load, posture_load
-from spinewise.catalog.model import Posture
+from spinewise.catalog.entities import Posture
 from spinewise.errors import InputError
 
 

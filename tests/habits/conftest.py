@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from spinewise.catalog import Catalog, Exercise, load_vocabulary
-from spinewise.catalog.model import Dose, Posture
+from spinewise.catalog.entities import Dose, Posture
 from spinewise.planning.request import PlanRequest
 
 

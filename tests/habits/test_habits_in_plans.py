@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from spinewise.education import load_pages
-from spinewise.planning.service import assess_and_plan
+from spinewise.planning.make import assess_and_plan
 from spinewise.profile import parse_profile
 
 EXAMPLE = tomllib.loads(

@@ -8,12 +8,12 @@ from datetime import date
 
 from spinewise.catalog import Catalog, Exercise, load_catalog
 from spinewise.planning.context import WeekContext
-from spinewise.planning.model import SolveResult, WeekModel
 from spinewise.planning.objective import add_objective
 from spinewise.planning.periodization import WeekPlan, periodize
 from spinewise.planning.planner import week_context
 from spinewise.planning.request import Demand, PlanRequest
 from spinewise.planning.rules import ALL_RULES
+from spinewise.planning.solver import SolveResult, WeekModel
 from spinewise.planning.spine import model_compression_n
 
 CATALOG = load_catalog()

@@ -198,8 +198,8 @@ def test_finding_volume_every_session_and_extra() -> None:
 
 
 def _solved(ctx: Any, items: tuple[Any, ...]) -> Any:
-    from spinewise.planning.model import SolveResult
     from spinewise.planning.planner import SolvedWeek
+    from spinewise.planning.solver import SolveResult
 
     return SolvedWeek(ctx, SolveResult("OPTIMAL", items, 0.0, 0.0, 0.0, 0.0), ())
 

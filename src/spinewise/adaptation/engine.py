@@ -26,7 +26,7 @@ from spinewise.adaptation.signals import SessionSignals, session_signals
 from spinewise.catalog import Catalog
 from spinewise.load.acwr import acwr_ewma
 from spinewise.load.daily import daily_load_au, session_load_au
-from spinewise.logbook.model import SessionLog
+from spinewise.logbook.entries import SessionLog
 from spinewise.logbook.planned import PlannedSession, planned_sessions
 from spinewise.planning.plan import Plan, PlanChange
 from spinewise.planning.request import PlanRequest

@@ -13,7 +13,7 @@ from typing import Literal
 
 from spinewise.adaptation.decision import RuleDecision
 from spinewise.adaptation.signals import SessionSignals, item_targets_met
-from spinewise.logbook.model import SetLog
+from spinewise.logbook.entries import SetLog
 from spinewise.logbook.planned import PlannedItem
 
 __all__ = ["ExerciseDecision", "Verdict", "decide"]

@@ -50,7 +50,7 @@ from spinewise.adaptation.recommend_inputs import (
 )
 from spinewise.catalog import Catalog, Exercise, similarity_index
 from spinewise.errors import InputError
-from spinewise.logbook.model import SessionLog
+from spinewise.logbook.entries import SessionLog
 from spinewise.logbook.planned import PlannedSession, planned_sessions
 from spinewise.planning.candidates import is_heavy_hinge
 from spinewise.planning.from_profile import FLOOR_SPACE

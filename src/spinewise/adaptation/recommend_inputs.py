@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from spinewise.adaptation.pain import pain_during
-from spinewise.logbook.model import SessionLog
+from spinewise.logbook.entries import SessionLog
 from spinewise.logbook.planned import PlannedSession, planned_sessions
 from spinewise.planning.plan import Plan
 

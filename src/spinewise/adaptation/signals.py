@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spinewise.adaptation.decision import RuleDecision
 from spinewise.adaptation.pain import next_morning_response, pain_during, weekly_pain_trend
 from spinewise.adaptation.readiness import readiness
-from spinewise.logbook.model import SessionLog, SetLog
+from spinewise.logbook.entries import SessionLog, SetLog
 from spinewise.logbook.planned import PlannedItem
 
 __all__ = [

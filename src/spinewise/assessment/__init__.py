@@ -11,7 +11,7 @@ sources; docs/science/assessment.md gives the tables, formulas and how sure each
 """
 
 from spinewise.assessment.assess import assess
-from spinewise.assessment.model import (
+from spinewise.assessment.results import (
     SEVERITIES,
     Assessment,
     Consequence,

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from spinewise.assessment.balance import balance_findings
 from spinewise.assessment.endurance import endurance_findings
-from spinewise.assessment.model import Assessment
 from spinewise.assessment.pain import pain_findings, sensitivities_of
+from spinewise.assessment.results import Assessment
 from spinewise.assessment.screening import screen
 from spinewise.assessment.start_back import score_start_back, start_back_findings
 from spinewise.catalog import load_vocabulary

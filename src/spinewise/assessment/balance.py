@@ -15,8 +15,8 @@ References
 
 from __future__ import annotations
 
-from spinewise.assessment.model import Consequence, Finding
 from spinewise.assessment.norms import Sex, load_balance_norms
+from spinewise.assessment.results import Consequence, Finding
 from spinewise.assessment.severity import severity_from_fraction
 from spinewise.profile import Tests
 

@@ -22,8 +22,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Literal
 
-from spinewise.assessment.model import Consequence, Finding
 from spinewise.assessment.norms import Sex, load_endurance_norms, load_ratio_thresholds
+from spinewise.assessment.results import Consequence, Finding
 from spinewise.assessment.severity import (
     EXTRA_SETS,
     exceeds,

@@ -24,7 +24,7 @@ References
 
 from __future__ import annotations
 
-from spinewise.assessment.model import Consequence, Finding, Severity
+from spinewise.assessment.results import Consequence, Finding, Severity
 from spinewise.catalog import Vocabulary
 from spinewise.profile import Pain
 

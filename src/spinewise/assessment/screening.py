@@ -21,7 +21,7 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-from spinewise.assessment.model import ScreeningReason, ScreeningResult
+from spinewise.assessment.results import ScreeningReason, ScreeningResult
 from spinewise.profile import SCREENING_FLAGS, ScreeningAnswers
 
 __all__ = ["RedFlag", "load_red_flags", "screen"]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 
-from spinewise.assessment.model import Severity
+from spinewise.assessment.results import Severity
 
 __all__ = [
     "EXTRA_SETS",

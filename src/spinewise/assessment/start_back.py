@@ -21,7 +21,7 @@ References
 
 from __future__ import annotations
 
-from spinewise.assessment.model import Consequence, Finding, StartBackResult, StartBackRisk
+from spinewise.assessment.results import Consequence, Finding, StartBackResult, StartBackRisk
 from spinewise.profile import StartBackAnswers
 
 __all__ = ["SOURCE", "score_start_back", "start_back_findings"]

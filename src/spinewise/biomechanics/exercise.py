@@ -10,7 +10,7 @@ Published values are taken to scale in proportion to body mass from a 75 kg refe
 
 Examples
 --------
->>> from spinewise.catalog.model import Exercise
+>>> from spinewise.catalog.entities import Exercise
 >>> ex = Exercise.model_validate({
 ...     "id": "demo_rdl", "name": "Demo RDL", "patterns": ["hinge"],
 ...     "regions": {"hamstrings": "primary"}, "qualities": ["strength"], "planes": ["sagittal"],
@@ -35,7 +35,7 @@ from spinewise.biomechanics.anthropometry import Sex
 from spinewise.biomechanics.l5s1 import DEFAULT_MOMENT_ARM_M
 from spinewise.biomechanics.posture import Method, posture_load
 from spinewise.biomechanics.published import published_by_exercise
-from spinewise.catalog.model import Exercise, Posture
+from spinewise.catalog.entities import Exercise, Posture
 from spinewise.errors import InputError
 
 __all__ = [
@@ -212,7 +212,7 @@ def max_load_kg(
     Examples
     --------
     >>> from spinewise.biomechanics.niosh import ACTION_LIMIT_N
-    >>> from spinewise.catalog.model import Exercise
+    >>> from spinewise.catalog.entities import Exercise
     >>> ex = Exercise.model_validate({
     ...     "id": "demo_rdl", "name": "Demo RDL", "patterns": ["hinge"],
     ...     "regions": {"hamstrings": "primary"}, "qualities": ["strength"],

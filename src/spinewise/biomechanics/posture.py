@@ -41,7 +41,7 @@ import numpy as np
 from spinewise.biomechanics.anthropometry import BodyGeometry, Sex, body_geometry, check_sex
 from spinewise.biomechanics.l5s1 import DEFAULT_MOMENT_ARM_M, l5s1_load
 from spinewise.biomechanics.skeleton import Frame, arm_angles
-from spinewise.catalog.model import Posture
+from spinewise.catalog.entities import Posture
 from spinewise.errors import InputError
 from spinewise.units import GRAVITY_M_S2
 

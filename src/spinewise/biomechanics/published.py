@@ -21,7 +21,7 @@ from scipy.stats import spearmanr
 
 from spinewise.biomechanics.anthropometry import Sex
 from spinewise.biomechanics.posture import posture_load
-from spinewise.catalog.model import Posture
+from spinewise.catalog.entities import Posture
 
 __all__ = [
     "McGillComparison",

@@ -12,7 +12,7 @@ import numpy as np
 
 from spinewise.biomechanics.anthropometry import BodyGeometry
 from spinewise.biomechanics.l5s1 import FloatArray, segment_direction, upper_body_points
-from spinewise.catalog.model import Posture
+from spinewise.catalog.entities import Posture
 
 __all__ = ["Frame", "arm_angles", "as_array"]
 

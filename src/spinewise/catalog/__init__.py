@@ -5,7 +5,7 @@ the vocabulary (``data/vocabulary.toml``) and answers queries.
 """
 
 from spinewise.catalog.catalog import Catalog, ExerciseFilter, load_catalog
-from spinewise.catalog.model import Dose, Exercise, Posture, tempo_seconds
+from spinewise.catalog.entities import Dose, Exercise, Posture, tempo_seconds
 from spinewise.catalog.similarity import SimilarExercise, SimilarityIndex, similarity_index
 from spinewise.catalog.vocabulary import Vocabulary, load_vocabulary
 

@@ -8,8 +8,8 @@ from functools import cache
 from pathlib import Path
 
 from spinewise.catalog.check import check_catalog
+from spinewise.catalog.entities import Exercise
 from spinewise.catalog.loader import default_data_dir, read_catalog_dir
-from spinewise.catalog.model import Exercise
 from spinewise.catalog.vocabulary import Vocabulary, load_vocabulary
 from spinewise.errors import CatalogError, InputError
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from itertools import chain
 
+from spinewise.catalog.entities import Exercise
 from spinewise.catalog.loader import LoadedCatalog, Problem
-from spinewise.catalog.model import Exercise
 from spinewise.catalog.vocabulary import Vocabulary
 
 __all__ = [

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from spinewise.catalog.catalog import Catalog
-from spinewise.catalog.model import Exercise
+from spinewise.catalog.entities import Exercise
 
 __all__ = ["CompressionEstimate", "export_catalog", "export_exercise"]
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from spinewise.catalog.model import Exercise
+from spinewise.catalog.entities import Exercise
 
 __all__ = ["LoadedCatalog", "Problem", "default_data_dir", "read_catalog_dir"]
 

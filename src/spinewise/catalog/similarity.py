@@ -19,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from spinewise.catalog.catalog import Catalog
-from spinewise.catalog.model import Exercise
+from spinewise.catalog.entities import Exercise
 
 __all__ = ["FIELD_WEIGHTS", "SimilarExercise", "SimilarityIndex", "similarity_index"]
 

@@ -21,8 +21,8 @@ from spinewise.catalog import load_catalog
 from spinewise.cli import render
 from spinewise.errors import InputError
 from spinewise.planning.from_profile import request_from_profile
+from spinewise.planning.make import spine_compression
 from spinewise.planning.plan import Plan
-from spinewise.planning.service import spine_compression
 from spinewise.planning.validate import validate_plan
 from spinewise.profile import load_profile
 from spinewise.services import plan_for_profile

@@ -15,7 +15,7 @@ from spinewise.adaptation.engine import Adaptation
 from spinewise.load.acwr import acwr_ewma
 from spinewise.load.daily import daily_load_au, session_load_au
 from spinewise.load.foster import monotony
-from spinewise.logbook.model import SessionLog
+from spinewise.logbook.entries import SessionLog
 from spinewise.logbook.planned import PlannedSession
 from spinewise.planning.plan import Plan
 

@@ -14,8 +14,7 @@ from spinewise.logbook.backup import (
     ProfileRecord,
     parse_backup,
 )
-from spinewise.logbook.matching import ExerciseMatcher, Match, custom_id
-from spinewise.logbook.model import (
+from spinewise.logbook.entries import (
     CUSTOM_PREFIX,
     PainScores,
     PlannedRef,
@@ -23,6 +22,7 @@ from spinewise.logbook.model import (
     SessionLog,
     SetLog,
 )
+from spinewise.logbook.matching import ExerciseMatcher, Match, custom_id
 from spinewise.logbook.planned import PlannedItem, PlannedSession, planned_sessions, select_session
 
 __all__ = [

@@ -24,7 +24,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, ValidationError
 
 from spinewise.errors import InputError
-from spinewise.logbook.model import CUSTOM_PREFIX, SessionLog
+from spinewise.logbook.entries import CUSTOM_PREFIX, SessionLog
 from spinewise.planning.plan import Plan
 
 __all__ = [

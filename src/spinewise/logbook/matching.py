@@ -30,7 +30,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from spinewise.catalog import Catalog
-from spinewise.logbook.model import CUSTOM_PREFIX
+from spinewise.logbook.entries import CUSTOM_PREFIX
 
 __all__ = ["DEFAULT_THRESHOLD", "ExerciseMatcher", "Match", "custom_id", "normalise"]
 

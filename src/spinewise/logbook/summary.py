@@ -1,12 +1,12 @@
 """What deciding the next session needs to know of a logged session, without its sets.
 
 The store reads these from the database in one query (no set rows), and the same values can be
-made from a whole :class:`~spinewise.logbook.model.SessionLog`.
+made from a whole :class:`~spinewise.logbook.entries.SessionLog`.
 
 Examples
 --------
 >>> from datetime import datetime
->>> from spinewise.logbook.model import PlannedRef, SessionLog
+>>> from spinewise.logbook.entries import PlannedRef, SessionLog
 >>> s = SessionLog(started_at=datetime(2026, 12, 7, 18, 0), source="web",
 ...                planned=PlannedRef(plan_version=1, week=1, session=2))
 >>> summary = SessionSummary.from_log(s)
@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from spinewise.logbook.model import SessionLog
+from spinewise.logbook.entries import SessionLog
 
 __all__ = ["LIVE_SOURCE", "SessionSummary", "is_finished"]
 

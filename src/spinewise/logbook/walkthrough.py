@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
 
-from spinewise.logbook.model import PainScores, PlannedRef, Readiness, SessionLog, SetLog, Side
+from spinewise.logbook.entries import PainScores, PlannedRef, Readiness, SessionLog, SetLog, Side
 from spinewise.logbook.planned import PlannedItem, PlannedSession
 
 __all__ = ["ExerciseInfo", "Prompter", "walk_session"]

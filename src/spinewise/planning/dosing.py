@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from spinewise.catalog.model import Exercise, Intensity, tempo_seconds
+from spinewise.catalog.entities import Exercise, Intensity, tempo_seconds
 from spinewise.planning.periodization import WeekPlan
 
 __all__ = [
@@ -142,7 +142,7 @@ def item_seconds(dose: ItemDose) -> int:
 
     Examples
     --------
-    >>> from spinewise.catalog.model import Intensity
+    >>> from spinewise.catalog.entities import Intensity
     >>> d = ItemDose(3, 8, None, None, True, "3-1-1-0", 60, Intensity(kind="rpe", value=7))
     >>> item_seconds(d)  # 3 × (8 × 5 s × 2 sides) + 2 × 60 s + 30 s
     390

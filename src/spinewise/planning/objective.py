@@ -16,9 +16,9 @@ import numpy as np
 from spinewise.catalog import Exercise
 from spinewise.planning.candidates import level_window
 from spinewise.planning.context import WeekContext
-from spinewise.planning.model import WeekModel
 from spinewise.planning.policy import serves_demand
 from spinewise.planning.rules.variety import previous_loading_week_in_phase
+from spinewise.planning.solver import WeekModel
 
 __all__ = [
     "GOAL_EMPHASIS",

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from spinewise.catalog.model import Intensity
+from spinewise.catalog.entities import Intensity
 from spinewise.planning.dosing import ItemDose
 
 __all__ = [

@@ -1,6 +1,6 @@
 """The planner: periodize, then solve one week at a time with earlier weeks fixed.
 
-Each week is a small CP-SAT model (:mod:`spinewise.planning.model`) with one rule module per
+Each week is a small CP-SAT model (:mod:`spinewise.planning.solver`) with one rule module per
 requirement. When a week's requirements conflict, relaxable requirements are dropped in the
 documented order (:data:`~spinewise.planning.requirements.RELAX_ORDER`), then restored one by one
 where the week stays feasible, so that only what must give way is relaxed; each relaxation is
@@ -19,7 +19,6 @@ from spinewise.errors import InfeasiblePlanError
 from spinewise.planning.candidates import eligible, level_window
 from spinewise.planning.context import PlacedItem, WeekContext
 from spinewise.planning.dosing import dose_for, item_seconds, volume_units
-from spinewise.planning.model import SolveResult, WeekModel
 from spinewise.planning.objective import add_objective, item_scores
 from spinewise.planning.periodization import WeekPlan, periodize
 from spinewise.planning.plan import Plan, Week
@@ -30,6 +29,7 @@ from spinewise.planning.requirements import RELAX_ORDER, REQUIREMENTS
 from spinewise.planning.rules import ALL_RULES
 from spinewise.planning.rules.variety import previous_loading_week_in_phase
 from spinewise.planning.shortlist import shortlist
+from spinewise.planning.solver import SolveResult, WeekModel
 from spinewise.planning.spine import (
     CompressionFn,
     SpineLoad,

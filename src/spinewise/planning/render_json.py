@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from spinewise.catalog import Catalog
 from spinewise.planning.dosing import ItemDose, item_seconds, volume_units
 from spinewise.planning.explain import PHASE_FOCUS, why_item
-from spinewise.planning.model import BLOCK_ORDER
 from spinewise.planning.plan import (
     Athlete,
     Block,
@@ -31,6 +30,7 @@ from spinewise.planning.plan import (
 )
 from spinewise.planning.request import WEEKDAYS, PlanRequest
 from spinewise.planning.requirements import REQUIREMENTS
+from spinewise.planning.solver import BLOCK_ORDER
 
 if TYPE_CHECKING:
     from spinewise.planning.planner import SolvedWeek

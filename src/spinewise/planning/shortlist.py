@@ -20,10 +20,10 @@ from spinewise.planning.candidates import (
     is_unilateral_work,
 )
 from spinewise.planning.context import WeekContext
-from spinewise.planning.model import BLOCK_ORDER
 from spinewise.planning.objective import progressions_of
 from spinewise.planning.policy import serves_demand
 from spinewise.planning.request import Demand
+from spinewise.planning.solver import BLOCK_ORDER
 
 __all__ = ["PER_NEED", "shortlist"]
 

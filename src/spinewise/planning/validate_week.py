@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from spinewise.catalog import Catalog, Exercise, load_vocabulary
-from spinewise.catalog.model import Intensity
+from spinewise.catalog.entities import Intensity
 from spinewise.planning.candidates import (
     is_heavy_hinge,
     is_rotational_throw,

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from spinewise.adaptation.engine import Adaptation
-from spinewise.adaptation.service import adapt_stored
+from spinewise.adaptation.stored import adapt_stored
 from spinewise.errors import InputError
 from spinewise.logbook import ProfileRecord, SessionLog
 from spinewise.logbook.summary import SessionSummary

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from spinewise.assessment import Assessment
 from spinewise.errors import InputError, ScreeningStopError
-from spinewise.planning import service as planning
+from spinewise.planning import make as planning
 from spinewise.planning.plan import Plan
 from spinewise.profile import Profile, parse_profile
 from spinewise.services.handle import Store

@@ -26,7 +26,7 @@ from spinewise.logbook import (
     SetLog,
     planned_sessions,
 )
-from spinewise.planning.service import make_plan_for_profile
+from spinewise.planning.make import make_plan_for_profile
 from spinewise.profile import parse_profile
 from spinewise.store import Engine, add_assessment, add_profile, add_session, save_plan, writing
 from spinewise.store.accounts import create_user, find_user_by_email

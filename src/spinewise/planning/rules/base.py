@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from spinewise.planning.context import WeekContext
-    from spinewise.planning.model import WeekModel
+    from spinewise.planning.solver import WeekModel
 
 __all__ = ["Rule"]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spinewise.catalog import load_vocabulary
 from spinewise.planning.context import WeekContext
-from spinewise.planning.model import WeekModel
 from spinewise.planning.policy import required_qualities
+from spinewise.planning.solver import WeekModel
 
 __all__ = ["KeyRegions", "ThreePlanes", "WeeklyQualities"]
 

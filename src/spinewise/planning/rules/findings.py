@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from spinewise.planning.context import WeekContext
-from spinewise.planning.model import WeekModel
 from spinewise.planning.policy import extra_items, serves_demand
+from spinewise.planning.solver import WeekModel
 
 __all__ = ["FindingVolume"]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from spinewise.planning.candidates import is_heavy_hinge
 from spinewise.planning.context import WeekContext, consecutive_pairs
-from spinewise.planning.model import WeekModel
 from spinewise.planning.periodization import DELOAD_VOLUME_RANGE
 from spinewise.planning.policy import HEAVY_COMPRESSION_FRACTION
+from spinewise.planning.solver import WeekModel
 
 __all__ = [
     "DeloadVolume",

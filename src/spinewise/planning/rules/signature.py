@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spinewise.planning.candidates import is_rotational_throw, is_single_leg_hinge
 from spinewise.planning.context import WeekContext
-from spinewise.planning.model import WeekModel
 from spinewise.planning.policy import throws_required
+from spinewise.planning.solver import WeekModel
 
 __all__ = ["RotationalThrows", "SingleLegHinge"]
 

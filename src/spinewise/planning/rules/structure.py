@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spinewise.planning.candidates import is_unilateral_work
 from spinewise.planning.context import WeekContext
-from spinewise.planning.model import BLOCK_ORDER, WeekModel
 from spinewise.planning.policy import BLOCK_MAX_ITEMS, ISOLATED_MAX_SHARE, items_per_session
+from spinewise.planning.solver import BLOCK_ORDER, WeekModel
 
 __all__ = [
     "IsolatedShare",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from spinewise.planning.context import PlacedItem, WeekContext
-from spinewise.planning.model import WeekModel
+from spinewise.planning.solver import WeekModel
 
 __all__ = ["VarietyRotation", "previous_loading_week_in_phase"]
 

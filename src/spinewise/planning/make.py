@@ -1,4 +1,4 @@
-"""The planner as the CLI and the web app call it: profile in, plan out."""
+"""Make a plan for a profile: screen and assess it, then plan (what the services call)."""
 
 from __future__ import annotations
 

@@ -33,7 +33,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from spinewise.catalog.model import TEMPO_PATTERN
+from spinewise.catalog.entities import TEMPO_PATTERN
 
 __all__ = [
     "CUSTOM_PREFIX",

@@ -1,4 +1,4 @@
-"""Adaptation as the CLI and the web app call it: the stored plan and log in, a new version out."""
+"""Adapt a stored plan to its log, with the profile it was made for (what the services call)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 from spinewise.adaptation.engine import Adaptation, adapt
 from spinewise.assessment import assess
 from spinewise.catalog import load_catalog
-from spinewise.logbook.model import SessionLog
+from spinewise.logbook.entries import SessionLog
 from spinewise.planning.from_profile import request_from_profile
 from spinewise.planning.plan import Plan
 from spinewise.profile import Profile, parse_profile
