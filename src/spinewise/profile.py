@@ -169,13 +169,27 @@ class Athlete(_Frozen):
     training_experience: Literal["novice", "intermediate", "advanced"]
 
 
+#: Plans start from 2000 to 2099: the whole plan (at most 16 weeks) and its calendar stay
+#: inside the years every renderer (iCalendar, charts) can write.
+PLAN_START_RANGE = (dt.date(2000, 1, 1), dt.date(2099, 9, 1))
+
+
+def _within_horizon(day: dt.date) -> dt.date:
+    low, high = PLAN_START_RANGE
+    if not low <= day <= high:
+        raise ValueError(
+            f"must be from {low.isoformat()} to {high.isoformat()}, got {day.isoformat()}"
+        )
+    return day
+
+
 class Schedule(_Frozen):
     """When the athlete can train."""
 
     days_per_week: Annotated[int, _within("schedule.days_per_week")]
     minutes_per_session: Annotated[int, _within("schedule.minutes_per_session")]
     weeks: Annotated[int, _within("schedule.weeks")]
-    start_date: dt.date | None = None
+    start_date: Annotated[dt.date, AfterValidator(_within_horizon)] | None = None
     preferred_days: Annotated[tuple[Weekday, ...], AfterValidator(_no_duplicates)] | None = None
 
 

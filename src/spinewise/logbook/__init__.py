@@ -22,6 +22,7 @@ from spinewise.logbook.model import (
     Readiness,
     SessionLog,
     SetLog,
+    future_problems,
 )
 from spinewise.logbook.planned import PlannedItem, PlannedSession, planned_sessions, select_session
 
@@ -44,6 +45,7 @@ __all__ = [
     "SessionLog",
     "SetLog",
     "custom_id",
+    "future_problems",
     "parse_backup",
     "planned_sessions",
     "select_session",

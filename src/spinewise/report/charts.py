@@ -192,5 +192,7 @@ def save_chart(fig: Figure, out: Path | BinaryIO, fmt: ChartFormat) -> None:
     metadata: dict[str, str | None] = (
         {"Date": None, "Creator": "spinewise"} if fmt == "svg" else {"Software": "spinewise"}
     )
-    with mpl.rc_context({"svg.hashsalt": "spinewise", "svg.fonttype": "path"}):
+    # parse_math off: a label holding "$" (an exercise id, a name) is text, never mathtext.
+    rc: Any = {"svg.hashsalt": "spinewise", "svg.fonttype": "path", "text.parse_math": False}
+    with mpl.rc_context(rc):
         fig.savefig(out, format=fmt, metadata=metadata, dpi=110)

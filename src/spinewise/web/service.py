@@ -24,6 +24,7 @@ from spinewise.logbook import (
     ProfileRecord,
     SessionLog,
     SetLog,
+    future_problems,
 )
 from spinewise.planning.service import make_plan_for_profile
 from spinewise.profile import parse_profile
@@ -34,6 +35,7 @@ from spinewise.store import (
     add_custom_exercises,
     add_profile,
     add_session,
+    delete_session,
     get_plan,
     get_session,
     latest_plan,
@@ -64,6 +66,7 @@ __all__ = [
     "add_logged_session",
     "create_plan",
     "current_profile",
+    "delete_logged_session",
     "finish_session",
     "log_set",
     "plan_session",
@@ -282,6 +285,9 @@ def _check_exercises(sets: tuple[SetLog, ...]) -> set[str]:
 
 def add_logged_session(ctx: WebContext, user: UserAccount, log: SessionLog) -> int:
     """Store a whole session (the backup shape), as ``spinewise log session``."""
+    problems = future_problems([log], ctx.now().date())
+    if problems:
+        raise InputError(problems)
     custom = _check_exercises(log.sets)
     with writing(ctx.engine) as db:
         advisory_lock(db, user.athlete_id)
@@ -294,6 +300,13 @@ def add_logged_session(ctx: WebContext, user: UserAccount, log: SessionLog) -> i
             ),
         )
         return add_session(db, user.athlete_id, log)
+
+
+def delete_logged_session(ctx: WebContext, user: UserAccount, session_id: int) -> bool:
+    """Delete one of the user's sessions and its sets; ``False`` if it is not theirs."""
+    with writing(ctx.engine) as db:
+        advisory_lock(db, user.athlete_id)
+        return delete_session(db, user.athlete_id, session_id)
 
 
 def start_session(

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Body, HTTPException, status
+from fastapi import APIRouter, Body, HTTPException, Query, Request, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from spinewise.logbook import SessionLog, SetLog
-from spinewise.store import StoredSession, list_sessions, reading
+from spinewise.store import StoredSession, page_sessions, reading
 from spinewise.web import service
 from spinewise.web.api.common import SessionId, responses
 from spinewise.web.deps import CtxDep, CurrentUser
@@ -51,12 +51,26 @@ def create_session(body: SessionLog, ctx: CtxDep, user: CurrentUser) -> SessionO
     return session_out(stored)
 
 
+#: The most sessions one page of the list holds.
+MAX_PAGE = 200
+
+
 @router.get("/sessions", response_model=list[SessionOut], responses=responses(401))
-def sessions(ctx: CtxDep, user: CurrentUser) -> list[SessionOut]:
-    """Every logged session, in time order."""
+def sessions(
+    request: Request,
+    response: Response,
+    ctx: CtxDep,
+    user: CurrentUser,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="Sessions per page.")] = 50,
+    offset: Annotated[int, Query(ge=0, le=2**31 - 1, description="Sessions to skip.")] = 0,
+) -> list[SessionOut]:
+    """Logged sessions in time order, one page at a time (``Link: rel="next"`` when more)."""
     with reading(ctx.engine) as db:
-        stored = list_sessions(db, user.athlete_id)
-    return [session_out(s) for s in stored]
+        stored = page_sessions(db, user.athlete_id, limit=limit + 1, offset=offset)
+    if len(stored) > limit:
+        following = request.url.include_query_params(limit=limit, offset=offset + limit)
+        response.headers["Link"] = f'<{following}>; rel="next"'
+    return [session_out(s) for s in stored[:limit]]
 
 
 @router.get("/sessions/{id}", response_model=SessionOut, responses=responses(401, 404))
@@ -66,6 +80,16 @@ def get_session(session_id: SessionId, ctx: CtxDep, user: CurrentUser) -> Sessio
     if stored is None:
         raise HTTPException(404, "no such session")
     return session_out(stored)
+
+
+@router.delete(
+    "/sessions/{id}", status_code=status.HTTP_204_NO_CONTENT, responses=responses(401, 403, 404)
+)
+def delete_session(session_id: SessionId, ctx: CtxDep, user: CurrentUser) -> Response:
+    """Delete one of your sessions and its sets (404 for anyone else's)."""
+    if not service.delete_logged_session(ctx, user, session_id):
+        raise HTTPException(404, "no such session")
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @router.patch("/sessions/{id}", response_model=SessionOut, responses=responses(401, 403, 404, 422))

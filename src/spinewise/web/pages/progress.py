@@ -6,6 +6,7 @@ its own narrow Content Security Policy that allows matplotlib's inline styles.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any, Literal
 
 from fastapi import APIRouter, Request
@@ -13,12 +14,19 @@ from fastapi.responses import Response
 
 from spinewise.catalog import load_catalog
 from spinewise.errors import CatalogError
-from spinewise.store import list_assessments, list_profiles, list_sessions, reading
+from spinewise.store import (
+    count_sessions,
+    list_assessments,
+    list_profiles,
+    list_sessions,
+    reading,
+)
 from spinewise.store.accounts import UserAccount
 from spinewise.web import charts
 from spinewise.web.context import WebContext
 from spinewise.web.deps import CtxDep, CurrentUser
 from spinewise.web.progress import (
+    WINDOW_DAYS,
     acwr_rolling,
     best_e1rm,
     daily_loads,
@@ -43,11 +51,23 @@ def _names() -> dict[str, str]:
 
 
 def _data(ctx: WebContext, user: UserAccount) -> dict[str, Any]:
+    """The last :data:`WINDOW_DAYS` days of the log (never more, whatever dates it holds)."""
+    today = ctx.now().date()
     with reading(ctx.engine) as db:
-        sessions = [s.log for s in list_sessions(db, user.athlete_id)]
+        window = list_sessions(
+            db, user.athlete_id, since=today - timedelta(days=WINDOW_DAYS - 1), until=today
+        )
+        sessions = [s.log for s in window]
         profiles = list_profiles(db, user.athlete_id)
         assessments = list_assessments(db, user.athlete_id)
-    return {"sessions": sessions, "profiles": profiles, "assessments": assessments}
+        n_sessions, n_sets = count_sessions(db, user.athlete_id)
+    return {
+        "sessions": sessions,
+        "profiles": profiles,
+        "assessments": assessments,
+        "n_sessions": n_sessions,
+        "n_sets": n_sets,
+    }
 
 
 @router.get("/progress")
@@ -63,13 +83,13 @@ def progress(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
         request,
         "progress.html",
         {
-            "n_sessions": len(sessions),
-            "n_sets": sum(len(s.sets) for s in sessions),
+            "n_sessions": data["n_sessions"],
+            "n_sets": data["n_sets"],
             "unrated": series.unrated_sessions,
             "latest_ratio": latest_ratio,
             "first": assessments[0] if assessments else None,
             "last": assessments[-1] if len(assessments) > 1 else None,
-            "version": len(sessions),
+            "version": data["n_sessions"],
         },
     )
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Path, Request
+from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from spinewise.errors import InputError
 from spinewise.logbook import SetLog
 from spinewise.logbook.backup import format_validation_error
-from spinewise.store import list_sessions, reading
+from spinewise.store import count_sessions, list_sessions, page_sessions, reading
 from spinewise.web import service
 from spinewise.web.deps import CtxDep, CurrentUser
 from spinewise.web.pages.forms import FormReader
@@ -181,9 +181,45 @@ def session(session_id: SessionId, request: Request, ctx: CtxDep, user: CurrentU
     return render(request, "session.html", {"stored": stored, "now": ctx.now()})
 
 
+@router.post("/sessions/{session_id}/delete")
+async def delete(
+    session_id: SessionId, request: Request, ctx: CtxDep, user: CurrentUser
+) -> Response:
+    """Delete one logged session and its sets, after the ticked confirmation."""
+    form = FormReader(await request.form())
+    if form.text("confirm") != "yes":
+        raise InputError("confirm: tick the box to confirm deleting the session")
+    if not await run_in_threadpool(service.delete_logged_session, ctx, user, session_id):
+        raise HTTPException(404, "no such session")
+    return RedirectResponse("/sessions", status_code=303)
+
+
+#: Sessions per page of the log.
+PAGE_SIZE = 50
+
+
 @router.get("/sessions")
-def history(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
-    """Every logged session, newest first."""
+def history(
+    request: Request,
+    ctx: CtxDep,
+    user: CurrentUser,
+    page: Annotated[int, Query(ge=1, le=10_000_000)] = 1,
+) -> Response:
+    """The logged sessions, newest first, a page at a time."""
+    offset = (page - 1) * PAGE_SIZE
     with reading(ctx.engine) as db:
-        stored = list_sessions(db, user.athlete_id)
-    return render(request, "sessions.html", {"sessions": list(reversed(stored))})
+        stored = page_sessions(
+            db, user.athlete_id, limit=PAGE_SIZE + 1, offset=offset, newest_first=True
+        )
+        total, _sets = count_sessions(db, user.athlete_id)
+    return render(
+        request,
+        "sessions.html",
+        {
+            "sessions": stored[:PAGE_SIZE],
+            "more": len(stored) > PAGE_SIZE,
+            "page": page,
+            "first": offset + 1,
+            "total": total,
+        },
+    )
