@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
 from datetime import date, datetime, timedelta
@@ -18,6 +17,7 @@ from spinewise.adaptation.substitutes import also_like_names
 from spinewise.catalog import load_catalog
 from spinewise.cli import render
 from spinewise.cli.db import open_store
+from spinewise.cli.files import write_out
 from spinewise.cli.log_input import build_sets
 from spinewise.cli.render_log import import_progress, import_summary
 from spinewise.errors import CatalogError, InputError
@@ -38,11 +38,12 @@ from spinewise.store import (
     add_custom_exercises,
     add_session,
     athlete_id,
-    backup_json,
-    export_backup,
-    export_csv,
+    count_sessions,
+    iter_backup_json,
+    iter_csv,
     latest_plan,
     logged_planned_sessions,
+    reading,
     save_plan,
     set_next_morning_pain,
     writing,
@@ -84,13 +85,6 @@ class ExportFormat(StrEnum):
 
 def _matcher() -> ExerciseMatcher:
     return ExerciseMatcher(load_catalog())
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8", newline="")
-    os.replace(tmp, path)
 
 
 @app.command("session")
@@ -307,6 +301,13 @@ def export(
 ) -> None:
     """Export the athlete's whole history."""
     with open_store() as engine:
-        backup = export_backup(engine, athlete)
-    _write_atomic(out, backup_json(backup) if fmt is ExportFormat.json else export_csv(backup))
-    render.console.print(f"Wrote {len(backup.sessions)} session(s) to {out}.", markup=False)
+        pieces = (
+            iter_backup_json(engine, athlete)
+            if fmt is ExportFormat.json
+            else iter_csv(engine, athlete)
+        )
+        write_out(out, pieces)
+        with reading(engine) as db:
+            who = athlete_id(db, athlete, create=False)
+            count = 0 if who is None else count_sessions(db, who)[0]
+    render.console.print(f"Wrote {count} session(s) to {out}.", markup=False)

@@ -12,7 +12,6 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import ExitStack
 from typing import Any
 
 from sqlalchemy import Engine, select
@@ -74,23 +73,12 @@ def _plans(db: Session, who: int) -> Iterator[dict[str, Any]]:
 def _streamed(
     engine: Engine, athlete: str, body: Callable[[Session, int], Iterator[str]]
 ) -> Iterator[str]:
-    """Yield ``body``'s pieces inside one read transaction, the athlete looked up first.
+    """Yield ``body``'s pieces inside one read transaction, opened at the first piece.
 
-    The lookup's error comes before any piece; the transaction ends with the last piece.
+    An athlete with no data is an input error at the first piece, before any text.
     """
-    stack = ExitStack()
-    db = stack.enter_context(reading(engine))
-    try:
-        who = _who(db, athlete)
-    except BaseException:
-        stack.close()
-        raise
-
-    def pieces() -> Iterator[str]:
-        with stack:
-            yield from body(db, who)
-
-    return pieces()
+    with reading(engine) as db:
+        yield from body(db, _who(db, athlete))
 
 
 def _backup_pieces(db: Session, who: int, athlete: str) -> Iterator[str]:
