@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,20 +25,35 @@ def clock() -> FakeClock:
     return FakeClock()
 
 
+class WallClock:
+    """Local wall-clock time that the tests move by hand."""
+
+    def __init__(self) -> None:
+        self.now = NOW
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def wall() -> WallClock:
+    return WallClock()
+
+
 @pytest.fixture
 def uploads(tmp_path: Path) -> Path:
     return tmp_path / "uploads"
 
 
 @pytest.fixture
-def make_app(engine: Any, clock: FakeClock, uploads: Path) -> Callable[..., Any]:
+def make_app(engine: Any, clock: FakeClock, wall: WallClock, uploads: Path) -> Callable[..., Any]:
     def make(**changes: Any) -> Any:
         web = ABUSE_WEB.model_copy(update={"upload_dir": uploads, **changes})
         return create_app(
             Settings(database_url="sqlite:///:memory:"),
             engine=engine,
             web=web,
-            now=lambda: NOW,
+            now=wall,
             monotonic=clock,
         )
 

@@ -2,9 +2,9 @@
 
 A password must be 10 to 1,024 characters, not only spaces, and not easy to guess: zxcvbn
 (Wheeler 2016; Dropbox's estimator, Python port ``zxcvbn`` 4.5) must rate it at least 2 of 4,
-which refuses its lists of common passwords, keyboard runs, repeats and dates
-(docs/decisions/0005-password-policy.md). Only the first 72 characters are rated (zxcvbn's
-own limit; longer passwords are not weaker for it).
+which refuses its lists of common passwords, keyboard runs, repeats and dates (decision 0085).
+Only the first 72 characters are rated (zxcvbn's own limit; longer passwords are not weaker
+for it).
 
 References
 ----------
