@@ -260,3 +260,89 @@ def test_a_trusted_proxy_is_believed(db_url: str, tmp_path: Path) -> None:
         c.close()
     finally:
         _stop(server)
+
+
+#: Sets stored for the large-log test (the issue's million: SPINEWISE_ABUSE_SETS=1000000).
+LARGE_SETS = int(os.environ.get("SPINEWISE_ABUSE_SETS", "100000"))
+_SETS_PER_SESSION = 100
+
+
+def _fill(db_url: str, email: str, n_sets: int) -> None:
+    """Store ``n_sets`` sets for the user, straight through the store (fast)."""
+    from datetime import datetime, timedelta
+
+    from sqlalchemy import insert, select, text
+
+    from spinewise.store import create_engine_from_url, writing
+    from spinewise.store.tables import SessionRow, SetRow
+
+    engine = create_engine_from_url(db_url)
+    try:
+        with engine.connect() as conn:
+            athlete = conn.execute(
+                text("SELECT athlete_id FROM users WHERE email = :e"), {"e": email}
+            ).scalar_one()
+        start = datetime(2020, 1, 1, 7)
+        n_sessions = n_sets // _SETS_PER_SESSION
+        for first in range(0, n_sessions, 500):
+            with writing(engine) as db:
+                rows = [
+                    {"athlete_id": athlete, "started_at": start + timedelta(hours=6 * i)}
+                    for i in range(first, min(first + 500, n_sessions))
+                ]
+                db.execute(insert(SessionRow), rows)
+                ids = list(
+                    db.scalars(
+                        select(SessionRow.id).where(
+                            SessionRow.athlete_id == athlete,
+                            SessionRow.started_at >= rows[0]["started_at"],
+                        )
+                    )
+                )
+                sets = [
+                    {
+                        "session_id": sid,
+                        "exercise_id": "bird_dog",
+                        "set_number": n + 1,
+                        "side": "",
+                        "set_type": "normal",
+                        "reps": 8,
+                        "notes": "=1+1",
+                    }
+                    for sid in ids
+                    for n in range(_SETS_PER_SESSION)
+                ]
+                db.execute(insert(SetRow), sets)
+    finally:
+        engine.dispose()
+
+
+def test_a_large_log_pages_and_streams_in_bounded_memory(server: Server, db_url: str) -> None:
+    c = server.client()
+    email = c.get("/api/v1/me").json()["email"]
+    _fill(db_url, email, LARGE_SETS)
+    started = time.perf_counter()
+    first = c.get("/api/v1/logs/sessions")
+    assert first.status_code == 200
+    assert len(first.json()) == 50
+    _report(f"first page of {LARGE_SETS} sets (API)", time.perf_counter() - started, server)
+    started = time.perf_counter()
+    assert c.get("/sessions").status_code == 200
+    _report("first page of the log (page)", time.perf_counter() - started, server)
+    started = time.perf_counter()
+    lines = 0
+    with c.stream("GET", "/api/v1/export", params={"format": "csv"}) as r:
+        assert r.status_code == 200
+        for chunk in r.iter_bytes():
+            lines += chunk.count(b"\n")
+    assert lines == LARGE_SETS + 1
+    _report(f"streamed CSV export of {LARGE_SETS} sets", time.perf_counter() - started, server)
+    started = time.perf_counter()
+    size = 0
+    with c.stream("GET", "/api/v1/export", params={"format": "json"}) as r:
+        assert r.status_code == 200
+        for chunk in r.iter_bytes():
+            size += len(chunk)
+    _report(f"streamed JSON export ({size // MB} MB)", time.perf_counter() - started, server)
+    assert server.peak_kb() < MEMORY_LIMIT_KB
+    c.close()

@@ -28,7 +28,7 @@ from spinewise.store.tables import PlanRow
 __all__ = ["iter_backup_json", "iter_csv"]
 
 #: Sessions rendered per yielded piece of text.
-_PIECE = 200
+_PIECE = 50
 
 
 def _who(db: Session, athlete: str) -> int:

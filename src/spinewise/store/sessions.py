@@ -217,7 +217,13 @@ def count_sessions(db: Session, athlete: int) -> tuple[int, int]:
     return int(sessions or 0), int(sets or 0)
 
 
-def iter_sessions(db: Session, athlete: int, *, batch: int = _CHUNK) -> Iterator[StoredSession]:
+#: Sessions read per batch when iterating over a whole log (a session may hold a hundred sets).
+_ITER_BATCH = 50
+
+
+def iter_sessions(
+    db: Session, athlete: int, *, batch: int = _ITER_BATCH
+) -> Iterator[StoredSession]:
     """Every session of the athlete in time order, read ``batch`` sessions at a time.
 
     Memory stays bounded by one batch (rows already yielded are dropped from the session).
