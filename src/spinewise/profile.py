@@ -96,6 +96,8 @@ SCREENING_FLAGS: tuple[str, ...] = (
     "fever_or_recent_infection",
     "significant_trauma",
     "long_term_corticosteroids",
+    "minor_fall_older_age",
+    "osteoporosis_or_fragility_fracture",
     "constant_night_pain",
 )
 
@@ -169,13 +171,27 @@ class Athlete(_Frozen):
     training_experience: Literal["novice", "intermediate", "advanced"]
 
 
+#: Plans start from 2000 to 2099: the whole plan (at most 16 weeks) and its calendar stay
+#: inside the years every renderer (iCalendar, charts) can write.
+PLAN_START_RANGE = (dt.date(2000, 1, 1), dt.date(2099, 9, 1))
+
+
+def _within_horizon(day: dt.date) -> dt.date:
+    low, high = PLAN_START_RANGE
+    if not low <= day <= high:
+        raise ValueError(
+            f"must be from {low.isoformat()} to {high.isoformat()}, got {day.isoformat()}"
+        )
+    return day
+
+
 class Schedule(_Frozen):
     """When the athlete can train."""
 
     days_per_week: Annotated[int, _within("schedule.days_per_week")]
     minutes_per_session: Annotated[int, _within("schedule.minutes_per_session")]
     weeks: Annotated[int, _within("schedule.weeks")]
-    start_date: dt.date | None = None
+    start_date: Annotated[dt.date, AfterValidator(_within_horizon)] | None = None
     preferred_days: Annotated[tuple[Weekday, ...], AfterValidator(_no_duplicates)] | None = None
 
 
@@ -192,7 +208,12 @@ class Goals(_Frozen):
 
 
 class ScreeningAnswers(_Frozen):
-    """The red-flag questions (every one must be answered) and the clinician's clearance."""
+    """The red-flag questions and the clinician's clearance.
+
+    Every question must be answered, except the two fracture-risk questions added later
+    (``minor_fall_older_age``, ``osteoporosis_or_fragility_fracture``): a profile written before
+    them still loads, and an unanswered one is treated as "no".
+    """
 
     saddle_numbness: StrictBool
     new_bladder_or_bowel_change: StrictBool
@@ -204,6 +225,8 @@ class ScreeningAnswers(_Frozen):
     fever_or_recent_infection: StrictBool
     significant_trauma: StrictBool
     long_term_corticosteroids: StrictBool
+    minor_fall_older_age: StrictBool | None = None
+    osteoporosis_or_fragility_fracture: StrictBool | None = None
     constant_night_pain: StrictBool
     cleared_by_clinician: StrictBool = False
 

@@ -24,11 +24,61 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import ValidationError
+from pydantic import AfterValidator, Field, ValidationError
 
-__all__ = ["problem_lines", "show_value"]
+__all__ = [
+    "Text",
+    "Text40",
+    "Text120",
+    "Text200",
+    "Text500",
+    "Text5000",
+    "check_text",
+    "problem_lines",
+    "show_value",
+]
+
+
+def check_text(value: str) -> str:
+    r"""Refuse text that no database column can store: NUL and lone surrogates.
+
+    PostgreSQL refuses the NUL character in text, and a lone UTF-16 surrogate (which JSON's
+    ``\udXXX`` escapes can produce) cannot be encoded as UTF-8 at all.
+
+    >>> check_text("bird dog")
+    'bird dog'
+    >>> check_text("a\x00b")
+    Traceback (most recent call last):
+    ...
+    ValueError: must not contain the NUL character (\x00)
+    """
+    if "\x00" in value:
+        raise ValueError("must not contain the NUL character (\\x00)")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("must be valid Unicode text (it holds a lone surrogate)") from None
+    return value
+
+
+_CLEAN = AfterValidator(check_text)
+#: Text a person typed or a file held, safe for every column (no NUL, no lone surrogate). The
+#: sized forms match the columns they are stored in (``String(N)``; notes are ``Text`` columns
+#: held to 5,000 characters so that one request stays small).
+Text = Annotated[str, _CLEAN]
+Text40 = Annotated[str, Field(max_length=40), _CLEAN]
+Text120 = Annotated[str, Field(max_length=120), _CLEAN]
+Text200 = Annotated[str, Field(max_length=200), _CLEAN]
+Text500 = Annotated[str, Field(max_length=500), _CLEAN]
+Text5000 = Annotated[str, Field(max_length=5000), _CLEAN]
+
+
+#: The longest text an error message repeats back [characters].
+_SHOWN_CHARS = 80
+#: The most list items an error message repeats back.
+_SHOWN_ITEMS = 10
 
 
 def show_value(value: Any) -> str:
@@ -42,7 +92,10 @@ def show_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
+        shown = value if len(value) <= _SHOWN_CHARS else value[:_SHOWN_CHARS] + "…"
+        # A lone surrogate cannot be sent back as UTF-8: show it escaped.
+        shown = shown.encode("utf-8", "backslashreplace").decode("utf-8")
+        return json.dumps(shown, ensure_ascii=False)
     if isinstance(value, int | float):
         return repr(value)
     if isinstance(value, dt.date):
@@ -50,7 +103,8 @@ def show_value(value: Any) -> str:
     if isinstance(value, Mapping):
         return "a table"
     if isinstance(value, list | tuple):
-        return "[" + ", ".join(show_value(v) for v in value) + "]"
+        more = ", …" if len(value) > _SHOWN_ITEMS else ""
+        return "[" + ", ".join(show_value(v) for v in value[:_SHOWN_ITEMS]) + more + "]"
     return repr(value)
 
 

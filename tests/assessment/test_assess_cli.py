@@ -104,7 +104,7 @@ ANSWERS = [
     "Ann", "female", "34", "64", "168", "novice",
     "3", "40", "12", "", "",
     "mat", "durability",
-    *["no"] * 11,
+    *["no"] * 13,
     "2", "4", "flexion",
     "95", "110", "62", "48", "45", "9",
     "no",
@@ -153,3 +153,32 @@ def test_interactive_refuses_to_overwrite(
     assert main(["assess", "--interactive", "--out", str(out)]) == 2
     assert out.read_text(encoding="utf-8") == "keep me"
     assert "already exists" in capsys.readouterr().err
+
+
+def _with_pain(tmp_path: Path, current: int, worst: int, age: int | None = None) -> Path:
+    data: dict[str, Any] = tomllib.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data["pain"].update(current=current, worst_last_week=worst)
+    if age is not None:
+        data["athlete"]["age"] = age
+    path = tmp_path / "severe.toml"
+    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("current", "worst", "age"), [(8, 9, None), (7, 7, 82)])
+def test_severe_pain_gets_exit_3_no_plan_and_a_plain_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], current: int, worst: int, age: int | None
+) -> None:
+    profile = _with_pain(tmp_path, current, worst, age)
+    assert main(["assess", str(profile), "--format", "json"]) == 3
+    out = json.loads(capsys.readouterr().out)
+    assert out["screening"]["status"] == "see_clinician"
+    out_file = tmp_path / "plan.json"
+    assert main(["plan", str(profile), "--format", "json", "--out", str(out_file)]) == 3
+    assert not out_file.exists()
+    err = capsys.readouterr().err
+    assert f"Your pain is severe ({current}/10 now" in err
+    assert main(["assess", str(profile)]) == 3
+    text = capsys.readouterr().out
+    assert "see a clinician first" in text
+    assert "severe_pain" not in text

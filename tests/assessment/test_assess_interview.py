@@ -12,7 +12,7 @@ from spinewise.assessment.interview import interview, load_protocols
 ATHLETE = ["Ann", "female", "34", "64", "168", "novice"]
 SCHEDULE = ["3", "40", "12", "2026-12-07", "mon wed fri"]
 KIT_AND_GOALS = ["mat, band", "durability"]
-NO_FLAGS = ["no"] * 11
+NO_FLAGS = ["no"] * 13
 PAIN = ["2", "4", "flexion"]
 TESTS = ["95", "110", "62", "48", "45", "9"]
 
@@ -137,7 +137,7 @@ def test_a_cauda_equina_yes_stops_at_once(which: int) -> None:
 
 
 def test_other_flags_ask_for_the_clinicians_clearance() -> None:
-    flags = ["no"] * 5 + ["yes"] + ["no"] * 5
+    flags = ["no"] * 5 + ["yes"] + ["no"] * 7
     s = Script([*ATHLETE, *SCHEDULE, *KIT_AND_GOALS, *flags, "no", *PAIN, *TESTS, "no"])
     p = interview(s.ask, s.say)
     assert p is not None

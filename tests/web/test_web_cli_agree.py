@@ -42,7 +42,8 @@ def web(
     app = create_app(
         Settings(database_url="sqlite:///:memory:"),
         engine=engine,
-        web=FAST_WEB,
+        # the test moves the clock days ahead: the log-in must outlast it (idle timeout aside)
+        web=FAST_WEB.model_copy(update={"idle_minutes": 60 * 24 * 60, "session_days": 60}),
         now=lambda: clock[0],
         monotonic=FakeClock(),
     )

@@ -69,6 +69,13 @@ def _requests(ids: dict[str, Any], exercise: str) -> list[tuple[str, str, str, d
         ),
         ("DELETE", "/api/v1/sessions/{id}", f"/api/v1/sessions/{sid}", {}),
         ("POST", "/sessions/{session_id}/discard", f"/sessions/{sid}/discard", {"data": {}}),
+        ("DELETE", "/api/v1/logs/sessions/{id}", f"/api/v1/logs/sessions/{sid}", {}),
+        (
+            "POST",
+            "/sessions/{session_id}/delete",
+            f"/sessions/{sid}/delete",
+            {"data": {"confirm": "yes"}},
+        ),
     ]
 
 
@@ -126,7 +133,7 @@ def test_a_backup_naming_someone_else_lands_in_your_own_log(
     backup = client.get("/api/v1/export").json()
     mallory = make_client()
     signup_login(mallory, "mallory@example.org")
-    backup["sessions"] = [a_session(started_at="2030-01-01T10:00:00")]
+    backup["sessions"] = [a_session(started_at="2026-11-01T10:00:00")]
     backup["plans"] = []
     import json
 
@@ -137,9 +144,9 @@ def test_a_backup_naming_someone_else_lands_in_your_own_log(
     )
     assert r.status_code == 200, r.text
     starts = [s["started_at"] for s in client.get("/api/v1/logs/sessions").json()]
-    assert "2030-01-01T10:00:00" not in starts
+    assert "2026-11-01T10:00:00" not in starts
     assert [s["started_at"] for s in mallory.get("/api/v1/logs/sessions").json()] == [
-        "2030-01-01T10:00:00"
+        "2026-11-01T10:00:00"
     ]
 
 

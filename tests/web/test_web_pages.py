@@ -26,6 +26,14 @@ def _signup(client: TestClient, email: str) -> None:
         follow_redirects=False,
     )
     assert r.status_code == 303
+    # Sign-up never logs in (that would tell whether the address was new): log in now.
+    page = client.get(r.headers["location"])
+    r = client.post(
+        "/login",
+        data={"email": email, "password": PASSWORD, "csrf_token": _token(page.text)},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303
 
 
 def _screen(client: TestClient, **yes: bool) -> Any:

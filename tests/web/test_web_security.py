@@ -75,7 +75,7 @@ def test_login_form_needs_the_double_submit_token(make_client: Any) -> None:
     assert visitor.post("/login", data=data).status_code == 403
     r = visitor.post("/signup", data={**data, "csrf_token": token.group(1)}, follow_redirects=False)
     assert r.status_code == 303
-    assert r.headers["location"] == "/onboarding"
+    assert r.headers["location"] == "/login?created=1&next=/onboarding"
     # A cross-site form cannot post JSON: an API sign-up without a JSON body is refused.
     stranger = make_client()
     r = stranger.post("/api/v1/auth/signup", data=data)

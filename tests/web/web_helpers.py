@@ -13,7 +13,12 @@ from spinewise.profile import EXAMPLE_MINIMAL
 from spinewise.web import WebSettings
 
 #: Cheap argon2id parameters: the tests sign up hundreds of users.
-FAST_WEB = WebSettings(argon2_memory_kib=64, argon2_time_cost=1, argon2_parallelism=1)
+FAST_WEB = WebSettings(
+    argon2_memory_kib=64,
+    argon2_time_cost=1,
+    argon2_parallelism=1,
+    signup_max_per_address=100_000,  # every test client signs up from the same address
+)
 NOW = datetime(2026, 12, 9, 18, 30)
 PASSWORD = "correct horse battery"
 #: Any catalogue exercise (the tests do not depend on particular ids).

@@ -40,7 +40,7 @@ def assess(profile: Profile) -> Assessment:
     >>> a.screening.status, a.findings, a.sensitivities
     ('clear', (), ())
     """
-    screening = screen(profile.screening)
+    screening = screen(profile.screening, profile.pain)
     if screening.status == "emergency":
         return Assessment(screening, (), (), None)
     vocabulary = load_vocabulary()

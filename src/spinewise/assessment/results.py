@@ -39,13 +39,17 @@ class ScreeningReason:
     Attributes
     ----------
     flag
-        The profile's ``[screening]`` key, e.g. ``"saddle_numbness"``.
+        The profile's ``[screening]`` key, e.g. ``"saddle_numbness"``, or ``"severe_pain"``.
     why
         Plain words: what the flag may point to and what to do.
+    clearable
+        Whether a clinician's clearance on the profile lets a plan be made despite it; ``False``
+        for signs that need care now (progressive weakness, severe pain).
     """
 
     flag: str
     why: str
+    clearable: bool = True
 
 
 @dataclass(frozen=True)
@@ -71,8 +75,8 @@ class ScreeningResult:
     def cleared(self) -> bool:
         """Tell whether a plan may be made.
 
-        True for ``clear``, and for ``see_clinician`` with a clinician's clearance; never for
-        ``emergency``.
+        True for ``clear``, and for ``see_clinician`` with a clinician's clearance when every
+        reason may be cleared; never for ``emergency``.
 
         Examples
         --------
@@ -80,10 +84,15 @@ class ScreeningResult:
         False
         >>> ScreeningResult("see_clinician", (), clinician_cleared=True).cleared
         True
+        >>> urgent = ScreeningReason("progressive_leg_weakness", "...", clearable=False)
+        >>> ScreeningResult("see_clinician", (urgent,), clinician_cleared=True).cleared
+        False
         """
         if self.status == "emergency":
             return False
-        return self.status == "clear" or self.clinician_cleared
+        if self.status == "clear":
+            return True
+        return self.clinician_cleared and all(r.clearable for r in self.reasons)
 
 
 @dataclass(frozen=True)

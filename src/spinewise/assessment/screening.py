@@ -3,7 +3,11 @@
 The rules live in ``data/red_flags.toml`` with their sources. Any of the four cauda equina
 questions gives ``emergency`` (seek emergency care today; no plan, whatever else the profile says,
 even with ``cleared_by_clinician = true``). Any other flag gives ``see_clinician`` (a plan only
-with ``cleared_by_clinician = true``). Otherwise the result is ``clear``.
+with ``cleared_by_clinician = true``, and never for a flag marked ``clearable = false``, such as a
+leg that keeps getting weaker: that needs a doctor today). Severe pain is triaged the same way:
+pain of :data:`SEVERE_PAIN_NOW` or more now, or :data:`SEVERE_PAIN_WORST` or more at worst in the
+last week, means "see a clinician first" and no plan until the pain is lower [3]_. Otherwise the
+result is ``clear``.
 
 References
 ----------
@@ -11,6 +15,10 @@ References
    spinal pathologies. J Orthop Sports Phys Ther 50(7):350-372. doi:10.2519/jospt.2020.9971
 .. [2] Downie A et al. (2013). Red flags to screen for malignancy and fracture in patients with
    low back pain: systematic review. BMJ 347:f7095.
+.. [3] Boonstra AM et al. (2016). Cut-off points for mild, moderate, and severe pain on the
+   numeric rating scale for pain in patients with chronic musculoskeletal pain. Front Psychol
+   7:1466. doi:10.3389/fpsyg.2016.01466. NRS 8 or more is severe (7 or more for people with low
+   catastrophizing); the pair 7 now / 8 at worst is this project's choice within that range.
 """
 
 from __future__ import annotations
@@ -22,9 +30,14 @@ from importlib import resources
 from typing import Literal
 
 from spinewise.assessment.results import ScreeningReason, ScreeningResult
-from spinewise.profile import SCREENING_FLAGS, ScreeningAnswers
+from spinewise.profile import SCREENING_FLAGS, Pain, ScreeningAnswers
 
-__all__ = ["RedFlag", "load_red_flags", "screen"]
+__all__ = ["SEVERE_PAIN_NOW", "SEVERE_PAIN_WORST", "RedFlag", "load_red_flags", "screen"]
+
+#: Pain now at or above which no plan is made until a clinician has seen the person [0-10].
+SEVERE_PAIN_NOW = 7
+#: Worst pain of the last week at or above which the same holds [0-10].
+SEVERE_PAIN_WORST = 8
 
 
 @dataclass(frozen=True)
@@ -47,6 +60,8 @@ class RedFlag:
         Full citations.
     certainty
         How sure the rule's source is.
+    clearable
+        Whether ``cleared_by_clinician`` lifts it (``False``: it needs care now).
     """
 
     key: str
@@ -56,6 +71,7 @@ class RedFlag:
     why: str
     sources: tuple[str, ...]
     certainty: str
+    clearable: bool = True
 
 
 @cache
@@ -84,6 +100,7 @@ def load_red_flags() -> tuple[RedFlag, ...]:
             why=f["why"],
             sources=tuple(cites[s] for s in f["sources"]),
             certainty=f["certainty"],
+            clearable=f.get("clearable", True),
         )
         for f in raw["flag"]
     )
@@ -92,13 +109,28 @@ def load_red_flags() -> tuple[RedFlag, ...]:
     return flags
 
 
-def screen(answers: ScreeningAnswers) -> ScreeningResult:
-    """Screen the red-flag answers.
+def _severe_pain(pain: Pain) -> ScreeningReason | None:
+    if pain.current < SEVERE_PAIN_NOW and pain.worst_last_week < SEVERE_PAIN_WORST:
+        return None
+    return ScreeningReason(
+        "severe_pain",
+        f"Your pain is severe ({pain.current}/10 now, {pain.worst_last_week}/10 at worst in the "
+        f"last week). Pain this strong needs a clinician's assessment before an exercise plan: "
+        f"see a doctor or physiotherapist first. Once your pain is below {SEVERE_PAIN_NOW}/10 now "
+        f"and below {SEVERE_PAIN_WORST}/10 at worst, answer again and the plan can start.",
+        clearable=False,
+    )
+
+
+def screen(answers: ScreeningAnswers, pain: Pain | None = None) -> ScreeningResult:
+    """Screen the red-flag answers and, when given, the pain ratings.
 
     Parameters
     ----------
     answers
         The profile's ``[screening]`` answers.
+    pain
+        The profile's ``[pain]`` ratings: severe pain refers the person to a clinician.
 
     Returns
     -------
@@ -125,5 +157,10 @@ def screen(answers: ScreeningAnswers) -> ScreeningResult:
         status = "see_clinician"
     else:
         status = "clear"
-    reasons = tuple(ScreeningReason(f.key, f.why) for f in fired)
+    reasons = tuple(ScreeningReason(f.key, f.why, f.clearable) for f in fired)
+    severe = None if pain is None else _severe_pain(pain)
+    if severe is not None:
+        reasons = (*reasons, severe)
+        if status == "clear":
+            status = "see_clinician"
     return ScreeningResult(status, reasons, clinician_cleared=answers.cleared_by_clinician)

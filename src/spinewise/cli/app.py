@@ -85,6 +85,13 @@ def main(argv: list[str] | None = None) -> int:
     except SpinewiseError as err:
         render.print_problems(err.problems)
         return err.exit_code
+    except OSError as err:  # a file that cannot be read or written: one line, not a traceback
+        name = err.filename if err.filename is not None else "a file"
+        render.print_problems([f"{name}: {err.strerror or err}"])
+        return 2
+    except RecursionError:
+        render.print_problems(["input: nested too deeply to read (more than a few hundred levels)"])
+        return 2
     except SystemExit as stop:
         code = stop.code
         return code if isinstance(code, int) else (0 if code is None else 1)

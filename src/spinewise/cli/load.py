@@ -9,11 +9,12 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, BinaryIO, cast
 
 import typer
 
 from spinewise.cli import render, render_load
+from spinewise.cli.files import atomic_out
 from spinewise.errors import InputError
 from spinewise.load import LoadConventions, compute_load_metrics, fit_banister, linear_trend
 from spinewise.load_io import (
@@ -270,5 +271,6 @@ def chart(
             trend=trend,
             trend_days=days,
         )
-    charts.save_chart(fig, out, "png" if chosen == "png" else "svg")
+    with atomic_out(out, binary=True) as handle:
+        charts.save_chart(fig, cast(BinaryIO, handle), "png" if chosen == "png" else "svg")
     render.console.print(f"Wrote {out}")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
 from datetime import date, datetime, timedelta
@@ -19,6 +18,7 @@ from spinewise.adaptation.substitutes import also_like_names
 from spinewise.catalog import load_catalog
 from spinewise.cli import render
 from spinewise.cli.db import open_services
+from spinewise.cli.files import write_out
 from spinewise.cli.log_input import build_sets
 from spinewise.cli.render_log import import_progress, import_summary, print_next_session
 from spinewise.errors import CatalogError, InputError
@@ -67,13 +67,6 @@ class ExportFormat(StrEnum):
 
 def _matcher() -> ExerciseMatcher:
     return ExerciseMatcher(load_catalog())
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8", newline="")
-    os.replace(tmp, path)
 
 
 @app.command("session")
@@ -282,9 +275,9 @@ def export(
 ) -> None:
     """Export the athlete's whole history."""
     with open_services() as store:
-        exported = services.export_history(store, athlete, fmt.value)
-    _write_atomic(out, exported.text)
-    render.console.print(f"Wrote {exported.n_sessions} session(s) to {out}.", markup=False)
+        write_out(out, services.stream_history(store, athlete, fmt.value).pieces)
+        count = services.count_history(store, athlete)
+    render.console.print(f"Wrote {count} session(s) to {out}.", markup=False)
 
 
 class NextFormat(StrEnum):

@@ -19,6 +19,7 @@ from typer.core import TyperGroup
 from spinewise.assessment import assess
 from spinewise.catalog import load_catalog
 from spinewise.cli import render
+from spinewise.cli.files import atomic_out, write_out
 from spinewise.errors import InputError
 from spinewise.planning.from_profile import request_from_profile
 from spinewise.planning.make import spine_compression
@@ -91,7 +92,7 @@ def make(
         from spinewise.cli.render_plan import print_plan
 
         if out is not None:
-            with out.open("w", encoding="utf-8") as fh:
+            with atomic_out(out) as fh:
                 print_plan(plan, render.new_console(fh, width=120))
         else:
             print_plan(plan, render.console)
@@ -102,12 +103,7 @@ def make(
         else:
             typer.echo(rendered, nl=False)
         return
-    tmp = out.with_name(out.name + ".tmp")
-    if isinstance(rendered, bytes):
-        tmp.write_bytes(rendered)
-    else:
-        tmp.write_text(rendered, encoding="utf-8")
-    tmp.replace(out)
+    write_out(out, rendered)
     render.err_console.print(f"Wrote {out}")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Sequence
-from typing import TextIO
+from typing import IO
 
 from rich.console import Console
 from rich.panel import Panel
@@ -25,7 +25,7 @@ console = Console()
 err_console = Console(stderr=True)
 
 
-def new_console(file: TextIO | None = None, width: int | None = None) -> Console:
+def new_console(file: IO[str] | None = None, width: int | None = None) -> Console:
     """A console of its own: on stdout as it is now, or writing to ``file``."""
     return Console(file=file, width=width)
 

@@ -42,13 +42,18 @@ def print_assessment(a: Assessment, console: Console) -> None:
     s = a.screening
     console.print(f"Screening: {_STATUS[s.status]}")
     for reason in s.reasons:
-        console.print(f"  - [bold]{reason.flag}[/bold]: {escape(reason.why)}")
+        console.print(f"  - {escape(reason.why)}")
     if s.status == "emergency":
         console.print("No plan is made. Go to an emergency department today.")
         return
     if s.status == "see_clinician":
         if s.cleared:
             console.print("A clinician has cleared you to train (cleared_by_clinician = true).")
+        elif not all(r.clearable for r in s.reasons):
+            console.print(
+                "No plan is made now. A clinician's clearance in the profile does not cover "
+                "this: see a clinician first, then answer the questions again."
+            )
         else:
             console.print(
                 "No plan is made until a clinician has examined you and cleared you to train "

@@ -7,14 +7,35 @@ log) and prints the address and the demo's credentials.
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from spinewise.cli import render
 from spinewise.errors import InputError
 
-__all__ = ["serve"]
+if TYPE_CHECKING:
+    from spinewise.web import WebSettings
+
+__all__ = ["proxy_options", "serve"]
+
+
+def proxy_options(web: WebSettings) -> dict[str, Any]:
+    """Uvicorn's forwarded-header options: ignored unless a trusted proxy is configured.
+
+    uvicorn by default believes ``X-Forwarded-For`` from 127.0.0.1, so a client on this machine
+    could pose as any address and slip past the per-address limits.
+
+    >>> from spinewise.web import WebSettings
+    >>> proxy_options(WebSettings())
+    {'proxy_headers': False}
+    >>> proxy_options(WebSettings(trusted_proxies="10.0.0.5"))
+    {'proxy_headers': True, 'forwarded_allow_ips': '10.0.0.5'}
+    """
+    trusted = web.trusted_proxies.strip()
+    if not trusted:
+        return {"proxy_headers": False}
+    return {"proxy_headers": True, "forwarded_allow_ips": trusted}
 
 
 def serve(
@@ -55,6 +76,8 @@ def serve(
         typer.echo(f"spinewise is at {url}")
     app = create_app(settings, engine=engine, web=web, migrate=False)
     try:
-        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+        uvicorn.run(
+            app, host=host, port=port, log_level="warning", access_log=False, **proxy_options(web)
+        )
     finally:
         engine.dispose()

@@ -21,6 +21,7 @@ from spinewise.logbook.entries import (
     Readiness,
     SessionLog,
     SetLog,
+    future_problems,
 )
 from spinewise.logbook.matching import ExerciseMatcher, Match, custom_id
 from spinewise.logbook.planned import PlannedItem, PlannedSession, planned_sessions, select_session
@@ -44,6 +45,7 @@ __all__ = [
     "SessionLog",
     "SetLog",
     "custom_id",
+    "future_problems",
     "parse_backup",
     "planned_sessions",
     "select_session",

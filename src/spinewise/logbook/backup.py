@@ -21,11 +21,20 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    ValidationError,
+)
 
 from spinewise.errors import InputError
-from spinewise.logbook.entries import CUSTOM_PREFIX, SessionLog
+from spinewise.logbook.entries import CUSTOM_PREFIX, MAX_INDEX, SessionLog
 from spinewise.planning.plan import Plan
+from spinewise.validation import Text40, check_text
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -50,15 +59,15 @@ class _Frozen(BaseModel):
 class BackupAthlete(_Frozen):
     """The athlete a backup belongs to."""
 
-    name: Annotated[str, Field(min_length=1, max_length=120)]
+    name: Annotated[str, Field(min_length=1, max_length=120), AfterValidator(check_text)]
 
 
 class CustomExercise(_Frozen):
     """An exercise the catalogue lacks, created when an import met an unknown name."""
 
     id: Annotated[str, Field(pattern=r"^custom:[a-z0-9_]+$", max_length=120)]
-    name: Annotated[str, Field(min_length=1, max_length=200)]
-    source: str | None = None
+    name: Annotated[str, Field(min_length=1, max_length=200), AfterValidator(check_text)]
+    source: Text40 | None = None
 
 
 def _read_plan(value: object) -> Plan:
@@ -81,9 +90,9 @@ PlanField = Annotated[
 class PlanRecord(_Frozen):
     """One stored version of a plan (its JSON form: ``docs/contracts/plan.schema.json``)."""
 
-    version: Annotated[int, Field(ge=1)]
+    version: Annotated[int, Field(ge=1, le=MAX_INDEX)]
     created_at: datetime
-    seed: int | None = None
+    seed: Annotated[int, Field(ge=-(2**63), le=2**63 - 1)] | None = None
     plan: PlanField
 
 
@@ -129,13 +138,21 @@ def _loc(parts: Sequence[int | str]) -> str:
     return out or "(document)"
 
 
+def _shown(value: object, limit: int = 100) -> str:
+    """``repr`` of a value, cut short (a bad 100 MB field is not repeated back)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def format_validation_error(err: ValidationError, source: str | None = None) -> list[str]:
     """One line per problem: ``SOURCE: path.to[3].field: message, got VALUE``."""
     prefix = f"{source}: " if source else ""
     lines = []
     for item in err.errors(include_url=False):
         got = item.get("input")
-        tail = "" if item["type"] == "missing" or isinstance(got, Mapping) else f", got {got!r}"
+        tail = (
+            "" if item["type"] == "missing" or isinstance(got, Mapping) else f", got {_shown(got)}"
+        )
         lines.append(f"{prefix}{_loc(item['loc'])}: {item['msg']}{tail}")
     return lines
 

@@ -28,15 +28,20 @@ Examples
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from spinewise.catalog.entities import TEMPO_PATTERN
+from spinewise.validation import Text40, Text200, Text500, Text5000
 
 __all__ = [
     "CUSTOM_PREFIX",
+    "EARLIEST_LOG",
+    "EXERCISE_ID_PATTERN",
+    "LATEST_LOG",
     "PainScores",
     "PlannedRef",
     "Readiness",
@@ -45,10 +50,21 @@ __all__ = [
     "SetLog",
     "SetType",
     "Side",
+    "future_problems",
 ]
 
 #: Exercise ids of exercises that are not in the catalogue start with this prefix.
 CUSTOM_PREFIX = "custom:"
+#: A catalogue id (lower-case words joined by ``_``) or ``custom:`` and such a slug.
+EXERCISE_ID_PATTERN = r"^(custom:)?[a-z0-9_]+$"
+#: The earliest a logged session may start: nothing older is a training log, and every
+#: computation over days since the first session stays bounded.
+EARLIEST_LOG = datetime(1970, 1, 1)
+#: The latest a logged session may start (the web app and imports also refuse sessions after
+#: tomorrow; this bound keeps every date computation inside the calendar).
+LATEST_LOG = datetime(2101, 1, 1)
+#: The largest plan version, week or session number (the columns are 32-bit integers).
+MAX_INDEX = 2**31 - 1
 
 Side = Literal["left", "right"]
 SetType = Literal["normal", "warmup", "dropset", "failure"]
@@ -98,9 +114,9 @@ class Readiness(_Frozen):
 class PlannedRef(_Frozen):
     """The planned session a logged session fulfils: plan version, week and session index."""
 
-    plan_version: Annotated[int, Field(ge=1)]
-    week: Annotated[int, Field(ge=1)]
-    session: Annotated[int, Field(ge=1)]
+    plan_version: Annotated[int, Field(ge=1, le=MAX_INDEX)]
+    week: Annotated[int, Field(ge=1, le=MAX_INDEX)]
+    session: Annotated[int, Field(ge=1, le=MAX_INDEX)]
 
 
 class SetLog(_Frozen):
@@ -123,7 +139,7 @@ class SetLog(_Frozen):
         The exercise's name in the app it was imported from (kept so nothing is lost).
     """
 
-    exercise_id: Annotated[str, Field(min_length=1, max_length=120)]
+    exercise_id: Annotated[str, Field(min_length=1, max_length=120, pattern=EXERCISE_ID_PATTERN)]
     set_number: Annotated[int, Field(ge=1, le=10_000)]
     side: Side | None = None
     set_type: SetType = "normal"
@@ -140,8 +156,8 @@ class SetLog(_Frozen):
     target_distance_m: Metres | None = None
     target_rpe: Rpe | None = None
     target_rir: Rir | None = None
-    source_name: Annotated[str, Field(max_length=200)] | None = None
-    notes: str | None = None
+    source_name: Text200 | None = None
+    notes: Text5000 | None = None
 
     @field_validator("tempo")
     @classmethod
@@ -182,9 +198,9 @@ class SessionLog(_Frozen):
     session_rpe: Pain | None = None
     pain: PainScores = PainScores()
     readiness: Readiness = Readiness()
-    title: str | None = None
-    notes: str | None = None
-    source: str | None = None
+    title: Text500 | None = None
+    notes: Text5000 | None = None
+    source: Text40 | None = None
     planned: PlannedRef | None = None
     sets: tuple[SetLog, ...] = ()
 
@@ -195,6 +211,11 @@ class SessionLog(_Frozen):
             raise ValueError(
                 "started_at must be local time without an offset (put the offset in "
                 f"utc_offset_min), got {value.isoformat()}"
+            )
+        if not EARLIEST_LOG <= value < LATEST_LOG:
+            raise ValueError(
+                f"started_at must be from {EARLIEST_LOG.date().isoformat()} to "
+                f"{(LATEST_LOG.date() - timedelta(days=1)).isoformat()}, got {value.isoformat()}"
             )
         return value
 
@@ -215,3 +236,23 @@ class SessionLog(_Frozen):
     def day(self) -> date:
         """The calendar day the session started."""
         return self.started_at.date()
+
+
+def future_problems(
+    sessions: Sequence[SessionLog], today: date, label: str = "started_at"
+) -> list[str]:
+    """One line per session that starts after tomorrow (a log records what was done).
+
+    ``today`` is the caller's local date (tomorrow is allowed for time zones ahead of it).
+
+    >>> s = SessionLog(started_at=datetime(2027, 1, 5, 9))
+    >>> future_problems([s], date(2027, 1, 4)), len(future_problems([s], date(2027, 1, 3)))
+    ([], 1)
+    """
+    latest = today + timedelta(days=1)
+    return [
+        f"{label}: must not be after {latest.isoformat()} (tomorrow), got "
+        f"{s.started_at.isoformat()}"
+        for s in sessions
+        if s.started_at.date() > latest
+    ][:20]

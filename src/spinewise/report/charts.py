@@ -85,7 +85,7 @@ def load_chart(
     fig, (top, bottom) = _figure(2)
     top.bar(_x(days), np.asarray(load_au), color="#4C72B0", width=0.8)
     top.set_ylabel("daily load [AU]")
-    top.set_title(title, loc="left")
+    top.set_title(title, loc="left", parse_math=False)
     for values, label, colour in (
         (fitness, "fitness", "#2A9D8F"),
         (fatigue, "fatigue", "#E76F51"),
@@ -119,7 +119,7 @@ def ratio_chart(
         ax.plot(_x(days), np.asarray(values), label=label, color=colour)
     ax.axhline(1.0, color="0.6", linewidth=0.8, linestyle="--", label="acute = chronic")
     ax.set_ylabel("acute : chronic load")
-    ax.set_title(title, loc="left")
+    ax.set_title(title, loc="left", parse_math=False)
     ax.legend(loc="upper left", fontsize=8)
     _date_axis([ax], days)
     _note(fig, _RATIO_NOTE)
@@ -155,7 +155,7 @@ def pain_chart(
         ax.axhline(baseline, color="0.3", linestyle="--", linewidth=0.9, label="baseline")
     ax.set_ylim(0.0, 10.0)
     ax.set_ylabel("pain [0-10]")
-    ax.set_title(title, loc="left")
+    ax.set_title(title, loc="left", parse_math=False)
     ax.legend(loc="upper left", fontsize=8, ncols=2)
     _date_axis([ax], days)
     _note(fig, _PAIN_NOTE)
@@ -178,8 +178,8 @@ def endurance_chart(
         ends = _x(trend_days)[[0, -1]]
         label = f"trend {trend.slope_per_week:+.3g} {unit}/week"
         ax.plot(ends, [trend.first_fit, trend.last_fit], color="#E76F51", label=label)
-    ax.set_ylabel(f"result [{unit}]")
-    ax.set_title(title, loc="left")
+    ax.set_ylabel(f"result [{unit}]", parse_math=False)
+    ax.set_title(title, loc="left", parse_math=False)
     ax.legend(loc="upper left", fontsize=8)
     _date_axis([ax], days)
     return fig
@@ -192,5 +192,7 @@ def save_chart(fig: Figure, out: Path | BinaryIO, fmt: ChartFormat) -> None:
     metadata: dict[str, str | None] = (
         {"Date": None, "Creator": "spinewise"} if fmt == "svg" else {"Software": "spinewise"}
     )
-    with mpl.rc_context({"svg.hashsalt": "spinewise", "svg.fonttype": "path"}):
+    # parse_math off: a label holding "$" (an exercise id, a name) is text, never mathtext.
+    rc: Any = {"svg.hashsalt": "spinewise", "svg.fonttype": "path", "text.parse_math": False}
+    with mpl.rc_context(rc):
         fig.savefig(out, format=fmt, metadata=metadata, dpi=110)

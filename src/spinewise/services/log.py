@@ -15,6 +15,7 @@ from spinewise.logbook import (
     ProfileRecord,
     SessionLog,
     SetLog,
+    future_problems,
 )
 from spinewise.services.handle import Store
 from spinewise.services.views import catalog_lookup
@@ -23,10 +24,13 @@ from spinewise.store import (
     add_custom_exercises,
     add_session,
     athlete_id,
+    count_sessions,
+    delete_session,
     latest_plan,
     list_assessments,
     list_profiles,
     list_sessions,
+    page_sessions,
     reading,
     set_next_morning_pain,
     writing,
@@ -37,8 +41,11 @@ __all__ = [
     "ProgressInputs",
     "athlete_named",
     "check_exercises",
+    "delete_logged_session",
     "history",
+    "history_page",
     "log_session",
+    "log_size",
     "planned_ref",
     "progress_inputs",
     "record_next_morning",
@@ -86,13 +93,35 @@ def log_session(
     *,
     source: str,
     known: Collection[str] | None = None,
+    today: date | None = None,
 ) -> int:
-    """Store a whole session (the backup shape) and its custom exercises; the session's id."""
+    """Store a whole session (the backup shape) and its custom exercises; the session's id.
+
+    With ``today`` (the person's local date), a session that starts after tomorrow is refused:
+    a log records what was done.
+    """
+    if today is not None:
+        problems = future_problems([log], today)
+        if problems:
+            raise InputError(problems)
     custom = check_exercises(log.sets, known)
     with writing(store.engine) as db:
         advisory_lock(db, athlete)
         add_custom_exercises(db, athlete, custom_exercises(custom, source=source))
         return add_session(db, athlete, log)
+
+
+def log_size(store: Store, athlete: int) -> tuple[int, int]:
+    """``(sessions, sets)`` the athlete has logged (counted by the database)."""
+    with reading(store.engine) as db:
+        return count_sessions(db, athlete)
+
+
+def delete_logged_session(store: Store, athlete: int, session_id: int) -> bool:
+    """Delete one of the athlete's sessions and its sets; ``False`` if it is not theirs."""
+    with writing(store.engine) as db:
+        advisory_lock(db, athlete)
+        return delete_session(db, athlete, session_id)
 
 
 def planned_ref(store: Store, athlete: int, week: int, session: int) -> PlannedRef:
@@ -123,20 +152,38 @@ def history(
         return list_sessions(db, athlete, since=since, until=until, exercise_id=exercise_id)
 
 
+def history_page(
+    store: Store, athlete: int, *, limit: int, offset: int = 0, newest_first: bool = False
+) -> list[StoredSession]:
+    """One page of the athlete's sessions in time order (or newest first)."""
+    with reading(store.engine) as db:
+        return page_sessions(db, athlete, limit=limit, offset=offset, newest_first=newest_first)
+
+
 @dataclass(frozen=True)
 class ProgressInputs:
-    """What the progress views read: the log, the profiles and the assessments, oldest first."""
+    """What the progress views read: the log's window, profiles and assessments, oldest first.
+
+    ``n_sessions`` and ``n_sets`` count the whole log (not only the window).
+    """
 
     sessions: tuple[SessionLog, ...]
     profiles: tuple[ProfileRecord, ...]
     assessments: tuple[AssessmentRecord, ...]
+    n_sessions: int = 0
+    n_sets: int = 0
 
 
-def progress_inputs(store: Store, athlete: int) -> ProgressInputs:
-    """The athlete's log, profiles and assessments."""
+def progress_inputs(
+    store: Store, athlete: int, *, since: date | None = None, until: date | None = None
+) -> ProgressInputs:
+    """The log between ``since`` and ``until`` (days, inclusive), profiles and assessments."""
     with reading(store.engine) as db:
+        n_sessions, n_sets = count_sessions(db, athlete)
         return ProgressInputs(
-            tuple(s.log for s in list_sessions(db, athlete)),
+            tuple(s.log for s in list_sessions(db, athlete, since=since, until=until)),
             tuple(list_profiles(db, athlete)),
             tuple(list_assessments(db, athlete)),
+            n_sessions,
+            n_sets,
         )

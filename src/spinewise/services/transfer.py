@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from spinewise.errors import InputError
 from spinewise.logbook import ExerciseMatcher
 from spinewise.services.handle import Store
-from spinewise.store import backup_json, export_backup, export_csv
+from spinewise.store import (
+    athlete_id,
+    backup_json,
+    count_sessions,
+    export_backup,
+    export_csv,
+    iter_backup_json,
+    iter_csv,
+    reading,
+)
 from spinewise.store.importers import FORMATS, ImportReport, import_backup, import_file
 from spinewise.store.importers.base import Progress
 
@@ -16,10 +27,13 @@ __all__ = [
     "EXPORT_FORMATS",
     "IMPORT_FORMATS",
     "ExportFile",
+    "ExportStream",
     "ImportReport",
     "Progress",
+    "count_history",
     "export_history",
     "import_history",
+    "stream_history",
 ]
 
 #: Formats an import reads (``json`` is the spinewise backup).
@@ -49,6 +63,40 @@ def export_history(store: Store, athlete_name: str, fmt: str) -> ExportFile:
     return ExportFile(backup_json(backup), "application/json", "spinewise-backup.json", n)
 
 
+@dataclass(frozen=True)
+class ExportStream:
+    """An export written piece by piece (bounded memory), its media type and a file name."""
+
+    pieces: Iterator[str]
+    media_type: str
+    file_name: str
+
+
+def stream_history(store: Store, athlete_name: str, fmt: str) -> ExportStream:
+    """The athlete's whole history as pieces of text, read inside one transaction.
+
+    The pieces are read while they are consumed, so the store must stay open until then.
+    """
+    if fmt not in EXPORT_FORMATS:
+        raise InputError(f"format: must be json or csv, got {fmt!r}")
+    if fmt == "csv":
+        return ExportStream(
+            iter_csv(store.engine, athlete_name),
+            "text/csv; charset=utf-8",
+            "spinewise-history.csv",
+        )
+    return ExportStream(
+        iter_backup_json(store.engine, athlete_name), "application/json", "spinewise-backup.json"
+    )
+
+
+def count_history(store: Store, athlete_name: str) -> int:
+    """How many sessions the athlete has logged (0 for an athlete without data)."""
+    with reading(store.engine) as db:
+        who = athlete_id(db, athlete_name, create=False)
+        return 0 if who is None else count_sessions(db, who)[0]
+
+
 def import_history(
     store: Store,
     path: Path,
@@ -60,16 +108,28 @@ def import_history(
     progress: Progress | None = None,
     weight_unit: str = "kg",
     distance_unit: str = "km",
+    today: date | None = None,
+    file_name: str | None = None,
 ) -> ImportReport:
     """Import a file into the athlete's log, all or nothing.
 
     A backup (``json``) goes to ``athlete_name`` or, when that is ``None``, to the athlete the
-    file names; other formats need ``matcher`` to recognise exercise names.
+    file names; other formats need ``matcher`` to recognise exercise names. Sessions dated after
+    tomorrow (from ``today``, by default the local date) are refused; ``file_name`` is how the
+    file is named in messages (an upload's own name, not where it was stored).
     """
     if fmt not in IMPORT_FORMATS:
-        raise InputError(f"format: must be one of {', '.join(IMPORT_FORMATS)}, got {fmt!r}")
+        raise InputError(f"format: must be one of {', '.join(IMPORT_FORMATS)}, got {fmt[:40]!r}")
     if fmt == "json":
-        return import_backup(store.engine, path, athlete_name, dry_run=dry_run, progress=progress)
+        return import_backup(
+            store.engine,
+            path,
+            athlete_name,
+            dry_run=dry_run,
+            progress=progress,
+            today=today,
+            file_name=file_name,
+        )
     if matcher is None or athlete_name is None:
         raise InputError(f"format: {fmt} needs an athlete and the catalogue")
     return import_file(
@@ -82,4 +142,6 @@ def import_history(
         progress=progress,
         weight_unit=weight_unit,
         distance_unit=distance_unit,
+        today=today,
+        file_name=file_name,
     )

@@ -31,8 +31,11 @@ __all__ = [
     "create_web_session",
     "delete_user",
     "delete_web_session",
+    "delete_web_sessions",
+    "extend_web_session",
     "find_user_by_email",
     "find_web_session",
+    "set_password_hash",
     "set_user_draft",
     "token_digest",
 ]
@@ -84,6 +87,7 @@ class WebSession:
     user: UserAccount
     csrf_token: str
     expires_at: datetime
+    created_at: datetime | None = None
 
 
 def token_digest(token: str) -> str:
@@ -178,6 +182,7 @@ _FIND_SESSION = (
         WebSessionRow.id,
         WebSessionRow.csrf_token,
         WebSessionRow.expires_at,
+        WebSessionRow.created_at,
         UserRow.id,
         UserRow.email,
         UserRow.athlete_id,
@@ -196,11 +201,31 @@ def find_web_session(db: Session, token: str, *, now: datetime) -> WebSession | 
     found = db.execute(_FIND_SESSION, {"digest": token_digest(token)}).first()
     if found is None or found[2] <= now:
         return None
-    sid, csrf, expires, uid, email, athlete, hashed, draft, name = found
+    sid, csrf, expires, created, uid, email, athlete, hashed, draft, name = found
     user = UserAccount(uid, email, athlete, name, hashed, draft)
-    return WebSession(sid, user, csrf, expires)
+    return WebSession(sid, user, csrf, expires, created)
 
 
 def delete_web_session(db: Session, token: str) -> None:
     """End a session (log out)."""
     db.execute(delete(WebSessionRow).where(WebSessionRow.token_sha256 == token_digest(token)))
+
+
+def delete_web_sessions(db: Session, user_id: int, *, keep: int | None = None) -> int:
+    """End every session of the user (but ``keep``); the number ended."""
+    query = delete(WebSessionRow).where(WebSessionRow.user_id == user_id)
+    if keep is not None:
+        query = query.where(WebSessionRow.id != keep)
+    return int(getattr(db.execute(query), "rowcount", 0) or 0)
+
+
+def extend_web_session(db: Session, session_id: int, expires_at: datetime) -> None:
+    """Move a session's end (the idle timeout restarts with each use)."""
+    db.execute(
+        update(WebSessionRow).where(WebSessionRow.id == session_id).values(expires_at=expires_at)
+    )
+
+
+def set_password_hash(db: Session, user_id: int, password_hash: str) -> None:
+    """Store a new password hash."""
+    db.execute(update(UserRow).where(UserRow.id == user_id).values(password_hash=password_hash))

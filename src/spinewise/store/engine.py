@@ -18,18 +18,22 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from spinewise.settings import Settings
 
 __all__ = [
+    "DataError",
     "Engine",
+    "IntegrityError",
     "Session",
     "advisory_lock",
     "create_engine_from_settings",
     "create_engine_from_url",
     "is_sqlite",
     "reading",
+    "scrub",
     "writing",
 ]
 
@@ -48,6 +52,8 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
+        # Deleted rows are overwritten with zeros, not left readable in free pages.
+        cursor.execute("PRAGMA secure_delete = ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -109,3 +115,16 @@ def advisory_lock(session: Session, key: int) -> None:
     """Serialise writers on PostgreSQL until the transaction ends (SQLite is already serial)."""
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+
+def scrub(engine: Engine) -> None:
+    """After deleting personal data: on SQLite, copy the WAL into the database and empty it.
+
+    With ``secure_delete`` on, the deleted rows are zeroed in the database file; the WAL still
+    holds the pages as they were before, until a checkpoint that truncates it. PostgreSQL needs
+    nothing here (its dead rows are not readable through the server).
+    """
+    if not is_sqlite(engine):
+        return
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -2,6 +2,14 @@
 
 Both are deterministic: sessions in time order, sets in the order they were logged, JSON with
 a fixed key order and indentation, so the same data always gives the same bytes.
+
+CSV text cells that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return) get a leading ``'``, as the OWASP "CSV Injection" page
+advises; numbers are written as numbers (a negative load stays ``-5.0``).
+
+References
+----------
+OWASP Foundation. CSV Injection. https://owasp.org/www-community/attacks/CSV_Injection
 """
 
 from __future__ import annotations
@@ -24,7 +32,10 @@ from spinewise.store.plans import (
 )
 from spinewise.store.sessions import athlete_id, list_sessions
 
-__all__ = ["CSV_COLUMNS", "backup_json", "export_backup", "export_csv"]
+__all__ = ["CSV_COLUMNS", "backup_json", "csv_cell", "csv_rows", "export_backup", "export_csv"]
+
+#: First characters that make a spreadsheet treat a cell as a formula (OWASP).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 _SESSION_COLUMNS = (
     "started_at",
@@ -98,16 +109,35 @@ def _session_cells(log: SessionLog) -> list[Any]:
     ]
 
 
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell: empty for ``None``, text neutralised against formulas.
+
+    >>> csv_cell("=HYPERLINK(1)"), csv_cell("-2+3"), csv_cell(-2.5), csv_cell(None)
+    ("'=HYPERLINK(1)", "'-2+3", -2.5, '')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def csv_rows(log: SessionLog) -> list[list[Any]]:
+    """The CSV rows of one session: one per set (one row when it has no sets)."""
+    head = _session_cells(log)
+    if not log.sets:
+        return [[csv_cell(c) for c in head] + [""] * len(_SET_COLUMNS)]
+    return [
+        [csv_cell(c) for c in head + [getattr(item, name) for name in SetLog.model_fields]]
+        for item in log.sets
+    ]
+
+
 def export_csv(backup: Backup) -> str:
     """The sessions as CSV, one row per set (a session without sets gets one row)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for log in backup.sessions:
-        head = _session_cells(log)
-        if not log.sets:
-            writer.writerow(["" if c is None else c for c in head] + [""] * len(_SET_COLUMNS))
-        for item in log.sets:
-            cells = head + [getattr(item, name) for name in SetLog.model_fields]
-            writer.writerow(["" if c is None else c for c in cells])
+        writer.writerows(csv_rows(log))
     return out.getvalue()

@@ -8,11 +8,11 @@ caller decides the transaction; every query is scoped to one athlete.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -25,8 +25,12 @@ __all__ = [
     "StoredSession",
     "add_session",
     "athlete_id",
+    "count_sessions",
+    "delete_session",
     "get_session",
+    "iter_sessions",
     "list_sessions",
+    "page_sessions",
     "planned_refs",
     "resolve_planned",
     "set_next_morning_pain",
@@ -182,6 +186,68 @@ def list_sessions(
         )
         for s in stored
     ]
+
+
+def page_sessions(
+    db: Session, athlete: int, *, limit: int, offset: int = 0, newest_first: bool = False
+) -> list[StoredSession]:
+    """One page of the athlete's sessions in time order (or newest first)."""
+    order = SessionRow.started_at.desc() if newest_first else SessionRow.started_at
+    rows = db.scalars(
+        select(SessionRow)
+        .where(SessionRow.athlete_id == athlete)
+        .order_by(order)
+        .limit(limit)
+        .offset(offset)
+    ).all()
+    return _load(db, rows)
+
+
+def count_sessions(db: Session, athlete: int) -> tuple[int, int]:
+    """``(sessions, sets)`` the athlete has logged (counted by the database)."""
+    sessions = db.scalar(
+        select(func.count()).select_from(SessionRow).where(SessionRow.athlete_id == athlete)
+    )
+    sets = db.scalar(
+        select(func.count())
+        .select_from(SetRow)
+        .join(SessionRow, SessionRow.id == SetRow.session_id)
+        .where(SessionRow.athlete_id == athlete)
+    )
+    return int(sessions or 0), int(sets or 0)
+
+
+#: Sessions read per batch when iterating over a whole log (a session may hold a hundred sets).
+_ITER_BATCH = 50
+
+
+def iter_sessions(
+    db: Session, athlete: int, *, batch: int = _ITER_BATCH
+) -> Iterator[StoredSession]:
+    """Every session of the athlete in time order, read ``batch`` sessions at a time.
+
+    Memory stays bounded by one batch (rows already yielded are dropped from the session).
+    """
+    after: datetime | None = None
+    while True:
+        query = select(SessionRow).where(SessionRow.athlete_id == athlete)
+        if after is not None:
+            query = query.where(SessionRow.started_at > after)
+        rows = db.scalars(query.order_by(SessionRow.started_at).limit(batch)).all()
+        if not rows:
+            return
+        after = rows[-1].started_at
+        loaded = _load(db, rows)
+        db.expunge_all()
+        yield from loaded
+
+
+def delete_session(db: Session, athlete: int, session_id: int) -> bool:
+    """Delete one of the athlete's sessions and its sets; ``False`` if it is not theirs."""
+    found = db.execute(
+        delete(SessionRow).where(SessionRow.id == session_id, SessionRow.athlete_id == athlete)
+    )
+    return bool(getattr(found, "rowcount", 0))
 
 
 def set_next_morning_pain(db: Session, athlete: int, day: date, pain: int) -> int:

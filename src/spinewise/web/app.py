@@ -34,14 +34,18 @@ from spinewise.web.api.profile import PROFILE_PATH, PROFILE_SCHEMA_REF
 from spinewise.web.context import WebContext
 from spinewise.web.deps import csrf_protect
 from spinewise.web.errors import install_error_handlers
+from spinewise.web.limits import BodyLimitMiddleware
 from spinewise.web.options import WebSettings
 from spinewise.web.pages import ROUTERS as PAGE_ROUTERS
 from spinewise.web.security import LoginRateLimiter, PasswordService, SecurityHeadersMiddleware
 from spinewise.web.templating import make_templates
+from spinewise.web.transfer import clean_uploads, upload_root
 
 __all__ = ["create_app"]
 
 WEB_DIR = Path(str(resources.files("spinewise.web")))
+#: The routes that take a history file (a larger body limit).
+IMPORT_PATHS = frozenset({f"{API_PREFIX}/import", "/data/import"})
 
 
 def _local_now() -> datetime:
@@ -127,6 +131,8 @@ def create_app(
         limiter=LoginRateLimiter(
             max_failures=web.login_max_failures,
             max_failures_per_address=web.login_max_failures_per_address,
+            max_failures_per_account=web.login_max_failures_per_account,
+            max_signups_per_address=web.signup_max_per_address,
             window_s=web.login_window_s,
             clock=monotonic or time.monotonic,
         ),
@@ -148,7 +154,15 @@ def create_app(
     )
     app.state.ctx = ctx
     app.state.templates = make_templates(WEB_DIR / "templates")
+    app.add_middleware(
+        BodyLimitMiddleware,
+        limit_bytes=web.max_body_bytes,
+        # The multipart framing around the file adds a few hundred bytes.
+        upload_limit_bytes=web.max_upload_bytes + 64 * 1024,
+        upload_paths=IMPORT_PATHS,
+    )
     app.add_middleware(SecurityHeadersMiddleware, hsts=web.cookie_secure)
+    clean_uploads(upload_root(ctx))
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
 

@@ -25,6 +25,8 @@ __all__ = ["e1rm_chart", "empty_chart", "holds_chart", "load_chart", "pain_chart
 _RC: Any = {
     "svg.hashsalt": "spinewise",
     "svg.fonttype": "none",
+    # Labels are text, never mathtext: a "$" in an exercise id or name must not break a chart.
+    "text.parse_math": False,
     "font.size": 9,
     "axes.spines.top": False,
     "axes.spines.right": False,

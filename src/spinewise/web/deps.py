@@ -14,14 +14,21 @@ a worker thread each; the session is read from the database in a worker thread, 
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Annotated, cast
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 
-from spinewise.store import Engine, reading
-from spinewise.store.accounts import UserAccount, WebSession, find_web_session
+from spinewise.store import Engine, reading, writing
+from spinewise.store.accounts import (
+    UserAccount,
+    WebSession,
+    extend_web_session,
+    find_web_session,
+)
 from spinewise.web.context import WebContext
+from spinewise.web.options import WebSettings
 from spinewise.web.security import tokens_match
 
 __all__ = [
@@ -38,6 +45,7 @@ __all__ = [
     "csrf_protect",
     "is_api",
     "load_session",
+    "session_deadline",
     "session_of",
 ]
 
@@ -75,6 +83,22 @@ async def get_engine(ctx: CtxDep) -> Engine:
 DbDep = Annotated[Engine, Depends(get_engine)]
 
 
+def session_deadline(web: WebSettings, now: datetime, created_at: datetime) -> datetime:
+    """When a session used at ``now`` ends: the idle timeout, capped by its whole lifetime."""
+    return min(
+        now + timedelta(minutes=web.idle_minutes), created_at + timedelta(days=web.session_days)
+    )
+
+
+def _keep_alive(ctx: WebContext, session: WebSession) -> None:
+    """Restart the idle timeout of a session in use (written at most every few minutes)."""
+    now = ctx.now()
+    deadline = session_deadline(ctx.web, now, session.created_at or now)
+    if deadline - session.expires_at > timedelta(minutes=min(5.0, ctx.web.idle_minutes / 10)):
+        with writing(ctx.engine) as db:
+            extend_web_session(db, session.id, deadline)
+
+
 def session_of(request: Request) -> WebSession | None:
     """The request's valid session, looked up once per request (blocking: a database read)."""
     cached = getattr(request.state, "web_session", _UNSET)
@@ -86,6 +110,8 @@ def session_of(request: Request) -> WebSession | None:
         ctx: WebContext = request.app.state.ctx
         with reading(ctx.engine) as db:
             found = find_web_session(db, token, now=ctx.now())
+        if found is not None:
+            _keep_alive(ctx, found)
     request.state.web_session = found
     return found
 

@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from spinewise.errors import InfeasiblePlanError, InputError, ScreeningStopError
+from spinewise.store import DataError, IntegrityError
 from spinewise.validation import show_value
 from spinewise.web.deps import LoginRequired, is_api
 
@@ -139,9 +140,22 @@ def install_error_handlers(app: FastAPI) -> None:
             )
         return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
 
+    @app.exception_handler(DataError)
+    @app.exception_handler(IntegrityError)
+    async def _database(request: Request, exc: DataError | IntegrityError) -> Response:
+        # A backstop: the schemas refuse such values first; never a 500 if one slips through.
+        line = "body: a value does not fit what can be stored (too long, too large or a clash)"
+        return _problems(request, 422, problem_items([line], "database"))
+
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
-        titles = {403: "Forbidden", 404: "Not found", 405: "Not allowed", 429: "Too many attempts"}
+        titles = {
+            403: "Forbidden",
+            404: "Not found",
+            405: "Not allowed",
+            413: "Too large",
+            429: "Too many attempts",
+        }
         response = _message(
             request, exc.status_code, str(exc.detail), titles.get(exc.status_code, "Error")
         )

@@ -10,6 +10,8 @@ Examples
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -33,6 +35,21 @@ class WebSettings(BaseSettings):
         Failed logins from one address allowed per window.
     login_window_s
         The rate-limit window [s].
+    signup_max_per_address
+        Sign-ups allowed from one address per window (each costs an argon2 hash).
+    login_max_failures_per_account
+        Failed password checks of one account (from any address) allowed per window.
+    max_body_bytes
+        The largest request body of every route but imports [bytes].
+    max_upload_bytes
+        The largest import file [bytes].
+    idle_minutes
+        A session unused for this long ends [min].
+    trusted_proxies
+        Addresses of reverse proxies whose ``X-Forwarded-For`` is believed (uvicorn's
+        ``forwarded_allow_ips``, comma-separated); empty: the header is ignored.
+    upload_dir
+        Where uploads wait while they are imported; by default ``uploads`` in the data folder.
     threads
         Worker threads for the routes that touch the database (the engine keeps as many
         connections open). Few threads suit one Python process: more only contend for the
@@ -50,4 +67,11 @@ class WebSettings(BaseSettings):
     login_max_failures: int = Field(default=5, ge=1)
     login_max_failures_per_address: int = Field(default=50, ge=1)
     login_window_s: float = Field(default=900.0, gt=0)
+    login_max_failures_per_account: int = Field(default=20, ge=1)
+    signup_max_per_address: int = Field(default=10, ge=1)
+    max_body_bytes: int = Field(default=2 * 1024 * 1024, ge=1024)
+    max_upload_bytes: int = Field(default=50 * 1024 * 1024, ge=1024)
+    idle_minutes: int = Field(default=120, ge=1, le=60 * 24 * 365)
+    trusted_proxies: str = ""
+    upload_dir: Path | None = None
     threads: int = Field(default=4, ge=1, le=256)

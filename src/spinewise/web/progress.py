@@ -38,6 +38,7 @@ __all__ = [
     "ACUTE_DAYS",
     "CHRONIC_DAYS",
     "E1RM_MAX_REPS",
+    "WINDOW_DAYS",
     "LoadSeries",
     "acwr_rolling",
     "best_e1rm",
@@ -48,6 +49,9 @@ __all__ = [
 ]
 
 ACUTE_DAYS = 7
+#: The progress page looks back this far [d]: one request never builds more than a year of
+#: days, whatever dates the log holds.
+WINDOW_DAYS = 365
 CHRONIC_DAYS = 28
 #: Epley is meant for sets of at most 10 repetitions.
 E1RM_MAX_REPS = 10
@@ -70,7 +74,10 @@ class LoadSeries:
 
 
 def daily_loads(sessions: Sequence[SessionLog], until: date | None = None) -> LoadSeries:
-    """Sum session RPE × minutes per day.
+    """Sum session RPE × minutes per day, over at most :data:`WINDOW_DAYS` days.
+
+    The series ends at ``until`` (sessions after it are left out) or at the last session, and
+    starts at the first session or :data:`WINDOW_DAYS` days before the end, whichever is later.
 
     >>> from datetime import datetime
     >>> s = [SessionLog(started_at=datetime(2026, 1, 1, 9), session_rpe=5, duration_min=30),
@@ -78,6 +85,13 @@ def daily_loads(sessions: Sequence[SessionLog], until: date | None = None) -> Lo
     >>> daily_loads(s).load_au
     (150.0, 0.0, 240.0)
     """
+    if until is not None:
+        sessions = [s for s in sessions if s.day <= until]
+    if not sessions:
+        return LoadSeries((), (), 0)
+    end = until or max(s.day for s in sessions)
+    start = end - timedelta(days=WINDOW_DAYS - 1)
+    sessions = [s for s in sessions if s.day >= start]
     if not sessions:
         return LoadSeries((), (), 0)
     per_day: dict[date, float] = defaultdict(float)
@@ -89,7 +103,7 @@ def daily_loads(sessions: Sequence[SessionLog], until: date | None = None) -> Lo
             continue
         per_day[s.day] += s.session_rpe * s.duration_min
     first = min(per_day)
-    last = max(max(per_day), until or first)
+    last = end
     days = tuple(first + timedelta(days=i) for i in range((last - first).days + 1))
     return LoadSeries(days, tuple(per_day.get(d, 0.0) for d in days), unrated)
 

@@ -11,16 +11,22 @@ import datetime as dt
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from spinewise.logbook import SessionLog, SetLog
+from spinewise.logbook.entries import EARLIEST_LOG, LATEST_LOG
+from spinewise.validation import Text5000, check_text
+from spinewise.web.password_policy import policy_check
 
 __all__ = [
     "AssessmentOut",
     "Credentials",
+    "Email",
     "LoginOut",
     "MeOut",
+    "NewPassword",
     "NextMorningIn",
+    "Password",
     "PlanCreate",
     "PlanOut",
     "PlanSummary",
@@ -30,11 +36,21 @@ __all__ = [
     "SessionFinish",
     "SessionOut",
     "SetOut",
+    "SignUpIn",
     "TodayOut",
 ]
 
-Email = Annotated[str, Field(min_length=3, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-Password = Annotated[str, Field(min_length=8, max_length=1024)]
+Email = Annotated[
+    str,
+    Field(min_length=3, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"),
+    AfterValidator(check_text),
+]
+#: A password as sent: the policy (length, common passwords) is checked by the sign-up itself.
+Password = Annotated[str, Field(min_length=1, max_length=1024), AfterValidator(check_text)]
+#: A new password: the policy of :mod:`spinewise.web.password_policy` (the pages use it too).
+NewPassword = Annotated[
+    str, Field(max_length=1024), AfterValidator(check_text), AfterValidator(policy_check)
+]
 Pain = Annotated[int, Field(ge=0, le=10)]
 
 
@@ -47,10 +63,17 @@ class _Open(BaseModel):
 
 
 class Credentials(_In):
-    """Sign-up and log-in: an e-mail address and a password of at least 8 characters."""
+    """Sign-up and log-in: an e-mail address and a password (sign-up checks its policy)."""
 
     email: Email
     password: Password
+
+
+class SignUpIn(_In):
+    """Sign-up: an e-mail address and a password of 10+ characters that is not easy to guess."""
+
+    email: Email
+    password: NewPassword
 
 
 class MeOut(BaseModel):
@@ -158,13 +181,13 @@ class SessionFinish(_In):
     pain_during: Pain | None = None
     pain_after: Pain | None = None
     pain_next_morning: Pain | None = None
-    notes: Annotated[str, Field(max_length=5000)] | None = None
+    notes: Text5000 | None = None
 
 
 class NextMorningIn(_In):
     """Back pain the morning after the sessions of ``date``."""
 
-    date: dt.date
+    date: Annotated[dt.date, Field(ge=EARLIEST_LOG.date(), lt=LATEST_LOG.date())]
     pain: Pain
 
 

@@ -1,8 +1,9 @@
 """Passwords, login rate limiting, CSRF token checks and the security headers.
 
 - Passwords are hashed with argon2id through pwdlib (RFC 9106 parameters by default).
-- Failed logins are limited per (e-mail, client address) and per client address in a sliding
-  window, in memory, with a clock that tests inject.
+- Failed password checks are limited per (e-mail, client address), per e-mail and per client
+  address, and sign-ups per address, in sliding windows (:mod:`spinewise.web.ratelimit`), with
+  a clock that tests inject.
 - Every response carries a strict Content Security Policy (no inline script; scripts only from
   this origin) and the usual hardening headers.
 """
@@ -10,15 +11,14 @@
 from __future__ import annotations
 
 import hmac
-import threading
 import time
-from collections import defaultdict, deque
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from pwdlib import PasswordHash
 from pwdlib.hashers.argon2 import Argon2Hasher
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from spinewise.web.ratelimit import LimiterStore, LimitRule, RateLimiter, Verdict
 
 __all__ = [
     "CHART_CSP",
@@ -97,27 +97,28 @@ class PasswordService:
         return self._hash.verify(password, hashed)
 
 
-@dataclass(frozen=True)
-class LoginVerdict:
-    """Whether a login attempt may proceed, and if not, after how many seconds."""
-
-    allowed: bool
-    retry_after_s: int = 0
+LoginVerdict = Verdict
 
 
 class LoginRateLimiter:
-    """Failed-login limits in a sliding window, per (e-mail, address) and per address.
+    """Limits on password checks and sign-ups, in sliding windows (see :mod:`.ratelimit`).
 
     Parameters
     ----------
     max_failures
-        Failures of one e-mail from one address allowed in the window.
+        Failed password checks of one account from one address allowed in the window.
     max_failures_per_address
-        Failures from one address (any e-mail) allowed in the window.
+        Failed checks from one address (any account) allowed in the window.
+    max_failures_per_account
+        Failed checks of one account (from any address) allowed in the window.
+    max_signups_per_address
+        Sign-ups from one address allowed in the window.
     window_s
         The window [s].
     clock
         Monotonic seconds; tests pass a fake one.
+    store
+        Where attempts are counted (by default this process's memory).
     """
 
     def __init__(
@@ -125,50 +126,44 @@ class LoginRateLimiter:
         *,
         max_failures: int = 5,
         max_failures_per_address: int = 50,
+        max_failures_per_account: int = 20,
+        max_signups_per_address: int = 10,
         window_s: float = 900.0,
         clock: Callable[[], float] = time.monotonic,
+        store: LimiterStore | None = None,
     ) -> None:
-        self.max_failures = max_failures
-        self.max_failures_per_address = max_failures_per_address
         self.window_s = window_s
-        self._clock = clock
-        self._failures: dict[tuple[str, str], deque[float]] = defaultdict(deque)
-        self._by_address: dict[str, deque[float]] = defaultdict(deque)
-        self._lock = threading.Lock()
+        self._limits = (max_failures, max_failures_per_address, max_failures_per_account)
+        self._signups = max_signups_per_address
+        self.limiter = RateLimiter(store, clock=clock)
 
-    def _prune(self, times: deque[float], now: float) -> None:
-        while times and times[0] <= now - self.window_s:
-            times.popleft()
+    def _rules(self, email: str, address: str) -> list[LimitRule]:
+        pair, per_address, per_account = self._limits
+        return [
+            LimitRule(f"pw:{email}|{address}", pair, self.window_s),
+            LimitRule(f"pw-addr:{address}", per_address, self.window_s),
+            LimitRule(f"pw-acct:{email}", per_account, self.window_s),
+        ]
 
     def check(self, email: str, address: str) -> LoginVerdict:
-        """Tell whether this e-mail may try to log in from this address now."""
-        now = self._clock()
-        with self._lock:
-            pair = self._failures.get((email, address))
-            per_address = self._by_address.get(address)
-            for times, limit in (
-                (pair, self.max_failures),
-                (per_address, self.max_failures_per_address),
-            ):
-                if times is None:
-                    continue
-                self._prune(times, now)
-                if len(times) >= limit:
-                    wait = times[0] + self.window_s - now
-                    return LoginVerdict(False, max(1, int(wait + 0.999)))
-        return LoginVerdict(True)
+        """Tell whether this account's password may be checked from this address now."""
+        return self.limiter.check(self._rules(email, address))
 
     def failed(self, email: str, address: str) -> None:
-        """Record a failed attempt."""
-        now = self._clock()
-        with self._lock:
-            self._failures[(email, address)].append(now)
-            self._by_address[address].append(now)
+        """Record a failed password check."""
+        self.limiter.hit(self._rules(email, address))
 
     def succeeded(self, email: str, address: str) -> None:
-        """Forget this pair's failures after a successful login."""
-        with self._lock:
-            self._failures.pop((email, address), None)
+        """Forget this pair's failures after a right password."""
+        self.limiter.clear(f"pw:{email}|{address}")
+
+    def signup(self, address: str) -> LoginVerdict:
+        """Count a sign-up attempt from this address; refused past the limit."""
+        rule = [LimitRule(f"signup:{address}", self._signups, self.window_s * 4)]
+        verdict = self.limiter.check(rule)
+        if verdict.allowed:
+            self.limiter.hit(rule)
+        return verdict
 
 
 class SecurityHeadersMiddleware:

@@ -12,13 +12,15 @@ import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
 
 from sqlalchemy import Engine, select
 
-from spinewise.logbook import Backup, CustomExercise, ExerciseMatcher, Match
+from spinewise.errors import InputError
+from spinewise.logbook import Backup, CustomExercise, ExerciseMatcher, Match, SessionLog
+from spinewise.logbook import future_problems as _future_problems
 from spinewise.store.engine import advisory_lock, reading, writing
 from spinewise.store.importers.backup import parse_backup_file
 from spinewise.store.importers.base import ParsedImport, Progress, RawSession, assemble
@@ -112,11 +114,18 @@ def parse_file(
         return assemble(fmt, path.name, _sha256(path), raw, matcher)
 
 
-def _record(athlete: int, fmt: str, path: Path, sha: str) -> ImportRow:
+def _check_dates(sessions: tuple[SessionLog, ...], today: date | None, name: str) -> None:
+    """Refuse a file with sessions after tomorrow (``today``: the caller's date)."""
+    problems = _future_problems(sessions, today or date.today(), f"{name}: started_at")
+    if problems:
+        raise InputError(problems)
+
+
+def _record(athlete: int, fmt: str, name: str, sha: str) -> ImportRow:
     return ImportRow(
         athlete_id=athlete,
         format=fmt,
-        file_name=path.name[:500],
+        file_name=name[:500],
         sha256=sha,
         imported_at=datetime.now().replace(microsecond=0),
         sessions_added=0,
@@ -136,23 +145,31 @@ def import_file(
     progress: Progress | None = None,
     weight_unit: str = "kg",
     distance_unit: str = "km",
+    today: date | None = None,
+    file_name: str | None = None,
 ) -> ImportReport:
-    """Import a Strong, Hevy, Liftosaur or wger history for ``athlete``, all or nothing."""
+    """Import a Strong, Hevy, Liftosaur or wger history for ``athlete``, all or nothing.
+
+    Sessions after tomorrow (from ``today``, by default the local date) are refused.
+    ``file_name`` is the name recorded and reported (by default the path's).
+    """
+    name = path.name if file_name is None else file_name
     parsed = parse_file(
         path, fmt, matcher, progress=progress, weight_unit=weight_unit, distance_unit=distance_unit
     )
+    _check_dates(parsed.sessions, today, name)
     unrecognised = tuple(m for m in parsed.matches if not m.recognised)
     fuzzy = tuple(m for m in parsed.matches if m.method == "fuzzy")
     if dry_run:
         with reading(engine) as db:
             who = athlete_id(db, athlete, create=False)
             counts = write_sessions(db, who, parsed.sessions, dry_run=True)
-        return ImportReport(fmt, path.name, True, counts, 0, unrecognised, fuzzy)
+        return ImportReport(fmt, name, True, counts, 0, unrecognised, fuzzy)
     with _bulk(), writing(engine) as db:
         who = athlete_id(db, athlete)
         assert who is not None  # created when missing
         advisory_lock(db, who)
-        record = _record(who, fmt, path, parsed.sha256)
+        record = _record(who, fmt, name, parsed.sha256)
         db.add(record)
         db.flush()
         custom = add_custom_exercises(db, who, parsed.custom_exercises)
@@ -160,7 +177,7 @@ def import_file(
         record.sessions_added = counts.sessions_added
         record.sets_added = counts.sets_added
         record.sets_merged = counts.sets_merged
-    return ImportReport(fmt, path.name, False, counts, custom, unrecognised, fuzzy)
+    return ImportReport(fmt, name, False, counts, custom, unrecognised, fuzzy)
 
 
 def import_backup(
@@ -170,13 +187,18 @@ def import_backup(
     *,
     dry_run: bool = False,
     progress: Progress | None = None,
+    today: date | None = None,
+    file_name: str | None = None,
 ) -> ImportReport:
     """Restore a backup (into ``athlete``, by default the athlete the backup names).
 
     Plans are matched by version, profiles and assessments by time, sessions and sets by
-    their natural keys; whatever is already stored is left as it is.
+    their natural keys; whatever is already stored is left as it is. Sessions after tomorrow
+    (from ``today``, by default the local date) are refused.
     """
     backup: Backup = parse_backup_file(path)
+    shown = path.name if file_name is None else file_name
+    _check_dates(backup.sessions, today, shown)
     name = athlete or backup.athlete.name
     sha = _sha256(path)
     with writing(engine) as db:
@@ -209,7 +231,7 @@ def import_backup(
             db.rollback()
             return ImportReport(
                 "json",
-                path.name,
+                shown,
                 True,
                 counts,
                 0,
@@ -219,7 +241,7 @@ def import_backup(
                 len(new_profiles),
                 len(new_assessments),
             )
-        record = _record(who, "json", path, sha)
+        record = _record(who, "json", shown, sha)
         db.add(record)
         for plan in new_plans:
             save_plan(
@@ -237,7 +259,7 @@ def import_backup(
         record.sets_merged = counts.sets_merged
     return ImportReport(
         "json",
-        path.name,
+        shown,
         False,
         counts,
         added_custom,

@@ -112,9 +112,17 @@ class ParsedImport:
 
     @property
     def custom_exercises(self) -> tuple[CustomExercise, ...]:
-        """The custom exercises made for names the catalogue does not know."""
+        """The custom exercises made for names the catalogue does not know.
+
+        The name is kept as the file wrote it, cut to the column's 200 characters and without
+        NUL characters (which no database stores).
+        """
         return tuple(
-            CustomExercise(id=m.exercise_id, name=m.name, source=self.format)
+            CustomExercise(
+                id=m.exercise_id,
+                name=m.name.replace("\x00", "")[:200].strip() or m.exercise_id,
+                source=self.format,
+            )
             for m in self.matches
             if not m.recognised
         )

@@ -86,6 +86,10 @@ class JsonFile:
             raise MalformedFileError(
                 f"{self.name}: line {err.lineno}, column {err.colno}: not JSON: {err.msg}"
             ) from None
+        except RecursionError:
+            raise MalformedFileError(
+                f"{self.name}: line ?, column ?: nested too deeply to read"
+            ) from None
 
     def where(self, path: Sequence[int | str]) -> str:
         """``FILE: line L, column C (path)``."""

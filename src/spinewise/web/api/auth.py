@@ -1,4 +1,4 @@
-"""``/api/v1/auth``: sign up, log in, log out; ``/api/v1/me``: who is logged in."""
+"""``/api/v1/auth``: sign up, log in, log out; ``/api/v1/me``: who, new password, deletion."""
 
 from __future__ import annotations
 
@@ -9,15 +9,18 @@ from pydantic import BaseModel, ConfigDict
 
 from spinewise.web.api.common import responses
 from spinewise.web.auth import (
+    change_password,
     client_address,
     delete_account,
+    end_all_sessions,
     end_session,
     log_in,
     set_session_cookie,
     sign_up,
 )
-from spinewise.web.deps import CtxDep, CurrentUser
-from spinewise.web.schemas import Credentials, LoginOut, MeOut
+from spinewise.web.deps import CtxDep, CurrentSession, CurrentUser
+from spinewise.web.schemas import Credentials, LoginOut, MeOut, NewPassword, Password, SignUpIn
+from spinewise.web.security import normalise_email
 
 __all__ = ["router"]
 
@@ -28,19 +31,27 @@ class PasswordIn(BaseModel):
     """The password, to confirm deleting the account."""
 
     model_config = ConfigDict(extra="forbid")
-    password: str
+    password: Password
+
+
+class PasswordChange(BaseModel):
+    """The current password and the new one (10+ characters, not easy to guess)."""
+
+    model_config = ConfigDict(extra="forbid")
+    current_password: Password
+    new_password: NewPassword
 
 
 @router.post(
     "/auth/signup",
     status_code=status.HTTP_201_CREATED,
     response_model=MeOut,
-    responses=responses(403, 422),
+    responses=responses(403, 422, 429),
 )
-def signup(body: Credentials, ctx: CtxDep) -> MeOut:
-    """Create an account (log in afterwards)."""
-    user = sign_up(ctx, body.email, body.password)
-    return MeOut(email=user.email)
+def signup(body: SignUpIn, request: Request, ctx: CtxDep) -> MeOut:
+    """Create an account, then log in. The answer is the same when the address has one."""
+    sign_up(ctx, body.email, body.password, client_address(request))
+    return MeOut(email=normalise_email(body.email))
 
 
 @router.post("/auth/login", response_model=LoginOut, responses=responses(401, 403, 422, 429))
@@ -49,6 +60,31 @@ def login(body: Credentials, request: Request, response: Response, ctx: CtxDep) 
     user, token, csrf = log_in(ctx, body.email, body.password, client_address(request))
     set_session_cookie(ctx, response, token)
     return LoginOut(email=user.email, csrf_token=csrf)
+
+
+@router.post(
+    "/auth/logout-everywhere",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=responses(401, 403),
+)
+def logout_everywhere(ctx: CtxDep, user: CurrentUser) -> Response:
+    """End every session of your account, this one included."""
+    response = Response(status_code=status.HTTP_204_NO_CONTENT)
+    end_all_sessions(ctx, user, response)
+    return response
+
+
+@router.post(
+    "/me/password",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=responses(401, 403, 422, 429),
+)
+def new_password(
+    body: PasswordChange, request: Request, ctx: CtxDep, session: CurrentSession
+) -> Response:
+    """Change the password (the current one confirms it); every other session ends."""
+    change_password(ctx, session, body.current_password, body.new_password, client_address(request))
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @router.post("/auth/logout", status_code=status.HTTP_204_NO_CONTENT, responses=responses(401, 403))
@@ -65,12 +101,14 @@ def me(user: CurrentUser) -> MeOut:
     return MeOut(email=user.email)
 
 
-@router.delete("/me", status_code=status.HTTP_204_NO_CONTENT, responses=responses(401, 403, 422))
+@router.delete(
+    "/me", status_code=status.HTTP_204_NO_CONTENT, responses=responses(401, 403, 422, 429)
+)
 def delete_me(
     body: Annotated[PasswordIn, Body()], request: Request, ctx: CtxDep, user: CurrentUser
 ) -> Response:
     """Delete the account and all its data (the password confirms it)."""
-    delete_account(ctx, user, body.password)
+    delete_account(ctx, user, body.password, client_address(request))
     response = Response(status_code=status.HTTP_204_NO_CONTENT)
     end_session(ctx, request, response)
     return response

@@ -20,8 +20,9 @@ _TEXT = {
     403: "CSRF token missing or wrong.",
     404: "No such object of yours.",
     409: "Screening did not clear: no plan is made.",
+    413: "The request body or the file is larger than allowed.",
     422: "Invalid input: one message per field, naming the value and what is allowed.",
-    429: "Too many failed log-ins.",
+    429: "Too many attempts (failed password checks or sign-ups); see Retry-After.",
 }
 PROBLEMS: dict[int | str, dict[str, Any]] = {
     code: {"model": ProblemDetail, "description": text} for code, text in _TEXT.items()

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import tempfile
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Query, UploadFile
-from fastapi.responses import Response
+from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
 
 from spinewise.web.api.common import responses
 from spinewise.web.deps import CtxDep, CurrentUser
-from spinewise.web.transfer import export_text, import_upload
+from spinewise.web.transfer import export_stream, import_upload
 
 __all__ = ["ExportFormat", "ImportOut", "router"]
 
@@ -60,15 +58,15 @@ def export(
     ctx: CtxDep,
     user: CurrentUser,
     fmt: Annotated[ExportFormat, Query(alias="format")] = ExportFormat.json,
-) -> Response:
-    """All your data: the JSON backup (shared/contracts) or one CSV row per set."""
-    text, media, name = export_text(ctx, user, fmt.value)
-    return Response(
-        text, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+) -> StreamingResponse:
+    """All your data: the JSON backup (shared/contracts) or one CSV row per set (streamed)."""
+    chunks, media, name = export_stream(ctx, user, fmt.value)
+    return StreamingResponse(
+        chunks, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'}
     )
 
 
-@router.post("/import", response_model=ImportOut, responses=responses(401, 403, 422))
+@router.post("/import", response_model=ImportOut, responses=responses(401, 403, 413, 422))
 def import_history(
     ctx: CtxDep,
     user: CurrentUser,
@@ -77,8 +75,7 @@ def import_history(
     dry_run: Annotated[bool, Form()] = False,
 ) -> ImportOut:
     """Import a Strong, Hevy, Liftosaur or wger history, or a spinewise backup (all or nothing)."""
-    with tempfile.TemporaryDirectory(prefix="spinewise-import-") as folder:
-        report = import_upload(ctx, user, file, fmt.value, Path(folder), dry_run=dry_run)
+    report = import_upload(ctx, user, file, fmt.value, dry_run=dry_run)
     counts: Any = report.counts
     return ImportOut(
         format=report.format,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Body, HTTPException, status
+from fastapi import APIRouter, Body, HTTPException, Query, Request, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from spinewise import services
@@ -45,16 +45,33 @@ def session_out(stored: StoredSession) -> SessionOut:
 )
 def create_session(body: SessionLog, ctx: CtxDep, user: CurrentUser) -> SessionOut:
     """Log a whole session (the backup shape); 422 names each bad field."""
-    session_id = services.log_session(ctx.store, user.athlete_id, body, source="web")
+    session_id = services.log_session(
+        ctx.store, user.athlete_id, body, source="web", today=ctx.now().date()
+    )
     stored = services.user_session(ctx.store, user.athlete_id, session_id)
     assert stored is not None  # just written by this user
     return session_out(stored)
 
 
+#: The most sessions one page of the list holds.
+MAX_PAGE = 200
+
+
 @router.get("/sessions", response_model=list[SessionOut], responses=responses(401))
-def sessions(ctx: CtxDep, user: CurrentUser) -> list[SessionOut]:
-    """Every logged session, in time order."""
-    return [session_out(s) for s in services.history(ctx.store, user.athlete_id)]
+def sessions(
+    request: Request,
+    response: Response,
+    ctx: CtxDep,
+    user: CurrentUser,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="Sessions per page.")] = 50,
+    offset: Annotated[int, Query(ge=0, le=2**31 - 1, description="Sessions to skip.")] = 0,
+) -> list[SessionOut]:
+    """Logged sessions in time order, one page at a time (``Link: rel="next"`` when more)."""
+    stored = services.history_page(ctx.store, user.athlete_id, limit=limit + 1, offset=offset)
+    if len(stored) > limit:
+        following = request.url.include_query_params(limit=limit, offset=offset + limit)
+        response.headers["Link"] = f'<{following}>; rel="next"'
+    return [session_out(s) for s in stored[:limit]]
 
 
 @router.get("/sessions/{id}", response_model=SessionOut, responses=responses(401, 404))
@@ -64,6 +81,16 @@ def get_session(session_id: SessionId, ctx: CtxDep, user: CurrentUser) -> Sessio
     if stored is None:
         raise HTTPException(404, "no such session")
     return session_out(stored)
+
+
+@router.delete(
+    "/sessions/{id}", status_code=status.HTTP_204_NO_CONTENT, responses=responses(401, 403, 404)
+)
+def delete_session(session_id: SessionId, ctx: CtxDep, user: CurrentUser) -> Response:
+    """Delete one of your sessions and its sets (404 for anyone else's)."""
+    if not services.delete_logged_session(ctx.store, user.athlete_id, session_id):
+        raise HTTPException(404, "no such session")
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @router.patch("/sessions/{id}", response_model=SessionOut, responses=responses(401, 403, 404, 422))

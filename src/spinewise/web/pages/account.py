@@ -2,33 +2,34 @@
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import RedirectResponse, Response, StreamingResponse
 from starlette.datastructures import UploadFile
 
 from spinewise import services
 from spinewise.errors import InputError
 from spinewise.services import IMPORT_FORMATS as FORMATS
 from spinewise.web.auth import (
+    change_password,
     client_address,
     delete_account,
+    end_all_sessions,
     end_session,
     log_in,
     set_session_cookie,
     sign_up,
 )
-from spinewise.web.deps import CtxDep, CurrentUser, MaybeSession
+from spinewise.web.deps import CtxDep, CurrentSession, CurrentUser, MaybeSession
 from spinewise.web.pages.forms import FormReader
 from spinewise.web.templating import render
-from spinewise.web.transfer import export_text, import_upload
+from spinewise.web.transfer import UploadTooLarge, export_stream, import_upload
 
 __all__ = ["router"]
 
 router = APIRouter()
+#: Where every sign-up goes, whether or not the address had an account (nothing tells which).
+SIGNED_UP = "/login?created=1&next=/onboarding"
 
 
 def _safe_next(target: str) -> str:
@@ -64,27 +65,32 @@ def signup_page(request: Request) -> Response:
 
 @router.post("/signup")
 async def signup(request: Request, ctx: CtxDep) -> Response:
-    """Create the account, log in, and start the onboarding."""
+    """Create the account (as the API does), then log in; the onboarding follows."""
     form = FormReader(await request.form())
-    email, password = form.text("email"), form.text("password")
+    email, password = form.raw("email"), form.raw("password")
+    shown = email[:254].encode("utf-8", "backslashreplace").decode("utf-8")
     try:
-        await run_in_threadpool(sign_up, ctx, email, password)
+        await run_in_threadpool(sign_up, ctx, email, password, client_address(request))
     except InputError as err:
         return render(
-            request, "signup.html", {"email": email, "errors": err.problems}, status_code=422
+            request, "signup.html", {"email": shown, "errors": err.problems}, status_code=422
         )
-    _user, token, _csrf = await run_in_threadpool(
-        log_in, ctx, email, password, client_address(request)
-    )
-    response = RedirectResponse("/onboarding", status_code=303)
-    set_session_cookie(ctx, response, token)
-    return response
+    except HTTPException as err:
+        return render(
+            request,
+            "signup.html",
+            {"email": shown, "errors": [str(err.detail)]},
+            status_code=err.status_code,
+        )
+    return RedirectResponse(SIGNED_UP, status_code=303)
 
 
 @router.get("/login")
-def login_page(request: Request, next: str = "/") -> Response:
-    """The log-in form."""
-    return render(request, "login.html", {"email": "", "next": _safe_next(next)})
+def login_page(request: Request, next: str = "/", created: str = "") -> Response:
+    """The log-in form (after a sign-up, with a note on what to do)."""
+    return render(
+        request, "login.html", {"email": "", "next": _safe_next(next), "created": created == "1"}
+    )
 
 
 @router.post("/login")
@@ -94,7 +100,7 @@ async def login(request: Request, ctx: CtxDep) -> Response:
     email, target = form.text("email"), _safe_next(form.text("next") or "/")
     try:
         _user, token, _csrf = await run_in_threadpool(
-            log_in, ctx, email, form.text("password"), client_address(request)
+            log_in, ctx, email, form.raw("password"), client_address(request)
         )
     except HTTPException as err:
         return render(
@@ -118,8 +124,38 @@ def logout(request: Request, ctx: CtxDep) -> Response:
 
 @router.get("/account")
 def account(request: Request, user: CurrentUser) -> Response:
-    """Download all my data; delete my account."""
+    """Download all my data; change my password; log out everywhere; delete my account."""
     return render(request, "account.html")
+
+
+@router.post("/account/logout-everywhere")
+def logout_everywhere(ctx: CtxDep, user: CurrentUser) -> Response:
+    """End every session of the account."""
+    response = RedirectResponse("/login", status_code=303)
+    end_all_sessions(ctx, user, response)
+    return response
+
+
+@router.post("/account/password")
+async def new_password(request: Request, ctx: CtxDep, session: CurrentSession) -> Response:
+    """Change the password (as the API does); other devices are logged out."""
+    form = FormReader(await request.form())
+    try:
+        await run_in_threadpool(
+            change_password,
+            ctx,
+            session,
+            form.raw("current_password"),
+            form.raw("new_password"),
+            client_address(request),
+        )
+    except InputError as err:
+        return render(request, "account.html", {"errors": err.problems}, status_code=422)
+    except HTTPException as err:
+        return render(
+            request, "account.html", {"errors": [str(err.detail)]}, status_code=err.status_code
+        )
+    return render(request, "account.html", {"notice": "Your password was changed."})
 
 
 @router.post("/account/delete")
@@ -134,9 +170,15 @@ async def delete(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
             status_code=422,
         )
     try:
-        await run_in_threadpool(delete_account, ctx, user, form.text("password"))
+        await run_in_threadpool(
+            delete_account, ctx, user, form.raw("password"), client_address(request)
+        )
     except InputError as err:
         return render(request, "account.html", {"errors": err.problems}, status_code=422)
+    except HTTPException as err:
+        return render(
+            request, "account.html", {"errors": [str(err.detail)]}, status_code=err.status_code
+        )
     response = render(request, "deleted.html")
     end_session(ctx, request, response)
     return response
@@ -153,9 +195,9 @@ def export(fmt: str, ctx: CtxDep, user: CurrentUser) -> Response:
     """Download the whole history (JSON backup or CSV)."""
     if fmt not in ("json", "csv"):
         raise HTTPException(404, "export formats: json or csv")
-    text, media, name = export_text(ctx, user, fmt)
-    return Response(
-        text, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    chunks, media, name = export_stream(ctx, user, fmt)
+    return StreamingResponse(
+        chunks, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'}
     )
 
 
@@ -174,12 +216,16 @@ async def import_history(request: Request, ctx: CtxDep, user: CurrentUser) -> Re
         )
     dry_run = form.get("dry_run") == "yes"
     try:
-        with tempfile.TemporaryDirectory(prefix="spinewise-import-") as folder:
-            report = await run_in_threadpool(
-                import_upload, ctx, user, upload, fmt, Path(folder), dry_run=dry_run
-            )
+        report = await run_in_threadpool(import_upload, ctx, user, upload, fmt, dry_run=dry_run)
     except InputError as err:
+        await form.close()
         return render(
             request, "data.html", {"formats": FORMATS, "errors": err.problems}, status_code=422
         )
+    except UploadTooLarge as err:
+        await form.close()
+        return render(
+            request, "data.html", {"formats": FORMATS, "errors": [err.detail]}, status_code=413
+        )
+    await form.close()
     return render(request, "data.html", {"formats": FORMATS, "report": report})

@@ -21,6 +21,11 @@ class FormReader:
         value = self.form.get(name)
         return value.strip() if isinstance(value, str) else ""
 
+    def raw(self, name: str) -> str:
+        """A text field exactly as sent ('' when missing or a file): passwords keep spaces."""
+        value = self.form.get(name)
+        return value if isinstance(value, str) else ""
+
     def number(
         self, name: str, *, whole: bool = False, required: bool = False
     ) -> float | int | None:

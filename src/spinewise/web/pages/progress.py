@@ -6,6 +6,7 @@ its own narrow Content Security Policy that allows matplotlib's inline styles.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any, Literal
 
 from fastapi import APIRouter, Request
@@ -18,6 +19,7 @@ from spinewise.web import charts
 from spinewise.web.context import WebContext
 from spinewise.web.deps import CtxDep, CurrentUser
 from spinewise.web.progress import (
+    WINDOW_DAYS,
     acwr_rolling,
     best_e1rm,
     daily_loads,
@@ -42,11 +44,17 @@ def _names() -> dict[str, str]:
 
 
 def _data(ctx: WebContext, athlete: int) -> dict[str, Any]:
-    found = services.progress_inputs(ctx.store, athlete)
+    """The last :data:`WINDOW_DAYS` days of the log (never more, whatever dates it holds)."""
+    today = ctx.now().date()
+    found = services.progress_inputs(
+        ctx.store, athlete, since=today - timedelta(days=WINDOW_DAYS - 1), until=today
+    )
     return {
         "sessions": list(found.sessions),
         "profiles": list(found.profiles),
         "assessments": list(found.assessments),
+        "n_sessions": found.n_sessions,
+        "n_sets": found.n_sets,
     }
 
 
@@ -63,13 +71,13 @@ def progress(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
         request,
         "progress.html",
         {
-            "n_sessions": len(sessions),
-            "n_sets": sum(len(s.sets) for s in sessions),
+            "n_sessions": data["n_sessions"],
+            "n_sets": data["n_sets"],
             "unrated": series.unrated_sessions,
             "latest_ratio": latest_ratio,
             "first": assessments[0] if assessments else None,
             "last": assessments[-1] if len(assessments) > 1 else None,
-            "version": len(sessions),
+            "version": data["n_sessions"],
         },
     )
 

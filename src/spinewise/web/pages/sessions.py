@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Path, Request
+from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
@@ -201,8 +201,46 @@ def session(session_id: SessionId, request: Request, ctx: CtxDep, user: CurrentU
     return render(request, "session.html", {"stored": stored, "now": ctx.now()})
 
 
+@router.post("/sessions/{session_id}/delete")
+async def delete(
+    session_id: SessionId, request: Request, ctx: CtxDep, user: CurrentUser
+) -> Response:
+    """Delete one logged session and its sets, after the ticked confirmation."""
+    form = FormReader(await request.form())
+    if form.text("confirm") != "yes":
+        raise InputError("confirm: tick the box to confirm deleting the session")
+    if not await run_in_threadpool(
+        services.delete_logged_session, ctx.store, user.athlete_id, session_id
+    ):
+        raise HTTPException(404, "no such session")
+    return RedirectResponse("/sessions", status_code=303)
+
+
+#: Sessions per page of the log.
+PAGE_SIZE = 50
+
+
 @router.get("/sessions")
-def history(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
-    """Every logged session, newest first."""
-    stored = services.history(ctx.store, user.athlete_id)
-    return render(request, "sessions.html", {"sessions": list(reversed(stored))})
+def history(
+    request: Request,
+    ctx: CtxDep,
+    user: CurrentUser,
+    page: Annotated[int, Query(ge=1, le=10_000_000)] = 1,
+) -> Response:
+    """The logged sessions, newest first, a page at a time."""
+    offset = (page - 1) * PAGE_SIZE
+    stored = services.history_page(
+        ctx.store, user.athlete_id, limit=PAGE_SIZE + 1, offset=offset, newest_first=True
+    )
+    total, _sets = services.log_size(ctx.store, user.athlete_id)
+    return render(
+        request,
+        "sessions.html",
+        {
+            "sessions": stored[:PAGE_SIZE],
+            "more": len(stored) > PAGE_SIZE,
+            "page": page,
+            "first": offset + 1,
+            "total": total,
+        },
+    )

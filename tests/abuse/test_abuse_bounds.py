@@ -1,0 +1,291 @@
+"""Bounded work per request: dates in a window, bounded charts, deleting a session, body and
+upload limits, a paginated log and streamed exports (issue 16, part 1)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from spinewise.logbook import SessionLog
+from spinewise.store import (
+    add_session,
+    athlete_id,
+    backup_json,
+    export_backup,
+    export_csv,
+    iter_backup_json,
+    iter_csv,
+    writing,
+)
+from spinewise.web.progress import daily_loads
+from web.web_helpers import NOW, a_session
+
+pytestmark = pytest.mark.abuse
+
+
+def _athlete_name(client: TestClient, engine: Any) -> str:
+    from sqlalchemy import text
+
+    email = client.get("/api/v1/me").json()["email"]
+    with engine.connect() as conn:
+        return str(
+            conn.execute(
+                text(
+                    "SELECT a.name FROM athletes a JOIN users u ON u.athlete_id = a.id "
+                    "WHERE u.email = :e"
+                ),
+                {"e": email},
+            ).scalar_one()
+        )
+
+
+@pytest.mark.parametrize(
+    "started_at", ["0001-01-01T10:00:00", "9999-12-31T10:00:00", "1969-12-31T23:00:00"]
+)
+def test_a_session_dated_outside_1970_to_tomorrow_is_refused(ann, started_at):
+    r = ann.post("/api/v1/logs/sessions", json=a_session(started_at=started_at))
+    assert r.status_code == 422, r.text
+    assert "started_at" in r.text
+    assert ann.get("/api/v1/logs/sessions").json() == []
+
+
+def test_a_session_after_tomorrow_is_refused_and_tomorrow_is_not(ann):
+    later = (NOW + timedelta(days=2)).replace(microsecond=0).isoformat()
+    r = ann.post("/api/v1/logs/sessions", json=a_session(started_at=later))
+    assert r.status_code == 422, r.text
+    assert "tomorrow" in r.text
+    tomorrow = (NOW + timedelta(days=1)).replace(microsecond=0).isoformat()
+    assert ann.post("/api/v1/logs/sessions", json=a_session(started_at=tomorrow)).status_code == 201
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+def test_next_morning_pain_for_year_1_or_9999_is_a_422(ann, day):
+    r = ann.post("/api/v1/logs/next-morning", json={"date": day, "pain": 3})
+    assert r.status_code == 422, r.text
+
+
+@pytest.mark.parametrize("started_at", ["0001-01-01T10:00:00", "2999-01-01T10:00:00"])
+def test_an_import_with_a_session_outside_the_window_is_refused(ann, started_at):
+    backup = {
+        "schema_version": 1,
+        "athlete": {"name": "ann"},
+        "sessions": [a_session(started_at=started_at)],
+    }
+    r = ann.post(
+        "/api/v1/import",
+        files={"file": ("b.json", json.dumps(backup).encode(), "application/json")},
+        data={"format": "json"},
+    )
+    assert r.status_code == 422, r.text
+    assert ann.get("/api/v1/logs/sessions").json() == []
+
+
+def test_the_load_series_never_spans_more_than_the_window():
+    sessions = [
+        SessionLog(started_at=datetime(1970, 1, 1, 9), session_rpe=5, duration_min=30),
+        SessionLog(started_at=datetime(2100, 12, 31, 9), session_rpe=5, duration_min=30),
+        SessionLog(started_at=datetime(2026, 12, 1, 9), session_rpe=5, duration_min=30),
+    ]
+    series = daily_loads(sessions, until=NOW.date())
+    assert (series.days[0], series.days[-1]) == (date(2026, 12, 1), NOW.date())
+    assert sum(series.load_au) == 150.0  # only the session inside the window
+    assert len(daily_loads(sessions).days) == 1  # ends at the 2100 session: 1970 is left out
+    old = [
+        SessionLog(started_at=datetime(1970, 1, 1, 9) + timedelta(days=30 * i)) for i in range(9)
+    ]
+    assert len(daily_loads(old, until=date(2100, 1, 1)).days) == 0
+
+
+def test_charts_of_a_log_with_year_1970_and_2100_sessions_stay_small(ann, engine):
+    # Written straight to the store (older data, or another client): the charts must cope.
+    name = _athlete_name(ann, engine)
+    with writing(engine) as db:
+        who = athlete_id(db, name)
+        for when in (datetime(1970, 1, 1, 9), datetime(2100, 12, 31, 9)):
+            add_session(db, who, SessionLog(started_at=when, session_rpe=5, duration_min=30))
+    for chart in ("load", "pain", "e1rm"):
+        r = ann.get(f"/progress/charts/{chart}.svg")
+        assert r.status_code == 200, chart
+        assert len(r.content) < 200_000, chart
+    page = ann.get("/progress")
+    assert page.status_code == 200
+    assert "2" in page.text
+
+
+def test_you_can_delete_your_session_and_no_one_else_can(ann, other):
+    sid = ann.post("/api/v1/logs/sessions", json=a_session()).json()["id"]
+    assert other.delete(f"/api/v1/logs/sessions/{sid}").status_code == 404
+    assert ann.get(f"/api/v1/logs/sessions/{sid}").status_code == 200
+    assert ann.delete(f"/api/v1/logs/sessions/{sid}").status_code == 204
+    assert ann.get(f"/api/v1/logs/sessions/{sid}").status_code == 404
+    assert ann.delete(f"/api/v1/logs/sessions/{sid}").status_code == 404
+
+
+def test_the_session_page_has_a_delete_button_that_works(ann, other):
+    sid = ann.post("/api/v1/logs/sessions", json=a_session()).json()["id"]
+    page = ann.get(f"/sessions/{sid}")
+    assert f'action="/sessions/{sid}/delete"' in page.text
+    token = ann.headers["X-CSRF-Token"]
+    r = other.post(
+        f"/sessions/{sid}/delete",
+        data={"confirm": "yes", "csrf_token": other.headers["X-CSRF-Token"]},
+        follow_redirects=False,
+    )
+    assert r.status_code == 404
+    r = ann.post(
+        f"/sessions/{sid}/delete",
+        data={"confirm": "yes", "csrf_token": token},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303
+    assert ann.get(f"/api/v1/logs/sessions/{sid}").status_code == 404
+
+
+def test_a_json_body_over_the_limit_is_refused_before_it_is_stored(ann):
+    big = a_session(notes="x" * (100 * 1024))
+    r = ann.post("/api/v1/logs/sessions", json=big)
+    assert r.status_code == 413, r.text
+    assert "larger than" in r.json()["detail"]
+    assert ann.get("/api/v1/logs/sessions").json() == []
+
+
+def test_a_chunked_body_without_a_length_is_counted_while_it_is_read(ann):
+    sent = 0
+
+    def chunks():
+        nonlocal sent
+        yield b'{"started_at": "2026-12-07T18:00:00", "notes": "'
+        for _ in range(1000):  # 1000 x 1 kB: far past the 64 kB limit
+            sent += 1
+            yield b"x" * 1024
+        yield b'"}'
+
+    r = ann.post(
+        "/api/v1/logs/sessions",
+        content=chunks(),
+        headers={"Content-Type": "application/json"},
+    )
+    assert r.status_code == 413, r.text
+    assert ann.get("/api/v1/logs/sessions").json() == []
+
+
+def test_an_upload_over_the_limit_is_a_413_and_leaves_no_file(ann, uploads):
+    big = b"Date,Workout Name\n" + b"x" * (400 * 1024)
+    r = ann.post(
+        "/api/v1/import",
+        files={"file": ("strong.csv", big, "text/csv")},
+        data={"format": "strong"},
+    )
+    assert r.status_code == 413, r.text
+    # Just over the file limit but under the body limit: the copy stops at the limit.
+    near = b"x" * (256 * 1024 + 10)
+    r = ann.post(
+        "/api/v1/import",
+        files={"file": ("strong.csv", near, "text/csv")},
+        data={"format": "strong"},
+    )
+    assert r.status_code == 413, r.text
+    assert "file: larger than" in r.json()["detail"]
+    assert [p for p in uploads.rglob("*") if p.is_file()] == []
+
+
+def test_the_import_page_says_the_file_is_too_large(ann):
+    near = b"x" * (256 * 1024 + 10)
+    r = ann.post(
+        "/data/import",
+        files={"file": ("strong.csv", near, "text/csv")},
+        data={"format": "strong", "csrf_token": ann.headers["X-CSRF-Token"]},
+    )
+    assert r.status_code == 413
+    assert "larger than" in r.text
+
+
+@pytest.mark.parametrize("name", ["..", "../../../etc/x.json", "a" * 300 + ".json", "\x00.json"])
+def test_upload_names_are_never_used_as_paths(ann, uploads, tmp_path, name):
+    backup = {"schema_version": 1, "athlete": {"name": "ann"}, "sessions": [a_session()]}
+    r = ann.post(
+        "/api/v1/import",
+        files={"file": (name, json.dumps(backup).encode(), "application/json")},
+        data={"format": "json"},
+    )
+    assert r.status_code == 200, r.text
+    assert len(ann.get("/api/v1/logs/sessions").json()) == 1
+    assert [p for p in uploads.rglob("*") if p.is_file()] == []
+    assert not (tmp_path.parent / "x.json").exists()
+
+
+def test_the_log_list_is_paginated(ann, engine):
+    name = _athlete_name(ann, engine)
+    with writing(engine) as db:
+        who = athlete_id(db, name)
+        for i in range(120):
+            add_session(db, who, SessionLog(started_at=datetime(2026, 1, 1) + timedelta(hours=i)))
+    r = ann.get("/api/v1/logs/sessions")
+    assert len(r.json()) == 50
+    assert 'rel="next"' in r.headers["link"]
+    r = ann.get("/api/v1/logs/sessions", params={"limit": 50, "offset": 100})
+    assert len(r.json()) == 20
+    assert "link" not in r.headers
+    assert ann.get("/api/v1/logs/sessions", params={"limit": 100_000}).status_code == 422
+    page = ann.get("/sessions")
+    assert page.text.count('<a href="/sessions/') == 50
+    assert "of 120" in page.text
+    assert 'href="/sessions?page=2"' in page.text
+    assert ann.get("/sessions?page=3").text.count('<a href="/sessions/') == 20
+
+
+def test_streamed_exports_equal_the_whole_documents(engine):
+    with writing(engine) as db:
+        who = athlete_id(db, "ann")
+        for i in range(450):  # more than one batch
+            add_session(
+                db,
+                who,
+                SessionLog.model_validate(
+                    a_session(started_at=(datetime(2025, 1, 1) + timedelta(hours=i)).isoformat())
+                ),
+            )
+    backup = export_backup(engine, "ann")
+    assert "".join(iter_backup_json(engine, "ann")) == backup_json(backup)
+    assert "".join(iter_csv(engine, "ann")) == export_csv(backup)
+    with writing(engine) as db:
+        athlete_id(db, "empty")
+    empty = export_backup(engine, "empty")
+    assert "".join(iter_backup_json(engine, "empty")) == backup_json(empty)
+    assert json.loads("".join(iter_backup_json(engine, "empty")))["sessions"] == []
+
+
+def test_the_web_export_is_streamed(ann):
+    ann.post("/api/v1/logs/sessions", json=a_session())
+    with ann.stream("GET", "/api/v1/export", params={"format": "json"}) as r:
+        assert r.status_code == 200
+        assert "content-length" not in r.headers  # sent in pieces
+        body = b"".join(r.iter_bytes())
+    assert json.loads(body)["sessions"][0]["started_at"] == "2026-12-07T18:00:00"
+    assert date.fromisoformat("2026-12-07")
+
+
+def test_uploads_left_by_a_dead_process_are_removed_at_start(make_app, uploads):
+    stale = uploads / "999999999"
+    stale.mkdir(parents=True)
+    (stale / "upload-abc.json").write_text("{}")
+    mine = uploads / str(__import__("os").getpid())
+    mine.mkdir()
+    make_app()
+    assert not stale.exists()
+    assert mine.exists()
+
+
+def test_a_far_future_plan_start_is_refused():
+    from spinewise.errors import InputError
+    from spinewise.profile import parse_profile
+    from web.web_helpers import profile_data
+
+    data = profile_data()
+    data["schedule"] = {**data["schedule"], "start_date": "9999-12-01"}
+    with pytest.raises(InputError, match="start_date"):
+        parse_profile(data)
