@@ -42,7 +42,7 @@ def test_high_pain_caps_the_level_and_may_drop_rfd(current: int, cap: int) -> No
     ]
     (c,) = f.consequences
     assert (c.kind, c.max_level) == ("level_cap", cap)
-    assert "rate-of-force-development" in c.note
+    assert "no jumps, throws or swings" in c.note
     assert (f.measured, f.reference, f.unit) == (current, 3, "/10")
 
 

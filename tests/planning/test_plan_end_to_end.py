@@ -309,3 +309,28 @@ def test_hypothesis_profiles_validate(
     except InfeasiblePlanError:
         return
     assert validate_plan(plan, req, CATALOG) == []
+
+
+@pytest.mark.parametrize(("pain", "fast_allowed"), [(2, True), (3, False), (5, False)])
+def test_no_jumps_throws_or_swings_above_2_of_10_pain(pain: int, fast_allowed: bool) -> None:
+    from spinewise.planning.candidates import is_fast_or_impact
+
+    req = with_(EXAMPLE, pain_current=pain, weeks=8, equipment=FULL_GYM, sensitivities=frozenset())
+    plan = make_plan(req, CATALOG, seed=0)
+    fast = {
+        it.exercise_id
+        for _, s in plan.sessions()
+        for _, it in s.items()
+        if is_fast_or_impact(CATALOG.get(it.exercise_id))
+    }
+    assert bool(fast) is fast_allowed, sorted(fast)
+    assert validate_plan(plan, req, CATALOG) == []
+
+
+def test_validator_names_a_jump_planted_at_3_of_10_pain() -> None:
+    req = with_(EXAMPLE, weeks=4, pain_current=3)
+    doc = make_plan(req, CATALOG, seed=0).to_json()
+    item = doc["weeks"][1]["sessions"][0]["blocks"][-1]["items"][0]
+    item.update(exercise_id="skater_jump", reps=6, hold_s=None, distance_m=None)
+    found = [str(v) for v in validate_plan(doc, req, CATALOG)]
+    assert any(": pain_gate: skater_jump" in v for v in found), found

@@ -7,8 +7,8 @@ use for the back is an extrapolation. The level caps are this project's conventi
 
 - ``pain_present`` (info): current pain 1-2.
 - ``pain_current_high``: current pain 3 (mild), 4-5 (moderate), 6 or more (marked); caps the
-  exercise level at 3 (2 when marked) and lets the planner leave out rate-of-force-development
-  work.
+  exercise level at 3 (2 when marked); the planner then plans no jumps, throws or swings
+  (``planning.candidates.FAST_WORK_MAX_PAIN``).
 - ``pain_worst_week_high`` (mild): worst pain of the last week above 5; level cap 3.
 - ``aggravated_by_<sensitivity>`` (mild), one per vocabulary sensitivity the athlete reports:
   no exercise that loads it.
@@ -33,8 +33,7 @@ __all__ = ["PAIN_SOURCE", "pain_findings", "sensitivities_of"]
 PAIN_SOURCE = "Pain-monitoring zones (Silbernagel et al. 2007) [C2]; level cap: spinewise"
 REPORT_SOURCE = "athlete's report"
 _RFD_NOTE = (
-    "level cap while pain is this high; rate-of-force-development work (throws, swings, jumps) "
-    "may be left out of this phase"
+    "level cap while pain is this high; no jumps, throws or swings until pain is 2/10 or less"
 )
 
 
@@ -69,7 +68,8 @@ def _ratings(pain: Pain) -> list[Finding]:
                 "pain_current_high",
                 severity,
                 f"Your pain now is {now}/10. Until it settles, the plan keeps to exercises of "
-                f"level {cap} or below and may leave out fast, explosive work.",
+                f"level {cap} or below and leaves out jumps, throws and swings (they wait until "
+                "your pain is 2/10 or less).",
                 now,
                 3,
                 PAIN_SOURCE,

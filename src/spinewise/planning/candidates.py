@@ -12,7 +12,9 @@ from spinewise.planning.request import PlanRequest
 
 __all__ = [
     "BASE_MAX_LEVEL",
+    "FAST_WORK_MAX_PAIN",
     "eligible",
+    "is_fast_or_impact",
     "is_heavy_hinge",
     "is_rotational_throw",
     "is_single_leg_hinge",
@@ -44,6 +46,23 @@ def is_single_leg_hinge(ex: Exercise) -> bool:
     return "hinge" in ex.patterns and ex.laterality == "unilateral"
 
 
+#: Highest current pain [0-10] at which jumps, throws and swings may be planned: the top of the
+#: pain-monitoring model's "safe" band (0-2; Silbernagel et al. 2007 [C2], a model from Achilles
+#: tendinopathy, used for the back by extrapolation). Above it, fast and impact loading waits.
+FAST_WORK_MAX_PAIN = 2
+
+
+def is_fast_or_impact(ex: Exercise) -> bool:
+    """Ballistic or impact work: jumps, hops, bounds, throws and swings."""
+    return (
+        ex.loading == "ballistic"
+        or ex.dose.intensity.kind == "ballistic"
+        or "jump" in ex.patterns
+        or "throw" in ex.patterns
+        or "impact" in ex.sensitivities
+    )
+
+
 def is_rotational_throw(ex: Exercise) -> bool:
     """A rotational medicine-ball throw (scoop toss, shot-put throw, side toss)."""
     return "throw" in ex.patterns and "transverse" in ex.planes and "medicine_ball" in ex.equipment
@@ -68,4 +87,5 @@ def eligible(catalog: Catalog, request: PlanRequest, phase: Phase) -> tuple[Exer
         and not (set(ex.sensitivities) & request.sensitivities)
         and low <= ex.level <= high
         and not (phase == "foundation" and "jump" in ex.patterns)
+        and not (request.pain_current > FAST_WORK_MAX_PAIN and is_fast_or_impact(ex))
     )

@@ -17,6 +17,7 @@ REQUIREMENTS: MappingProxyType[str, str] = MappingProxyType(
         "equipment": "only exercises whose equipment is available",
         "sensitivities": "no exercise loading a movement that aggravates the athlete",
         "level_window": "exercise levels within the window set by experience and findings",
+        "pain_gate": "no jumps, throws or swings while current pain is above 2/10",
         "session_time": "each session's estimated duration fits the minutes per session",
         "session_structure": "each session opens with prep and keeps its blocks within bounds",
         "weekly_frequency": "an exercise at most twice a week",

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from spinewise.catalog import Catalog, Exercise
-from spinewise.planning.candidates import level_window
+from spinewise.planning.candidates import FAST_WORK_MAX_PAIN, is_fast_or_impact, level_window
 from spinewise.planning.dosing import item_seconds
 from spinewise.planning.periodization import periodize
 from spinewise.planning.plan import Plan
@@ -65,6 +65,15 @@ def _check_item(
     hurts = set(ex.sensitivities) & request.sensitivities
     if hurts:
         out.append(Violation(where, "sensitivities", f"{ex.id} loads {', '.join(sorted(hurts))}"))
+    if request.pain_current > FAST_WORK_MAX_PAIN and is_fast_or_impact(ex):
+        out.append(
+            Violation(
+                where,
+                "pain_gate",
+                f"{ex.id} is fast or impact work at pain {request.pain_current}/10 "
+                f"(allowed up to {FAST_WORK_MAX_PAIN}/10)",
+            )
+        )
     low, high = level_window(request, phase)  # type: ignore[arg-type]
     if not low <= ex.level <= high:
         out.append(
