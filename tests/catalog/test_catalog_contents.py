@@ -164,3 +164,20 @@ def test_export_shape_matches_contract(capsys: pytest.CaptureFixture[str]) -> No
         if compression["basis"] == "published":
             assert compression["source"]
             assert compression["model_value"] > 0
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "sensitivity"),
+    [
+        ("waiters_carry", "extension"),  # the weight overhead pulls the low back into extension
+        ("single_arm_kettlebell_swing", "rotation"),  # one-arm load twists the trunk
+        ("band_chop_half_kneeling", "rotation"),
+        ("half_kneeling_cable_chop", "rotation"),
+        ("landmine_rainbow", "rotation"),
+        ("renegade_row", "rotation"),
+        ("worlds_greatest_stretch", "flexion"),  # a deep lunge with the trunk bent forward
+        ("worlds_greatest_stretch", "rotation"),
+    ],
+)
+def test_audited_sensitivity_tags(exercise_id: str, sensitivity: str) -> None:
+    assert sensitivity in load_catalog().get(exercise_id).sensitivities
