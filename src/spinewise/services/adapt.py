@@ -32,6 +32,7 @@ from spinewise.store import (
     writing,
 )
 from spinewise.store.engine import advisory_lock
+from spinewise.store.jobstate import finish_job, job_done
 
 __all__ = ["AdaptOutcome", "Finished", "adapt_plan", "finish_session", "store_adaptation"]
 
@@ -110,13 +111,14 @@ def store_adaptation(
     *,
     now: datetime,
     profile: Profile | None = None,
+    job_key: str | None = None,
 ) -> StoredPlan | None:
     """Store the adapted plan as a new version naming its ancestry; ``None`` if nothing changed.
 
     ``profile`` (given on the command line) is stored too, so that the next run finds it.
+    ``job_key`` names the background job doing this: its result is written in the same
+    transaction, and a job already done stores nothing again (a re-run after a crash).
     """
-    if not outcome.result.changes:
-        return None
     stored = outcome.stored
     adapted = {
         **outcome.result.plan,
@@ -124,10 +126,19 @@ def store_adaptation(
     }
     with writing(store.engine) as db:
         advisory_lock(db, athlete)
-        saved = save_plan(db, athlete, adapted, created_at=now, seed=stored.record.seed)
-        if profile is not None:
+        if job_key is not None and job_done(db, job_key) is not None:
+            return None
+        saved = None
+        if outcome.result.changes:
+            saved = save_plan(db, athlete, adapted, created_at=now, seed=stored.record.seed)
+        if profile is not None and saved is not None:
             data = profile.model_dump(mode="json", exclude_none=True)
             add_profile(db, athlete, ProfileRecord(recorded_at=now, profile=data))
+        if job_key is not None:
+            version = None if saved is None else saved.record.version
+            finish_job(
+                db, job_key, {"plan_version": version, "changes": len(outcome.result.changes)}, now
+            )
     return saved
 
 
@@ -139,14 +150,17 @@ def finish_session(
     notes: str | None = None,
     *,
     now: datetime,
+    adapt: bool = True,
 ) -> Finished:
     """Record RPE, pain and duration of a session, then adapt the plan to the log.
 
     The next sessions progress, hold or regress with their reasons, stored as a new plan version
-    (as ``spinewise next --apply``).
+    (as ``spinewise next --apply``). ``adapt=False`` only records (a background job adapts).
     """
     if not update_session_fields(store, athlete, session_id, changes, notes):
         return Finished(found=False)
+    if not adapt:
+        return Finished(found=True)
     with reading(store.engine) as db:
         has_profile = bool(list_profiles(db, athlete))
     if not has_profile or plan_entry(store, athlete) is None:
