@@ -56,6 +56,14 @@ def worker_env(db_file: Path, broker: dict[str, str], queue: str) -> dict[str, s
     return env
 
 
+def job_settings(env: dict[str, str]) -> Any:
+    """The queue settings a worker started with ``env`` reads."""
+    from spinewise.jobs import JobSettings
+
+    names = {k.removeprefix("SPINEWISE_").lower(): v for k, v in env.items()}
+    return JobSettings(**{k: v for k, v in names.items() if k in JobSettings.model_fields})
+
+
 def start_worker(env: dict[str, str], processes: int = 1) -> subprocess.Popen[bytes]:
     exe = Path(sys.executable).with_name("spinewise")
     return subprocess.Popen(
