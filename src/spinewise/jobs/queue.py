@@ -131,11 +131,11 @@ class JobQueue:
         return state
 
     def enqueue_adaptation(
-        self, athlete: int, session_id: int, plan_id: int, *, now: datetime
-    ) -> JobState:
-        """Adapt the plan after a finished session (once per session and plan)."""
-        key = adaptation_key(athlete, session_id, plan_id)
-        return self._enqueue(key, "adapt", athlete, {"session_id": session_id}, now)
+        self, athlete: int, session_id: int, plan_id: int, *, step: str = "", now: datetime
+    ) -> str:
+        """Adapt the plan after a session's ``step`` was recorded (once per input); the key."""
+        key = adaptation_key(athlete, session_id, plan_id, step)
+        return self._enqueue(key, "adapt", athlete, {"session_id": session_id}, now).key
 
     def enqueue_replan(self, athlete: int, plan_id: int, *, day: date, now: datetime) -> JobState:
         """Re-plan one athlete's plan for ``day`` (missed sessions, newer logs)."""

@@ -6,6 +6,7 @@ count and what "today" is are decided in :mod:`spinewise.services.schedule`.
 """
 
 from spinewise.services.adapt import (
+    AdaptationQueue,
     AdaptOutcome,
     Finished,
     adapt_plan,
@@ -93,6 +94,7 @@ __all__ = [
     "EXPORT_FORMATS",
     "IMPORT_FORMATS",
     "AdaptOutcome",
+    "AdaptationQueue",
     "CurrentProfile",
     "DatedSession",
     "ExportFile",

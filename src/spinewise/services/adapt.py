@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from spinewise.adaptation.engine import Adaptation
 from spinewise.adaptation.service import adapt_stored
@@ -34,7 +34,14 @@ from spinewise.store import (
 from spinewise.store.engine import advisory_lock
 from spinewise.store.jobstate import finish_job, job_done
 
-__all__ = ["AdaptOutcome", "Finished", "adapt_plan", "finish_session", "store_adaptation"]
+__all__ = [
+    "AdaptOutcome",
+    "AdaptationQueue",
+    "Finished",
+    "adapt_plan",
+    "finish_session",
+    "store_adaptation",
+]
 
 
 @dataclass(frozen=True)
@@ -70,6 +77,16 @@ class Finished:
     found: bool
     changes: tuple[Mapping[str, Any], ...] = ()
     plan_version: int | None = None
+    job_key: str | None = None
+
+
+class AdaptationQueue(Protocol):
+    """Where a finished session's adaptation is sent to run in the background."""
+
+    def enqueue_adaptation(
+        self, athlete: int, session_id: int, plan_id: int, *, step: str, now: datetime
+    ) -> str:
+        """Enqueue the adaptation (keyed by its input); the job key."""
 
 
 def _read(
@@ -151,11 +168,13 @@ def finish_session(
     *,
     now: datetime,
     adapt: bool = True,
+    jobs: AdaptationQueue | None = None,
 ) -> Finished:
     """Record RPE, pain and duration of a session, then adapt the plan to the log.
 
     The next sessions progress, hold or regress with their reasons, stored as a new plan version
-    (as ``spinewise next --apply``). ``adapt=False`` only records (a background job adapts).
+    (as ``spinewise next --apply``). With ``jobs``, the adaptation is enqueued there and this
+    returns at once with its ``job_key``; ``adapt=False`` only records.
     """
     if not update_session_fields(store, athlete, session_id, changes, notes):
         return Finished(found=False)
@@ -163,8 +182,13 @@ def finish_session(
         return Finished(found=True)
     with reading(store.engine) as db:
         has_profile = bool(list_profiles(db, athlete))
-    if not has_profile or plan_entry(store, athlete) is None:
+    entry = plan_entry(store, athlete) if has_profile else None
+    if entry is None:
         return Finished(found=True)
+    if jobs is not None:
+        step = ",".join(sorted(changes))
+        key = jobs.enqueue_adaptation(athlete, session_id, entry.stored.id, step=step, now=now)
+        return Finished(found=True, job_key=key)
     outcome = adapt_plan(store, athlete, today=now.date())
     saved = store_adaptation(store, athlete, outcome, now=now)
     return Finished(

@@ -101,9 +101,9 @@ def _state(rec: JobRecord) -> JobState:
     )
 
 
-def adaptation_key(athlete: int, session_id: int, plan_id: int) -> str:
-    """The key of adapting plan ``plan_id`` after session ``session_id`` was finished."""
-    return f"adapt:{athlete}:{session_id}:{plan_id}"
+def adaptation_key(athlete: int, session_id: int, plan_id: int, step: str = "") -> str:
+    """The key of adapting plan ``plan_id`` after ``step`` (the fields recorded) of a session."""
+    return f"adapt:{athlete}:{session_id}:{plan_id}:{step}"[:200]
 
 
 def replan_key(athlete: int, plan_id: int, day: date) -> str:

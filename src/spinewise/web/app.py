@@ -27,6 +27,7 @@ from sqlalchemy import Engine
 
 from spinewise import __version__
 from spinewise.profile import Profile
+from spinewise.services import AdaptationQueue
 from spinewise.settings import Settings
 from spinewise.store import create_engine_from_settings, ensure_current
 from spinewise.web.api import PREFIX as API_PREFIX
@@ -93,6 +94,8 @@ def create_app(
     now: Callable[[], datetime] | None = None,
     monotonic: Callable[[], float] | None = None,
     migrate: bool = True,
+    jobs: AdaptationQueue | None = None,
+    limiter: LoginRateLimiter | None = None,
 ) -> FastAPI:
     """Make the web app.
 
@@ -110,6 +113,10 @@ def create_app(
         The rate limiter's clock [s].
     migrate
         Bring the database schema up to date first.
+    jobs
+        Where finished sessions' adaptations go (``spinewise.jobs``); none: in the request.
+    limiter
+        The login limiter (a shared one when several processes serve); none: in-process.
     """
     web = web or WebSettings()
     if engine is None:
@@ -125,13 +132,15 @@ def create_app(
             time_cost=web.argon2_time_cost,
             parallelism=web.argon2_parallelism,
         ),
-        limiter=LoginRateLimiter(
+        limiter=limiter
+        or LoginRateLimiter(
             max_failures=web.login_max_failures,
             max_failures_per_address=web.login_max_failures_per_address,
             window_s=web.login_window_s,
             clock=monotonic or time.monotonic,
         ),
         now=now or _local_now,
+        jobs=jobs,
     )
     app = FastAPI(
         title="spinewise",

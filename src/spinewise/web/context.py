@@ -8,7 +8,7 @@ from datetime import datetime
 
 from sqlalchemy import Engine
 
-from spinewise.services import PlanCache, Store
+from spinewise.services import AdaptationQueue, PlanCache, Store
 from spinewise.settings import Settings
 from spinewise.web.options import WebSettings
 from spinewise.web.security import LoginRateLimiter, PasswordService
@@ -34,6 +34,8 @@ class WebContext:
         Local wall-clock time (tests inject a fixed one).
     plans
         Parsed plans, so that the next session does not re-read its plan.
+    jobs
+        Where a finished session's adaptation is enqueued (``None``: it runs in the request).
     """
 
     engine: Engine
@@ -43,6 +45,7 @@ class WebContext:
     limiter: LoginRateLimiter
     now: Callable[[], datetime]
     plans: PlanCache = field(default_factory=PlanCache)
+    jobs: AdaptationQueue | None = None
 
     @property
     def store(self) -> Store:
