@@ -6,7 +6,7 @@ either they run inside the web app's process and no worker is needed.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated
 
 import typer
@@ -37,8 +37,18 @@ def worker(
     run_workers(processes, threads)
 
 
-def replan_all() -> None:
+def replan_all(
+    on: Annotated[
+        str | None, typer.Option("--date", help="Re-plan as of this day (YYYY-MM-DD; today).")
+    ] = None,
+) -> None:
     """Enqueue a re-plan of everyone whose plan has missed sessions or newer logs (nightly)."""
+    now = datetime.now()
+    if on is not None:
+        try:
+            now = datetime.combine(date.fromisoformat(on), now.time())
+        except ValueError:
+            raise InputError(f"--date: must be a day as YYYY-MM-DD, got {on!r}") from None
     from spinewise.jobs.worker import enqueue_nightly
 
-    typer.echo(f"Re-plans queued: {enqueue_nightly(datetime.now())}")
+    typer.echo(f"Re-plans queued: {enqueue_nightly(now)}")
