@@ -25,6 +25,7 @@ from spinewise.cli import plan as plan_cli
 from spinewise.cli import recommend as recommend_cli
 from spinewise.cli import render
 from spinewise.cli import serve as serve_cli
+from spinewise.cli import worker as worker_cli
 from spinewise.errors import SpinewiseError
 
 __all__ = ["app", "main"]
@@ -48,6 +49,8 @@ app.command("history")(history_cli.history)
 app.add_typer(load_cli.app, name="load")
 app.command("recommend")(recommend_cli.recommend)
 app.command("serve")(serve_cli.serve)
+app.command("worker")(worker_cli.worker)
+app.command("replan-all")(worker_cli.replan_all)
 
 
 @app.command("version")

@@ -1,7 +1,10 @@
 """``spinewise serve``: the web app and its API on uvicorn (default 127.0.0.1:8000).
 
 ``--demo`` first creates the demo athlete (the example profile, its plan and four weeks of
-log) and prints the address and the demo's credentials.
+log) and prints the address and the demo's credentials. ``--workers N`` serves from N processes
+that share login limits through Redis (``SPINEWISE_REDIS_URL``) or the database. Finished
+sessions are adapted by background jobs (:mod:`spinewise.jobs`): in a thread of each process
+without a broker, in ``spinewise worker`` processes with one.
 """
 
 from __future__ import annotations
@@ -15,9 +18,11 @@ from spinewise.cli import render
 from spinewise.errors import InputError
 
 if TYPE_CHECKING:
+    from fastapi import FastAPI
+
     from spinewise.web import WebSettings
 
-__all__ = ["proxy_options", "serve"]
+__all__ = ["make_app", "proxy_options", "serve"]
 
 
 def proxy_options(web: WebSettings) -> dict[str, Any]:
@@ -38,16 +43,39 @@ def proxy_options(web: WebSettings) -> dict[str, Any]:
     return {"proxy_headers": True, "forwarded_allow_ips": trusted}
 
 
+def make_app() -> FastAPI:
+    """The app of one web worker process, from the environment (``uvicorn --factory``)."""
+    from spinewise.jobs import JobSettings, open_queue
+    from spinewise.services import Store
+    from spinewise.settings import load_settings
+    from spinewise.store import create_engine_from_settings
+    from spinewise.web import WebSettings, create_app
+    from spinewise.web.limits_store import shared_limiter
+
+    settings = load_settings()
+    web = WebSettings()
+    engine = create_engine_from_settings(settings, pool_size=web.threads)
+    jobs = JobSettings()
+    limiter = shared_limiter(engine, jobs.redis_url, web)
+    queue = open_queue(Store(engine), jobs)
+    return create_app(settings, engine=engine, web=web, migrate=False, jobs=queue, limiter=limiter)
+
+
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on (1 to 65535).")] = 8000,
     demo: Annotated[
         bool, typer.Option("--demo", help="Create the demo athlete first (idempotent).")
     ] = False,
+    workers: Annotated[
+        int, typer.Option(help="Web worker processes (1 to 64); they share login limits.")
+    ] = 1,
 ) -> None:
     """Run the web app and its API until stopped (Ctrl-C)."""
     if not 1 <= port <= 65535:
         raise InputError(f"--port: must be 1 to 65535, got {port}")
+    if not 1 <= workers <= 64:
+        raise InputError(f"--workers: must be 1 to 64, got {workers}")
     import uvicorn
 
     from spinewise.settings import load_settings
@@ -74,10 +102,28 @@ def serve(
         typer.echo(f"Open {url} and log in as {account.email} with password {account.password}")
     else:
         typer.echo(f"spinewise is at {url}")
-    app = create_app(settings, engine=engine, web=web, migrate=False)
+    if workers > 1:
+        engine.dispose()
+        uvicorn.run(
+            "spinewise.cli.serve:make_app",
+            factory=True,
+            workers=workers,
+            host=host,
+            port=port,
+            log_level="warning",
+            access_log=False,
+            **proxy_options(web),
+        )
+        return
+    from spinewise.jobs import open_queue
+    from spinewise.services import Store
+
+    queue = open_queue(Store(engine))
+    app = create_app(settings, engine=engine, web=web, migrate=False, jobs=queue)
     try:
         uvicorn.run(
             app, host=host, port=port, log_level="warning", access_log=False, **proxy_options(web)
         )
     finally:
+        queue.close()
         engine.dispose()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from spinewise.adaptation.engine import Adaptation
 from spinewise.adaptation.stored import adapt_stored
@@ -33,8 +33,16 @@ from spinewise.store import (
     writing,
 )
 from spinewise.store.engine import advisory_lock
+from spinewise.store.jobstate import finish_job, job_done
 
-__all__ = ["AdaptOutcome", "Finished", "adapt_plan", "finish_session", "store_adaptation"]
+__all__ = [
+    "AdaptOutcome",
+    "AdaptationQueue",
+    "Finished",
+    "adapt_plan",
+    "finish_session",
+    "store_adaptation",
+]
 
 
 @dataclass(frozen=True)
@@ -70,6 +78,16 @@ class Finished:
     found: bool
     changes: tuple[PlanChange, ...] = ()
     plan_version: int | None = None
+    job_key: str | None = None
+
+
+class AdaptationQueue(Protocol):
+    """Where a finished session's adaptation is sent to run in the background."""
+
+    def enqueue_adaptation(
+        self, athlete: int, session_id: int, plan_id: int, *, step: str, now: datetime
+    ) -> str:
+        """Enqueue the adaptation (keyed by its input); the job key."""
 
 
 def _read(
@@ -111,13 +129,14 @@ def store_adaptation(
     *,
     now: datetime,
     profile: Profile | None = None,
+    job_key: str | None = None,
 ) -> StoredPlan | None:
     """Store the adapted plan as a new version naming its ancestry; ``None`` if nothing changed.
 
     ``profile`` (given on the command line) is stored too, so that the next run finds it.
+    ``job_key`` names the background job doing this: its result is written in the same
+    transaction, and a job already done stores nothing again (a re-run after a crash).
     """
-    if not outcome.result.changes:
-        return None
     stored = outcome.stored
     adapted = replace(
         outcome.result.plan,
@@ -125,10 +144,19 @@ def store_adaptation(
     )
     with writing(store.engine) as db:
         advisory_lock(db, athlete)
-        saved = save_plan(db, athlete, adapted, created_at=now, seed=stored.record.seed)
-        if profile is not None:
+        if job_key is not None and job_done(db, job_key) is not None:
+            return None
+        saved = None
+        if outcome.result.changes:
+            saved = save_plan(db, athlete, adapted, created_at=now, seed=stored.record.seed)
+        if profile is not None and saved is not None:
             data = profile.model_dump(mode="json", exclude_none=True)
             add_profile(db, athlete, ProfileRecord(recorded_at=now, profile=data))
+        if job_key is not None:
+            version = None if saved is None else saved.record.version
+            finish_job(
+                db, job_key, {"plan_version": version, "changes": len(outcome.result.changes)}, now
+            )
     return saved
 
 
@@ -140,18 +168,28 @@ def finish_session(
     notes: str | None = None,
     *,
     now: datetime,
+    adapt: bool = True,
+    jobs: AdaptationQueue | None = None,
 ) -> Finished:
     """Record RPE, pain and duration of a session, then adapt the plan to the log.
 
     The next sessions progress, hold or regress with their reasons, stored as a new plan version
-    (as ``spinewise next --apply``).
+    (as ``spinewise next --apply``). With ``jobs``, the adaptation is enqueued there and this
+    returns at once with its ``job_key``; ``adapt=False`` only records.
     """
     if not update_session_fields(store, athlete, session_id, changes, notes):
         return Finished(found=False)
+    if not adapt:
+        return Finished(found=True)
     with reading(store.engine) as db:
         has_profile = bool(list_profiles(db, athlete))
-    if not has_profile or plan_entry(store, athlete) is None:
+    entry = plan_entry(store, athlete) if has_profile else None
+    if entry is None:
         return Finished(found=True)
+    if jobs is not None:
+        step = ",".join(sorted(changes))
+        key = jobs.enqueue_adaptation(athlete, session_id, entry.stored.id, step=step, now=now)
+        return Finished(found=True, job_key=key)
     outcome = adapt_plan(store, athlete, today=now.date())
     saved = store_adaptation(store, athlete, outcome, now=now)
     return Finished(

@@ -96,16 +96,19 @@ def create_plan(
 
 
 def store_plan(store: Store, athlete: int, document: object, *, now: datetime) -> StoredPlan:
-    """Store a plan document (read from a file) as the athlete's newest version.
+    """Store a plan, or a plan document read from a file, as the athlete's newest version.
 
     ``spinewise log use-plan``; the document is checked here, at the edge.
     """
-    if not isinstance(document, Mapping) or not isinstance(document.get("weeks"), list):
+    if isinstance(document, Plan):
+        plan = document
+    elif not isinstance(document, Mapping) or not isinstance(document.get("weeks"), list):
         raise InputError("FILE: not a plan (no 'weeks' list)")
-    try:
-        plan = Plan.from_json(document)
-    except (KeyError, TypeError, ValueError, AttributeError) as err:
-        raise InputError(f"FILE: not a plan document ({err})") from err
+    else:
+        try:
+            plan = Plan.from_json(document)
+        except (KeyError, TypeError, ValueError, AttributeError) as err:
+            raise InputError(f"FILE: not a plan document ({err})") from err
     with writing(store.engine) as db:
         advisory_lock(db, athlete)
         return save_plan(db, athlete, plan, created_at=now)

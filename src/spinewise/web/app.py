@@ -26,6 +26,7 @@ from fastapi.staticfiles import StaticFiles
 
 from spinewise import __version__
 from spinewise.profile import Profile
+from spinewise.services import AdaptationQueue
 from spinewise.settings import Settings
 from spinewise.store import Engine, create_engine_from_settings, ensure_current
 from spinewise.web.api import PREFIX as API_PREFIX
@@ -96,6 +97,8 @@ def create_app(
     now: Callable[[], datetime] | None = None,
     monotonic: Callable[[], float] | None = None,
     migrate: bool = True,
+    jobs: AdaptationQueue | None = None,
+    limiter: LoginRateLimiter | None = None,
 ) -> FastAPI:
     """Make the web app.
 
@@ -113,6 +116,10 @@ def create_app(
         The rate limiter's clock [s].
     migrate
         Bring the database schema up to date first.
+    jobs
+        Where finished sessions' adaptations go (``spinewise.jobs``); none: in the request.
+    limiter
+        The login limiter (a shared one when several processes serve); none: in-process.
     """
     web = web or WebSettings()
     if engine is None:
@@ -128,7 +135,8 @@ def create_app(
             time_cost=web.argon2_time_cost,
             parallelism=web.argon2_parallelism,
         ),
-        limiter=LoginRateLimiter(
+        limiter=limiter
+        or LoginRateLimiter(
             max_failures=web.login_max_failures,
             max_failures_per_address=web.login_max_failures_per_address,
             max_failures_per_account=web.login_max_failures_per_account,
@@ -137,6 +145,7 @@ def create_app(
             clock=monotonic or time.monotonic,
         ),
         now=now or _local_now,
+        jobs=jobs,
     )
     app = FastAPI(
         title="spinewise",

@@ -100,7 +100,7 @@ def finish_session(
     """Record duration, session RPE and pain of one of your sessions."""
     changes = body.model_dump(exclude={"notes"}, exclude_none=True)
     finished = services.finish_session(
-        ctx.store, user.athlete_id, session_id, changes, body.notes, now=ctx.now()
+        ctx.store, user.athlete_id, session_id, changes, body.notes, now=ctx.now(), jobs=ctx.jobs
     )
     if not finished.found:
         raise HTTPException(404, "no such session")

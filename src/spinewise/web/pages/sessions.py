@@ -154,7 +154,7 @@ async def finish(
     notes = form.text("notes")[:5000] or None
     await run_in_threadpool(
         lambda: services.finish_session(
-            ctx.store, user.athlete_id, session_id, changes, notes, now=ctx.now()
+            ctx.store, user.athlete_id, session_id, changes, notes, now=ctx.now(), jobs=ctx.jobs
         )
     )
     return RedirectResponse(f"/sessions/{session_id}", status_code=303)
@@ -184,7 +184,12 @@ async def morning(
         raise InputError(form.problems)
     finished = await run_in_threadpool(
         lambda: services.finish_session(
-            ctx.store, user.athlete_id, session_id, {"pain_next_morning": pain}, now=ctx.now()
+            ctx.store,
+            user.athlete_id,
+            session_id,
+            {"pain_next_morning": pain},
+            now=ctx.now(),
+            jobs=ctx.jobs,
         )
     )
     if not finished.found:
@@ -198,7 +203,9 @@ def session(session_id: SessionId, request: Request, ctx: CtxDep, user: CurrentU
     stored = services.user_session(ctx.store, user.athlete_id, session_id)
     if stored is None:
         raise HTTPException(404, "no such session")
-    return render(request, "session.html", {"stored": stored, "now": ctx.now()})
+    jobs = services.athlete_jobs(ctx.store, user.athlete_id, limit=1)
+    job = jobs[0] if jobs and jobs[0].kind in ("adapt", "replan") else None
+    return render(request, "session.html", {"stored": stored, "now": ctx.now(), "job": job})
 
 
 @router.post("/sessions/{session_id}/delete")

@@ -1,0 +1,225 @@
+"""Background work as use cases: the job record, and the work each job does, once.
+
+A job is known by its key, built from its input (:func:`adaptation_key`, :func:`replan_key`):
+enqueueing the same work twice finds the same record, and a job that is already done is not
+done again. The adaptation's new plan version and the job's result are written in one
+transaction (:func:`spinewise.services.adapt.store_adaptation` with ``job_key``), so a worker
+killed mid-job leaves no half-done work: the job runs again and stores its plan once.
+
+The queue engine is not imported here (``spinewise.jobs`` wraps it); these functions are what
+its actors call.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from spinewise.errors import InputError
+from spinewise.services.adapt import adapt_plan, store_adaptation
+from spinewise.services.handle import Store
+from spinewise.services.plans import newest_plan
+from spinewise.services.sessions import schedule
+from spinewise.services.transfer import export_history, import_history
+from spinewise.store import list_profiles, list_sessions, reading, writing
+from spinewise.store.jobstate import (
+    DONE,
+    FAILED,
+    RUNNING,
+    JobRecord,
+    athletes_with_plans,
+    finish_job,
+    get_job,
+    list_jobs,
+    put_job,
+    set_job_state,
+    unfinished_jobs,
+)
+
+__all__ = [
+    "JobState",
+    "adaptation_key",
+    "athlete_jobs",
+    "job_failed",
+    "job_started",
+    "job_state",
+    "needs_replan",
+    "pending_jobs",
+    "record_job",
+    "replan_key",
+    "run_adaptation",
+    "run_export",
+    "run_import",
+]
+
+
+@dataclass(frozen=True)
+class JobState:
+    """What a person (or a test) sees of a job.
+
+    Attributes
+    ----------
+    key
+        The job key (its input).
+    kind
+        ``adapt``, ``replan``, ``import`` or ``export``.
+    athlete_id
+        Whose work it is.
+    args
+        What the job was asked to do (enough to enqueue it again).
+    state
+        ``queued``, ``running``, ``done`` or ``failed``.
+    attempts
+        How many times a worker started it.
+    result
+        Its result once done (``plan_version`` for plan jobs).
+    error
+        The last failure, if any.
+    """
+
+    key: str
+    kind: str
+    athlete_id: int | None
+    args: dict[str, Any]
+    state: str
+    attempts: int
+    result: dict[str, Any] | None
+    error: str | None
+
+    @property
+    def finished(self) -> bool:
+        """Done (or failed for good): nothing more will happen."""
+        return self.state in (DONE, FAILED)
+
+
+def _state(rec: JobRecord) -> JobState:
+    return JobState(
+        rec.key, rec.kind, rec.athlete_id, rec.args, rec.state, rec.attempts, rec.result, rec.error
+    )
+
+
+def adaptation_key(athlete: int, session_id: int, plan_id: int, step: str = "") -> str:
+    """The key of adapting plan ``plan_id`` after ``step`` (the fields recorded) of a session."""
+    return f"adapt:{athlete}:{session_id}:{plan_id}:{step}"[:200]
+
+
+def replan_key(athlete: int, plan_id: int, day: date) -> str:
+    """The key of the nightly re-plan of plan ``plan_id`` on ``day``."""
+    return f"replan:{athlete}:{plan_id}:{day.isoformat()}"
+
+
+def record_job(
+    store: Store, key: str, kind: str, athlete: int | None, args: dict[str, Any], *, now: datetime
+) -> tuple[JobState, bool]:
+    """The job of ``key``, recorded as queued if new; ``True`` when it is new (enqueue it)."""
+    with writing(store.engine) as db:
+        rec, created = put_job(db, key, kind, athlete, args, now)
+    return _state(rec), created
+
+
+def job_state(store: Store, key: str) -> JobState | None:
+    """The job of ``key``, if recorded."""
+    with reading(store.engine) as db:
+        rec = get_job(db, key)
+    return None if rec is None else _state(rec)
+
+
+def athlete_jobs(store: Store, athlete: int, limit: int = 20) -> list[JobState]:
+    """An athlete's newest jobs first."""
+    with reading(store.engine) as db:
+        return [_state(r) for r in list_jobs(db, athlete, limit)]
+
+
+def pending_jobs(store: Store) -> list[JobState]:
+    """Every job queued or running, oldest first."""
+    with reading(store.engine) as db:
+        return [_state(r) for r in unfinished_jobs(db)]
+
+
+def job_started(store: Store, key: str, *, now: datetime) -> JobState | None:
+    """Mark a job running (one more attempt); its state, or ``None`` when it is unknown."""
+    with writing(store.engine) as db:
+        set_job_state(db, key, RUNNING, now)
+        rec = get_job(db, key)
+    return None if rec is None else _state(rec)
+
+
+def job_failed(store: Store, key: str, error: str, *, now: datetime, final: bool) -> None:
+    """Record a failed attempt (``final``: no retry is left)."""
+    with writing(store.engine) as db:
+        set_job_state(db, key, FAILED if final else "queued", now, error=error)
+
+
+def _finish(store: Store, key: str, result: dict[str, Any], now: datetime) -> None:
+    with writing(store.engine) as db:
+        finish_job(db, key, result, now)
+
+
+def run_adaptation(store: Store, key: str, athlete: int, *, now: datetime) -> JobState | None:
+    """Adapt the athlete's newest plan to the log and store it, once per job key."""
+    state = job_started(store, key, now=now)
+    if state is None or state.state == DONE:
+        return state
+    with reading(store.engine) as db:
+        has_profile = bool(list_profiles(db, athlete))
+    if not has_profile or newest_plan(store, athlete) is None:
+        _finish(store, key, {"plan_version": None, "changes": 0}, now)
+    else:
+        outcome = adapt_plan(store, athlete, today=now.date())
+        store_adaptation(store, athlete, outcome, now=now, job_key=key)
+    return job_state(store, key)
+
+
+def needs_replan(store: Store, *, today: date) -> list[tuple[int, int]]:
+    """``(athlete, plan id)`` of every plan with a missed session or a log newer than itself."""
+    with reading(store.engine) as db:
+        athletes = athletes_with_plans(db)
+    due: list[tuple[int, int]] = []
+    for athlete in athletes:
+        plan = newest_plan(store, athlete)
+        sched = schedule(store, athlete, today=today)
+        if plan is None or sched is None:
+            continue
+        with reading(store.engine) as db:
+            logs = list_sessions(db, athlete)
+        newer = any(s.log.started_at > plan.record.created_at for s in logs)
+        if sched.missed or newer:
+            due.append((athlete, plan.id))
+    return due
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:32]
+
+
+def run_import(
+    store: Store, key: str, path: Path, fmt: str, athlete_name: str, *, now: datetime
+) -> JobState | None:
+    """Import a file into an athlete's log (all or nothing; imports are keyed by content)."""
+    state = job_started(store, key, now=now)
+    if state is None or state.state == DONE:
+        return state
+    if not path.is_file():
+        raise InputError(f"file: {path} does not exist")
+    report = import_history(store, path, fmt, athlete_name, None)
+    result = {"sessions_added": report.counts.sessions_added, "sha256": _digest(path)}
+    _finish(store, key, result, now)
+    return job_state(store, key)
+
+
+def run_export(
+    store: Store, key: str, athlete_name: str, fmt: str, dest: Path, *, now: datetime
+) -> JobState | None:
+    """Write an athlete's whole history to ``dest`` (written whole, then renamed into place)."""
+    state = job_started(store, key, now=now)
+    if state is None or state.state == DONE:
+        return state
+    out = export_history(store, athlete_name, fmt)
+    tmp = dest.with_suffix(dest.suffix + ".part")
+    tmp.write_text(out.text, encoding="utf-8")
+    tmp.replace(dest)
+    _finish(store, key, {"path": str(dest), "sessions": out.n_sessions}, now)
+    return job_state(store, key)
