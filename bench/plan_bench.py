@@ -24,7 +24,7 @@ from spinewise.planning.objective import GOAL_EMPHASIS, PHASE_EMPHASIS, _has
 from spinewise.planning.periodization import periodize
 from spinewise.planning.planner import make_plan
 from spinewise.planning.policy import BLOCK_MAX_ITEMS, items_per_session
-from spinewise.planning.render_json import item_json
+from spinewise.planning.render_json import plan_item
 from spinewise.planning.request import Demand, PlanRequest
 from spinewise.planning.solver import BLOCK_ORDER
 from spinewise.planning.spine import spine_load
@@ -109,7 +109,7 @@ def greedy_plan(request: PlanRequest, catalog: Catalog) -> dict[str, Any]:
                 {
                     "kind": b,
                     "items": [
-                        item_json(ex.id, ex.name, d, [BLOCK_PURPOSE[b]])
+                        plan_item(ex.id, ex.name, d, [BLOCK_PURPOSE[b]]).to_json()
                         for bb, ex, d in chosen
                         if bb == b
                     ],
@@ -158,7 +158,7 @@ def main() -> None:
     )
     print(
         f"CP-SAT planner   p50 {statistics.median(times):.3f} s   p95 {q[18]:.3f} s   "
-        f"violations {len(cp_violations)}   relaxed {len(plan['solver']['relaxed'])}"
+        f"violations {len(cp_violations)}   relaxed {len(plan.solver.relaxed)}"
     )
     print(
         f"greedy baseline  p50 {statistics.median(g_times):.3f} s   "
@@ -170,12 +170,10 @@ def main() -> None:
         f"planner / greedy time ratio (p50): "
         f"{statistics.median(times) / statistics.median(g_times):.1f}x"
     )
-    print(f"deterministic solve time total: {plan['solver']['solve_seconds']} s")
+    print(f"deterministic solve time total: {plan.solver.solve_seconds} s")
     print("week  status    objective  bound")
-    for row in plan["solver"]["per_week"]:
-        print(
-            f"{row['week']:>4}  {row['status']:<9} {row['objective']:>9.0f}  {row['bound']:>5.0f}"
-        )
+    for row in plan.solver.per_week:
+        print(f"{row.week:>4}  {row.status:<9} {row.objective:>9.0f}  {row.bound:>5.0f}")
 
 
 if __name__ == "__main__":

@@ -60,7 +60,7 @@ def main() -> None:
         for n in range(60)
     ]
     index = similarity_index(catalog)
-    week = next(w for w in plan["weeks"] if w["index"] == nxt.week)
+    week = next(w for w in plan.weeks if w.index == nxt.week)
 
     def lookups() -> None:
         for e in planned:
@@ -91,17 +91,16 @@ def main() -> None:
         )
 
     def coverage() -> None:
-        for s in week["sessions"]:
-            for b in s["blocks"]:
-                for it in b["items"]:
-                    item_coverage(week, s["index"], it["exercise_id"], catalog=catalog)
+        for s in week.sessions:
+            for _, it in s.items():
+                item_coverage(week, s.index, it.exercise_id, catalog=catalog)
 
     base_all = _time_us(lookups, 20)
     base_one = _time_us(lambda: index.most_similar(first, 5), 200)
     rec_us = _time_us(rec, 20)
     subs_us = _time_us(subs, 50)
     cov_us = _time_us(coverage, 20)
-    n_items = sum(len(b["items"]) for s in week["sessions"] for b in s["blocks"])
+    n_items = sum(len(b.items) for s in week.sessions for b in s.blocks)
     print(f"catalogue: {len(catalog)} exercises; next session: {len(planned)} items; log: 60")
     print(f"baseline most_similar x {len(planned)}:   {base_all:10.0f} us")
     print(f"recommended_for_you:           {rec_us:10.0f} us  ({rec_us / base_all:.1f}x baseline)")
