@@ -1,6 +1,6 @@
 """The athlete profile: the input of ``spinewise assess`` and ``spinewise plan``.
 
-The format is the contract ``shared/contracts/profile.example.toml`` (a copy lives in
+The format is the contract ``docs/contracts/profile.example.toml`` (a copy lives in
 ``examples/profile.example.toml``). Every model is frozen and forbids unknown keys. Bad input
 becomes one :class:`~spinewise.errors.InputError` whose ``problems`` hold one line per problem,
 naming the field, what is allowed and the value given, e.g.

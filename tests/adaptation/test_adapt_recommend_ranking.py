@@ -216,7 +216,7 @@ def test_bad_input_is_named():
 
 
 def test_the_test_plans_follow_the_contract(repo_root):
-    schema = json.loads((repo_root / "tests/contracts/plan.schema.json").read_text())
+    schema = json.loads((repo_root / "docs/contracts/plan.schema.json").read_text())
     jsonschema.validate(PLAN.to_json(), schema)
     dated = make_plan([[NEXT]], dates=[["2026-05-11"]])
     jsonschema.validate(dated.to_json(), schema)

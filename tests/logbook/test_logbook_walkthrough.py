@@ -16,7 +16,7 @@ from spinewise.planning.plan import Plan
 
 DOC = json.loads((Path(__file__).parent / "data/plan_small.json").read_text())
 PLAN = Plan.from_json(DOC)
-SCHEMA = Path(__file__).resolve().parents[1] / "contracts/plan.schema.json"
+SCHEMA = Path(__file__).resolve().parents[2] / "docs/contracts/plan.schema.json"
 
 
 class Script:

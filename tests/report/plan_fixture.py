@@ -1,4 +1,4 @@
-"""A realistic plan dict for the renderer tests, valid against tests/contracts/plan.schema.json.
+"""A realistic plan dict for the renderer tests, valid against docs/contracts/plan.schema.json.
 
 Three weeks (foundation, build, a build deload), two dated sessions a week, every block kind but
 conditioning in most sessions and one conditioning block, per-side items, holds, a carry with a
@@ -50,7 +50,7 @@ def fixture_habits() -> dict[str, Any]:
     return build_habits(request, weeks, load_catalog())
 
 
-SCHEMA_PATH = Path(__file__).resolve().parents[1] / "contracts" / "plan.schema.json"
+SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "contracts" / "plan.schema.json"
 START = dt.date(2026, 12, 7)  # a Monday
 DAY_OFFSETS = {"mon": 0, "thu": 3}
 

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import jsonschema
 import pytest
-from plan_fixture import SCHEMA_PATH, all_items, load_schema, make_plan, minimal_plan
+from plan_fixture import all_items, load_schema, make_plan, minimal_plan
 
 from spinewise.report.plan_view import build_plan_view
-
-SHARED_SCHEMA = SCHEMA_PATH.parents[2].parent / "shared" / "contracts" / "plan.schema.json"
 
 
 def _validator() -> jsonschema.protocols.Validator:
@@ -55,10 +51,3 @@ def test_fixture_covers_the_cases_renderers_must_handle() -> None:
     assert any(i["tempo"] is None for i in items)
     assert any("name" not in i for i in items)
     assert len(build_plan_view(plan).sessions) == 6
-
-
-def test_schema_copy_matches_shared_contract() -> None:
-    if not SHARED_SCHEMA.is_file():
-        pytest.skip("shared/contracts is not beside this checkout")
-    original = json.loads(SHARED_SCHEMA.read_text(encoding="utf-8"))
-    assert load_schema() == original, "tests/contracts/plan.schema.json is stale: copy it again"

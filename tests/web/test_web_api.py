@@ -94,7 +94,7 @@ def test_plan_is_made_read_and_matches_the_schema(client: TestClient, repo_root:
     plan = with_plan(client, weeks=4)
     assert isinstance(plan["id"], int)
     assert len(plan["weeks"]) == 4
-    schema = json.loads((repo_root / "tests/contracts/plan.schema.json").read_text())
+    schema = json.loads((repo_root / "docs/contracts/plan.schema.json").read_text())
     jsonschema.validate({k: v for k, v in plan.items() if k not in ("id",)}, schema)
     r = client.get(f"/api/v1/plans/{plan['id']}")
     assert r.status_code == 200
@@ -222,9 +222,27 @@ def test_export_and_import_round_trip(client: TestClient, make_client: Any) -> N
     assert len(client.get("/api/v1/logs/sessions").json()) == 1  # the source is untouched
 
 
-def test_delete_account_removes_everything(client: TestClient) -> None:
+def test_delete_account_removes_everything(client: TestClient, engine: Any) -> None:
+    import sqlalchemy
+
+    from spinewise.store.tables import Base
+
     signup_login(client, "o@example.org")
     with_plan(client)
+    client.post("/api/v1/logs/sessions", json=a_session())
+
+    def rows() -> dict[str, int]:
+        with engine.connect() as conn:
+            return {
+                t.name: conn.execute(
+                    sqlalchemy.select(sqlalchemy.func.count()).select_from(t)
+                ).scalar_one()
+                for t in Base.metadata.sorted_tables
+            }
+
+    before = rows()
+    assert before["plans"] >= 1
+    assert before["session_logs"] >= 1
     r = client.request("DELETE", "/api/v1/me", json={"password": "wrong password"})
     assert r.status_code == 422
     r = client.request("DELETE", "/api/v1/me", json={"password": PASSWORD})
@@ -232,6 +250,7 @@ def test_delete_account_removes_everything(client: TestClient) -> None:
     assert client.get("/api/v1/me").status_code == 401
     r = client.post("/api/v1/auth/login", json={"email": "o@example.org", "password": PASSWORD})
     assert r.status_code == 401
+    assert {name: n for name, n in rows().items() if n} == {}  # every table, not a chosen few
 
 
 def test_openapi_lists_the_contract_routes(lite: TestClient) -> None:

@@ -12,7 +12,7 @@ __all__ = ["STATUS_MEANING", "RuleDecision", "Status", "load_rule_data"]
 
 Status = Literal["C", "C2", "U"]
 
-#: What each confirmation status of research/science.md means.
+#: What each confirmation status of docs/research/science.md means.
 STATUS_MEANING: dict[Status, str] = {
     "C": "confirmed from the source",
     "C2": "confirmed only from a secondary source",
@@ -35,7 +35,7 @@ class RuleDecision:
     source
         Where the rule comes from.
     status
-        How sure that source is: ``"C"``, ``"C2"`` or ``"U"`` (research/science.md).
+        How sure that source is: ``"C"``, ``"C2"`` or ``"U"`` (docs/research/science.md).
     """
 
     rule: str

@@ -1,6 +1,6 @@
 """Pain-monitoring rules (Silbernagel et al. 2007), as pure functions returning a decision.
 
-Three rules, each with the confirmation status research/science.md section 4 gives it:
+Three rules, each with the confirmation status docs/research/science.md section 4 gives it:
 
 * pain during activity on a 0-10 scale: 0-3 safe, 4-5 acceptable, above 5 unacceptable [C2];
 * next-morning pain above the athlete's baseline: reduce the load [C2];

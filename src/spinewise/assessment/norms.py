@@ -61,7 +61,7 @@ class Norm:
     sd
         Standard deviation [s], or None when the source's SD is not available.
     status
-        ``"C"``, ``"C2"`` or ``"U"`` as in research/science.md.
+        ``"C"``, ``"C2"`` or ``"U"`` as in docs/research/science.md.
     """
 
     mean: float

@@ -246,7 +246,7 @@ class Assessment:
         return next((f for f in self.findings if f.code == code), None)
 
     def to_json(self) -> dict[str, Any]:
-        """The JSON of ``spinewise assess --format json`` (shared/contracts/README.md).
+        """The JSON of ``spinewise assess --format json`` (docs/contracts/README.md).
 
         The contract's keys come first; ``screening.cleared``, ``findings[].unit``,
         ``findings[].consequences`` and ``start_back`` are additions.

@@ -46,7 +46,7 @@ __all__ = [
     "max_load_kg",
 ]
 
-#: Body mass of the export's ``compression_n`` (shared/contracts/README.md) [kg].
+#: Body mass of the export's ``compression_n`` (docs/contracts/README.md) [kg].
 EXPORT_BODY_MASS_KG = 75.0
 
 #: Used when an exercise has no posture: upright, arms at the sides, no load.

@@ -49,7 +49,7 @@ class PublishedCompression:
     reference_body_mass_kg
         The body mass the value is taken to apply to [kg] (75, an assumption [U]).
     status
-        How sure: ``C``, ``C2`` or ``U`` (shared/research/science.md).
+        How sure: ``C``, ``C2`` or ``U`` (docs/research/science.md).
     source
         The citation.
     exercise_ids

@@ -1,4 +1,4 @@
-"""The catalogue as the JSON array of ``spinewise catalog export`` (shared/contracts/README.md)."""
+"""The catalogue as the JSON array of ``spinewise catalog export`` (docs/contracts/README.md)."""
 
 from __future__ import annotations
 

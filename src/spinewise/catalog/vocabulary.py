@@ -1,7 +1,7 @@
 """The controlled vocabulary of the catalogue's tags.
 
 The project's copy lives in ``data/vocabulary.toml``; it starts from the contract in
-``shared/contracts/vocabulary.toml`` and may add values, never rename or drop one.
+``docs/contracts/vocabulary.toml`` and may add values, never rename or drop one.
 """
 
 from __future__ import annotations

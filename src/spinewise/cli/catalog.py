@@ -114,7 +114,7 @@ def export(
         ExportFormat.json
     ),
 ) -> None:
-    """Print the catalogue as a JSON array (shared/contracts/README.md)."""
+    """Print the catalogue as a JSON array (docs/contracts/README.md)."""
     from spinewise.biomechanics.exercise import compression_json
 
     data = export_catalog(load_catalog(), compression_json)

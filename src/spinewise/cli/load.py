@@ -1,6 +1,6 @@
 """``spinewise load``: workload metrics, a fitness-fatigue fit and charts from coaches' CSV files.
 
-``compute`` and ``fit`` implement shared/contracts/README.md exactly; ``chart`` draws PNG or SVG.
+``compute`` and ``fit`` implement docs/contracts/README.md exactly; ``chart`` draws PNG or SVG.
 """
 
 from __future__ import annotations

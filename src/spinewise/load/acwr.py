@@ -21,7 +21,7 @@ correlation within the conventional acute-to-chronic workload ratio calculations
 
 Windt J, Gabbett TJ (2018/2019). Is it all for naught? What does mathematical coupling mean for
 acute:chronic workload ratios? Br J Sports Med. doi:10.1136/bjsports-2017-098925. (Secondary
-source only, research/science.md section 3.)
+source only, docs/research/science.md section 3.)
 
 Impellizzeri FM et al. (2020/2021). What role do chronic workloads play in the acute to chronic
 workload ratio? Time to dismiss ACWR and its underlying theory. Sports Med.
@@ -102,7 +102,7 @@ def acwr_rolling_coupled(load_au: ArrayLike, acute_d: int = 7, chronic_d: int = 
 
     Examples
     --------
-    Four weeks at 50 then a week at 100 (tech.md section 1):
+    Four weeks at 50 then a week at 100 (docs/research/tech.md section 1):
 
     >>> float(acwr_rolling_coupled([50.0] * 28 + [100.0] * 7)[-1])
     1.6

@@ -17,7 +17,8 @@ is recorded with it (:class:`~spinewise.load.conventions.LoadConventions`).
 References
 ----------
 Banister EW, Calvert TW, Savage MV, Bach T (1975). A systems model of training for athletic
-performance. Aust J Sports Med 7:57-61. (Volume and pages unconfirmed, science.md section 3.)
+performance. Aust J Sports Med 7:57-61. (Volume and pages unconfirmed, docs/research/science.md
+section 3.)
 
 Clarke DC, Skiba PF (2013). Rationale and resources for teaching the mathematical modeling of
 athletic training and performance. Adv Physiol Educ 37:134-152. doi:10.1152/advan.00078.2011.
@@ -111,7 +112,8 @@ def fitness_fatigue(
     """Fitness (long τ), fatigue (short τ) and form = fitness − fatigue on the same day.
 
     The defaults, 42 and 7 days with GoldenCheetah smoothing, are the performance-manager
-    software convention (CTL/ATL/TSB), not a published fit (science.md section 3, [C2]).
+    software convention (CTL/ATL/TSB), not a published fit (docs/research/science.md section 3,
+    [C2]).
     GoldenCheetah shows form the next day by default; here it is the same day.
 
     Examples

@@ -67,7 +67,7 @@ class BanisterFit:
     conventions: dict[str, Any]
 
     def as_dict(self) -> dict[str, Any]:
-        """The ``load fit`` JSON object (shared/contracts/README.md)."""
+        """The ``load fit`` JSON object (docs/contracts/README.md)."""
         p = self.params
         return {
             "p0": p.p0,

@@ -24,7 +24,8 @@ __all__ = ["as_load_array", "daily_load_au", "session_load_au", "stack_athletes"
 
 FloatArray = NDArray[np.float64]
 
-#: Foster's CR-10 scale runs from 0 (rest) to 10 (maximal) (science.md section 3, [C2]).
+#: Foster's CR-10 scale runs from 0 (rest) to 10 (maximal) (docs/research/science.md section 3,
+#: [C2]).
 SESSION_RPE_MAX = 10.0
 
 

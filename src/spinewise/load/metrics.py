@@ -22,7 +22,7 @@ FloatArray = NDArray[np.float64]
 #: computation about twice as fast as one pass over a large array (bench/load_analytics.py).
 BLOCK_ATHLETES = 256
 
-#: The per-day metric columns, in output order (shared/contracts/README.md).
+#: The per-day metric columns, in output order (docs/contracts/README.md).
 METRIC_NAMES = (
     "acwr_rolling_coupled",
     "acwr_rolling_uncoupled",

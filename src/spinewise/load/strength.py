@@ -1,17 +1,19 @@
 """Estimated one-repetition maximum (e1RM) from a set of up to 10 repetitions.
 
 Epley: 1RM = w·(1 + r/30). Brzycki: 1RM = w·36/(37 − r) = w/(1.0278 − 0.0278·r). The two agree
-at r = 10, and both are meant for r <= 10 (science.md section 7, [C2]: vcalc.com, brianmac.co.uk;
+at r = 10, and both are meant for r <= 10 (docs/research/science.md section 7, [C2]: vcalc.com,
+brianmac.co.uk;
 test values 100 kg x 5 -> 116.67 and 112.5 from freeonlinecal.com). A single repetition is its
 own 1RM: Brzycki gives w at r = 1 by construction, and Epley is applied for r > 1 only (at r = 1
 the bare formula would add 3.3 %).
 
 References
 ----------
-Epley B (1985). Poundage chart. Boyd Epley Workout, Lincoln NE. (Unconfirmed, science.md [U].)
+Epley B (1985). Poundage chart. Boyd Epley Workout, Lincoln NE. (Unconfirmed,
+docs/research/science.md [U].)
 
 Brzycki M (1993). Strength testing: predicting a one-rep max from reps-to-fatigue. J Phys Educ
-Recreat Dance 64(1):88-90. (Unconfirmed, science.md [U].)
+Recreat Dance 64(1):88-90. (Unconfirmed, docs/research/science.md [U].)
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from spinewise.errors import InputError
 
 __all__ = ["MAX_REPS", "e1rm_brzycki", "e1rm_epley"]
 
-#: The formulas are meant for sets of at most 10 repetitions (science.md section 7, [C2]).
+#: The formulas are meant for sets of at most 10 repetitions (docs/research/science.md section 7,
+#: [C2]).
 MAX_REPS = 10
 
 

@@ -1,4 +1,4 @@
-"""Write ``load compute`` results as JSON or CSV (shared/contracts/README.md).
+"""Write ``load compute`` results as JSON or CSV (docs/contracts/README.md).
 
 JSON: ``{"conventions": {...}, "days": [...]}`` with one object per athlete and day, one per
 line. CSV: the same columns, an empty cell where JSON has ``null``. Numbers are written with

@@ -1,6 +1,6 @@
 """The full backup document (``spinewise log export --format json``), ``schema_version`` 1.
 
-The shape is a contract (``shared/contracts/README.md``): ``schema_version``, ``athlete`` and
+The shape is a contract (``docs/contracts/README.md``): ``schema_version``, ``athlete`` and
 ``sessions`` as documented there; ``custom_exercises``, ``plans``, ``profiles`` and
 ``assessments`` are added so that a backup holds everything the store holds.
 

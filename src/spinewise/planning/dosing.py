@@ -5,7 +5,8 @@ slower eccentrics, a higher RPE target); a dose never drops from one week to the
 phase except into a deload, which keeps the exercise and cuts its sets.
 
 The step sizes are coaching conventions chosen for this project, not published values; the
-isometric base doses follow McGill's practice of short holds repeated (science.md section 7, C2).
+isometric base doses follow McGill's practice of short holds repeated (docs/research/science.md
+section 7, C2).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Variables: ``x[s, e, b]`` is true when exercise ``e`` is placed in block ``b`` o
 ``y[s, e]`` (at most one block) and ``used[e]`` (anywhere this week) are derived from it. Rules add
 constraints through this object, objective terms are collected and summed. The model is built in
 sorted order and solved with one worker under a deterministic time limit, so that the same input
-gives the same solution (research/tech.md section 2).
+gives the same solution (docs/research/tech.md section 2).
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ BLOCK_ORDER: tuple[str, ...] = (
     "recovery",
 )
 #: CP-SAT deterministic time per week [deterministic seconds]: a cap that a week rarely reaches
-#: (tech.md recommends a fixed deterministic budget with one worker for reproducible solves).
+#: (docs/research/tech.md recommends a fixed deterministic budget with one worker for reproducible
+#: solves).
 DETERMINISTIC_LIMIT_S = 1.0
 #: The search stops once the best plan is within 2 % of the proven bound; the week's status is
 #: OPTIMAL only when the bound is met, FEASIBLE otherwise, and the gap is reported.

@@ -1,6 +1,7 @@
 """The spine-compression budget: each exercise's peak L5/S1 compression for this athlete.
 
-Limits are NIOSH's (science.md section 6): the action limit, 3,400 N, for a novice or an athlete in
+Limits are NIOSH's (docs/research/science.md section 6): the action limit, 3,400 N, for a novice or
+an athlete in
 pain, and the maximum permissible limit, 6,400 N, for anyone (NIOSH 1981 Work Practices Guide:
 350 kg and 650 kg of compressive force [C]; the 1991/93 equation's 3.4 kN criterion [C]).
 

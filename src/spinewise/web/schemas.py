@@ -2,7 +2,7 @@
 
 Requests forbid unknown fields; responses name every field the API promises. The plan and the
 assessment keep the shapes of ``spinewise plan --format json`` and ``spinewise assess --format
-json`` (shared/contracts), so their models allow the fields those documents add.
+json`` (docs/contracts), so their models allow the fields those documents add.
 """
 
 from __future__ import annotations
@@ -136,7 +136,7 @@ class PlanCreate(_In):
 
 
 class PlanOut(_Open):
-    """A stored plan: the plan JSON (shared/contracts/plan.schema.json) with its ``id``."""
+    """A stored plan: the plan JSON (docs/contracts/plan.schema.json) with its ``id``."""
 
     id: int
     version: int

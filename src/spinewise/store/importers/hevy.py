@@ -1,4 +1,4 @@
-"""Hevy CSV (shared/research/product-anchors.md section 5).
+"""Hevy CSV (docs/research/product-anchors.md section 5).
 
 ``title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,
 set_type,weight_kg|weight_lbs,reps,distance_km|distance_miles,duration_seconds,rpe``.

@@ -1,4 +1,4 @@
-"""Liftosaur history CSV (shared/research/product-anchors.md section 5).
+"""Liftosaur history CSV (docs/research/product-anchors.md section 5).
 
 ``Workout DateTime, Program, Day Name, Exercise, Is Warmup Set?, Required Reps, Completed Reps,
 Is AMRAP?, Required RPE, Completed RPE, Log RPE?, Required Weight Value, Required Weight Unit,

@@ -1,4 +1,4 @@
-"""Strong CSV, both layouts (shared/research/product-anchors.md section 5).
+"""Strong CSV, both layouts (docs/research/product-anchors.md section 5).
 
 - Legacy, ``;``-separated: ``Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;
   Reps;RPE;Distance;Distance Unit;Seconds;Notes;Workout Notes`` (some versions add

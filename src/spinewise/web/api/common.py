@@ -11,7 +11,7 @@ from spinewise.web.schemas import ProblemDetail
 __all__ = ["PROBLEMS", "PlanId", "SessionId", "responses"]
 
 #: Plan ids are 32-bit; session ids 64-bit (both kept well inside SQLite's integer range).
-# The contract names these path parameters `{id}` (shared/contracts/README.md).
+# The contract names these path parameters `{id}` (docs/contracts/README.md).
 PlanId = Annotated[int, Path(alias="id", ge=1, le=2**31 - 1, description="The plan's id.")]
 SessionId = Annotated[int, Path(alias="id", ge=1, le=2**62, description="The session's id.")]
 

@@ -59,7 +59,7 @@ def export(
     user: CurrentUser,
     fmt: Annotated[ExportFormat, Query(alias="format")] = ExportFormat.json,
 ) -> StreamingResponse:
-    """All your data: the JSON backup (shared/contracts) or one CSV row per set (streamed)."""
+    """All your data: the JSON backup (docs/contracts) or one CSV row per set (streamed)."""
     chunks, media, name = export_stream(ctx, user, fmt.value)
     return StreamingResponse(
         chunks, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'}
