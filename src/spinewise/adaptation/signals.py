@@ -2,9 +2,9 @@
 
 Pain rules follow the pain-monitoring model (Silbernagel et al. 2007; docs/research/science.md
 section 4, with its confirmation status carried by each rule); readiness is the project's
-documented score (:mod:`spinewise.adaptation.readiness`); a load spike is an acute:chronic ratio (EWMA, Williams et
-al. 2017) of 1.5 or more, the "danger zone" of Gabbett 2016 [C2], used here only as a signal to
-hold back, never as an injury prediction (Lolli 2019; Impellizzeri 2020).
+documented score (:mod:`spinewise.adaptation.readiness`); a load spike is an acute:chronic ratio
+(EWMA, Williams et al. 2017) of 1.5 or more, the "danger zone" of Gabbett 2016 [C2], used here only
+as a signal to hold back, never as an injury prediction (Lolli 2019; Impellizzeri 2020).
 """
 
 from __future__ import annotations
