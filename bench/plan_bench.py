@@ -97,7 +97,6 @@ def greedy_plan(request: PlanRequest, catalog: Catalog) -> dict[str, Any]:
                     ex,
                     wp,
                     experience=request.training_experience,
-                    minutes_per_session=request.minutes_per_session,
                 )
                 secs = item_seconds(dose)
                 if secs > budget:

@@ -54,7 +54,7 @@ def test_deload_weeks_step_back_then_resume(req: Any) -> None:
 
 
 def test_short_walks_deload_by_a_day(req: Any) -> None:
-    plan = walking_weeks(req(pain_current=2, minutes_per_session=5), periodize(4), RULES)
+    plan = walking_weeks(req(pain_current=2, minutes_per_session=5), periodize(8), RULES)
     deload = plan[-1]
     assert deload.deload
     assert deload.minutes_per_day == plan[-2].minutes_per_day == 5

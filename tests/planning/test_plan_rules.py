@@ -110,7 +110,9 @@ def test_unilateral_each_session() -> None:
 
 
 def test_isolated_share_binds() -> None:
-    iso_heavy = subset(lambda e: e.integration == "isolated" or "prep" in e.blocks)
+    iso_heavy = subset(
+        lambda e: e.integration == "isolated" or ("prep" in e.blocks and e.level == 1)
+    )
     ctx = context(catalog=iso_heavy)
     without = solve(ctx, BASE)
     share = sum(ex.integration == "isolated" for ex in used(without)) / len(without.items)

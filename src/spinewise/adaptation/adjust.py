@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from spinewise.adaptation.progression import ExerciseDecision
 from spinewise.catalog import Catalog, Exercise
-from spinewise.planning.dosing import ItemDose, item_seconds
+from spinewise.planning.dosing import ItemDose, intro_sets, item_seconds
 from spinewise.planning.plan import Item, Plan, PlanChange, Session
 
 __all__ = ["TOP_HOLD_S", "TOP_REPS", "adjust_plan"]
@@ -36,7 +36,7 @@ def _can_do(ex: Exercise, equipment: frozenset[str], sensitivities: frozenset[st
 def _swap(item: Item, ex: Exercise) -> Item:
     d = ex.dose
     dose = ItemDose(
-        sets=min(d.sets, item.dose.sets),
+        sets=min(intro_sets(d.sets), item.dose.sets),
         reps=d.reps,
         hold_s=d.hold_s,
         distance_m=d.distance_m,

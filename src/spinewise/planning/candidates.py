@@ -14,8 +14,11 @@ __all__ = [
     "BASE_MAX_LEVEL",
     "FAST_WORK_MAX_PAIN",
     "eligible",
+    "hold_family",
+    "is_deadlift",
     "is_fast_or_impact",
     "is_heavy_hinge",
+    "is_lateral_shift_bridge",
     "is_rotational_throw",
     "is_single_leg_hinge",
     "is_unilateral_work",
@@ -38,6 +41,26 @@ def is_heavy_hinge(ex: Exercise) -> bool:
     """A hinge under heavy load: the max-strength deadlift family and axially loaded hinges."""
     return "hinge" in ex.patterns and (
         "max_strength" in ex.qualities or "axial_load" in ex.sensitivities
+    )
+
+
+def is_deadlift(ex: Exercise) -> bool:
+    """A loaded two-leg deadlift or Romanian deadlift (the seed method's loaded hinge)."""
+    return (
+        "hinge" in ex.patterns
+        and ex.laterality == "bilateral"
+        and ex.loading == "constant"
+        and ("deadlift" in ex.name.lower() or ex.id.endswith("_rdl"))
+    )
+
+
+def is_lateral_shift_bridge(ex: Exercise) -> bool:
+    """The seed method's bridge hold with lateral pelvic shifts (a two-leg frontal-plane hold)."""
+    return (
+        "bridge" in ex.patterns
+        and "frontal" in ex.planes
+        and "isometric_endurance" in ex.qualities
+        and ex.laterality != "unilateral"
     )
 
 
@@ -66,6 +89,24 @@ def is_fast_or_impact(ex: Exercise) -> bool:
 def is_rotational_throw(ex: Exercise) -> bool:
     """A rotational medicine-ball throw (scoop toss, shot-put throw, side toss)."""
     return "throw" in ex.patterns and "transverse" in ex.planes and "medicine_ball" in ex.equipment
+
+
+#: Which tested hold a hold exercise progresses toward, by its first matching pattern.
+_HOLD_FAMILIES = (
+    ("anti_lateral_flexion", "side_bridge"),
+    ("back_extension", "trunk_extensor"),
+    ("trunk_flexion", "trunk_flexor"),
+    ("anti_extension", "trunk_flexor"),
+    ("balance", "single_leg_stance"),
+)
+
+
+def hold_family(ex: Exercise) -> str | None:
+    """The tested hold this exercise's holds progress toward (None: no related test)."""
+    for pattern, family in _HOLD_FAMILIES:
+        if pattern in ex.patterns:
+            return family
+    return None
 
 
 def is_unilateral_work(ex: Exercise) -> bool:

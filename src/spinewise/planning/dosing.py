@@ -1,12 +1,25 @@
-"""Item doses by week: progression within a phase and deloads, computed outside the solver.
+"""Item doses: an introductory dose at first exposure, then progression across the whole plan.
 
-Within a phase every loading week steps the dose up (longer holds, more reps, then an extra set,
-slower eccentrics, a higher RPE target); a dose never drops from one week to the next within a
-phase except into a deload, which keeps the exercise and cuts its sets.
+An exercise's dose depends on how many loading weeks the athlete has already done it
+(its *exposure*), not on where the week sits in its phase:
 
-The step sizes are coaching conventions chosen for this project, not published values; the
-isometric base doses follow McGill's practice of short holds repeated (docs/research/science.md
-section 7, C2).
+* **First exposure**: an introductory dose, one set fewer than the catalogue's dose (at least two)
+  and half a point lower on the RPE scale, with the catalogue's reps, hold and tempo.
+* **Holds grow**: 5 s a week of exposure toward a ceiling set by the person's tested hold for
+  that family of exercise (half of it, at least the catalogue's hold and at most 60 s), in the
+  spirit of McGill's short, repeated holds that lengthen as endurance builds.
+* **Reps by double progression**: one more rep a week up to four above the catalogue's, then the
+  effort rises (RPE) at the same reps; sets rise by one every second week up to one above the
+  catalogue's.
+* **Tempo**: exercises that train eccentric control lower one second slower from the second
+  exposure and two seconds slower from the fourth (at most 6 s).
+* **Deload weeks** keep the exercise and cut its sets by 40 % and its RPE by one point; they do
+  not count as exposure.
+
+Every component is non-decreasing in exposure, so a dose never falls from one week to the next
+outside a deload. The step sizes and the ceiling are coaching conventions chosen for this project,
+not published values; the short-hold practice follows McGill (docs/research/science.md section 7,
+C2).
 """
 
 from __future__ import annotations
@@ -19,9 +32,13 @@ from spinewise.planning.periodization import WeekPlan
 
 __all__ = [
     "CARRY_SPEED_M_S",
+    "HOLD_CEILING_S",
+    "HOLD_STEP_S",
     "TRANSITION_S",
     "ItemDose",
     "dose_for",
+    "hold_ceiling_s",
+    "intro_sets",
     "item_seconds",
     "volume_units",
 ]
@@ -32,8 +49,16 @@ TRANSITION_S = 30
 CARRY_SPEED_M_S = 1.0
 #: Highest RPE target the progression reaches, by experience.
 RPE_CEILING = {"novice": 7.5, "intermediate": 8.5, "advanced": 9.0}
-#: Short sessions use fewer sets (minutes per session below this) [min].
-SHORT_SESSION_MIN = 30
+#: Hold added per week of exposure [s] (a design choice).
+HOLD_STEP_S = 5
+#: Longest hold the progression reaches [s], whatever the tested capacity (a design choice).
+HOLD_CEILING_S = 60.0
+#: Hold ceiling without a tested capacity: the catalogue's hold plus this [s] (a design choice).
+UNTESTED_HOLD_HEADROOM_S = 20.0
+#: Share of the tested maximal hold that training holds may reach (a design choice).
+TESTED_HOLD_SHARE = 0.5
+#: Extra reps the double progression adds before the effort rises.
+MAX_EXTRA_REPS = 4
 
 
 @dataclass(frozen=True)
@@ -73,54 +98,97 @@ def _slower(tempo: str | None, extra_s: int) -> str | None:
     return "-".join(parts)
 
 
+def intro_sets(catalogue_sets: int) -> int:
+    """Sets of a first exposure: one fewer than the catalogue's dose, at least two.
+
+    Examples
+    --------
+    >>> intro_sets(6), intro_sets(3), intro_sets(2), intro_sets(1)
+    (5, 2, 2, 1)
+    """
+    return max(2, catalogue_sets - 1) if catalogue_sets > 2 else catalogue_sets
+
+
+def hold_ceiling_s(base_hold_s: float, tested_s: float | None) -> float:
+    """The longest hold an exercise progresses to for this person [s].
+
+    Parameters
+    ----------
+    base_hold_s
+        The catalogue's hold [s].
+    tested_s
+        The person's tested maximal hold for this family of exercise [s], if known.
+
+    Examples
+    --------
+    >>> hold_ceiling_s(10, 60)  # half of a 60-s extensor hold
+    30.0
+    >>> hold_ceiling_s(10, None)
+    30.0
+    >>> hold_ceiling_s(30, 20)  # never below the catalogue's hold
+    30.0
+    """
+    if tested_s is None:
+        ceiling = base_hold_s + UNTESTED_HOLD_HEADROOM_S
+    else:
+        ceiling = HOLD_STEP_S * math.floor(TESTED_HOLD_SHARE * tested_s / HOLD_STEP_S)
+    return float(max(base_hold_s, min(ceiling, HOLD_CEILING_S)))
+
+
 def dose_for(
     ex: Exercise,
     week: WeekPlan,
     *,
     experience: str,
-    minutes_per_session: int,
+    exposure: int = 0,
     extra_sets: int = 0,
+    tested_hold_s: float | None = None,
 ) -> ItemDose:
-    """The dose of ``ex`` in ``week``.
+    """The dose of ``ex`` in ``week`` after ``exposure`` earlier loading weeks with it.
 
     Parameters
     ----------
     ex
-        The exercise; its catalogue dose is the week-1 dose.
+        The exercise; the introductory dose is derived from its catalogue dose.
     week
-        The week's phase position; ``phase_week`` counts loading weeks from 1.
+        The week; a deload cuts sets and effort.
     experience
         ``novice``, ``intermediate`` or ``advanced``: caps the RPE target.
-    minutes_per_session
-        Sessions under 30 min start from at most two sets.
+    exposure
+        Earlier loading weeks in which the athlete did this exercise (0: first exposure).
     extra_sets
         Sets added by a finding (for example extensor endurance low).
+    tested_hold_s
+        The person's tested maximal hold for this exercise's family [s], if known.
     """
     base = ex.dose
-    step = week.phase_week - 1
-    sets = base.sets
-    if minutes_per_session < SHORT_SESSION_MIN:
-        sets = min(sets, 2)
-    if step >= 2:
-        sets += 1
+    k = max(0, exposure)
+    first = intro_sets(base.sets)
+    hold_s = base.hold_s
+    if hold_s is not None:
+        sets = min(first + k, base.sets)
+        top = hold_ceiling_s(hold_s, tested_hold_s)
+        hold_s = float(min(hold_s + HOLD_STEP_S * k, max(hold_s, top)))
+    else:
+        sets = min(first + (k + 1) // 2, base.sets + 1)
     sets = min(sets + extra_sets, 8)
     reps = base.reps
-    hold_s = base.hold_s
-    distance_m = base.distance_m
-    tempo = base.tempo
+    reps_room = 0
     if reps is not None and ex.loading != "ballistic":
-        reps = min(reps + step, base.reps + 4 if base.reps else reps)
-    if hold_s is not None:
-        hold_s = float(5 * round(hold_s * (1 + 0.15 * step) / 5)) if hold_s >= 10 else hold_s
-        hold_s = max(hold_s, base.hold_s or hold_s)
+        reps = base.reps + min(k, MAX_EXTRA_REPS) if base.reps else reps
+        reps_room = max(0, k - MAX_EXTRA_REPS)
+    distance_m = base.distance_m
     if distance_m is not None:
-        distance_m = float(distance_m + 5 * step)
-    if "eccentric_control" in ex.qualities and step >= 1:
-        tempo = _slower(tempo, 1)
+        distance_m = float(distance_m + 5 * k)
+    tempo = base.tempo
+    if "eccentric_control" in ex.qualities:
+        tempo = _slower(tempo, (1 if k >= 1 else 0) + (1 if k >= 3 else 0))
     intensity = base.intensity
     if intensity.kind == "rpe" and intensity.value is not None:
-        ceiling = RPE_CEILING.get(experience, 8.0)
-        intensity = Intensity(kind="rpe", value=min(intensity.value + 0.5 * step, ceiling))
+        ceiling = max(RPE_CEILING.get(experience, 8.0), intensity.value - 0.5)
+        start = intensity.value - 0.5
+        steps = k if reps is None or base.reps is None else reps_room + min(k, 1)
+        intensity = Intensity(kind="rpe", value=min(start + 0.5 * steps, ceiling))
     if week.deload:
         sets = max(1, round(sets * 0.6))
         if intensity.kind == "rpe" and intensity.value is not None:

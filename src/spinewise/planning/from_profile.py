@@ -82,4 +82,18 @@ def request_from_profile(
         height_cm=a.height_cm,
         posture_triggers=triggers,
         findings=tuple((f.code, f.severity, f.summary) for f in assessment.findings),
+        tested_holds_s=_tested_holds(profile),
     )
+
+
+def _tested_holds(profile: Profile) -> tuple[tuple[str, float], ...]:
+    """The tested maximal holds by family of exercise [s] (the weaker side for side bridges)."""
+    t = profile.tests
+    sides = [v for v in (t.side_bridge_left_s, t.side_bridge_right_s) if v is not None]
+    pairs = (
+        ("side_bridge", min(sides) if sides else None),
+        ("single_leg_stance", t.single_leg_stance_eyes_open_s),
+        ("trunk_extensor", t.trunk_extensor_s),
+        ("trunk_flexor", t.trunk_flexor_s),
+    )
+    return tuple((family, float(v)) for family, v in pairs if v is not None)

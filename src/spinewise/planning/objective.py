@@ -16,6 +16,7 @@ import numpy as np
 from spinewise.catalog import Exercise
 from spinewise.planning.candidates import level_window
 from spinewise.planning.context import WeekContext
+from spinewise.planning.periodization import PHASES
 from spinewise.planning.policy import serves_demand
 from spinewise.planning.rules.variety import previous_loading_week_in_phase
 from spinewise.planning.solver import WeekModel
@@ -55,7 +56,7 @@ DISTINCT_REWARD = 4
 EMPHASIS_REWARD = 6
 GOAL_REWARD = 4
 FINDING_REWARD = 8
-CONTINUITY_REWARD = 5
+CONTINUITY_REWARD = 10
 PROGRESSION_REWARD = 6
 LEVEL_PENALTY = 3
 
@@ -83,7 +84,9 @@ def seed_weights(ids: tuple[str, ...], seed: int) -> dict[str, int]:
 def item_scores(ctx: WeekContext, *, seed: int, all_ids: tuple[str, ...]) -> dict[str, int]:
     """Each eligible exercise's reward per placement this week (before the used-once bonus)."""
     req = ctx.request
-    ties = seed_weights(all_ids, seed * 1009 + ctx.week.index)
+    # One tie-break per phase, not per week: a per-week draw reshuffled the choice every week and
+    # left exercises no time to progress.
+    ties = seed_weights(all_ids, seed * 1009 + PHASES.index(ctx.week.phase))
     _, top_level = level_window(req, ctx.week.phase)
     target_level = max(1, top_level - (1 if ctx.week.phase == "foundation" else 0))
     scores: dict[str, int] = {}

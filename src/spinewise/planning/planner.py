@@ -16,13 +16,13 @@ from dataclasses import dataclass, replace
 from spinewise import __version__
 from spinewise.catalog import Catalog, load_vocabulary
 from spinewise.errors import InfeasiblePlanError
-from spinewise.planning.candidates import eligible, level_window
+from spinewise.planning.candidates import eligible, hold_family, level_window
 from spinewise.planning.context import PlacedItem, WeekContext
 from spinewise.planning.dosing import dose_for, item_seconds, volume_units
 from spinewise.planning.objective import add_objective, item_scores
-from spinewise.planning.periodization import WeekPlan, periodize
+from spinewise.planning.periodization import WeekPlan
 from spinewise.planning.plan import Plan, Week
-from spinewise.planning.policy import serves_demand
+from spinewise.planning.policy import plan_weeks, serves_demand
 from spinewise.planning.render_json import plan_document
 from spinewise.planning.request import PlanRequest
 from spinewise.planning.requirements import RELAX_ORDER, REQUIREMENTS
@@ -38,7 +38,7 @@ from spinewise.planning.spine import (
     spine_load,
 )
 
-__all__ = ["SolvedWeek", "make_plan", "week_context"]
+__all__ = ["SolvedWeek", "exposure_weeks", "make_plan", "week_context"]
 
 _OK = ("OPTIMAL", "FEASIBLE")
 
@@ -78,14 +78,16 @@ def week_context(
             if load.capped:
                 caps[ex.id] = load.load_kg
     doses, seconds, volume = {}, {}, {}
+    exposures = exposure_weeks(previous)
     for ex in pool:
         extra = sum(1 for d in request.demands if d.kind == "extra_volume" and serves_demand(ex, d))
         dose = dose_for(
             ex,
             week,
             experience=request.training_experience,
-            minutes_per_session=request.minutes_per_session,
+            exposure=exposures.get(ex.id, 0),
             extra_sets=min(extra, 2),
+            tested_hold_s=request.tested_hold_s(hold_family(ex)),
         )
         weaker = [d for d in request.demands if d.kind == "weaker_side" and serves_demand(ex, d)]
         if weaker and weaker[0].side is not None and not week.deload:
@@ -108,6 +110,17 @@ def week_context(
         previous_weeks=tuple(p.ctx.week for p in previous),
         catalog_progressions={ex.id: ex.progressions for ex in catalog.exercises},
     )
+
+
+def exposure_weeks(previous: Sequence[SolvedWeek]) -> dict[str, int]:
+    """Earlier loading weeks in which each exercise was done (deloads do not count)."""
+    out: dict[str, int] = {}
+    for p in previous:
+        if p.ctx.week.deload:
+            continue
+        for eid in {it.exercise_id for it in p.result.items}:
+            out[eid] = out.get(eid, 0) + 1
+    return out
 
 
 def _solve(
@@ -230,7 +243,7 @@ def make_plan(
     solved: list[SolvedWeek] = []
     spine_cache: dict[str, SpineLoad | None] = {}
     phase_ids: dict[str, set[str]] = {}
-    for week in periodize(request.weeks):
+    for week in plan_weeks(request):
         ctx = week_context(request, catalog, week, tuple(solved), compression, spine_cache)
         if week.index <= len(fixed_weeks):
             kept = _kept_week(ctx, fixed_weeks[week.index - 1])

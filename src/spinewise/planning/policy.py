@@ -8,7 +8,8 @@ requirement; the validator never imports the solver.
 from __future__ import annotations
 
 from spinewise.catalog import Exercise, load_vocabulary
-from spinewise.planning.periodization import WeekPlan
+from spinewise.planning.candidates import FAST_WORK_MAX_PAIN
+from spinewise.planning.periodization import WeekPlan, periodize
 from spinewise.planning.request import Demand, PlanRequest
 
 __all__ = [
@@ -16,11 +17,18 @@ __all__ = [
     "HEAVY_COMPRESSION_FRACTION",
     "ISOLATED_MAX_SHARE",
     "MINUTES_PER_ITEM",
+    "SESSION_FILL_SHARE",
+    "SESSION_PATTERN_MAX",
+    "WEEKLY_PATTERN_SETS_MAX",
+    "counts_as_hard",
     "extra_items",
     "items_per_session",
+    "main_pattern",
+    "plan_weeks",
     "required_qualities",
     "serves_demand",
     "throws_required",
+    "weekly_pattern_needs",
 ]
 
 #: Most items per block in one session (prep needs at least one).
@@ -40,6 +48,51 @@ MINUTES_PER_ITEM = 5
 #: An item is heavy on the spine when its compression reaches this share of the athlete's limit
 #: (a design choice; the limits themselves are NIOSH's, see spinewise.planning.spine).
 HEAVY_COMPRESSION_FRACTION = 0.75
+
+
+#: Most exercises of one main pattern in one session (issue 14's rule against crowding).
+SESSION_PATTERN_MAX = 2
+#: Weekly ceiling of hard sets per main pattern. Schoenfeld, Ogborn & Krieger 2017 (J Sports Sci
+#: 35:1073-1082; abstract confirmed) found a graded dose-response up to their top category of
+#: 10+ weekly sets per muscle; the ceiling of 20 is common coaching guidance adopted as a design
+#: choice and applied per movement pattern by analogy (not from that paper).
+WEEKLY_PATTERN_SETS_MAX = 20
+#: Share of the person's minutes a training-week session fills at least (issue 14's target).
+SESSION_FILL_SHARE = (4, 5)
+#: Patterns whose sets are not hard sets (drills for range of motion and breathing).
+_NOT_HARD = frozenset({"mobility_drill", "breathing"})
+
+
+def main_pattern(ex: Exercise) -> str:
+    """An exercise's main movement pattern: the first the catalogue lists."""
+    return ex.patterns[0]
+
+
+def counts_as_hard(ex: Exercise) -> bool:
+    """Whether an exercise's working sets count as hard sets (not mobility or breathing drills)."""
+    return main_pattern(ex) not in _NOT_HARD
+
+
+def weekly_pattern_needs(
+    week: WeekPlan, request: PlanRequest, open_patterns: frozenset[str]
+) -> tuple[tuple[str, ...], ...]:
+    """The movement patterns a loading week must contain, each as its alternatives.
+
+    Every loading week has a hinge and a squat, sit-to-stand or lunge; with three or more days a
+    week also a pull, a push and a carry. A need is dropped when no exercise open to the person
+    has any of its patterns (equipment or sensitivities rule it out).
+    """
+    if week.deload:
+        return ()
+    needs: list[tuple[str, ...]] = [("hinge",), ("squat", "lunge")]
+    if request.days_per_week >= 3:
+        needs += [("row",), ("push",), ("carry",)]
+    return tuple(n for n in needs if open_patterns & set(n))
+
+
+def plan_weeks(request: PlanRequest) -> tuple[WeekPlan, ...]:
+    """The phases and deloads of this person's plan (no power phase while fast work waits)."""
+    return periodize(request.weeks, fast_work=request.pain_current <= FAST_WORK_MAX_PAIN)
 
 
 def items_per_session(minutes_per_session: int) -> tuple[int, int]:

@@ -76,6 +76,9 @@ class PlanRequest:
         ``prolonged_sitting`` and/or ``prolonged_standing`` when they aggravate the athlete's pain.
     findings
         ``(code, severity, summary)`` of each finding, copied into the plan.
+    tested_holds_s
+        ``(family, seconds)`` of the person's tested maximal holds: hold exercises progress
+        toward them (:func:`spinewise.planning.dosing.hold_ceiling_s`).
     """
 
     name: str
@@ -97,6 +100,15 @@ class PlanRequest:
     height_cm: float = 170.0
     posture_triggers: frozenset[str] = frozenset()
     findings: tuple[tuple[str, str, str], ...] = field(default=())
+    tested_holds_s: tuple[tuple[str, float], ...] = field(default=())
+
+    def tested_hold_s(self, family: str | None) -> float | None:
+        """The person's tested maximal hold for a family of hold exercise [s], if known.
+
+        Families: ``side_bridge`` (the weaker side), ``trunk_extensor``, ``trunk_flexor``,
+        ``single_leg_stance`` (eyes open).
+        """
+        return dict(self.tested_holds_s).get(family) if family else None
 
     @property
     def training_days(self) -> tuple[str, ...]:

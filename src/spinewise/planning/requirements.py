@@ -34,12 +34,24 @@ REQUIREMENTS: MappingProxyType[str, str] = MappingProxyType(
         "weekly_qualities": "every loading week trains every weekly quality",
         "unilateral_each_session": "every session has unilateral, alternating or split work",
         "single_leg_hinge": "a single-leg hinge in every loading week",
+        "pattern_per_session": "at most two exercises of one main movement pattern per session",
+        "weekly_pattern_sets": "at most 20 hard sets a week per main movement pattern",
+        "movement_patterns": (
+            "every loading week has a hinge and a squat or lunge; with 3+ days also a pull, "
+            "a push and a carry, where equipment and sensitivities allow"
+        ),
+        "session_fill": "each loading-week session fills at least 80 % of the minutes given",
+        "signature_work": (
+            "a bridge hold with lateral pelvic shifts and a deadlift in every loading week, "
+            "where equipment and sensitivities allow"
+        ),
     }
 )
 
 #: Relaxable requirements, least important first.
 RELAX_ORDER: tuple[str, ...] = (
     "variety_rotation",
+    "session_fill",
     "finding_volume",
     "rotational_throws",
     "three_planes",
@@ -47,6 +59,10 @@ RELAX_ORDER: tuple[str, ...] = (
     "weekly_qualities",
     "unilateral_each_session",
     "single_leg_hinge",
+    "signature_work",
+    "movement_patterns",
+    "weekly_pattern_sets",
+    "pattern_per_session",
 )
 
 #: Requirements that are never relaxed.

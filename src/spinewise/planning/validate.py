@@ -15,9 +15,8 @@ from typing import Any
 from spinewise.catalog import Catalog, Exercise
 from spinewise.planning.candidates import FAST_WORK_MAX_PAIN, is_fast_or_impact, level_window
 from spinewise.planning.dosing import item_seconds
-from spinewise.planning.periodization import periodize
 from spinewise.planning.plan import Plan
-from spinewise.planning.policy import BLOCK_MAX_ITEMS, items_per_session
+from spinewise.planning.policy import BLOCK_MAX_ITEMS, items_per_session, plan_weeks
 from spinewise.planning.request import PlanRequest
 from spinewise.planning.requirements import RELAX_ORDER
 from spinewise.planning.spine import CompressionFn, compression_limit_n, model_compression_n
@@ -173,7 +172,7 @@ def validate_plan(
     if plan.get("schema_version") != 1:
         out.append(Violation("plan", "schema_version", "must be 1"))
     declared = _declared_relaxations(plan, out)
-    expected = periodize(request.weeks)
+    expected = plan_weeks(request)
     weeks: Sequence[Mapping[str, Any]] = plan.get("weeks", [])
     if len(weeks) != len(expected):
         out.append(Violation("plan", "weeks", f"{len(weeks)} weeks, expected {len(expected)}"))

@@ -11,7 +11,13 @@ from spinewise.planning.rules.load import (
     HeavyCompressionSpacing,
     HeavyHingeSpacing,
 )
-from spinewise.planning.rules.signature import RotationalThrows, SingleLegHinge
+from spinewise.planning.rules.patterns import (
+    MovementPatterns,
+    PatternPerSession,
+    SessionFill,
+    WeeklyPatternSets,
+)
+from spinewise.planning.rules.signature import RotationalThrows, SignatureWork, SingleLegHinge
 from spinewise.planning.rules.structure import (
     IsolatedShare,
     SessionStructure,
@@ -39,4 +45,9 @@ ALL_RULES: tuple[Rule, ...] = (
     WeeklyQualities(),
     UnilateralEachSession(),
     SingleLegHinge(),
+    PatternPerSession(),
+    WeeklyPatternSets(),
+    MovementPatterns(),
+    SessionFill(),
+    SignatureWork(),
 )
