@@ -54,8 +54,8 @@ def _overview(view: PlanView, console: Console) -> None:
         console.print(
             _table(
                 "Findings",
-                ("severity", "finding", "details", "code"),
-                [(f.severity, f.summary, f.details, f.code) for f in view.findings],
+                ("severity", "finding", "details"),
+                [(f.severity, f.summary, f.details) for f in view.findings],
             )
         )
     else:

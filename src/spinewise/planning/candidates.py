@@ -65,8 +65,11 @@ def is_lateral_shift_bridge(ex: Exercise) -> bool:
 
 
 def is_single_leg_hinge(ex: Exercise) -> bool:
-    """The seed method's single-leg hinge (single-leg Romanian deadlift and its variants)."""
-    return "hinge" in ex.patterns and ex.laterality == "unilateral"
+    """The seed method's single-leg hinge (single-leg Romanian deadlift and its variants).
+
+    A one-arm swing is unilateral but not single-leg: ballistic hinges are left out.
+    """
+    return "hinge" in ex.patterns and ex.laterality == "unilateral" and ex.loading != "ballistic"
 
 
 #: Highest current pain [0-10] at which jumps, throws and swings may be planned: the top of the

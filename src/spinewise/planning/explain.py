@@ -6,7 +6,9 @@ from collections.abc import Sequence
 
 from spinewise.catalog import Exercise, load_vocabulary
 from spinewise.planning.candidates import (
+    is_deadlift,
     is_heavy_hinge,
+    is_lateral_shift_bridge,
     is_rotational_throw,
     is_single_leg_hinge,
     is_unilateral_work,
@@ -15,15 +17,50 @@ from spinewise.planning.context import PlacedItem, WeekContext
 from spinewise.planning.objective import GOAL_EMPHASIS, PHASE_EMPHASIS, _has
 from spinewise.planning.policy import required_qualities, serves_demand
 
-__all__ = ["PHASE_FOCUS", "why_item"]
+__all__ = ["PHASE_FOCUS", "PLAIN_GOAL", "PLAIN_QUALITY", "PLAIN_REGION", "plain", "why_item"]
 
 #: Plain-language focus of each phase.
 PHASE_FOCUS = {
     "foundation": "motor control, isometric endurance and hinge patterning",
     "build": "eccentric and tempo strength and unilateral work",
-    "power": "rate of force development: throws, swings and jumps",
+    "power": "fast, explosive force: throws, swings and jumps",
     "consolidate": "consolidating strength, endurance and power",
 }
+
+#: Plain words for the vocabulary's qualities, regions and goals, as a person reads them.
+PLAIN_QUALITY = {
+    "isometric_endurance": "holding endurance",
+    "eccentric_control": "controlled lowering",
+    "rate_of_force_development": "fast, explosive force",
+    "max_strength": "heavy strength",
+    "proprioception": "balance and position sense",
+    "mobility": "mobility",
+    "metabolic_conditioning": "work capacity",
+    "motor_control": "movement control",
+}
+PLAIN_REGION = {
+    "erector_spinae": "the long back extensors",
+    "multifidus": "the deep back muscles (multifidus)",
+    "glute_max": "the buttocks (gluteus maximus)",
+    "glute_med": "the side of the hip (gluteus medius)",
+    "hamstrings": "the hamstrings",
+    "obliques": "the side abdominals (obliques)",
+    "transverse_abdominis": "the deep abdominals",
+    "thoracic_extensors": "the upper-back extensors",
+}
+PLAIN_GOAL = {
+    "durability": "a back that holds up",
+    "rotational_sport": "your rotational sport",
+    "lifting": "your lifting",
+    "running": "your running",
+    "desk_work": "your desk work",
+}
+
+
+def plain(name: str, words: dict[str, str]) -> str:
+    """A vocabulary name in a person's words (underscores become spaces when unmapped)."""
+    return words.get(name, name.replace("_", " "))
+
 
 BLOCK_PURPOSE = {
     "prep": "prep: breathing, bracing, mobility and activation before the work",
@@ -44,11 +81,15 @@ def why_item(
     for demand in ctx.request.demands:
         if serves_demand(ex, demand):
             note = f": {demand.note}" if demand.note else ""
-            out.append(f"finding {demand.finding}{note}")
+            out.append(f"for what your tests found{note}")
     if is_single_leg_hinge(ex):
-        out.append("signature: the single-leg hinge, trained with a controlled lowering")
+        out.append("core method: the single-leg hinge, lowered under control")
     if is_rotational_throw(ex):
-        out.append("signature: rotational medicine-ball throw for rate of force development")
+        out.append("core method: a rotational medicine-ball throw for fast, explosive force")
+    if is_lateral_shift_bridge(ex):
+        out.append("core method: a bridge hold with side-to-side pelvic shifts")
+    if is_deadlift(ex):
+        out.append("core method: the loaded deadlift pattern")
     for region in vocab.key_regions:
         if region in ex.primary_regions:
             others = [
@@ -57,10 +98,10 @@ def why_item(
                 if i is not item and region in ctx.by_id(i.exercise_id).primary_regions
             ]
             if not others:
-                out.append(f"key region {region}: the only item this week that covers it")
+                out.append(f"the only exercise this week that trains {plain(region, PLAIN_REGION)}")
     for quality in required_qualities(ctx.week, ctx.request):
         if quality in ex.qualities:
-            out.append(f"weekly quality {quality}")
+            out.append(f"this week's {plain(quality, PLAIN_QUALITY)}")
     for plane in ("frontal", "transverse"):
         if plane in ex.planes:
             out.append(f"{plane}-plane work")
@@ -72,13 +113,13 @@ def why_item(
     if is_unilateral_work(ex) and session_unilateral == [item]:
         out.append("unilateral work for this session")
     if is_heavy_hinge(ex):
-        out.append("heavy hinge: kept off consecutive training days")
+        out.append("heavy hip hinge: kept off back-to-back training days")
     phase = ctx.week.phase
     if any(_has(ex, t) for t in PHASE_EMPHASIS[phase]):
         out.append(f"{phase} phase: {PHASE_FOCUS[phase]}")
     for goal in ctx.request.goals:
         if any(_has(ex, t) for t in GOAL_EMPHASIS.get(goal, ())):
-            out.append(f"goal {goal}")
+            out.append(f"your goal: {plain(goal, PLAIN_GOAL)}")
     if ctx.week.deload:
         out.append("deload week: fewer sets so that the body can absorb the training")
     out.append(BLOCK_PURPOSE[item.block])

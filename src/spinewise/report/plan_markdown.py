@@ -52,8 +52,8 @@ def _head(view: PlanView) -> list[str]:
     lines += ["", f"> **Please read.** {_text(view.disclaimer)}", "", "## Findings", ""]
     if view.findings:
         lines += _table(
-            ("Severity", "Finding", "Details", "Code"),
-            ((f.severity, f.summary, f.details, f.code) for f in view.findings),
+            ("Severity", "Finding", "Details"),
+            ((f.severity, f.summary, f.details) for f in view.findings),
         )
     else:
         lines += ["No findings: the assessment found nothing to target.", ""]
