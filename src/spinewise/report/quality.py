@@ -663,7 +663,7 @@ def _targets(q: PlanQuality) -> tuple[Target, ...]:
             "plain_words",
             "Internal names in the printed plan",
             "none",
-            "none" if not q.underscore_identifiers else ", ".join(q.underscore_identifiers[:5]),
+            f"{len(q.underscore_identifiers)} found" if q.underscore_identifiers else "none",
             not q.underscore_identifiers,
         ),
     )
