@@ -81,7 +81,7 @@ def test_a_crowded_session_planted_in_the_file_fails_with_exit_1(
         (None, "FILE: no such file"),
         ("{not json", "not valid JSON"),
         ('{"weeks": 3}', "not a spinewise plan"),
-        ('{}', "not a spinewise plan"),
+        ("{}", "not a spinewise plan"),
         ('{"weeks": [{"sessions": []}]}', "not a spinewise plan"),
     ],
 )

@@ -64,6 +64,7 @@ __all__ = [
     "SignatureWork",
     "Target",
     "WeekFigures",
+    "is_older_adult",
     "main_pattern",
     "pattern_words",
     "plan_quality",
@@ -594,7 +595,8 @@ def _signatures(
     return tuple(out)
 
 
-def _is_older_adult(profile: Profile) -> bool:
+def is_older_adult(profile: Profile) -> bool:
+    """65 or older, or poor balance on one leg with eyes open: the older-adult figures apply."""
     stance = profile.tests.single_leg_stance_eyes_open_s
     return profile.athlete.age >= OLDER_ADULT_AGE or (
         stance is not None and stance < POOR_BALANCE_EYES_OPEN_S
@@ -738,7 +740,7 @@ def plan_quality(
     quality = PlanQuality(
         athlete=profile.athlete.name,
         minutes_per_session=profile.schedule.minutes_per_session,
-        older_adult=_is_older_adult(profile),
+        older_adult=is_older_adult(profile),
         sessions=tuple(sessions),
         session_patterns=tuple(session_patterns),
         weeks=tuple(weeks),
