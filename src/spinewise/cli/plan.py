@@ -1,9 +1,11 @@
 """``spinewise plan``: make a plan from a profile, or validate one.
 
 ``spinewise plan PROFILE [--format text|json|markdown|html|ics] [--out FILE] [--weeks N]
-[--seed N]`` and ``spinewise plan validate FILE --profile PROFILE``. Exit codes (contract):
-0 made; 3 referred by screening (no file written); 2 invalid input; 4 no feasible plan, with the
-conflicting requirement named; ``validate``: 0 valid, 1 invalid with each violation named.
+[--seed N]``, ``spinewise plan validate FILE --profile PROFILE`` and ``spinewise plan quality
+FILE --profile PROFILE [--json]``. Exit codes (contract): 0 made; 3 referred by screening (no
+file written); 2 invalid input; 4 no feasible plan, with the conflicting requirement named;
+``validate``: 0 valid, 1 invalid with each violation named; ``quality``: 0 every target met,
+1 a target not met (the figures are printed either way).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from spinewise.planning.make import spine_compression
 from spinewise.planning.plan import Plan
 from spinewise.planning.validate import validate_plan
 from spinewise.profile import load_profile
-from spinewise.services import plan_for_profile
+from spinewise.services import measure_plan, plan_for_profile
 
 __all__ = ["app"]
 
@@ -107,20 +109,24 @@ def make(
     render.err_console.print(f"Wrote {out}")
 
 
-@app.command("validate")
-def validate(
-    plan_file: Annotated[Path, typer.Argument(metavar="FILE", help="A plan (JSON).")],
-    profile: Annotated[Path, typer.Option(help="The athlete's profile (TOML).")],
-) -> None:
-    """Check a plan against the profile with the solver-independent validator."""
+def _read_json(plan_file: Path) -> Any:
     try:
-        plan = json.loads(plan_file.read_text(encoding="utf-8"))
+        return json.loads(plan_file.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise InputError(f"FILE: no such file: {plan_file}") from None
     except json.JSONDecodeError as exc:
         raise InputError(
             f"FILE: {plan_file}: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
         ) from None
+
+
+@app.command("validate")
+def validate(
+    plan_file: Annotated[Path, typer.Argument(metavar="FILE", help="A plan (JSON).")],
+    profile: Annotated[Path, typer.Option(help="The athlete's profile (TOML).")],
+) -> None:
+    """Check a plan against the profile with the solver-independent validator."""
+    plan = _read_json(plan_file)
     prof = load_profile(profile)
     weeks = len(plan.get("weeks", [])) or None
     request = request_from_profile(prof, assess(prof), weeks=weeks)
@@ -130,3 +136,28 @@ def validate(
         render.err_console.print(f"[red]{len(violations)} violation(s)[/red]")
         raise typer.Exit(1)
     render.console.print(f"[green]valid[/green]: {plan_file} meets every requirement.")
+
+
+@app.command("quality")
+def quality(
+    plan_file: Annotated[Path, typer.Argument(metavar="FILE", help="A plan (JSON).")],
+    profile: Annotated[Path, typer.Option(help="The athlete's profile (TOML).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """The figures a clinician checks in a plan, and whether each target is met."""
+    doc = _read_json(plan_file)
+    if not isinstance(doc, dict) or not isinstance(doc.get("weeks"), list):
+        raise InputError(f"FILE: {plan_file}: not a spinewise plan (no list of weeks)")
+    try:
+        plan = Plan.from_json(doc)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise InputError(f"FILE: {plan_file}: not a spinewise plan: {exc}") from None
+    report = measure_plan(plan, load_profile(profile))
+    if as_json:
+        typer.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+    else:
+        from spinewise.cli.render_quality import print_quality
+
+        print_quality(report, render.console)
+    if not report.passed():
+        raise typer.Exit(1)

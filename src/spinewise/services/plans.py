@@ -6,10 +6,12 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from spinewise.assessment import Assessment
+from spinewise.catalog import load_catalog
 from spinewise.errors import InputError, ScreeningStopError
 from spinewise.planning import make as planning
 from spinewise.planning.plan import Plan
 from spinewise.profile import Profile, parse_profile
+from spinewise.report.quality import PlanQuality, plan_quality
 from spinewise.services.handle import Store
 from spinewise.services.plancache import PlanEntry
 from spinewise.services.schedule import sessions_that_count
@@ -31,6 +33,7 @@ __all__ = [
     "assess_and_plan",
     "create_plan",
     "done_sessions",
+    "measure_plan",
     "newest_plan",
     "plan_for_profile",
     "store_plan",
@@ -71,6 +74,14 @@ def plan_for_profile(profile: Profile, *, weeks: int | None = None, seed: int = 
     Raises ScreeningStopError when screening did not clear.
     """
     return planning.make_plan_for_profile(profile, weeks=weeks, seed=seed)
+
+
+def measure_plan(plan: Plan, profile: Profile) -> PlanQuality:
+    """The figures a clinician checks in ``plan`` for ``profile`` (``spinewise plan quality``).
+
+    Raises ScreeningStopError when the profile's screening does not clear (no plan applies).
+    """
+    return plan_quality(plan, profile, load_catalog())
 
 
 def assess_and_plan(
