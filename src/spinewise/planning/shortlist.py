@@ -15,6 +15,8 @@ from dataclasses import replace
 
 from spinewise.catalog import Exercise, load_vocabulary
 from spinewise.planning.candidates import (
+    is_deadlift,
+    is_lateral_shift_bridge,
     is_rotational_throw,
     is_single_leg_hinge,
     is_unilateral_work,
@@ -43,6 +45,10 @@ def _in_plane(plane: str) -> Callable[[Exercise], bool]:
     return lambda e: plane in e.planes
 
 
+def _has_pattern(pattern: str) -> Callable[[Exercise], bool]:
+    return lambda e: pattern in e.patterns
+
+
 def _serves(demand: Demand) -> Callable[[Exercise], bool]:
     return lambda e: serves_demand(e, demand)
 
@@ -52,7 +58,9 @@ def _needs(ctx: WeekContext) -> list[Callable[[Exercise], bool]]:
     needs: list[Callable[[Exercise], bool]] = [_has_primary(r) for r in vocab.key_regions]
     needs += [_has_quality(q) for q in vocab.values("qualities")]
     needs += [_in_plane(p) for p in vocab.values("planes")]
+    needs += [_has_pattern(p) for p in vocab.values("patterns")]
     needs += [is_unilateral_work, is_single_leg_hinge, is_rotational_throw]
+    needs += [is_lateral_shift_bridge, is_deadlift]
     needs += [_serves(d) for d in ctx.request.demands]
     return needs
 
