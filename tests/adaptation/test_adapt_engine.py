@@ -212,3 +212,15 @@ def test_nothing_progresses_after_unacceptable_pain(
                 assert item["sets"] <= old["sets"]
                 assert (item["reps"] or 0) <= (old["reps"] or 0)
                 assert (item["hold_s"] or 0) <= (old["hold_s"] or 0)
+
+
+def test_unacceptable_pain_holds_back_the_whole_next_session() -> None:
+    first, second = SESSIONS[0], SESSIONS[1]
+    log = _log(first, pain_during=8)
+    assert first.date is not None
+    result = adapt(PLAN, [log], request=REQUEST, catalog=CATALOG, today=first.date)
+    nxt = result.plan.session_at(second.week, second.session)
+    assert nxt is not None
+    for _, item in nxt.items():
+        assert any(w.startswith("adapted (regress)") for w in item.why), item.exercise_id
+        assert all(d.verdict == "regress" for d in result.decisions.values())

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import numpy as np
@@ -97,6 +97,36 @@ def _upcoming(
     }
 
 
+def _hold_back_next_session(
+    plan: Plan, decisions: dict[str, ExerciseDecision], upcoming: set[tuple[int, int]]
+) -> dict[str, ExerciseDecision]:
+    """After unacceptable pain the whole next session holds back, not only the same exercises.
+
+    When every exercise of the logged session regresses for unacceptable pain, each exercise of
+    the next planned session regresses too, with the same reason: a person who just had a painful
+    session gets an easier next session whichever exercises it holds.
+    """
+    if not decisions or not upcoming:
+        return decisions
+    first = next(iter(decisions.values()))
+    painful = all(
+        d.verdict == "regress" and any("unacceptable" in r for r in d.reasons)
+        for d in decisions.values()
+    )
+    if not painful:
+        return decisions
+    nxt = min(upcoming)
+    out = dict(decisions)
+    for s in planned_sessions(plan):
+        if s.key == nxt:
+            for item in s.items:
+                out.setdefault(
+                    item.exercise_id,
+                    replace(first, exercise_id=item.exercise_id, severe=False),
+                )
+    return out
+
+
 def adapt(
     plan: Plan,
     sessions: Sequence[SessionLog],
@@ -166,6 +196,7 @@ def adapt(
     if not decisions:
         return Adaptation(plan, [], summary="The last log is not part of this plan.")
     upcoming = _upcoming(plan, key, logged)
+    decisions = _hold_back_next_session(plan, decisions, upcoming)
     new, changes = adjust_plan(
         plan,
         decisions,
