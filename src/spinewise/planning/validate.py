@@ -20,6 +20,7 @@ from spinewise.planning.policy import BLOCK_MAX_ITEMS, items_per_session, plan_w
 from spinewise.planning.request import PlanRequest
 from spinewise.planning.requirements import RELAX_ORDER
 from spinewise.planning.spine import CompressionFn, compression_limit_n, model_compression_n
+from spinewise.planning.validate_patterns import check_patterns
 from spinewise.planning.validate_week import (
     Violation,
     check_across_weeks,
@@ -213,5 +214,6 @@ def validate_plan(
                     out.extend(_check_item(where, item, ex, request, wp.phase, limit, compression))
         skip = {rid for (w, rid) in declared if w == wp.index}
         out.extend(check_week(wk, week, wp, request, catalog, skip, limit, compression))
+        out.extend(check_patterns(wk, week, wp, request, catalog, skip, compression))
     out.extend(check_across_weeks(weeks, expected, request, catalog, declared, limit, compression))
     return sorted(set(out))
