@@ -5,6 +5,8 @@ An exercise's dose depends on how many loading weeks the athlete has already don
 
 * **First exposure**: an introductory dose, one set fewer than the catalogue's dose (at least two)
   and half a point lower on the RPE scale, with the catalogue's reps, hold and tempo.
+* **Holds start within reach**: when the person's tested hold for the family is shorter than
+  the catalogue's hold, the first hold is the tested hold rounded down to 5 s (at least 5 s).
 * **Holds grow**: 5 s a week of exposure toward a ceiling set by the person's tested hold for
   that family of exercise (half of it, at least the catalogue's hold and at most 60 s), in the
   spirit of McGill's short, repeated holds that lengthen as endurance builds.
@@ -168,6 +170,9 @@ def dose_for(
     if hold_s is not None:
         sets = min(first + k, base.sets)
         top = hold_ceiling_s(hold_s, tested_hold_s)
+        if tested_hold_s is not None and tested_hold_s < hold_s:
+            # the catalogue's hold is beyond what the person held in the test: start from it
+            hold_s = float(max(HOLD_STEP_S, HOLD_STEP_S * math.floor(tested_hold_s / HOLD_STEP_S)))
         hold_s = float(min(hold_s + HOLD_STEP_S * k, max(hold_s, top)))
     else:
         sets = min(first + (k + 1) // 2, base.sets + 1)

@@ -17,9 +17,12 @@ __all__ = [
     "HEAVY_COMPRESSION_FRACTION",
     "ISOLATED_MAX_SHARE",
     "MINUTES_PER_ITEM",
+    "OLDER_ADULT_AGE",
+    "POOR_BALANCE_EYES_OPEN_S",
     "SESSION_FILL_SHARE",
     "SESSION_PATTERN_MAX",
     "WEEKLY_PATTERN_SETS_MAX",
+    "balance_every_session",
     "counts_as_hard",
     "extra_items",
     "items_per_session",
@@ -42,9 +45,9 @@ BLOCK_MAX_ITEMS = {
 }
 #: Share of a week's items that may be isolated exercises: 20 % (the issue's rule).
 ISOLATED_MAX_SHARE = (1, 5)
-#: Minutes of session per item, used to size sessions (a design choice: an item with its sets,
-#: rests and transition takes about five minutes).
-MINUTES_PER_ITEM = 5
+#: Minutes of session per item, used to bound the number of items in a session (a design choice:
+#: an introductory item with its sets, rests and transition takes about four minutes).
+MINUTES_PER_ITEM = 4
 #: An item is heavy on the spine when its compression reaches this share of the athlete's limit
 #: (a design choice; the limits themselves are NIOSH's, see spinewise.planning.spine).
 HEAVY_COMPRESSION_FRACTION = 0.75
@@ -90,6 +93,25 @@ def weekly_pattern_needs(
     return tuple(n for n in needs if open_patterns & set(n))
 
 
+#: Age from which the older-adult pathway applies [years] (issue 14).
+OLDER_ADULT_AGE = 65
+#: Single-leg stance with eyes open below which balance counts as poor [s]: this project's
+#: threshold, not confirmed against a source (see docs/science/planning.md).
+POOR_BALANCE_EYES_OPEN_S = 10.0
+
+
+def balance_every_session(request: PlanRequest) -> bool:
+    """Whether every session needs standing balance work: 65 or older, or poor one-leg balance.
+
+    Falls prevention needs balance challenged often and progressively (Sherrington et al. 2017,
+    Br J Sports Med 51:1750-1758; 2019, Cochrane CD012424).
+    """
+    stance = request.tested_hold_s("single_leg_stance")
+    return request.age >= OLDER_ADULT_AGE or (
+        stance is not None and stance < POOR_BALANCE_EYES_OPEN_S
+    )
+
+
 def plan_weeks(request: PlanRequest) -> tuple[WeekPlan, ...]:
     """The phases and deloads of this person's plan (no power phase while fast work waits)."""
     return periodize(request.weeks, fast_work=request.pain_current <= FAST_WORK_MAX_PAIN)
@@ -101,7 +123,7 @@ def items_per_session(minutes_per_session: int) -> tuple[int, int]:
     Examples
     --------
     >>> items_per_session(40)
-    (6, 8)
+    (8, 10)
     >>> items_per_session(15)
     (2, 4)
     """

@@ -41,6 +41,10 @@ REQUIREMENTS: MappingProxyType[str, str] = MappingProxyType(
             "a push and a carry, where equipment and sensitivities allow"
         ),
         "session_fill": "each loading-week session fills at least 80 % of the minutes given",
+        "balance_every_session": (
+            "standing balance work in every session for people 65 or older or with poor "
+            "one-leg balance, where equipment allows"
+        ),
         "signature_work": (
             "a bridge hold with lateral pelvic shifts and a deadlift in every loading week, "
             "where equipment and sensitivities allow"
@@ -59,6 +63,7 @@ RELAX_ORDER: tuple[str, ...] = (
     "weekly_qualities",
     "unilateral_each_session",
     "single_leg_hinge",
+    "balance_every_session",
     "signature_work",
     "movement_patterns",
     "weekly_pattern_sets",

@@ -20,6 +20,7 @@ from spinewise.planning.policy import (
     SESSION_FILL_SHARE,
     SESSION_PATTERN_MAX,
     WEEKLY_PATTERN_SETS_MAX,
+    balance_every_session,
     counts_as_hard,
     main_pattern,
     weekly_pattern_needs,
@@ -127,6 +128,23 @@ def _signature_work(
     ]
 
 
+def _balance_every_session(
+    where: str, week: Mapping[str, Any], request: PlanRequest, open_ex: Sequence[Exercise]
+) -> list[Violation]:
+    if not balance_every_session(request) or not any("balance" in e.patterns for e in open_ex):
+        return []
+    return [
+        Violation(f"{where} session {s['index']}", "balance_every_session", "no balance work")
+        for s in week["sessions"]
+        if not any(it["exercise_id"] in open_ids(open_ex) for b in s["blocks"] for it in b["items"])
+    ]
+
+
+def open_ids(open_ex: Sequence[Exercise]) -> frozenset[str]:
+    """Ids of the open exercises that train standing balance."""
+    return frozenset(e.id for e in open_ex if "balance" in e.patterns)
+
+
 def check_patterns(
     where: str,
     week: Mapping[str, Any],
@@ -149,5 +167,6 @@ def check_patterns(
         *_movement_patterns(where, items, wp, request, open_ex),
         *_session_fill(where, week, wp, request),
         *_signature_work(where, items, wp, open_ex),
+        *_balance_every_session(where, week, request, open_ex),
     ]
     return [v for v in found if v.requirement not in skip]

@@ -12,6 +12,7 @@ from spinewise.planning.rules.load import (
     HeavyHingeSpacing,
 )
 from spinewise.planning.rules.patterns import (
+    BalanceEverySession,
     MovementPatterns,
     PatternPerSession,
     SessionFill,
@@ -50,4 +51,5 @@ ALL_RULES: tuple[Rule, ...] = (
     MovementPatterns(),
     SessionFill(),
     SignatureWork(),
+    BalanceEverySession(),
 )

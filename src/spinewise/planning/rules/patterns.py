@@ -11,13 +11,20 @@ from spinewise.planning.policy import (
     SESSION_FILL_SHARE,
     SESSION_PATTERN_MAX,
     WEEKLY_PATTERN_SETS_MAX,
+    balance_every_session,
     counts_as_hard,
     main_pattern,
     weekly_pattern_needs,
 )
 from spinewise.planning.solver import WeekModel
 
-__all__ = ["MovementPatterns", "PatternPerSession", "SessionFill", "WeeklyPatternSets"]
+__all__ = [
+    "BalanceEverySession",
+    "MovementPatterns",
+    "PatternPerSession",
+    "SessionFill",
+    "WeeklyPatternSets",
+]
 
 
 class PatternPerSession:
@@ -86,3 +93,18 @@ class SessionFill:
         floor_s = m.ctx.request.minutes_per_session * 60 * num // den
         for s in m.ctx.sessions:
             m.add(sum(m.ctx.seconds[e] * v for e, v in m._y_by_session.get(s, [])) >= floor_s)
+
+
+class BalanceEverySession:
+    """Standing balance work in every session for an older adult or poor one-leg balance."""
+
+    id = "balance_every_session"
+
+    def applies(self, ctx: WeekContext) -> bool:
+        return balance_every_session(ctx.request)
+
+    def build(self, m: WeekModel) -> None:
+        ids = m.ids_where(lambda ex: "balance" in ex.patterns)
+        if ids:
+            for s in m.ctx.sessions:
+                m.add(sum(m.session_items(s, ids)) >= 1)
