@@ -128,7 +128,7 @@ def test_target(reports: dict[str, tuple[Profile, PlanQuality]], profile: str, t
 def test_summary_table(reports: dict[str, tuple[Profile, PlanQuality]]) -> None:
     """Print the figures for every profile (``pytest -s``)."""
     header = (
-        f"{'profile':<24}{'time low/all':>13}{'max/pattern':>12}{'max sets':>10}"
+        f"{'profile':<24}{'time low/all':>13}{'max/pattern':>12}{'max sets (pattern)':>26}"
         f"{'progress':>10}{'ends up':>9}{'falls':>7}{'balance':>9}{'ids':>5}  signature missing"
     )
     lines = [header]
