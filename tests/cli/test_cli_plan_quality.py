@@ -75,6 +75,17 @@ def test_a_crowded_session_planted_in_the_file_fails_with_exit_1(
     assert "week 1, session 1" in out
 
 
+def test_the_printed_plan_is_scanned_whole(plan_doc: dict) -> None:
+    from spinewise.cli.render_quality import plan_as_text
+    from spinewise.planning.plan import Plan
+
+    doc = json.loads(json.dumps(plan_doc))
+    doc["weeks"][0]["sessions"][0]["blocks"][0]["items"][0]["name"] = "Bridge " + "x" * 150
+    text = plan_as_text(Plan.from_json(doc))
+    assert "Bridge " + "x" * 150 in text  # no cell cut short
+    assert "\x1b[" not in text  # no colour codes
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 
 from spinewise.catalog import load_catalog
+from spinewise.cli.render_quality import plan_as_text
 from spinewise.planning.make import make_plan_for_profile
 from spinewise.profile import Profile, load_profile
+from spinewise.report.plan_markdown import plan_to_markdown
 from spinewise.report.quality import PlanQuality, is_older_adult, plan_quality
 
 ROOT = Path(__file__).parents[2]
@@ -44,7 +46,9 @@ def reports() -> dict[str, tuple[Profile, PlanQuality]]:
     out = {}
     for name, path in PROFILES.items():
         profile = load_profile(path)
-        out[name] = (profile, plan_quality(make_plan_for_profile(profile), profile, catalog))
+        plan = make_plan_for_profile(profile)
+        printed = (plan_to_markdown(plan), plan_as_text(plan))  # as `plan quality` scans them
+        out[name] = (profile, plan_quality(plan, profile, catalog, rendered=printed))
     return out
 
 
@@ -124,7 +128,7 @@ def test_target(reports: dict[str, tuple[Profile, PlanQuality]], profile: str, t
 def test_summary_table(reports: dict[str, tuple[Profile, PlanQuality]]) -> None:
     """Print the figures for every profile (``pytest -s``)."""
     header = (
-        f"{'profile':<24}{'time low/all':>13}{'max/pattern':>12}{'max sets':>10}"
+        f"{'profile':<24}{'time low/all':>13}{'max/pattern':>12}{'max sets (pattern)':>26}"
         f"{'progress':>10}{'ends up':>9}{'falls':>7}{'balance':>9}{'ids':>5}  signature missing"
     )
     lines = [header]

@@ -144,7 +144,10 @@ def quality(
     profile: Annotated[Path, typer.Option(help="The athlete's profile (TOML).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
 ) -> None:
-    """The figures a clinician checks in a plan, and whether each target is met."""
+    """The figures a clinician checks in a plan, and whether each target is met.
+
+    Internal names are looked for in the plan as markdown and as ``spinewise plan`` prints it.
+    """
     doc = _read_json(plan_file)
     if not isinstance(doc, dict) or not isinstance(doc.get("weeks"), list):
         raise InputError(f"FILE: {plan_file}: not a spinewise plan (no list of weeks)")
@@ -152,12 +155,14 @@ def quality(
         plan = Plan.from_json(doc)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise InputError(f"FILE: {plan_file}: not a spinewise plan: {exc}") from None
-    report = measure_plan(plan, load_profile(profile))
+    from spinewise.cli.render_quality import plan_as_text, print_quality
+    from spinewise.report.plan_markdown import plan_to_markdown
+
+    printed = (plan_to_markdown(plan), plan_as_text(plan))
+    report = measure_plan(plan, load_profile(profile), rendered=printed)
     if as_json:
         typer.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     else:
-        from spinewise.cli.render_quality import print_quality
-
         print_quality(report, render.console)
     if not report.passed():
         raise typer.Exit(1)

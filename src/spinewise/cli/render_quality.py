@@ -6,6 +6,7 @@ words (:func:`spinewise.report.quality.pattern_words`).
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 
 from rich import box
@@ -13,9 +14,11 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from spinewise.cli.render_plan import print_plan
+from spinewise.planning.plan import Plan
 from spinewise.report.quality import PatternCount, PlanQuality, pattern_words
 
-__all__ = ["print_quality"]
+__all__ = ["plan_as_text", "print_quality"]
 
 _RESULT = {True: ("met", "green"), False: ("not met", "red"), None: ("does not apply", "dim")}
 
@@ -29,6 +32,13 @@ def _table(title: str, columns: Sequence[str]) -> Table:
 
 def _counts(counts: Sequence[PatternCount], top: int = 4) -> str:
     return ", ".join(f"{pattern_words(c.pattern)} {c.count}" for c in counts[:top]) or "none"
+
+
+def plan_as_text(plan: Plan) -> str:
+    """The plan as ``spinewise plan PROFILE`` prints it, wide enough that no cell is cut."""
+    buffer = io.StringIO()
+    print_plan(plan, Console(file=buffer, width=400, color_system=None))
+    return buffer.getvalue()
 
 
 def print_quality(report: PlanQuality, console: Console) -> None:

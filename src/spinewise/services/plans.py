@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from spinewise.assessment import Assessment
@@ -76,12 +76,15 @@ def plan_for_profile(profile: Profile, *, weeks: int | None = None, seed: int = 
     return planning.make_plan_for_profile(profile, weeks=weeks, seed=seed)
 
 
-def measure_plan(plan: Plan, profile: Profile) -> PlanQuality:
+def measure_plan(
+    plan: Plan, profile: Profile, *, rendered: Sequence[str] | None = None
+) -> PlanQuality:
     """The figures a clinician checks in ``plan`` for ``profile`` (``spinewise plan quality``).
 
-    Raises ScreeningStopError when the profile's screening does not clear (no plan applies).
+    ``rendered`` are the printed forms of the plan to scan for internal names (the markdown
+    plan when not given). Raises ScreeningStopError when the profile's screening does not clear.
     """
-    return plan_quality(plan, profile, load_catalog())
+    return plan_quality(plan, profile, load_catalog(), rendered=rendered)
 
 
 def assess_and_plan(
