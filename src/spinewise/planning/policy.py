@@ -96,7 +96,8 @@ def weekly_pattern_needs(
 #: Age from which the older-adult pathway applies [years] (issue 14).
 OLDER_ADULT_AGE = 65
 #: Single-leg stance with eyes open below which balance counts as poor [s]: this project's
-#: threshold, not confirmed against a source (see docs/science/planning.md).
+#: threshold, NOT confirmed against a source (see Blodgett et al. 2022, Ageing Res Rev 73:101501,
+#: for one-leg balance and falls).
 POOR_BALANCE_EYES_OPEN_S = 10.0
 
 

@@ -38,9 +38,11 @@ from typing import Any
 from spinewise.assessment import assess
 from spinewise.catalog import Catalog
 from spinewise.catalog.entities import Exercise
+from spinewise.planning.candidates import is_lateral_shift_bridge
 from spinewise.planning.dosing import ItemDose, item_seconds
 from spinewise.planning.from_profile import request_from_profile
 from spinewise.planning.plan import Plan, Session, Week
+from spinewise.planning.policy import OLDER_ADULT_AGE, POOR_BALANCE_EYES_OPEN_S
 from spinewise.profile import Profile
 
 __all__ = [
@@ -90,12 +92,6 @@ PROGRESSING_SHARE_TARGET = 0.5
 #: Health Bull 22(3-4):78-83, confirmed from the abstract; restated in Sherrington et al. 2017,
 #: Br J Sports Med 51:1750-8, not confirmed against the full text).
 BALANCE_TARGET_MIN_PER_WEEK = 120.0
-#: Age from which the older-adult figures apply [years] (issue 14).
-OLDER_ADULT_AGE = 65
-#: Single-leg stance, eyes open, below which balance counts as poor [s]. This project's
-#: threshold, NOT confirmed against a source (see Blodgett et al. 2022, Ageing Res Rev 73:101501,
-#: for one-leg balance and falls).
-POOR_BALANCE_EYES_OPEN_S = 10.0
 #: Blocks whose sets are not working sets.
 NON_TRAINING_BLOCKS = frozenset({"prep", "recovery"})
 #: Main patterns held neither to the crowding limit nor to the set ceiling.
@@ -177,7 +173,7 @@ def _rotational_throw(ex: Exercise) -> bool:
 
 
 def _lateral_shift_bridge(ex: Exercise) -> bool:
-    return "bridge" in ex.patterns and ex.isometric and "lateral" in ex.id and "shift" in ex.id
+    return is_lateral_shift_bridge(ex)
 
 
 def _deadlift(ex: Exercise) -> bool:
