@@ -31,8 +31,8 @@ BLOCK_ORDER: tuple[str, ...] = (
 #: (docs/research/tech.md recommends a fixed deterministic budget with one worker for reproducible
 #: solves).
 DETERMINISTIC_LIMIT_S = 1.0
-#: The search stops once the best plan is within 5 % of the proven bound (decision 0004); the week's status is
-#: OPTIMAL only when the bound is met, FEASIBLE otherwise, and the gap is reported.
+#: The search stops once the best plan is within 5 % of the proven bound (decision 0004); the
+#: week's status is OPTIMAL only when the bound is met, FEASIBLE otherwise, and the gap is reported.
 RELATIVE_GAP_LIMIT = 0.05
 
 
