@@ -173,12 +173,18 @@ def test_a_finished_session_cannot_be_discarded(web: TestClient, clock: list[dat
     assert len(web.get("/api/v1/logs/sessions").json()) == 1
 
 
+def _one_day_profile(tests: dict[str, float]) -> dict[str, Any]:
+    """One session a week, so that the week's weaker-side work is in the first session."""
+    schedule = {"days_per_week": 1, "minutes_per_session": 45, "weeks": 4}
+    return profile_data(tests=tests, schedule=schedule)
+
+
 def test_next_session_gives_each_side_its_sets(web: TestClient) -> None:
     """Per-side items have sets_left/sets_right with the weaker side's extra sets included."""
     signup_login(web, EMAIL)
     # the left side bridge a third shorter than the right: extra sets on the left side
     tests = {"side_bridge_right_s": 90, "side_bridge_left_s": 60}
-    assert web.put("/api/v1/profile", json=profile_data(tests=tests)).status_code == 200
+    assert web.put("/api/v1/profile", json=_one_day_profile(tests)).status_code == 200
     plan = web.post("/api/v1/plans", json={"weeks": 4}).json()
     nxt = web.get("/api/v1/sessions/next").json()
     planned = {
@@ -208,7 +214,7 @@ def test_next_session_gives_each_side_its_sets(web: TestClient) -> None:
             extra["sets"] if extra["side"] == "right" else 0
         )
     uneven = [i for i in nxt["items"] if i["sets_left"] != i["sets_right"]]
-    assert uneven, "the first session has a side bridge with extra sets on the weaker side"
+    assert uneven, "the week's only session has a side bridge with extra sets on the weaker side"
     assert all(i["sets_left"] > i["sets_right"] for i in uneven)
 
 
@@ -216,7 +222,7 @@ def test_the_guided_session_has_a_row_for_each_sides_sets(web: TestClient) -> No
     """The weaker side's extra sets reach the guided session (they used to be dropped)."""
     signup_login(web, EMAIL)
     tests = {"side_bridge_right_s": 90, "side_bridge_left_s": 60}
-    assert web.put("/api/v1/profile", json=profile_data(tests=tests)).status_code == 200
+    assert web.put("/api/v1/profile", json=_one_day_profile(tests)).status_code == 200
     assert web.post("/api/v1/plans", json={"weeks": 4}).status_code == 201
     nxt = web.get("/api/v1/sessions/next").json()
     sid = web.post("/api/v1/logs/today/start", json={}).json()["id"]
