@@ -131,18 +131,14 @@ def _signature_work(
 def _balance_every_session(
     where: str, week: Mapping[str, Any], request: PlanRequest, open_ex: Sequence[Exercise]
 ) -> list[Violation]:
-    if not balance_every_session(request) or not any("balance" in e.patterns for e in open_ex):
+    balance_ids = frozenset(e.id for e in open_ex if "balance" in e.patterns)
+    if not balance_every_session(request) or not balance_ids:
         return []
     return [
         Violation(f"{where} session {s['index']}", "balance_every_session", "no balance work")
         for s in week["sessions"]
-        if not any(it["exercise_id"] in open_ids(open_ex) for b in s["blocks"] for it in b["items"])
+        if not any(it["exercise_id"] in balance_ids for b in s["blocks"] for it in b["items"])
     ]
-
-
-def open_ids(open_ex: Sequence[Exercise]) -> frozenset[str]:
-    """Ids of the open exercises that train standing balance."""
-    return frozenset(e.id for e in open_ex if "balance" in e.patterns)
 
 
 def check_patterns(

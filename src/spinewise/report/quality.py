@@ -172,10 +172,6 @@ def _rotational_throw(ex: Exercise) -> bool:
     return {"throw", "rotation"} <= set(ex.patterns) and "medicine_ball" in ex.equipment
 
 
-def _lateral_shift_bridge(ex: Exercise) -> bool:
-    return is_lateral_shift_bridge(ex)
-
-
 def _deadlift(ex: Exercise) -> bool:
     return (
         ex.patterns[0] == "hinge"
@@ -196,7 +192,9 @@ SIGNATURES: tuple[Signature, ...] = (
     ),
     Signature("rotational_throw", "rotational medicine-ball throw", _rotational_throw),
     Signature(
-        "lateral_shift_bridge", "bridge hold with side-to-side pelvic shifts", _lateral_shift_bridge
+        "lateral_shift_bridge",
+        "bridge hold with side-to-side pelvic shifts",
+        is_lateral_shift_bridge,
     ),
     Signature("deadlift", "deadlift", _deadlift),
     Signature("row", "row or other pull", _row),
