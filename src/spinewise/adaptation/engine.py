@@ -7,7 +7,9 @@
    decisions are applied to the upcoming sessions until the end of the following week
    (:mod:`spinewise.adaptation.adjust`).
 
-The athlete's pain baseline is the current pain of the profile the plan was made from.
+Next-morning pain is judged against the morning before and the usual morning pain (the median of
+the last week of logged mornings); before any morning is logged, the usual pain is the current
+pain of the profile the plan was made from.
 """
 
 from __future__ import annotations
@@ -20,8 +22,11 @@ from datetime import date
 import numpy as np
 
 from spinewise.adaptation.adjust import adjust_plan
+from spinewise.adaptation.decision import RuleDecision
+from spinewise.adaptation.pain import morning_baseline
 from spinewise.adaptation.progression import ExerciseDecision, decide
 from spinewise.adaptation.replan import replan_after_missed
+from spinewise.adaptation.review import progress_review
 from spinewise.adaptation.signals import SessionSignals, session_signals
 from spinewise.catalog import Catalog
 from spinewise.load.acwr import acwr_ewma
@@ -44,6 +49,7 @@ class Adaptation:
     signals: SessionSignals | None = None
     replanned: bool = False
     summary: str = ""
+    review: RuleDecision | None = None
 
 
 def logged_keys(sessions: Sequence[SessionLog]) -> set[tuple[int, int]]:
@@ -136,7 +142,24 @@ def adapt(
     today: date,
     seed: int = 0,
 ) -> Adaptation:
-    """Adjust the plan's next sessions to what the log says, with reasons (a new version)."""
+    """Adjust the plan's next sessions to what the log says, with reasons (a new version).
+
+    The six-week review (:mod:`spinewise.adaptation.review`) rides along: when pain has not
+    improved, ``review`` asks the person to see a clinician.
+    """
+    result = _adapt(plan, sessions, request=request, catalog=catalog, today=today, seed=seed)
+    return replace(result, review=progress_review(sessions, today))
+
+
+def _adapt(
+    plan: Plan,
+    sessions: Sequence[SessionLog],
+    *,
+    request: PlanRequest,
+    catalog: Catalog,
+    today: date,
+    seed: int = 0,
+) -> Adaptation:
     logged = logged_keys(sessions)
     done = sorted(
         (s for s in sessions if s.planned is not None),
@@ -152,9 +175,15 @@ def adapt(
             (s for s in planned_sessions(plan) if s.key == key), None
         )
         if target is not None:
+            earlier = [
+                float(s.pain.next_morning)
+                for s in sorted(sessions, key=lambda s: s.started_at)
+                if s.pain.next_morning is not None and s.started_at < last.started_at
+            ]
             signals = session_signals(
                 last,
-                baseline_pain=request.pain_current,
+                baseline_pain=morning_baseline(earlier, request.pain_current),
+                previous_morning=earlier[-1] if earlier else None,
                 weekly_pain=weekly_pain(sessions, today),
                 acwr_ewma=acwr_today(sessions, today),
             )

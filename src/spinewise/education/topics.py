@@ -23,6 +23,7 @@ FINDING_CODES: tuple[str, ...] = (
     "balance_eyes_open_low",
     "balance_eyes_closed_low",
     "pain_present",
+    "pain_current_acceptable",
     "pain_current_high",
     "pain_worst_week_high",
     "movement_sensitivity",

@@ -11,6 +11,7 @@ from spinewise.services.adapt import (
     Finished,
     adapt_plan,
     finish_session,
+    progress_review_of,
     store_adaptation,
 )
 from spinewise.services.assessment import (
@@ -160,6 +161,7 @@ __all__ = [
     "planned_ref",
     "planned_view",
     "progress_inputs",
+    "progress_review_of",
     "recommend_inputs",
     "record_job",
     "record_next_morning",
