@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from html.parser import HTMLParser
 from typing import Any
 
 from fastapi.testclient import TestClient
 
 from spinewise.profile import SCREENING_FLAGS
-from web.web_helpers import PASSWORD, signup_login
+from web.web_helpers import NOW, PASSWORD, signup_login
 
 
 def _token(html: str) -> str:
@@ -36,9 +37,10 @@ def _signup(client: TestClient, email: str) -> None:
     assert r.status_code == 303
 
 
-def _screen(client: TestClient, **yes: bool) -> Any:
+def _screen(client: TestClient, cleared: dict[str, str] | None = None, **yes: bool) -> Any:
     page = client.get("/onboarding")
     data = {flag: "yes" if yes.get(flag) else "no" for flag in SCREENING_FLAGS}
+    data |= {f"cleared_on.{flag}": day for flag, day in (cleared or {}).items()}
     data["csrf_token"] = _token(page.text)
     return client.post("/onboarding/screening", data=data, follow_redirects=False)
 
@@ -101,6 +103,20 @@ def test_see_clinician_user_is_stopped_until_cleared(client: TestClient) -> None
     _signup(client, "amber@example.org")
     assert _screen(client, history_of_cancer=True).headers["location"] == "/onboarding/stop"
     assert "See a clinician before you train" in client.get("/onboarding/stop").text
+    today = NOW.date()
+    old = (today - timedelta(days=85)).isoformat()
+    assert (
+        _screen(client, {"history_of_cancer": old}, history_of_cancer=True).headers["location"]
+        == "/onboarding/stop"
+    )
+    assert "more than 12 weeks old" in client.get("/onboarding/stop").text
+    recent = (today - timedelta(days=10)).isoformat()
+    r = _screen(client, {"history_of_cancer": recent}, history_of_cancer=True)
+    assert r.headers["location"] == "/onboarding/profile"
+    bad = _screen(client, {"history_of_cancer": "last week"}, history_of_cancer=True)
+    assert bad.status_code == 422
+    assert "Date a clinician cleared question 6: must be a date such as 2026-11-20" in bad.text
+    assert "last week" in bad.text
 
 
 def test_unanswered_screening_is_422_with_fields(client: TestClient) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from spinewise.assessment import Assessment, assess
@@ -40,9 +40,9 @@ def _stamp(now: datetime, previous: datetime | None) -> datetime:
     return now
 
 
-def assess_profile(profile: Profile) -> Assessment:
-    """Screen and assess a profile (nothing is stored)."""
-    return assess(profile)
+def assess_profile(profile: Profile, *, today: date | None = None) -> Assessment:
+    """Screen and assess a profile on ``today`` (nothing is stored)."""
+    return assess(profile, today=today)
 
 
 def save_profile(
@@ -50,7 +50,7 @@ def save_profile(
 ) -> Assessment:
     """Validate and store a profile and its assessment (as ``spinewise assess``)."""
     profile = data if isinstance(data, Profile) else parse_profile(data)
-    result = assess(profile)
+    result = assess(profile, today=now.date())
     stored = profile.model_dump(mode="json", exclude_none=True)
     with writing(store.engine) as db:
         advisory_lock(db, athlete)
