@@ -47,6 +47,7 @@ HABIT_LINKS: tuple[str, ...] = (
     "breathing",
     "movement_breaks",
     "walking",
+    "balance_practice",
     "sleep",
     "rest_days",
     "deload",

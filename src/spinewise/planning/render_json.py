@@ -109,6 +109,20 @@ def _week(request: PlanRequest, catalog: Catalog, sw: SolvedWeek) -> Week:
     )
 
 
+def _balance_min(solved: SolvedWeek, catalog: Catalog) -> float:
+    """Standing balance in the week's sessions [min]."""
+    from spinewise.habits.balance import is_standing_balance
+
+    return (
+        sum(
+            item_seconds(item.dose)
+            for item in solved.result.items
+            if is_standing_balance(catalog.get(item.exercise_id))
+        )
+        / 60
+    )
+
+
 def plan_document(
     request: PlanRequest, catalog: Catalog, solved: Sequence[SolvedWeek], *, seed: int, version: str
 ) -> Plan:
@@ -124,7 +138,12 @@ def plan_document(
         phases.setdefault(sw.ctx.week.phase, []).append(sw.ctx.week.index)
     from spinewise.habits import build_habits
 
-    habits = build_habits(request, [sw.ctx.week for sw in solved], catalog)
+    habits = build_habits(
+        request,
+        [sw.ctx.week for sw in solved],
+        catalog,
+        session_balance_min=[_balance_min(sw, catalog) for sw in solved],
+    )
     notes = []
     if relaxed:
         notes.append(
