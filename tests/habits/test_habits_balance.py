@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +48,7 @@ def test_the_last_training_week_reaches_the_target(weeks: int, in_sessions: floa
     assert practice == sorted(practice)  # never falls outside deloads
     assert loading[0].practice_min == RULES.start_days_per_week * RULES.start_min_per_day
     assert all(w.minutes_per_day <= RULES.max_min_per_day for w in got)
-    for before, week in zip(got, got[1:], strict=False):
+    for before, week in itertools.pairwise(got):
         if week.deload:
             assert week.practice_min <= before.practice_min
 
