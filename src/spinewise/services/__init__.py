@@ -63,6 +63,7 @@ from spinewise.services.plans import (
     user_plans,
 )
 from spinewise.services.recommend import RecommendInputs, recommend_inputs
+from spinewise.services.retest import RetestOutcome, record_retest
 from spinewise.services.schedule import (
     DatedSession,
     Schedule,
@@ -116,6 +117,7 @@ __all__ = [
     "Progress",
     "ProgressInputs",
     "RecommendInputs",
+    "RetestOutcome",
     "Schedule",
     "SessionPlan",
     "Store",
@@ -165,6 +167,7 @@ __all__ = [
     "recommend_inputs",
     "record_job",
     "record_next_morning",
+    "record_retest",
     "replan_key",
     "run_adaptation",
     "run_export",

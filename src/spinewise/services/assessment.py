@@ -22,7 +22,13 @@ from spinewise.store import (
 from spinewise.store.accounts import set_user_draft
 from spinewise.store.engine import advisory_lock
 
-__all__ = ["CurrentProfile", "assess_profile", "current_profile", "keep_draft", "save_profile"]
+__all__ = [
+    "CurrentProfile",
+    "assess_profile",
+    "current_profile",
+    "keep_draft",
+    "save_profile",
+]
 
 
 @dataclass(frozen=True)
@@ -33,7 +39,7 @@ class CurrentProfile:
     assessment: AssessmentRecord | None
 
 
-def _stamp(now: datetime, previous: datetime | None) -> datetime:
+def stamp_after(now: datetime, previous: datetime | None) -> datetime:
     """A time after ``previous`` (two saves in one instant must not share a key)."""
     if previous is not None and now <= previous:
         return previous + timedelta(microseconds=1)
@@ -55,7 +61,7 @@ def save_profile(
     with writing(store.engine) as db:
         advisory_lock(db, athlete)
         profiles = list_profiles(db, athlete)
-        at = _stamp(now, profiles[-1].recorded_at if profiles else None)
+        at = stamp_after(now, profiles[-1].recorded_at if profiles else None)
         add_profile(db, athlete, ProfileRecord(recorded_at=at, profile=stored))
         add_assessment(db, athlete, AssessmentRecord(recorded_at=at, result=result.to_json()))
     return result
