@@ -295,3 +295,28 @@ def test_every_form_control_has_a_label(lite: TestClient) -> None:
             labelled = control["wrapped"] or (control.get("id") in parser.label_for)
             assert labelled, (path, control)
             assert control.get("tabindex") in (None, "0"), (path, control)
+
+
+def test_retest_page_re_plans_the_weeks_to_come(client: TestClient) -> None:
+    _signup(client, "retest@example.org")
+    assert _screen(client).headers["location"] == "/onboarding/profile"
+    token = _token(client.get("/onboarding/profile").text)
+    client.post("/onboarding/profile", data={**PROFILE_FORM, "csrf_token": token})
+    client.post("/plans/new", data={"csrf_token": token}, follow_redirects=False)
+    page = client.get("/retest")
+    assert page.status_code == 200
+    assert "Last time:" in page.text
+    assert 'data-stopwatch="tests.side_bridge_left_s"' in page.text
+    token = _token(page.text)
+    bad = client.post("/retest", data={"tests.trunk_flexor_s": "-3", "csrf_token": token})
+    assert bad.status_code == 422
+    assert "tests.trunk_flexor_s" in bad.text
+    assert 'value="-3"' in bad.text  # what was typed stays
+    empty = client.post("/retest", data={"csrf_token": token})
+    assert empty.status_code == 422
+    assert "give at least one hold time" in empty.text
+    done = client.post("/retest", data={"tests.trunk_flexor_s": "95", "csrf_token": token})
+    assert done.status_code == 200
+    assert "Retest on" in done.text
+    assert "trunk-flexor hold 60 s -&gt; 95 s" in done.text
+    assert "See your updated plan" in done.text
