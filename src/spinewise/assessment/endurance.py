@@ -127,9 +127,9 @@ def _low(
     )
     if younger_reference:
         summary += (
-            f" That reference comes from young adults: no published average for "
-            f"{_SEX_WORD[sex]} of your age ({age}) was found, and holds get shorter with age, "
-            "so this counts at most as a mild finding."
+            " That reference comes from young adults, because no published average for "
+            f"{_SEX_WORD[sex]} of your age ({age}) was found, so this counts at most as a mild "
+            "finding."
         )
     words, consequences = _consequences(severity, target)
     return Finding(
