@@ -54,7 +54,7 @@ def assess(profile: Profile, *, today: date | None = None) -> Assessment:
     vocabulary = load_vocabulary()
     sex, age = profile.athlete.sex, profile.athlete.age
     findings = [
-        *endurance_findings(sex, profile.tests),
+        *endurance_findings(sex, age, profile.tests),
         *balance_findings(sex, age, profile.tests),
         *pain_findings(profile.pain, vocabulary),
         *bone_health_findings(profile),
