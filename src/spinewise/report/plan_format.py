@@ -22,6 +22,7 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeGuard
 
@@ -37,6 +38,7 @@ __all__ = [
     "item_name",
     "minutes_text",
     "number_text",
+    "relaxed_text",
     "rest_text",
     "session_label",
     "tempo_text",
@@ -172,6 +174,18 @@ def intensity_text(intensity: Any) -> str:
     if kind == "ballistic":
         return "ballistic, full intent"
     return f"{kind} {shown}".strip()
+
+
+_RELAXED_ID = re.compile(r"^(week \d+): [a-z][a-z0-9_]*: ")
+
+
+def relaxed_text(relaxed: str) -> str:
+    """A relaxed requirement as the solver records it, without the requirement's internal name.
+
+    >>> relaxed_text("week 2: single_leg_hinge: a single-leg hinge in every loading week (relaxed)")
+    'week 2: a single-leg hinge in every loading week (relaxed)'
+    """
+    return _RELAXED_ID.sub(r"\1: ", relaxed)
 
 
 def tempo_text(tempo: Any) -> str:

@@ -362,7 +362,7 @@ def build_plan_view(plan: Plan | Mapping[str, Any]) -> PlanView:
         weeks=weeks,
         show_volume=any(w.volume is not None for w in weeks),
         solver=solver_fields,
-        relaxed=_strings(_need(solver, "relaxed", "solver")),
+        relaxed=tuple(fmt.relaxed_text(r) for r in _strings(_need(solver, "relaxed", "solver"))),
         per_week=per_week,
         notes=_strings(plan.get("notes")),
         habits=habits,
