@@ -48,7 +48,7 @@ class ItemRow:
     dose: str
     tempo: str
     rest: str
-    intensity: str
+    intensity: str  # the target with its spine-load cap beside it (``RPE 7, at most 72.5 kg``)
     why: tuple[str, ...]
     cues: tuple[str, ...]
 
@@ -222,7 +222,7 @@ def _item(raw: Any, path: str) -> ItemRow:
         dose=fmt.dose_text(item),
         tempo=fmt.tempo_text(item.get("tempo")),
         rest=fmt.rest_text(item.get("rest_s")),
-        intensity=fmt.intensity_text(item.get("intensity")),
+        intensity=fmt.intensity_cap_text(item),
         why=_strings(item["why"]),
         cues=_strings(item.get("cues")),
     )
