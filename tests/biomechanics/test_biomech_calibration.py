@@ -51,3 +51,21 @@ def test_published_values_are_kept():
     est = exercise_compression(catalog.get("side_bridge"))
     assert est.basis == "published"
     assert est.value_n == pytest.approx(2585.0)
+
+
+def test_the_report_prints_the_figures_the_science_page_quotes():
+    from pathlib import Path
+
+    from spinewise.biomechanics.calibration import calibration_report
+
+    text = calibration_report()
+    assert "median absolute error, uncalibrated: 46.4 %" in text
+    assert (
+        "offset (used): published = 1473 N + 1.000 x model; "
+        "median absolute leave-one-out error 12.1 %"
+    ) in text
+    page = Path(__file__).resolve().parents[2] / "docs" / "science" / "spine-load.md"
+    doc = page.read_text(encoding="utf-8")
+    assert "calibration_report" in doc
+    for figure in ("46.4 %", "12.1 %", "17.9 %", "14.8 %", "1,473 N"):
+        assert figure in doc, figure

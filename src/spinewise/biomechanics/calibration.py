@@ -19,7 +19,8 @@ factor. The offset, fitted at 75 kg, is scaled in proportion to body mass like t
 (an assumption [U]). It is fitted on floor and bench exercises only (McGill's table); applying it to
 standing lifts is an extrapolation [U] that errs on the safe side for light upright work.
 
-Reproduce the figures with ``python -m spinewise.biomechanics.calibration``.
+Reproduce the figures with
+``python -c "from spinewise.biomechanics.calibration import calibration_report as r; print(r())"``.
 
 References
 ----------
@@ -46,6 +47,7 @@ __all__ = [
     "CalibrationFit",
     "calibrated_n",
     "calibration",
+    "calibration_report",
     "fit_form",
 ]
 
@@ -209,7 +211,8 @@ def calibrated_n(model_n: float, body_mass_kg: float) -> float:
     return fit.intercept_n * body_mass_kg / FIT_BODY_MASS_KG + fit.slope * model_n
 
 
-def _report() -> str:
+def calibration_report() -> str:
+    """The figures of docs/science/spine-load.md section 5 as plain text, one entry a line."""
     cal = calibration()
     lines = [
         "McGill's table against the static model, 75 kg man, d = 6 cm",
@@ -231,6 +234,3 @@ def _report() -> str:
         )
     return "\n".join(lines)
 
-
-if __name__ == "__main__":
-    print(_report())
