@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,6 +25,8 @@ from spinewise.planning.spine import (
     usual_load_kg,
 )
 from spinewise.planning.validate import validate_plan
+
+PROFILES = Path(__file__).resolve().parents[1] / "profiles"
 
 LIFTER = with_(
     EXAMPLE,
@@ -189,3 +192,26 @@ def test_a_heavy_item_without_a_load_in_kg_is_capped_by_effort() -> None:
     assert ctx.doses[hinge.id].effort_cap
     assert ctx.doses[hinge.id].load_cap_kg is None
     assert not ctx.doses["dead_bug"].effort_cap
+
+
+def test_a_desk_workers_heaviest_exercise_is_not_a_floor_hold() -> None:
+    # issue 13: with published and modelled values mixed, the side bridge (published) was the
+    # heaviest exercise of this desk worker's plan; on one scale loaded or hinging work is
+    from spinewise.assessment import assess
+    from spinewise.planning.from_profile import request_from_profile
+    from spinewise.planning.make import make_plan_for_profile
+    from spinewise.profile import load_profile
+
+    profile = load_profile(PROFILES / "desk_worker_flexion.toml")
+    req = request_from_profile(profile, assess(profile), weeks=4)
+    doc = make_plan_for_profile(profile, weeks=4).to_json()
+    by_id = {
+        it["exercise_id"]: model_compression_n(
+            CATALOG.get(it["exercise_id"]), req, it.get("load_cap_kg")
+        )
+        for it in _items(doc)
+    }
+    assert "side_bridge" in by_id
+    heaviest = max(by_id, key=lambda k: (by_id[k], k))
+    assert heaviest != "side_bridge"
+    assert CATALOG.get(heaviest).posture.support == "standing"  # type: ignore[union-attr]
