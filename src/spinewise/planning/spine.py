@@ -263,7 +263,6 @@ def item_spine_load(
     request: PlanRequest,
     dose: ItemDose,
     compression: CompressionFn = model_compression_n,
-    cap_kg: float | None = None,
 ) -> ItemSpineLoad | None:
     """An item's compression at its prescribed load, its cap, or None when no load keeps it in.
 
@@ -275,8 +274,6 @@ def item_spine_load(
         The item's dose (its intensity and reps set the prescribed load; any cap in it is ignored).
     compression
         The estimator.
-    cap_kg
-        :func:`load_cap_for` of the exercise, when the caller has it already.
     """
     limit = compression_limit_n(request)
     heavy = HEAVY_COMPRESSION_FRACTION * limit
@@ -288,7 +285,7 @@ def item_spine_load(
         return ItemSpineLoad(value, None, None, value >= heavy)
     if value < heavy:
         return ItemSpineLoad(value, load, None, False)
-    cap = load_cap_for(ex, request) if cap_kg is None else cap_kg
+    cap = load_cap_for(ex, request)
     if cap is None:
         # near the limit, but no load in kg can be given: the effort target caps it
         return None if value > limit else ItemSpineLoad(value, load, None, True)
