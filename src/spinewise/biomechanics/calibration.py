@@ -233,4 +233,3 @@ def calibration_report() -> str:
             f"median absolute leave-one-out error {f.median_abs_loo_error_pct:.1f} %"
         )
     return "\n".join(lines)
-
