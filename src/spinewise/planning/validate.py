@@ -19,7 +19,12 @@ from spinewise.planning.plan import Plan
 from spinewise.planning.policy import BLOCK_MAX_ITEMS, items_per_session, plan_weeks
 from spinewise.planning.request import PlanRequest
 from spinewise.planning.requirements import RELAX_ORDER
-from spinewise.planning.spine import CompressionFn, compression_limit_n, model_compression_n
+from spinewise.planning.spine import (
+    CompressionFn,
+    checked_load_kg,
+    compression_limit_n,
+    model_compression_n,
+)
 from spinewise.planning.validate_patterns import check_patterns
 from spinewise.planning.validate_week import (
     Violation,
@@ -93,10 +98,14 @@ def _check_item(
         )
     if not item.get("why"):
         out.append(Violation(where, "why", f"{ex.id} has no reason"))
-    if compression(ex, request, item.get("load_cap_kg")) > limit_n:
+    load = checked_load_kg(ex, request, item_dose(item))
+    if compression(ex, request, load) > limit_n:
+        at = "" if load is None else f" at {load:g} kg"
         out.append(
             Violation(
-                where, "spine_budget", f"{ex.id} exceeds the compression limit of {limit_n:.0f} N"
+                where,
+                "spine_budget",
+                f"{ex.id} exceeds the compression limit of {limit_n:.0f} N{at}",
             )
         )
     return out
