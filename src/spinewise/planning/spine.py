@@ -32,6 +32,7 @@ from spinewise.biomechanics.exercise import (
     exercise_compression,
     max_load_kg,
 )
+from spinewise.biomechanics.published import published_by_exercise
 from spinewise.catalog import Exercise
 from spinewise.catalog.entities import Intensity
 from spinewise.planning.dosing import ItemDose
@@ -103,6 +104,19 @@ def compression_limit_n(request: PlanRequest) -> float:
     return MAX_PERMISSIBLE_LIMIT_N
 
 
+def held_to_limit(ex: Exercise, request: PlanRequest) -> bool:
+    """Whether the compression limit can leave the exercise out.
+
+    It can for work with an external load (the load is the person's choice, and a cap in kg can
+    be given) and for exercises with a published value (measured, McGill's table). Body-weight
+    work with only a modelled value is never left out by the model alone: sit-to-stand, squats and
+    lunges are what daily life already asks of the spine, and the calibration was fit on floor and
+    bench exercises, so its estimate for standing body-weight work is an extrapolation. Such an
+    item near or over the limit is capped by effort instead (``effort_cap``). Decision 0200.
+    """
+    return usual_load_kg(ex, request) is not None or ex.id in published_by_exercise()
+
+
 def usual_load_kg(ex: Exercise, request: PlanRequest) -> float | None:
     """The catalogue's load for a 75 kg person, scaled by the athlete's body mass [kg]."""
     if ex.posture is None or ex.posture.load_kg == 0:
@@ -137,7 +151,7 @@ def spine_load(
     if value <= limit:
         return SpineLoad(value, usual, False)
     if usual is None:
-        return None
+        return None if held_to_limit(ex, request) else SpineLoad(value, None, False)
     cap = load_cap_for(ex, request)
     if cap is None or cap < MIN_CAP_SHARE * usual:
         return None
@@ -280,7 +294,7 @@ def item_spine_load(
     load = prescribed_load_kg(ex, request, dose)
     value = compression(ex, request, load)
     if load is None:
-        if value > limit:
+        if value > limit and held_to_limit(ex, request):
             return None
         return ItemSpineLoad(value, None, None, value >= heavy)
     if value < heavy:

@@ -23,6 +23,7 @@ from spinewise.planning.spine import (
     CompressionFn,
     checked_load_kg,
     compression_limit_n,
+    held_to_limit,
     model_compression_n,
 )
 from spinewise.planning.validate_patterns import check_patterns
@@ -99,7 +100,7 @@ def _check_item(
     if not item.get("why"):
         out.append(Violation(where, "why", f"{ex.id} has no reason"))
     load = checked_load_kg(ex, request, item_dose(item))
-    if compression(ex, request, load) > limit_n:
+    if held_to_limit(ex, request) and compression(ex, request, load) > limit_n:
         at = "" if load is None else f" at {load:g} kg"
         out.append(
             Violation(
