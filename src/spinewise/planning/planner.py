@@ -62,10 +62,13 @@ def week_context(
 ) -> WeekContext:
     """Compute everything one week's model reads (eligible exercises, doses, times, loads)."""
     limit = compression_limit_n(request)
+    done = frozenset(
+        it.exercise_id for p in previous if not p.ctx.week.deload for it in p.result.items
+    )
     pool = []
     loads: dict[str, float] = {}
     caps: dict[str, float | None] = {}
-    for ex in eligible(catalog, request, week.phase):
+    for ex in eligible(catalog, request, week.phase, done):
         if spine_cache is not None and ex.id in spine_cache:
             load = spine_cache[ex.id]
         else:
