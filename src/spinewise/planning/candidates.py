@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from spinewise.catalog import Catalog, Exercise
 from spinewise.catalog.ballistic import load_ballistic_rules
+from spinewise.catalog.exclusions import excluded_exercises
 from spinewise.planning.periodization import Phase
 from spinewise.planning.request import PlanRequest
 
@@ -17,6 +18,7 @@ __all__ = [
     "BASE_MAX_LEVEL",
     "FAST_WORK_MAX_PAIN",
     "eligible",
+    "excluded_by_findings",
     "hold_family",
     "is_deadlift",
     "is_fast_or_impact",
@@ -130,6 +132,12 @@ def prerequisite_met(ex: Exercise, request: PlanRequest, done_ids: Iterable[str]
     return load_ballistic_rules().prerequisite_met(ex.id, request.training_experience, done_ids)
 
 
+def excluded_by_findings(request: PlanRequest) -> frozenset[str]:
+    """Exercise ids the person's findings rule out (``catalog/data/finding_exclusions.toml``)."""
+    codes = {code for code, _, _ in request.findings} | {d.finding for d in request.demands}
+    return excluded_exercises(codes)
+
+
 def eligible(
     catalog: Catalog,
     request: PlanRequest,
@@ -138,6 +146,7 @@ def eligible(
 ) -> tuple[Exercise, ...]:
     """Exercises within the equipment, free of aggravating sensitivities and in the level window.
 
+    Exercises the person's findings rule out are left out (:func:`excluded_by_findings`).
     Fast or impact work also needs pain within :data:`FAST_WORK_MAX_PAIN` and its prerequisite met
     by ``done_ids``, the exercises of the plan's earlier loading weeks (none by default: only
     exercises without a prerequisite, or established for the person, are open in a first week).
@@ -145,6 +154,7 @@ def eligible(
     """
     low, high = level_window(request, phase)
     kit = request.equipment
+    ruled_out = excluded_by_findings(request)
     return tuple(
         ex
         for ex in catalog.exercises
@@ -154,4 +164,5 @@ def eligible(
         and not (phase == "foundation" and "jump" in ex.patterns)
         and not (request.pain_current > FAST_WORK_MAX_PAIN and is_fast_or_impact(ex))
         and prerequisite_met(ex, request, done_ids)
+        and ex.id not in ruled_out
     )

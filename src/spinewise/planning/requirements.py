@@ -22,7 +22,13 @@ REQUIREMENTS: MappingProxyType[str, str] = MappingProxyType(
             "jumps, throws and swings only after their prerequisite appeared in an earlier "
             "loading week, or where the step is established for the person's experience"
         ),
-        "foot_contacts": "at most 80, 100 or 120 foot contacts a session (novice to advanced)",
+        "foot_contacts": (
+            "no session holds more foot contacts (jump landings) than the cap for the "
+            "person's training experience"
+        ),
+        "finding_exclusions": (
+            "no exercise a finding rules out (no superman hold for weak back extensors)"
+        ),
         "session_time": "each session's estimated duration fits the minutes per session",
         "session_structure": "each session opens with prep and keeps its blocks within bounds",
         "weekly_frequency": "an exercise at most twice a week",

@@ -16,6 +16,7 @@ from spinewise.catalog import Catalog, Exercise
 from spinewise.planning.candidates import (
     FAST_WORK_MAX_PAIN,
     eligible,
+    excluded_by_findings,
     is_fast_or_impact,
     is_rotational_throw,
     level_window,
@@ -85,6 +86,10 @@ def _check_item(
                 f"{ex.id} is fast or impact work at pain {request.pain_current}/10 "
                 f"(allowed up to {FAST_WORK_MAX_PAIN}/10)",
             )
+        )
+    if ex.id in excluded_by_findings(request):
+        out.append(
+            Violation(where, "finding_exclusions", f"{ex.id} is ruled out by the person's findings")
         )
     low, high = level_window(request, phase)  # type: ignore[arg-type]
     if not low <= ex.level <= high:
