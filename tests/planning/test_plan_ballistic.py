@@ -235,3 +235,18 @@ def test_validator_names_a_session_over_the_foot_contact_cap() -> None:
     found = _found(planted, req, "foot_contacts")
     assert found
     assert "foot contacts, at most 80 for a novice trainee" in found[0]
+
+
+def test_throws_are_not_required_before_one_is_open() -> None:
+    # a novice with a medicine ball but no band or cable never does a chop or Pallof press, so no
+    # rotational throw opens: neither the planner nor the validator asks for one
+    req = with_(
+        EXAMPLE,
+        equipment=frozenset({"mat", "medicine_ball", "wall", "dumbbell", "bench"}),
+        sensitivities=frozenset(),
+        pain_current=0,
+        weeks=8,
+    )
+    doc = make_plan(req, CATALOG, seed=0).to_json()
+    assert not [r for r in doc["solver"]["relaxed"] if "rotational_throws" in r]
+    assert validate_plan(doc, req, CATALOG) == []
