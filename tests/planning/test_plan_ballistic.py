@@ -250,3 +250,24 @@ def test_throws_are_not_required_before_one_is_open() -> None:
     doc = make_plan(req, CATALOG, seed=0).to_json()
     assert not [r for r in doc["solver"]["relaxed"] if "rotational_throws" in r]
     assert validate_plan(doc, req, CATALOG) == []
+
+
+def test_the_why_of_fast_work_names_its_groundwork_in_plain_words() -> None:
+    doc = _plan("novice")
+    whys = {
+        it["exercise_id"]: it["why"]
+        for w in doc["weeks"]
+        for it in _items(w)
+        if it["exercise_id"] in RULES.prerequisites
+    }
+    assert whys
+    for eid, why in whys.items():
+        grounded = [w for w in why if w.startswith("fast work after its groundwork: ")]
+        assert grounded, (eid, why)
+        assert "_" not in grounded[0]
+    # in week 1 nothing was done before: fast work there is open by experience only
+    covers = "fast work whose groundwork your training experience covers"
+    for name in ("intermediate", "advanced"):
+        for it in _items(_plan(name)["weeks"][0]):
+            if it["exercise_id"] in RULES.prerequisites:
+                assert covers in it["why"], it
