@@ -6,7 +6,11 @@ solver-independent validator so that both mean the same thing by "heavy hinge" o
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spinewise.catalog import Catalog, Exercise
+from spinewise.catalog.ballistic import load_ballistic_rules
+from spinewise.catalog.exclusions import excluded_exercises
 from spinewise.planning.periodization import Phase
 from spinewise.planning.request import PlanRequest
 
@@ -14,6 +18,7 @@ __all__ = [
     "BASE_MAX_LEVEL",
     "FAST_WORK_MAX_PAIN",
     "eligible",
+    "excluded_by_findings",
     "hold_family",
     "is_deadlift",
     "is_fast_or_impact",
@@ -23,6 +28,7 @@ __all__ = [
     "is_single_leg_hinge",
     "is_unilateral_work",
     "level_window",
+    "prerequisite_met",
 ]
 
 #: Highest exercise level by experience in the foundation phase; later phases allow one more.
@@ -117,13 +123,38 @@ def is_unilateral_work(ex: Exercise) -> bool:
     return ex.laterality in ("unilateral", "alternating", "split")
 
 
-def eligible(catalog: Catalog, request: PlanRequest, phase: Phase) -> tuple[Exercise, ...]:
+def prerequisite_met(ex: Exercise, request: PlanRequest, done_ids: Iterable[str]) -> bool:
+    """Whether an exercise's prerequisite is met (``catalog/data/ballistic.toml``).
+
+    ``done_ids`` are the exercises of the plan's earlier loading weeks; an exercise without a
+    prerequisite, or whose step is established for the person's training experience, is open.
+    """
+    return load_ballistic_rules().prerequisite_met(ex.id, request.training_experience, done_ids)
+
+
+def excluded_by_findings(request: PlanRequest) -> frozenset[str]:
+    """Exercise ids the person's findings rule out (``catalog/data/finding_exclusions.toml``)."""
+    codes = {code for code, _, _ in request.findings} | {d.finding for d in request.demands}
+    return excluded_exercises(codes)
+
+
+def eligible(
+    catalog: Catalog,
+    request: PlanRequest,
+    phase: Phase,
+    done_ids: frozenset[str] = frozenset(),
+) -> tuple[Exercise, ...]:
     """Exercises within the equipment, free of aggravating sensitivities and in the level window.
 
+    Exercises the person's findings rule out are left out (:func:`excluded_by_findings`).
+    Fast or impact work also needs pain within :data:`FAST_WORK_MAX_PAIN` and its prerequisite met
+    by ``done_ids``, the exercises of the plan's earlier loading weeks (none by default: only
+    exercises without a prerequisite, or established for the person, are open in a first week).
     Sorted by id, so that the model is built in a deterministic order.
     """
     low, high = level_window(request, phase)
     kit = request.equipment
+    ruled_out = excluded_by_findings(request)
     return tuple(
         ex
         for ex in catalog.exercises
@@ -132,4 +163,6 @@ def eligible(catalog: Catalog, request: PlanRequest, phase: Phase) -> tuple[Exer
         and low <= ex.level <= high
         and not (phase == "foundation" and "jump" in ex.patterns)
         and not (request.pain_current > FAST_WORK_MAX_PAIN and is_fast_or_impact(ex))
+        and prerequisite_met(ex, request, done_ids)
+        and ex.id not in ruled_out
     )

@@ -68,8 +68,11 @@ def week_context(
     the load it prescribes (:func:`~spinewise.planning.spine.item_spine_load`).
     """
     limit = compression_limit_n(request)
+    done = frozenset(
+        it.exercise_id for p in previous if not p.ctx.week.deload for it in p.result.items
+    )
     allowed = []
-    for ex in eligible(catalog, request, week.phase):
+    for ex in eligible(catalog, request, week.phase, done):
         if spine_cache is not None and ex.id in spine_cache:
             load = spine_cache[ex.id]
         else:

@@ -13,7 +13,14 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from spinewise.catalog import Catalog, Exercise
-from spinewise.planning.candidates import FAST_WORK_MAX_PAIN, is_fast_or_impact, level_window
+from spinewise.planning.candidates import (
+    FAST_WORK_MAX_PAIN,
+    eligible,
+    excluded_by_findings,
+    is_fast_or_impact,
+    is_rotational_throw,
+    level_window,
+)
 from spinewise.planning.dosing import item_seconds
 from spinewise.planning.plan import Plan
 from spinewise.planning.policy import BLOCK_MAX_ITEMS, items_per_session, plan_weeks
@@ -25,7 +32,9 @@ from spinewise.planning.spine import (
     compression_limit_n,
     held_to_limit,
     model_compression_n,
+    spine_load,
 )
+from spinewise.planning.validate_ballistic import check_ballistic, done_before
 from spinewise.planning.validate_patterns import check_patterns
 from spinewise.planning.validate_week import (
     Violation,
@@ -79,6 +88,10 @@ def _check_item(
                 f"{ex.id} is fast or impact work at pain {request.pain_current}/10 "
                 f"(allowed up to {FAST_WORK_MAX_PAIN}/10)",
             )
+        )
+    if ex.id in excluded_by_findings(request):
+        out.append(
+            Violation(where, "finding_exclusions", f"{ex.id} is ruled out by the person's findings")
         )
     low, high = level_window(request, phase)  # type: ignore[arg-type]
     if not low <= ex.level <= high:
@@ -189,7 +202,7 @@ def validate_plan(
         out.append(Violation("plan", "weeks", f"{len(weeks)} weeks, expected {len(expected)}"))
         return sorted(out)
     limit = compression_limit_n(request)
-    for week, wp in zip(weeks, expected, strict=True):
+    for week, wp, done in zip(weeks, expected, done_before(weeks, expected), strict=True):
         wk = f"week {wp.index}"
         if week["phase"] != wp.phase or bool(week["deload"]) != wp.deload:
             out.append(
@@ -223,7 +236,15 @@ def validate_plan(
                     ex = catalog.get(item["exercise_id"])
                     out.extend(_check_item(where, item, ex, request, wp.phase, limit, compression))
         skip = {rid for (w, rid) in declared if w == wp.index}
+        open_ex = [
+            ex
+            for ex in eligible(catalog, request, wp.phase, done)
+            if spine_load(ex, request, compression) is not None
+        ]
+        if not any(is_rotational_throw(ex) for ex in open_ex):
+            skip.add("rotational_throws")  # none open yet: their prerequisite comes first
         out.extend(check_week(wk, week, wp, request, catalog, skip, limit, compression))
-        out.extend(check_patterns(wk, week, wp, request, catalog, skip, compression))
+        out.extend(check_patterns(wk, week, wp, request, catalog, skip, open_ex))
     out.extend(check_across_weeks(weeks, expected, request, catalog, declared, limit, compression))
+    out.extend(check_ballistic(weeks, expected, request, catalog))
     return sorted(set(out))
