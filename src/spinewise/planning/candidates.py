@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from spinewise.catalog import Catalog, Exercise
 from spinewise.catalog.ballistic import load_ballistic_rules
 from spinewise.catalog.exclusions import excluded_exercises
+from spinewise.habits.balance import needs_balance_practice
+from spinewise.habits.rules import load_habit_rules
 from spinewise.planning.periodization import Phase
 from spinewise.planning.request import PlanRequest
 
@@ -24,6 +26,7 @@ __all__ = [
     "is_fast_or_impact",
     "is_heavy_hinge",
     "is_lateral_shift_bridge",
+    "is_risky_landing",
     "is_rotational_throw",
     "is_single_leg_hinge",
     "is_unilateral_work",
@@ -33,6 +36,9 @@ __all__ = [
 
 #: Highest exercise level by experience in the foundation phase; later phases allow one more.
 BASE_MAX_LEVEL = {"novice": 2, "intermediate": 3, "advanced": 4}
+
+
+_BALANCE_RULES = load_habit_rules().balance
 
 
 def level_window(request: PlanRequest, phase: Phase) -> tuple[int, int]:
@@ -93,6 +99,20 @@ def is_fast_or_impact(ex: Exercise) -> bool:
         or "throw" in ex.patterns
         or "impact" in ex.sensitivities
     )
+
+
+def is_risky_landing(ex: Exercise, request: PlanRequest) -> bool:
+    """A jump a person at risk of falling should not land: one-legged, lateral or above level 2.
+
+    The older-adult pathway (65 or older, or a one-leg stance under 10 s;
+    :func:`spinewise.habits.balance.needs_balance_practice`) keeps impact on two feet and low:
+    moderate impact on two feet helps bone (Brooke-Wavell et al. 2022, UK consensus [C2]), while a
+    one-legged or sideways landing asks for the very balance the person lacks (this project's
+    rule, from the fall-prevention reasoning of Sherrington et al. 2011).
+    """
+    if "jump" not in ex.patterns or not needs_balance_practice(request, _BALANCE_RULES):
+        return False
+    return ex.laterality != "bilateral" or ex.level > 2 or "frontal" in ex.planes
 
 
 def is_rotational_throw(ex: Exercise) -> bool:
@@ -163,6 +183,7 @@ def eligible(
         and low <= ex.level <= high
         and not (phase == "foundation" and "jump" in ex.patterns)
         and not (request.pain_current > FAST_WORK_MAX_PAIN and is_fast_or_impact(ex))
+        and not is_risky_landing(ex, request)
         and prerequisite_met(ex, request, done_ids)
         and ex.id not in ruled_out
     )

@@ -18,6 +18,10 @@ REQUIREMENTS: MappingProxyType[str, str] = MappingProxyType(
         "sensitivities": "no exercise loading a movement that aggravates the athlete",
         "level_window": "exercise levels within the window set by experience and findings",
         "pain_gate": "no jumps, throws or swings while current pain is above 2/10",
+        "fall_risk_jumps": (
+            "at 65 or older, or with a one-leg stance under 10 s, jumps only on two feet and of "
+            "level 2 or below: no hops, bounds or skater jumps"
+        ),
         "prerequisites": (
             "jumps, throws and swings only after their prerequisite appeared in an earlier "
             "loading week, or where the step is established for the person's experience"

@@ -18,6 +18,7 @@ from spinewise.planning.candidates import (
     eligible,
     excluded_by_findings,
     is_fast_or_impact,
+    is_risky_landing,
     is_rotational_throw,
     level_window,
 )
@@ -87,6 +88,15 @@ def _check_item(
                 "pain_gate",
                 f"{ex.id} is fast or impact work at pain {request.pain_current}/10 "
                 f"(allowed up to {FAST_WORK_MAX_PAIN}/10)",
+            )
+        )
+    if is_risky_landing(ex, request):
+        out.append(
+            Violation(
+                where,
+                "fall_risk_jumps",
+                f"{ex.id} is a one-legged, sideways or high-level jump for a person at risk of "
+                "falling",
             )
         )
     if ex.id in excluded_by_findings(request):
