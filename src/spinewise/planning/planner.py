@@ -19,6 +19,7 @@ from spinewise.errors import InfeasiblePlanError
 from spinewise.planning.candidates import eligible, hold_family, level_window
 from spinewise.planning.context import PlacedItem, WeekContext
 from spinewise.planning.dosing import dose_for, item_seconds, volume_units
+from spinewise.planning.lifts import one_rm_kg
 from spinewise.planning.objective import add_objective, item_scores
 from spinewise.planning.periodization import WeekPlan
 from spinewise.planning.plan import Plan, Week
@@ -101,7 +102,12 @@ def week_context(
         at_dose = item_spine_load(ex, request, dose, compression)
         if at_dose is None:
             continue
-        dose = replace(dose, load_cap_kg=at_dose.load_cap_kg, effort_cap=at_dose.effort_cap)
+        dose = replace(
+            dose,
+            load_cap_kg=at_dose.load_cap_kg,
+            effort_cap=at_dose.effort_cap,
+            load_kg=at_dose.load_kg if one_rm_kg(ex, request) is not None else None,
+        )
         pool.append(ex)
         loads[ex.id] = at_dose.compression_n
         doses[ex.id] = dose
