@@ -160,10 +160,14 @@ def test_a_new_item_is_written_in_the_contract_order() -> None:
     _, item = next(session.items())
     fresh = Item(item.exercise_id, item.name, item.dose, item.why)
     assert fresh.layout == Layout()
-    # effort_cap is written only when set (an item near the spine-load limit without a kg load)
-    assert list(fresh.to_json()) == [k for k in Item.KEYS if k != "effort_cap"]
+    # effort_cap and load_kg are written only when set (near the spine-load limit without a kg
+    # load; a lift whose max is known)
+    optional = ("effort_cap", "load_kg")
+    assert list(fresh.to_json()) == [k for k in Item.KEYS if k not in optional]
     assert fresh.to_json() == item.to_json()
-    capped = Item(item.exercise_id, item.name, replace(item.dose, effort_cap=True), item.why)
+    capped = Item(
+        item.exercise_id, item.name, replace(item.dose, effort_cap=True, load_kg=60.0), item.why
+    )
     assert list(capped.to_json()) == list(Item.KEYS)
     assert Item.from_json(capped.to_json()).to_json() == capped.to_json()
 

@@ -7,7 +7,10 @@ requirement; the validator never imports the solver.
 
 from __future__ import annotations
 
-from spinewise.catalog import Exercise, load_vocabulary
+from collections.abc import Sequence
+from functools import cache
+
+from spinewise.catalog import Exercise, load_catalog, load_vocabulary
 from spinewise.catalog.ballistic import foot_contacts, load_ballistic_rules
 from spinewise.habits.balance import needs_balance_practice
 from spinewise.habits.rules import load_habit_rules
@@ -37,6 +40,7 @@ __all__ = [
     "required_qualities",
     "serves_demand",
     "throws_required",
+    "variant_pairs",
     "weekly_pattern_needs",
 ]
 
@@ -105,6 +109,47 @@ OLDER_ADULT_AGE = load_habit_rules().balance.older_adult_age
 #: threshold, NOT confirmed against a source (see Blodgett et al. 2022, Ageing Res Rev 73:101501,
 #: for one-leg balance and falls); habits.toml ``[balance]``.
 POOR_BALANCE_EYES_OPEN_S = load_habit_rules().balance.poor_stance_eyes_open_s
+
+
+#: Steps through the catalogue's regressions and progressions within which two exercises of one
+#: main pattern count as variants of one exercise (this project's choice: the curl-up and the
+#: curl-up with a pre-brace are two steps apart; a deadlift and a single-leg deadlift are more).
+VARIANT_STEPS = 2
+
+
+@cache
+def _neighbours() -> dict[str, frozenset[str]]:
+    """Exercise id -> the ids within :data:`VARIANT_STEPS` steps of it, same main pattern."""
+    catalog = load_catalog()
+    links: dict[str, set[str]] = {ex.id: set() for ex in catalog}
+    for ex in catalog:
+        for other in (*ex.regressions, *ex.progressions):
+            if other in links and main_pattern(catalog.get(other)) == main_pattern(ex):
+                links[ex.id].add(other)
+                links[other].add(ex.id)
+    out = {}
+    for eid in links:
+        reach, frontier = {eid}, {eid}
+        for _ in range(VARIANT_STEPS):
+            frontier = {n for f in frontier for n in links[f]} - reach
+            reach |= frontier
+        out[eid] = frozenset(reach - {eid})
+    return out
+
+
+def variant_pairs(exercises: Sequence[Exercise]) -> tuple[tuple[str, str], ...]:
+    """Pairs of the given exercises that are variants of one exercise, sorted.
+
+    Variants are within :data:`VARIANT_STEPS` steps of each other through the catalogue's
+    regressions and progressions and share their main pattern (McGill's curl-up, the curl-up
+    with elbows lifted and the curl-up with a pre-brace). A session gives one of them: two
+    variants crowd the session without adding a movement (issue 14; this project's rule).
+    """
+    near = _neighbours()
+    ids = sorted({ex.id for ex in exercises})
+    return tuple(
+        (a, b) for i, a in enumerate(ids) for b in ids[i + 1 :] if b in near.get(a, frozenset())
+    )
 
 
 def balance_every_session(request: PlanRequest) -> bool:

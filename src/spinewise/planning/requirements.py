@@ -60,6 +60,9 @@ REQUIREMENTS: MappingProxyType[str, str] = MappingProxyType(
             "standing balance work in every session for people 65 or older or with poor "
             "one-leg balance, where equipment allows"
         ),
+        "one_variant_per_session": (
+            "a session holds at most one of an exercise and its direct regressions or progressions"
+        ),
         "signature_work": (
             "a bridge hold with lateral pelvic shifts and a deadlift in every loading week, "
             "where equipment and sensitivities allow"
@@ -69,6 +72,7 @@ REQUIREMENTS: MappingProxyType[str, str] = MappingProxyType(
 
 #: Relaxable requirements, least important first.
 RELAX_ORDER: tuple[str, ...] = (
+    "one_variant_per_session",
     "variety_rotation",
     "session_fill",
     "finding_volume",

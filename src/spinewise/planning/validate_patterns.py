@@ -23,6 +23,7 @@ from spinewise.planning.policy import (
     balance_every_session,
     counts_as_hard,
     main_pattern,
+    variant_pairs,
     weekly_pattern_needs,
 )
 from spinewise.planning.request import PlanRequest
@@ -53,6 +54,21 @@ def _pattern_per_session(where: str, items: _Items) -> list[Violation]:
         )
         for (s, pattern), n in sorted(counts.items())
         if n > SESSION_PATTERN_MAX
+    ]
+
+
+def _one_variant_per_session(where: str, items: _Items) -> list[Violation]:
+    by_session: dict[int, list[Exercise]] = {}
+    for s, _, ex in items:
+        by_session.setdefault(s, []).append(ex)
+    return [
+        Violation(
+            f"{where} session {s}",
+            "one_variant_per_session",
+            f"{a} and {b} are variants of one exercise in the same session",
+        )
+        for s, exs in sorted(by_session.items())
+        for a, b in variant_pairs(exs)
     ]
 
 
@@ -157,6 +173,7 @@ def check_patterns(
     items = _items(week, catalog)
     found = [
         *_pattern_per_session(where, items),
+        *_one_variant_per_session(where, items),
         *_weekly_pattern_sets(where, items),
         *_movement_patterns(where, items, wp, request, open_ex),
         *_session_fill(where, week, wp, request),

@@ -15,6 +15,7 @@ from spinewise.planning.rules.load import (
 from spinewise.planning.rules.patterns import (
     BalanceEverySession,
     MovementPatterns,
+    OneVariantPerSession,
     PatternPerSession,
     SessionFill,
     WeeklyPatternSets,
@@ -49,6 +50,7 @@ ALL_RULES: tuple[Rule, ...] = (
     UnilateralEachSession(),
     SingleLegHinge(),
     PatternPerSession(),
+    OneVariantPerSession(),
     WeeklyPatternSets(),
     MovementPatterns(),
     SessionFill(),

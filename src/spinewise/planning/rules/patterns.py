@@ -14,6 +14,7 @@ from spinewise.planning.policy import (
     balance_every_session,
     counts_as_hard,
     main_pattern,
+    variant_pairs,
     weekly_pattern_needs,
 )
 from spinewise.planning.solver import WeekModel
@@ -21,6 +22,7 @@ from spinewise.planning.solver import WeekModel
 __all__ = [
     "BalanceEverySession",
     "MovementPatterns",
+    "OneVariantPerSession",
     "PatternPerSession",
     "SessionFill",
     "WeeklyPatternSets",
@@ -40,6 +42,20 @@ class PatternPerSession:
             ids = m.ids_where(lambda ex, p=pattern: main_pattern(ex) == p)
             for s in m.ctx.sessions:
                 m.add(sum(m.session_items(s, ids)) <= SESSION_PATTERN_MAX)
+
+
+class OneVariantPerSession:
+    """A session holds at most one of an exercise and its direct regressions or progressions."""
+
+    id = "one_variant_per_session"
+
+    def applies(self, ctx: WeekContext) -> bool:
+        return True
+
+    def build(self, m: WeekModel) -> None:
+        for a, b in variant_pairs(m.ctx.exercises):
+            for s in m.ctx.sessions:
+                m.add(sum(m.session_items(s, [a, b])) <= 1)
 
 
 class WeeklyPatternSets:
