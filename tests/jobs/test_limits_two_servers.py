@@ -67,6 +67,7 @@ def test_the_login_limit_holds_across_two_server_processes(
         SPINEWISE_WEB_ARGON2_PARALLELISM="1",
         # Other runs on this machine share Redis: only the per-account limit is under test.
         SPINEWISE_WEB_LOGIN_MAX_FAILURES_PER_ADDRESS="1000000",
+        SPINEWISE_WEB_SIGNUP_MAX_PER_ADDRESS="1000000",
     )
     if shared == "redis":
         env["SPINEWISE_REDIS_URL"] = request.getfixturevalue("redis_url")

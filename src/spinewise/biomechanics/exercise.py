@@ -23,7 +23,7 @@ Examples
 ...                 "load_kg": 32}})
 >>> est = exercise_compression(ex)
 >>> est.basis, est.value_n > est.model_value_n, est.source is None
-('calibrated', True, True)
+('model', True, True)
 >>> compression_json(ex)["basis"]
 'calibrated'
 """
