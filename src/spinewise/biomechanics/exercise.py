@@ -25,7 +25,7 @@ Examples
 >>> est.basis, est.value_n > est.model_value_n, est.source is None
 ('model', True, True)
 >>> compression_json(ex)["basis"]
-'calibrated'
+'model'
 """
 
 from __future__ import annotations
