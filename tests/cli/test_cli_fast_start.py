@@ -79,7 +79,8 @@ def test_plan_imports_the_solver_and_no_database_web_or_statistics_library():
         "import contextlib, io\n"
         "from spinewise.cli.app import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
-        f"    code = main(['plan', {str(PROFILE)!r}, '--format', 'json', '--today', '2026-01-05'])\n"
+        f"    code = main(['plan', {str(PROFILE)!r}, '--format', 'json',"
+        " '--today', '2026-01-05'])\n"
         "assert code == 0, code\n"
     )
     assert "ortools" in loaded  # the plan was solved here, not somewhere else
@@ -120,9 +121,7 @@ def test_lazy_app_prints_what_the_eager_app_printed(argv):
 def test_each_summary_is_the_first_paragraph_of_the_commands_help():
     for entry in cli_app.COMMANDS:
         module_name, _, attribute = entry.target.partition(":")
-        real = click_command(
-            entry.name, getattr(importlib.import_module(module_name), attribute)
-        )
+        real = click_command(entry.name, getattr(importlib.import_module(module_name), attribute))
         assert real.help is not None, entry.name
         first = real.help.strip().split("\n\n")[0].replace("\n", " ").strip()
         assert entry.summary == first, entry.name

@@ -64,7 +64,9 @@ COMMANDS: tuple[LazyEntry, ...] = (
         "serve", "spinewise.cli.serve:serve", "Run the web app and its API until stopped (Ctrl-C)."
     ),
     LazyEntry(
-        "worker", "spinewise.cli.worker:worker", "Run job workers until stopped (Ctrl-C or SIGTERM)."
+        "worker",
+        "spinewise.cli.worker:worker",
+        "Run job workers until stopped (Ctrl-C or SIGTERM).",
     ),
     LazyEntry(
         "replan-all",
