@@ -22,7 +22,6 @@ from typer.core import TyperGroup
 from spinewise import services
 from spinewise.assessment import assess
 from spinewise.catalog import load_catalog
-from spinewise.cli import render
 from spinewise.cli.files import atomic_out, write_out
 from spinewise.errors import InputError
 from spinewise.planning.from_profile import request_from_profile
@@ -98,7 +97,9 @@ def make(
     day = today.date() if today else date.today()
     plan = services.plan_for_profile(load_profile(profile), weeks=weeks, seed=seed, today=day)
     rendered = _render(plan, fmt)
+    # Rich is imported only when something is printed with it (decision 0130).
     if rendered is None:
+        from spinewise.cli import render
         from spinewise.cli.render_plan import print_plan
 
         if out is not None:
@@ -114,6 +115,8 @@ def make(
             typer.echo(rendered, nl=False)
         return
     write_out(out, rendered)
+    from spinewise.cli import render
+
     render.err_console.print(f"Wrote {out}")
 
 
@@ -135,6 +138,7 @@ def validate(
 ) -> None:
     """Check a plan against the profile with the solver-independent validator."""
     # Here, not at the top: ``plan --help`` does not import the planner (decision 0130).
+    from spinewise.cli import render
     from spinewise.planning.make import spine_compression
     from spinewise.planning.validate import validate_plan
 
@@ -167,6 +171,7 @@ def quality(
         plan = Plan.from_json(doc)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise InputError(f"FILE: {plan_file}: not a spinewise plan: {exc}") from None
+    from spinewise.cli import render
     from spinewise.cli.render_quality import plan_as_text, print_quality
     from spinewise.report.plan_markdown import plan_to_markdown
 

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from spinewise.assessment import Assessment
 from spinewise.catalog import load_catalog
 from spinewise.planning import make as planning
 from spinewise.planning.plan import Plan
 from spinewise.profile import Profile
-from spinewise.report.quality import PlanQuality, plan_quality
+
+if TYPE_CHECKING:
+    from spinewise.report.quality import PlanQuality
 
 __all__ = ["assess_and_plan", "measure_plan", "plan_for_profile"]
 
@@ -37,6 +40,8 @@ def measure_plan(
     ``rendered`` are the printed forms of the plan to scan for internal names (the markdown
     plan when not given). Raises ScreeningStopError when the profile's screening does not clear.
     """
+    from spinewise.report.quality import plan_quality  # only here: not needed to make a plan
+
     return plan_quality(plan, profile, load_catalog(), rendered=rendered)
 
 
