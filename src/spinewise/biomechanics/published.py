@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from scipy.stats import spearmanr
-
 from spinewise.biomechanics.anthropometry import Sex
 from spinewise.biomechanics.posture import posture_load
 from spinewise.catalog.entities import Posture
@@ -143,5 +141,7 @@ def mcgill_comparison(body_mass_kg: float = 75.0, sex: Sex = "male") -> McGillCo
         model_n = max(0.0, posture_load(entry.posture, body_mass_kg, sex).compression_n)
         published_n = entry.compression_n * body_mass_kg / entry.reference_body_mass_kg
         rows.append((entry, model_n, 100.0 * (model_n - published_n) / published_n))
+    from scipy.stats import spearmanr  # here: SciPy is slow to import (decision 0130)
+
     rho, p = spearmanr([r[0].compression_n for r in rows], [r[1] for r in rows])
     return McGillComparison(rows=tuple(rows), spearman_rho=float(rho), spearman_p=float(p))

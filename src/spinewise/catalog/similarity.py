@@ -14,12 +14,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
-
-import numpy as np
-import numpy.typing as npt
+from typing import TYPE_CHECKING
 
 from spinewise.catalog.catalog import Catalog
 from spinewise.catalog.entities import Exercise
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 __all__ = ["FIELD_WEIGHTS", "SimilarExercise", "SimilarityIndex", "similarity_index"]
 
@@ -62,6 +64,8 @@ class SimilarityIndex:
     """The full similarity matrix of a catalogue."""
 
     def __init__(self, catalog: Catalog) -> None:
+        import numpy as np  # here, not at the top: the CLI starts without NumPy (decision 0130)
+
         self.catalog = catalog
         self.ids = catalog.ids
         self._pos = {eid: i for i, eid in enumerate(self.ids)}

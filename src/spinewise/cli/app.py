@@ -12,47 +12,107 @@ from typing import Annotated
 import typer
 
 from spinewise import __version__
-from spinewise.cli import adapt as adapt_cli
-from spinewise.cli import assess as assess_cli
-from spinewise.cli import catalog as catalog_cli
-from spinewise.cli import db as db_cli
-from spinewise.cli import history as history_cli
-from spinewise.cli import learn as learn_cli
-from spinewise.cli import lift as lift_cli
-from spinewise.cli import load as load_cli
-from spinewise.cli import log as log_cli
-from spinewise.cli import plan as plan_cli
-from spinewise.cli import recommend as recommend_cli
-from spinewise.cli import render
-from spinewise.cli import retest as retest_cli
-from spinewise.cli import serve as serve_cli
-from spinewise.cli import worker as worker_cli
+from spinewise.cli.lazy import LazyEntry, LazyGroup
 from spinewise.errors import SpinewiseError
 
-__all__ = ["app", "main"]
+__all__ = ["COMMANDS", "app", "main"]
+
+#: Every command but ``version`` and ``demo``, in the order ``--help`` lists them. A command's
+#: module is imported only when the command runs or its own help is shown (see
+#: :mod:`spinewise.cli.lazy`); the summary is the first paragraph of its help, checked against
+#: the module by ``tests/cli/test_cli_fast_start.py``.
+COMMANDS: tuple[LazyEntry, ...] = (
+    LazyEntry(
+        "assess",
+        "spinewise.cli.assess:assess_command",
+        "Screen for red flags and assess endurance, balance and pain (exit 3 if referred).",
+    ),
+    LazyEntry(
+        "next",
+        "spinewise.cli.adapt:next_command",
+        "The next session, adjusted to your log (progress, hold or regress, with reasons).",
+    ),
+    LazyEntry(
+        "retest",
+        "spinewise.cli.retest:retest_command",
+        "Record a retest of the hold tests; the weeks still to come are planned again with it.",
+    ),
+    LazyEntry(
+        "status",
+        "spinewise.cli.adapt:status_command",
+        "A terminal dashboard: load and ratio, monotony, pain trend, findings, the next session.",
+    ),
+    LazyEntry(
+        "lift",
+        "spinewise.cli.lift:lift",
+        "Recommended weight limit and lifting index of a lifting task (revised NIOSH equation).",
+    ),
+    LazyEntry(
+        "learn",
+        "spinewise.cli.learn:learn",
+        "Read the education pages: why the plan does what it does, with sources.",
+    ),
+    LazyEntry(
+        "history", "spinewise.cli.history:history", "Show logged sessions (and sets) as tables."
+    ),
+    LazyEntry(
+        "recommend",
+        "spinewise.cli.recommend:recommend",
+        "Recommended for you: ranked options for the next session, or substitutes for one.",
+    ),
+    LazyEntry(
+        "serve", "spinewise.cli.serve:serve", "Run the web app and its API until stopped (Ctrl-C)."
+    ),
+    LazyEntry(
+        "worker",
+        "spinewise.cli.worker:worker",
+        "Run job workers until stopped (Ctrl-C or SIGTERM).",
+    ),
+    LazyEntry(
+        "replan-all",
+        "spinewise.cli.worker:replan_all",
+        "Enqueue a re-plan of everyone whose plan has missed sessions or newer logs (nightly).",
+    ),
+    LazyEntry(
+        "catalog",
+        "spinewise.cli.catalog:app",
+        "The exercise catalogue: check, list, show, export.",
+        kind="group",
+    ),
+    LazyEntry(
+        "plan",
+        "spinewise.cli.plan:app",
+        "Make a plan from a profile, or validate one.",
+        kind="group",
+    ),
+    LazyEntry(
+        "db", "spinewise.cli.db:app", "The training-log database: upgrade, status.", kind="group"
+    ),
+    LazyEntry(
+        "log", "spinewise.cli.log:app", "The training log: record, import, export.", kind="group"
+    ),
+    LazyEntry(
+        "load",
+        "spinewise.cli.load:app",
+        "Workload: acute:chronic ratios, monotony, strain, fitness-fatigue, fits and charts.",
+        kind="group",
+    ),
+)
+
+
+class _SpinewiseGroup(LazyGroup):
+    """The ``spinewise`` command group, with :data:`COMMANDS` imported on use."""
+
+    entries = COMMANDS
+
 
 app = typer.Typer(
     name="spinewise",
     help="spinewise builds durable lower backs. Not a medical device; it never diagnoses.",
+    cls=_SpinewiseGroup,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-app.add_typer(catalog_cli.app, name="catalog")
-app.command("assess")(assess_cli.assess_command)
-app.command("next")(adapt_cli.next_command)
-app.command("retest")(retest_cli.retest_command)
-app.command("status")(adapt_cli.status_command)
-app.add_typer(plan_cli.app, name="plan")
-app.command("lift")(lift_cli.lift)
-app.command("learn")(learn_cli.learn)
-app.add_typer(db_cli.app, name="db")
-app.add_typer(log_cli.app, name="log")
-app.command("history")(history_cli.history)
-app.add_typer(load_cli.app, name="load")
-app.command("recommend")(recommend_cli.recommend)
-app.command("serve")(serve_cli.serve)
-app.command("worker")(worker_cli.worker)
-app.command("replan-all")(worker_cli.replan_all)
 
 
 @app.command("version")
@@ -68,6 +128,7 @@ def demo(
     """The main job of `make run`: assess the example profile and show its plan."""
     from importlib import resources
 
+    from spinewise.cli import render
     from spinewise.cli.render_assess import print_assessment
     from spinewise.cli.render_plan import print_plan
     from spinewise.profile import parse_profile
@@ -83,19 +144,25 @@ def demo(
     print_plan(plan, render.console)
 
 
+def _print_problems(problems: list[str]) -> None:
+    from spinewise.cli import render
+
+    render.print_problems(problems)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code (the console script's entry point)."""
     try:
         app(args=argv, standalone_mode=True)
     except SpinewiseError as err:
-        render.print_problems(err.problems)
+        _print_problems(list(err.problems))
         return err.exit_code
     except OSError as err:  # a file that cannot be read or written: one line, not a traceback
         name = err.filename if err.filename is not None else "a file"
-        render.print_problems([f"{name}: {err.strerror or err}"])
+        _print_problems([f"{name}: {err.strerror or err}"])
         return 2
     except RecursionError:
-        render.print_problems(["input: nested too deeply to read (more than a few hundred levels)"])
+        _print_problems(["input: nested too deeply to read (more than a few hundred levels)"])
         return 2
     except SystemExit as stop:
         code = stop.code

@@ -19,17 +19,14 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
+from spinewise import services
 from spinewise.assessment import assess
 from spinewise.catalog import load_catalog
-from spinewise.cli import render
 from spinewise.cli.files import atomic_out, write_out
 from spinewise.errors import InputError
 from spinewise.planning.from_profile import request_from_profile
-from spinewise.planning.make import spine_compression
 from spinewise.planning.plan import Plan
-from spinewise.planning.validate import validate_plan
 from spinewise.profile import load_profile
-from spinewise.services import measure_plan, plan_for_profile
 
 __all__ = ["app"]
 
@@ -98,9 +95,11 @@ def make(
     if seed < 0:
         raise InputError(f"--seed: must be 0 or more, got {seed}")
     day = today.date() if today else date.today()
-    plan = plan_for_profile(load_profile(profile), weeks=weeks, seed=seed, today=day)
+    plan = services.plan_for_profile(load_profile(profile), weeks=weeks, seed=seed, today=day)
     rendered = _render(plan, fmt)
+    # Rich is imported only when something is printed with it (decision 0130).
     if rendered is None:
+        from spinewise.cli import render
         from spinewise.cli.render_plan import print_plan
 
         if out is not None:
@@ -116,6 +115,8 @@ def make(
             typer.echo(rendered, nl=False)
         return
     write_out(out, rendered)
+    from spinewise.cli import render
+
     render.err_console.print(f"Wrote {out}")
 
 
@@ -136,6 +137,11 @@ def validate(
     profile: Annotated[Path, typer.Option(help="The athlete's profile (TOML).")],
 ) -> None:
     """Check a plan against the profile with the solver-independent validator."""
+    # Here, not at the top: ``plan --help`` does not import the planner (decision 0130).
+    from spinewise.cli import render
+    from spinewise.planning.make import spine_compression
+    from spinewise.planning.validate import validate_plan
+
     plan = _read_json(plan_file)
     prof = load_profile(profile)
     weeks = len(plan.get("weeks", [])) or None
@@ -165,11 +171,12 @@ def quality(
         plan = Plan.from_json(doc)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise InputError(f"FILE: {plan_file}: not a spinewise plan: {exc}") from None
+    from spinewise.cli import render
     from spinewise.cli.render_quality import plan_as_text, print_quality
     from spinewise.report.plan_markdown import plan_to_markdown
 
     printed = (plan_to_markdown(plan), plan_as_text(plan))
-    report = measure_plan(plan, load_profile(profile), rendered=printed)
+    report = services.measure_plan(plan, load_profile(profile), rendered=printed)
     if as_json:
         typer.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     else:

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy.signal import lfilter
 
 from spinewise.errors import InputError
 from spinewise.load.daily import as_load_array
@@ -183,6 +182,8 @@ def ewma(load_au: ArrayLike, n_d: int) -> FloatArray:
     """
     x = as_load_array(load_au)
     lam = ewma_lambda(n_d)
+    from scipy.signal import lfilter  # here: SciPy is slow to import (decision 0130)
+
     # Direct-form filter y_t = λ x_t + (1-λ) y_(t-1), with the state set so that y_0 = x_0.
     y, _ = lfilter([lam], [1.0, lam - 1.0], x, axis=-1, zi=(1.0 - lam) * x[..., :1])
     return np.asarray(y, dtype=np.float64)

@@ -31,7 +31,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy.signal import lfilter
 
 from spinewise.errors import InputError
 from spinewise.load.conventions import SMOOTHINGS, Smoothing
@@ -90,6 +89,8 @@ def impulse_response(load_au: ArrayLike, tau_d: float, smoothing: Smoothing = "e
     """
     x = as_load_array(load_au)
     gain, decay = _coefficients(tau_d, smoothing)
+    from scipy.signal import lfilter  # here: SciPy is slow to import (decision 0130)
+
     y = lfilter([gain], [1.0, -decay], x, axis=-1)
     return np.asarray(y, dtype=np.float64)
 

@@ -25,7 +25,6 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy.optimize import least_squares
 
 from spinewise.errors import InputError
 from spinewise.load.banister import BanisterParams, impulse_response
@@ -198,6 +197,8 @@ def fit_banister(
         f1 = impulse_response(x, float(p[3]), smoothing)[days]
         f2 = impulse_response(x, float(p[4]), smoothing)[days]
         return np.asarray(p[0] + p[1] * f1 - p[2] * f2 - y, dtype=np.float64)
+
+    from scipy.optimize import least_squares  # here: SciPy is slow to import (decision 0130)
 
     lower = [-np.inf, 0.0, 0.0, tau_min_d, tau_min_d]
     upper = [np.inf, np.inf, np.inf, tau_max_d, tau_max_d]

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from datetime import date, datetime
+from collections.abc import Mapping
+from datetime import datetime
 
-from spinewise.assessment import Assessment
-from spinewise.catalog import load_catalog
 from spinewise.errors import InputError, ScreeningStopError
-from spinewise.planning import make as planning
 from spinewise.planning.plan import Plan
-from spinewise.profile import Profile, parse_profile
-from spinewise.report.quality import PlanQuality, plan_quality
+from spinewise.profile import parse_profile
 from spinewise.services.handle import Store
 from spinewise.services.maxes import with_log_maxes
 from spinewise.services.plancache import PlanEntry
+from spinewise.services.profile_plans import assess_and_plan, measure_plan, plan_for_profile
 from spinewise.services.schedule import sessions_that_count
 from spinewise.store import (
     StoredPlan,
@@ -68,34 +65,6 @@ def plan_entry(store: Store, athlete: int) -> PlanEntry | None:
     """The newest plan version with its lineage and dated sessions (cached), or ``None``."""
     with reading(store.engine) as db:
         return entry_in(db, store, athlete)
-
-
-def plan_for_profile(
-    profile: Profile, *, weeks: int | None = None, seed: int = 0, today: date | None = None
-) -> Plan:
-    """Screen, assess and plan (``spinewise plan``); nothing is stored.
-
-    Raises ScreeningStopError when screening did not clear (on ``today``, when given).
-    """
-    return planning.make_plan_for_profile(profile, weeks=weeks, seed=seed, today=today)
-
-
-def measure_plan(
-    plan: Plan, profile: Profile, *, rendered: Sequence[str] | None = None
-) -> PlanQuality:
-    """The figures a clinician checks in ``plan`` for ``profile`` (``spinewise plan quality``).
-
-    ``rendered`` are the printed forms of the plan to scan for internal names (the markdown
-    plan when not given). Raises ScreeningStopError when the profile's screening does not clear.
-    """
-    return plan_quality(plan, profile, load_catalog(), rendered=rendered)
-
-
-def assess_and_plan(
-    profile: Profile, *, weeks: int | None = None, seed: int = 0, today: date | None = None
-) -> tuple[Assessment, Plan]:
-    """The assessment and the plan of a profile (``spinewise demo``); nothing is stored."""
-    return planning.assess_and_plan(profile, weeks=weeks, seed=seed, today=today)
 
 
 def create_plan(

@@ -1,0 +1,130 @@
+"""CLI start-up benchmark: ``--help``, ``catalog list`` and ``plan`` against ``python -c pass``.
+
+Run: ``PYTHONPATH=src python bench/cli_start.py [--runs 5]``
+
+Each command runs ``--runs`` times in a fresh interpreter (as the ``spinewise`` console script
+does: import :mod:`spinewise.cli.app`, call ``main``), output thrown away. For each it reports
+the median and best of two figures:
+
+- wall time [s] (``time.perf_counter`` around the child process), and
+- CPU time [s] of the child (user + system, from ``resource.getrusage(RUSAGE_CHILDREN)``).
+
+On a machine shared with other work (2 cores here), wall time includes waiting for a core, so
+the targets (decision 0130: ``--help`` and ``catalog list`` under 0.3 s, ``plan`` of the
+example profile under 1.5 s) are judged on the median CPU time; the wall time is printed beside
+it. ``python -c pass`` is measured in the same run as the floor no command can go below, and
+every figure is also shown above that floor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PROFILE = ROOT / "examples" / "profile.example.toml"
+#: What the ``spinewise`` console script runs.
+ENTRY = "import sys; from spinewise.cli.app import main; sys.exit(main(sys.argv[1:]))"
+
+
+@dataclass(frozen=True)
+class Case:
+    """One command line to time, with its target [s] (``None``: reported only)."""
+
+    label: str
+    argv: tuple[str, ...]
+    target_s: float | None
+
+
+CASES = (
+    Case("python -c pass", ("-c", "pass"), None),
+    Case("import spinewise.cli.app", ("-c", "import spinewise.cli.app"), None),
+    Case("spinewise --help", ("-c", ENTRY, "--help"), 0.3),
+    Case("spinewise catalog list", ("-c", ENTRY, "catalog", "list"), 0.3),
+    Case("spinewise plan (example, text)", ("-c", ENTRY, "plan", str(PROFILE)), 1.5),
+    Case(
+        "spinewise plan (example, json)",
+        ("-c", ENTRY, "plan", str(PROFILE), "--format", "json"),
+        1.5,
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Wall and CPU time of one run [s]."""
+
+    wall_s: float
+    cpu_s: float
+
+
+def _children_cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_once(argv: tuple[str, ...]) -> Timing:
+    """Run ``python argv`` once in a fresh interpreter; its wall and CPU time."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "COLUMNS": "100"}
+    cpu_before = _children_cpu_s()
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, *argv],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=ROOT,
+        check=False,
+    )
+    wall_s = time.perf_counter() - start
+    cpu_s = _children_cpu_s() - cpu_before
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} exited {done.returncode}: {done.stderr.decode()}")
+    return Timing(wall_s, cpu_s)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="Runs per command (default 5).")
+    args = parser.parse_args()
+    print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}; {args.runs} runs each")
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        print("PYTHONDONTWRITEBYTECODE is set: modules without a cached .pyc compile on each run")
+    header = (
+        f"{'command':32} {'CPU med':>8} {'CPU min':>8} {'wall med':>9} {'wall min':>9} "
+        f"{'CPU-pass':>9} {'target':>7}  verdict (CPU)"
+    )
+    print(header)
+    print("-" * len(header))
+    floor_cpu_s = 0.0
+    for case in CASES:
+        run_once(case.argv)  # warm the file cache; not counted
+        timings = [run_once(case.argv) for _ in range(args.runs)]
+        cpu_med = statistics.median(t.cpu_s for t in timings)
+        wall_med = statistics.median(t.wall_s for t in timings)
+        if case.label == "python -c pass":
+            floor_cpu_s = cpu_med
+        target = "" if case.target_s is None else f"{case.target_s:.1f}"
+        verdict = (
+            ""
+            if case.target_s is None
+            else ("met" if cpu_med < case.target_s else "NOT met")
+            + ("" if wall_med < case.target_s else " (wall over: shared machine)")
+        )
+        print(
+            f"{case.label:32} {cpu_med:8.3f} {min(t.cpu_s for t in timings):8.3f} "
+            f"{wall_med:9.3f} {min(t.wall_s for t in timings):9.3f} "
+            f"{cpu_med - floor_cpu_s:9.3f} {target:>7}  {verdict}",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()
