@@ -17,6 +17,8 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 from starlette.responses import Response
 
+from spinewise.logbook.planned import PlannedItem
+from spinewise.report.plan_format import intensity_cap_text
 from spinewise.web.deps import CSRF_COOKIE, session_of
 
 __all__ = ["make_templates", "markdown_html", "render"]
@@ -39,11 +41,17 @@ def _seconds(value: float | None) -> str:
     return f"{value:g} s"
 
 
+def _effort(item: PlannedItem) -> str:
+    """The item's intensity with its load in kg and spine-load cap, as every renderer writes it."""
+    return intensity_cap_text(item.item.to_json())
+
+
 def make_templates(directory: Path) -> Jinja2Templates:
     """The app's template environment."""
     templates = Jinja2Templates(directory=str(directory))
     templates.env.filters["markdown"] = markdown_html
     templates.env.filters["seconds"] = _seconds
+    templates.env.filters["effort"] = _effort
     templates.env.globals["site_name"] = "spinewise"
     return templates
 
