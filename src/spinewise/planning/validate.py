@@ -12,14 +12,14 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from spinewise.catalog import Catalog, Exercise
-from spinewise.planning.candidates import FAST_WORK_MAX_PAIN, is_fast_or_impact, level_window
+from spinewise.catalog import Catalog
 from spinewise.planning.dosing import item_seconds
 from spinewise.planning.plan import Plan
 from spinewise.planning.policy import BLOCK_MAX_ITEMS, items_per_session, plan_weeks
 from spinewise.planning.request import PlanRequest
 from spinewise.planning.requirements import RELAX_ORDER
 from spinewise.planning.spine import CompressionFn, compression_limit_n, model_compression_n
+from spinewise.planning.validate_item import check_item
 from spinewise.planning.validate_patterns import check_patterns
 from spinewise.planning.validate_week import (
     Violation,
@@ -47,59 +47,6 @@ def _declared_relaxations(plan: Mapping[str, Any], out: list[Violation]) -> set[
             continue
         declared.add((int(match.group(1)), match.group(2)))
     return declared
-
-
-def _check_item(
-    where: str,
-    item: Mapping[str, Any],
-    ex: Exercise,
-    request: PlanRequest,
-    phase: str,
-    limit_n: float,
-    compression: CompressionFn,
-) -> list[Violation]:
-    out = []
-    missing = set(ex.equipment) - request.equipment
-    if missing:
-        out.append(Violation(where, "equipment", f"{ex.id} needs {', '.join(sorted(missing))}"))
-    hurts = set(ex.sensitivities) & request.sensitivities
-    if hurts:
-        out.append(Violation(where, "sensitivities", f"{ex.id} loads {', '.join(sorted(hurts))}"))
-    if request.pain_current > FAST_WORK_MAX_PAIN and is_fast_or_impact(ex):
-        out.append(
-            Violation(
-                where,
-                "pain_gate",
-                f"{ex.id} is fast or impact work at pain {request.pain_current}/10 "
-                f"(allowed up to {FAST_WORK_MAX_PAIN}/10)",
-            )
-        )
-    low, high = level_window(request, phase)  # type: ignore[arg-type]
-    if not low <= ex.level <= high:
-        out.append(
-            Violation(
-                where, "level_window", f"{ex.id} is level {ex.level}, allowed {low} to {high}"
-            )
-        )
-    measures = [k for k in ("reps", "hold_s", "distance_m") if item.get(k) is not None]
-    if len(measures) != 1:
-        out.append(
-            Violation(
-                where,
-                "dose",
-                f"{ex.id} must dose exactly one of reps, hold_s, "
-                f"distance_m, got {measures or 'none'}",
-            )
-        )
-    if not item.get("why"):
-        out.append(Violation(where, "why", f"{ex.id} has no reason"))
-    if compression(ex, request, item.get("load_cap_kg")) > limit_n:
-        out.append(
-            Violation(
-                where, "spine_budget", f"{ex.id} exceeds the compression limit of {limit_n:.0f} N"
-            )
-        )
-    return out
 
 
 def _check_session(
@@ -211,7 +158,12 @@ def validate_plan(
                         )
                         continue
                     ex = catalog.get(item["exercise_id"])
-                    out.extend(_check_item(where, item, ex, request, wp.phase, limit, compression))
+                    out.extend(
+                        Violation(where, p.requirement, p.message)
+                        for p in check_item(
+                            item, ex, request, wp.phase, limit_n=limit, compression=compression
+                        )
+                    )
         skip = {rid for (w, rid) in declared if w == wp.index}
         out.extend(check_week(wk, week, wp, request, catalog, skip, limit, compression))
         out.extend(check_patterns(wk, week, wp, request, catalog, skip, compression))
