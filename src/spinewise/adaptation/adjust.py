@@ -2,11 +2,19 @@
 
 - progress: the next dose step (one more rep, five more seconds of hold, five more metres), or,
   once the dose reaches the top of its range (12 reps, 60 s, or the exercise's default + 4 reps),
-  the catalogue's progression at its default dose, when the athlete can do it;
-- regress: after unacceptable pain, the catalogue's regression the athlete can do (or, failing
-  one, the reduced dose); otherwise fewer sets (one less, at least one) and holds three quarters as
-  long (rounded to 5 s);
+  the catalogue's progression at its default dose, when it passes the planner's checks;
+- regress: after unacceptable pain, the catalogue's regression that passes the planner's checks
+  (or, failing one, the reduced dose); otherwise fewer sets (one less, at least one) and holds
+  three quarters as long (rounded to 5 s);
 - hold: unchanged.
+
+Every exercise a change would put into the plan passes the planner's own item checks first
+(:func:`spinewise.planning.validate_item.item_problems`: equipment, sensitivities, the pain gate
+for fast and impact work, the level window of the week's phase, and the spine-compression limit
+at the load the planner would cap it at); a progression or regression that fails is passed over
+for the next one, or for the dose step, and the change says why. The new version as a whole then
+passes the validator (:mod:`spinewise.adaptation.guard`): a change that would make it break a
+requirement is refused, the item stays as planned, and the refusal is returned with its reason.
 
 Every change is recorded in the new version's ``adaptations`` with its reasons, and the plan's
 ``version`` goes up by one. The step sizes are coaching conventions of this project.
@@ -15,25 +23,71 @@ Every change is recorded in the new version's ``adaptations`` with its reasons, 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from typing import cast
 
+from spinewise.adaptation.guard import ItemKey, keep_valid, with_item
 from spinewise.adaptation.progression import ExerciseDecision
 from spinewise.catalog import Catalog, Exercise
 from spinewise.planning.dosing import ItemDose, intro_sets, item_seconds
+from spinewise.planning.periodization import Phase
 from spinewise.planning.plan import Item, Plan, PlanChange, Session
+from spinewise.planning.request import PlanRequest
+from spinewise.planning.spine import CompressionFn, model_compression_n, spine_load
+from spinewise.planning.validate_item import item_problems
 
-__all__ = ["TOP_HOLD_S", "TOP_REPS", "adjust_plan"]
+__all__ = ["TOP_HOLD_S", "TOP_REPS", "Adjusted", "adjust_plan"]
 
 #: Top of a dose range before moving to the catalogue's progression.
 TOP_REPS = 12
 TOP_HOLD_S = 60.0
 
 
-def _can_do(ex: Exercise, equipment: frozenset[str], sensitivities: frozenset[str]) -> bool:
-    return set(ex.equipment) <= equipment and not set(ex.sensitivities) & sensitivities
+@dataclass(frozen=True)
+class Adjusted:
+    """A new plan version with the decisions applied, and what was refused.
+
+    Attributes
+    ----------
+    plan
+        The new version (``version`` one up, its ``adaptations`` extended by ``changes``).
+    changes
+        The changes made, each with its reasons.
+    held
+        The changes refused because the version would have broken a requirement of the plan:
+        verdict ``hold``, the item as planned, the first reason saying why in plain words.
+    """
+
+    plan: Plan
+    changes: tuple[PlanChange, ...]
+    held: tuple[PlanChange, ...] = ()
 
 
-def _swap(item: Item, ex: Exercise) -> Item:
+@dataclass(frozen=True)
+class _Checks:
+    """What the planner's checks need: the athlete, the catalogue and the compression estimate."""
+
+    request: PlanRequest
+    catalog: Catalog
+    compression: CompressionFn
+
+    def swap(
+        self, item: Item, ex: Exercise, phase: Phase, session: Session
+    ) -> tuple[Item | None, str]:
+        """``item`` as ``ex`` at its default dose, or None and why not in plain words."""
+        if any(it.exercise_id == ex.id for _, it in session.items()):
+            return None, f"{ex.name} is already in that session"
+        load = spine_load(ex, self.request, self.compression)
+        cap = None if load is None or not load.capped else load.load_kg
+        problems = item_problems(
+            ex, self.request, phase, load_cap_kg=cap, compression=self.compression
+        )
+        if problems:
+            return None, problems[0].plain
+        return _swap(item, ex, cap), ""
+
+
+def _swap(item: Item, ex: Exercise, load_cap_kg: float | None) -> Item:
     d = ex.dose
     dose = ItemDose(
         sets=min(intro_sets(d.sets), item.dose.sets),
@@ -45,57 +99,76 @@ def _swap(item: Item, ex: Exercise) -> Item:
         rest_s=d.rest_s,
         intensity=d.intensity,
         extra_sets_side=item.dose.extra_sets_side,
-        load_cap_kg=None,
+        load_cap_kg=load_cap_kg,
     )
     return replace(item, exercise_id=ex.id, name=ex.name, dose=dose)
 
 
-def _progress(
+def _first_swap(
     item: Item,
-    ex: Exercise,
-    catalog: Catalog,
-    equipment: frozenset[str],
-    sensitivities: frozenset[str],
+    ids: tuple[str, ...],
+    checks: _Checks,
+    phase: Phase,
+    session: Session,
+) -> tuple[Item | None, Exercise | None, list[str]]:
+    """The first of ``ids`` that passes the checks, and why each one before it did not."""
+    refused: list[str] = []
+    for eid in ids:
+        if eid not in checks.catalog:
+            continue
+        ex = checks.catalog.get(eid)
+        swapped, why_not = checks.swap(item, ex, phase, session)
+        if swapped is not None:
+            return swapped, ex, refused
+        refused.append(why_not)
+    return None, None, refused
+
+
+def _not_used(what: str, refused: list[str], kind: str) -> str:
+    if not refused:
+        return what
+    return f"{what} (the catalogue's {kind} was not used: {'; '.join(refused)})"
+
+
+def _progress(
+    item: Item, ex: Exercise, checks: _Checks, phase: Phase, session: Session
 ) -> tuple[Item, str]:
     dose = item.dose
     reps, hold, dist = dose.reps, dose.hold_s, dose.distance_m
     top = (reps is not None and reps >= min(TOP_REPS, (ex.dose.reps or TOP_REPS) + 4)) or (
         hold is not None and hold >= TOP_HOLD_S
     )
+    refused: list[str] = []
     if top:
-        for pid in ex.progressions:
-            if pid in catalog and _can_do(catalog.get(pid), equipment, sensitivities):
-                nxt = catalog.get(pid)
-                return _swap(item, nxt), f"{ex.name} -> {nxt.name} (the catalogue's progression)"
+        swapped, nxt, refused = _first_swap(item, ex.progressions, checks, phase, session)
+        if swapped is not None and nxt is not None:
+            return swapped, f"{ex.name} -> {nxt.name} (the catalogue's progression)"
     if reps is not None:
-        return item.with_dose(replace(dose, reps=reps + 1)), f"reps {reps} -> {reps + 1}"
-    if hold is not None:
+        step, what = replace(dose, reps=reps + 1), f"reps {reps} -> {reps + 1}"
+    elif hold is not None:
         longer = float(hold) + 5.0
-        return item.with_dose(replace(dose, hold_s=longer)), f"hold {hold:g} -> {longer:g} s"
-    if dist is not None:
+        step, what = replace(dose, hold_s=longer), f"hold {hold:g} -> {longer:g} s"
+    elif dist is not None:
         further = float(dist) + 5.0
-        return (
-            item.with_dose(replace(dose, distance_m=further)),
-            f"distance {dist:g} -> {further:g} m",
-        )
-    return item, "no dose to step"
+        step, what = replace(dose, distance_m=further), f"distance {dist:g} -> {further:g} m"
+    else:
+        return item, "no dose to step"
+    return item.with_dose(step), _not_used(what, refused, "progression")
 
 
 def _regress(
     item: Item,
     ex: Exercise,
     decision: ExerciseDecision,
-    catalog: Catalog,
-    equipment: frozenset[str],
-    sensitivities: frozenset[str],
+    checks: _Checks,
+    phase: Phase,
+    session: Session,
 ) -> tuple[Item, str]:
+    refused: list[str] = []
     if decision.severe:
-        for rid in ex.regressions:
-            if rid in catalog and _can_do(catalog.get(rid), equipment, sensitivities):
-                easier = catalog.get(rid)
-                return _swap(
-                    item, easier
-                ), f"{ex.name} -> {easier.name} (the catalogue's regression)"
+        swapped, easier, refused = _first_swap(item, ex.regressions, checks, phase, session)
+        if swapped is not None and easier is not None:
+            return swapped, f"{ex.name} -> {easier.name} (the catalogue's regression)"
     dose = item.dose
     changes = []
     if dose.sets > 1:
@@ -106,11 +179,8 @@ def _regress(
         if shorter < dose.hold_s:
             changes.append(f"hold {dose.hold_s:g} -> {shorter:g} s")
             dose = replace(dose, hold_s=shorter)
-    return item.with_dose(dose), ", ".join(changes) or "already at the lightest dose"
-
-
-def _session_minutes(session: Session) -> float:
-    return round(sum(item_seconds(it.dose) for _, it in session.items()) / 60, 1)
+    what = ", ".join(changes) or "already at the lightest dose"
+    return item.with_dose(dose), _not_used(what, refused, "regression")
 
 
 def _session_seconds(session: Session) -> int:
@@ -123,50 +193,70 @@ def adjust_plan(
     *,
     upcoming: set[tuple[int, int]],
     catalog: Catalog,
-    equipment: frozenset[str],
-    sensitivities: frozenset[str],
-    minutes_per_session: int,
+    request: PlanRequest,
     based_on: str,
     version: int | None = None,
-) -> tuple[Plan, list[PlanChange]]:
+    compression: CompressionFn = model_compression_n,
+) -> Adjusted:
     """A new plan version with the decisions applied to the ``upcoming`` (week, session) keys.
 
     Parameters
     ----------
+    plan
+        The version to adapt; it is not changed.
+    decisions
+        Progress, hold or regress for each exercise, with reasons.
+    upcoming
+        The ``(week, session)`` keys the decisions apply to.
+    catalog
+        The exercise catalogue.
+    request
+        The athlete's needs and constraints, as the planner had them: the planner's checks run
+        on every change.
+    based_on
+        What the decisions came from (a logged session), recorded with each change.
     version
         The new version's number; by default one more than ``plan``'s.
+    compression
+        Estimates an exercise's peak L5/S1 compression [N] (the planner's estimate by default).
 
     Returns
     -------
-    (plan, changes)
-        The new plan version and the changes made, each with its reasons; ``plan`` itself is
-        not changed.
+    Adjusted
+        The new version, the changes made and the changes refused, each with its reasons.
     """
     version = (plan.version or 1) + 1 if version is None else version
-    changes: list[PlanChange] = []
+    checks = _Checks(request, catalog, compression)
+    made: dict[ItemKey, tuple[Item, PlanChange]] = {}
     new = plan
     for week, session in plan.sessions():
         if (week.index, session.index) not in upcoming:
             continue
+        phase = cast(Phase, week.phase)
         for block_i, block in enumerate(session.blocks):
             for item_i, item in enumerate(block.items):
                 decision = decisions.get(item.exercise_id)
-                if decision is None or decision.verdict == "hold":
+                if (
+                    decision is None
+                    or decision.verdict == "hold"
+                    or item.exercise_id not in catalog
+                ):
                     continue
                 ex = catalog.get(item.exercise_id)
                 if decision.verdict == "progress":
-                    changed, what = _progress(item, ex, catalog, equipment, sensitivities)
+                    changed, what = _progress(item, ex, checks, phase, session)
                 else:
-                    changed, what = _regress(item, ex, decision, catalog, equipment, sensitivities)
+                    changed, what = _regress(item, ex, decision, checks, phase, session)
                 changed = replace(changed, why=(f"adapted ({decision.verdict}): {what}", *item.why))
-                trial = _with_item(session, block_i, item_i, changed)
+                trial = with_item(session, block_i, item_i, changed)
                 if (
                     decision.verdict == "progress"
-                    and _session_seconds(trial) > 60 * minutes_per_session
+                    and _session_seconds(trial) > 60 * request.minutes_per_session
                 ):
                     continue
                 session = trial
-                changes.append(
+                made[(week.index, session.index, block_i, item_i)] = (
+                    item,
                     PlanChange(
                         version=version,
                         week=week.index,
@@ -177,17 +267,10 @@ def adjust_plan(
                         change=what,
                         reasons=tuple(decision.reasons),
                         based_on=based_on,
-                    )
+                    ),
                 )
         new = new.with_session(week.index, session)
+    new, held = keep_valid(plan, new, made, request, catalog, compression)
+    changes = tuple(change for _, change in made.values())
     new = replace(new, version=version, adaptations=(*new.adaptations, *changes))
-    return new, changes
-
-
-def _with_item(session: Session, block_i: int, item_i: int, item: Item) -> Session:
-    blocks = list(session.blocks)
-    items = list(blocks[block_i].items)
-    items[item_i] = item
-    blocks[block_i] = replace(blocks[block_i], items=tuple(items))
-    session = replace(session, blocks=tuple(blocks))
-    return replace(session, estimated_minutes=_session_minutes(session))
+    return Adjusted(new, changes, held)

@@ -7,6 +7,11 @@
    decisions are applied to the upcoming sessions until the end of the following week
    (:mod:`spinewise.adaptation.adjust`).
 
+Every version this makes passes the planner's validator (:mod:`spinewise.adaptation.guard`): a
+change that would break a requirement the plan met is refused and the item kept as planned
+(``Adaptation.held``, with the reason); a re-plan whose new weeks would break one is not made,
+and the plan is adapted to the last log instead.
+
 The athlete's pain baseline is the current pain of the profile the plan was made from.
 """
 
@@ -20,6 +25,7 @@ from datetime import date
 import numpy as np
 
 from spinewise.adaptation.adjust import adjust_plan
+from spinewise.adaptation.guard import new_violations, rule_words
 from spinewise.adaptation.progression import ExerciseDecision, decide
 from spinewise.adaptation.replan import replan_after_missed
 from spinewise.adaptation.signals import SessionSignals, session_signals
@@ -30,13 +36,32 @@ from spinewise.logbook.entries import SessionLog
 from spinewise.logbook.planned import PlannedSession, planned_sessions
 from spinewise.planning.plan import Plan, PlanChange
 from spinewise.planning.request import PlanRequest
+from spinewise.planning.spine import CompressionFn, model_compression_n
+from spinewise.planning.validate import validate_plan
 
 __all__ = ["Adaptation", "acwr_today", "adapt", "weekly_pain"]
 
 
 @dataclass(frozen=True)
 class Adaptation:
-    """The outcome of adapting a plan to its log."""
+    """The outcome of adapting a plan to its log.
+
+    Attributes
+    ----------
+    plan
+        The adapted version (the plan itself when nothing changed).
+    changes
+        The changes made, each with its reasons.
+    decisions, signals
+        What the last logged session decided, exercise by exercise, and the signals it read.
+    replanned
+        Whether the rest of the plan was planned again after missed sessions.
+    summary
+        One plain sentence.
+    held
+        Changes refused because the version would have broken a requirement of the plan (verdict
+        ``hold``; the first reason says why in plain words); a refused re-plan too.
+    """
 
     plan: Plan
     changes: list[PlanChange]
@@ -44,6 +69,7 @@ class Adaptation:
     signals: SessionSignals | None = None
     replanned: bool = False
     summary: str = ""
+    held: list[PlanChange] = field(default_factory=list)
 
 
 def logged_keys(sessions: Sequence[SessionLog]) -> set[tuple[int, int]]:
@@ -127,6 +153,40 @@ def _hold_back_next_session(
     return out
 
 
+def _replan(
+    plan: Plan,
+    logged: set[tuple[int, int]],
+    today: date,
+    *,
+    request: PlanRequest,
+    catalog: Catalog,
+    seed: int,
+    compression: CompressionFn,
+) -> tuple[tuple[Plan, PlanChange] | None, PlanChange | None]:
+    """The re-planned version if one is due and it passes the validator; else why it was not."""
+    replanned = replan_after_missed(
+        plan, logged, today, request=request, catalog=catalog, seed=seed, compression=compression
+    )
+    if replanned is None:
+        return None, None
+    new, change = replanned
+    before = validate_plan(plan, request, catalog, compression=compression)
+    broken = new_violations(before, new, request, catalog, compression)
+    if not broken:
+        return replanned, None
+    words = "; ".join(dict.fromkeys(rule_words(v.requirement) for v in broken))
+    refused = replace(
+        change,
+        verdict="hold",
+        reasons=(
+            f"the plan was not planned again: the new weeks would break a rule every plan "
+            f"keeps ({words}); the plan stands as it was",
+            *change.reasons,
+        ),
+    )
+    return None, refused
+
+
 def adapt(
     plan: Plan,
     sessions: Sequence[SessionLog],
@@ -135,8 +195,14 @@ def adapt(
     catalog: Catalog,
     today: date,
     seed: int = 0,
+    compression: CompressionFn = model_compression_n,
 ) -> Adaptation:
-    """Adjust the plan's next sessions to what the log says, with reasons (a new version)."""
+    """Adjust the plan's next sessions to what the log says, with reasons (a new version).
+
+    ``compression`` estimates an exercise's peak L5/S1 compression [N], as for the planner: the
+    version made passes :func:`~spinewise.planning.validate.validate_plan` with it wherever the
+    plan adapted did.
+    """
     logged = logged_keys(sessions)
     done = sorted(
         (s for s in sessions if s.planned is not None),
@@ -164,9 +230,16 @@ def adapt(
                 )
                 for item in target.items
             }
-    replanned = replan_after_missed(
-        plan, logged, today, request=request, catalog=catalog, seed=seed
+    replanned, refused = _replan(
+        plan,
+        logged,
+        today,
+        request=request,
+        catalog=catalog,
+        seed=seed,
+        compression=compression,
     )
+    held = [] if refused is None else [refused]
     if replanned is not None:
         new, change = replanned
         changes = [change]
@@ -178,35 +251,46 @@ def adapt(
                 for s in planned_sessions(new)
                 if s.week <= first_week + 1 and s.week >= first_week
             }
-            new, more = adjust_plan(
+            adjusted = adjust_plan(
                 new,
                 regress,
                 upcoming=upcoming_new,
                 catalog=catalog,
-                equipment=request.equipment,
-                sensitivities=request.sensitivities,
-                minutes_per_session=request.minutes_per_session,
+                request=request,
                 based_on=f"week {key[0]} session {key[1]} (before the re-plan)",
                 version=change.version,
+                compression=compression,
             )
-            changes += more
-        return Adaptation(new, changes, decisions, signals, True, change.reasons[0])
+            new = adjusted.plan
+            changes += adjusted.changes
+            held += adjusted.held
+        return Adaptation(new, changes, decisions, signals, True, change.reasons[0], held)
     if not done:
-        return Adaptation(plan, [], summary="Nothing logged yet: the plan stands as made.")
+        return Adaptation(
+            plan,
+            [],
+            summary=_held_summary("Nothing logged yet: the plan stands as made.", held),
+            held=held,
+        )
     if not decisions:
-        return Adaptation(plan, [], summary="The last log is not part of this plan.")
+        return Adaptation(
+            plan,
+            [],
+            summary=_held_summary("The last log is not part of this plan.", held),
+            held=held,
+        )
     upcoming = _upcoming(plan, key, logged)
     decisions = _hold_back_next_session(plan, decisions, upcoming)
-    new, changes = adjust_plan(
+    adjusted = adjust_plan(
         plan,
         decisions,
         upcoming=upcoming,
         catalog=catalog,
-        equipment=request.equipment,
-        sensitivities=request.sensitivities,
-        minutes_per_session=request.minutes_per_session,
+        request=request,
         based_on=f"week {key[0]} session {key[1]} logged {last.started_at.date().isoformat()}",
+        compression=compression,
     )
+    held += adjusted.held
     counts = {
         v: sum(d.verdict == v for d in decisions.values()) for v in ("progress", "hold", "regress")
     }
@@ -214,4 +298,24 @@ def adapt(
         f"From week {key[0]} session {key[1]}: {counts['progress']} progress, "
         f"{counts['hold']} hold, {counts['regress']} regress."
     )
-    return Adaptation(new, changes, decisions, signals, False, summary)
+    return Adaptation(
+        adjusted.plan,
+        list(adjusted.changes),
+        decisions,
+        signals,
+        False,
+        _held_summary(summary, held),
+        held,
+    )
+
+
+def _held_summary(summary: str, held: Sequence[PlanChange]) -> str:
+    """The summary, and how many changes were kept as planned because they broke a rule."""
+    if not held:
+        return summary
+    if any(h.verdict == "hold" and h.from_week is not None for h in held):
+        summary += " Missed sessions did not re-plan the rest: the new weeks broke a rule."
+    items = sum(h.exercise_id is not None for h in held)
+    if items:
+        summary += f" {items} change(s) kept as planned: they would break a rule every plan keeps."
+    return summary
