@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import cast
 
-from spinewise.adaptation.guard import ItemKey, keep_valid, with_item
+from spinewise.adaptation.guard import ItemKey, Pending, keep_valid, with_item
 from spinewise.adaptation.progression import ExerciseDecision
 from spinewise.catalog import Catalog, Exercise
 from spinewise.planning.dosing import ItemDose, intro_sets, item_seconds
@@ -132,17 +132,19 @@ def _not_used(what: str, refused: list[str], kind: str) -> str:
 
 def _progress(
     item: Item, ex: Exercise, checks: _Checks, phase: Phase, session: Session
-) -> tuple[Item, str]:
+) -> list[tuple[Item, str]]:
+    """The ways to progress ``item``, best first: the catalogue's progression, the dose step."""
     dose = item.dose
     reps, hold, dist = dose.reps, dose.hold_s, dose.distance_m
     top = (reps is not None and reps >= min(TOP_REPS, (ex.dose.reps or TOP_REPS) + 4)) or (
         hold is not None and hold >= TOP_HOLD_S
     )
+    options: list[tuple[Item, str]] = []
     refused: list[str] = []
     if top:
         swapped, nxt, refused = _first_swap(item, ex.progressions, checks, phase, session)
         if swapped is not None and nxt is not None:
-            return swapped, f"{ex.name} -> {nxt.name} (the catalogue's progression)"
+            options.append((swapped, f"{ex.name} -> {nxt.name} (the catalogue's progression)"))
     if reps is not None:
         step, what = replace(dose, reps=reps + 1), f"reps {reps} -> {reps + 1}"
     elif hold is not None:
@@ -152,8 +154,8 @@ def _progress(
         further = float(dist) + 5.0
         step, what = replace(dose, distance_m=further), f"distance {dist:g} -> {further:g} m"
     else:
-        return item, "no dose to step"
-    return item.with_dose(step), _not_used(what, refused, "progression")
+        return options or [(item, "no dose to step")]
+    return [*options, (item.with_dose(step), _not_used(what, refused, "progression"))]
 
 
 def _regress(
@@ -163,12 +165,14 @@ def _regress(
     checks: _Checks,
     phase: Phase,
     session: Session,
-) -> tuple[Item, str]:
+) -> list[tuple[Item, str]]:
+    """The ways to regress ``item``, best first: the catalogue's regression, the lighter dose."""
+    options: list[tuple[Item, str]] = []
     refused: list[str] = []
     if decision.severe:
         swapped, easier, refused = _first_swap(item, ex.regressions, checks, phase, session)
         if swapped is not None and easier is not None:
-            return swapped, f"{ex.name} -> {easier.name} (the catalogue's regression)"
+            options.append((swapped, f"{ex.name} -> {easier.name} (the catalogue's regression)"))
     dose = item.dose
     changes = []
     if dose.sets > 1:
@@ -180,7 +184,7 @@ def _regress(
             changes.append(f"hold {dose.hold_s:g} -> {shorter:g} s")
             dose = replace(dose, hold_s=shorter)
     what = ", ".join(changes) or "already at the lightest dose"
-    return item.with_dose(dose), _not_used(what, refused, "regression")
+    return [*options, (item.with_dose(dose), _not_used(what, refused, "regression"))]
 
 
 def _session_seconds(session: Session) -> int:
@@ -227,7 +231,7 @@ def adjust_plan(
     """
     version = (plan.version or 1) + 1 if version is None else version
     checks = _Checks(request, catalog, compression)
-    made: dict[ItemKey, tuple[Item, PlanChange]] = {}
+    made: dict[ItemKey, Pending] = {}
     new = plan
     for week, session in plan.sessions():
         if (week.index, session.index) not in upcoming:
@@ -244,33 +248,36 @@ def adjust_plan(
                     continue
                 ex = catalog.get(item.exercise_id)
                 if decision.verdict == "progress":
-                    changed, what = _progress(item, ex, checks, phase, session)
+                    options = _progress(item, ex, checks, phase, session)
                 else:
-                    changed, what = _regress(item, ex, decision, checks, phase, session)
-                changed = replace(changed, why=(f"adapted ({decision.verdict}): {what}", *item.why))
-                trial = with_item(session, block_i, item_i, changed)
+                    options = _regress(item, ex, decision, checks, phase, session)
+                ways = tuple(
+                    (
+                        replace(changed, why=(f"adapted ({decision.verdict}): {what}", *item.why)),
+                        PlanChange(
+                            version=version,
+                            week=week.index,
+                            session=session.index,
+                            exercise_id=ex.id,
+                            now=changed.exercise_id,
+                            verdict=decision.verdict,
+                            change=what,
+                            reasons=tuple(decision.reasons),
+                            based_on=based_on,
+                        ),
+                    )
+                    for changed, what in options
+                )
+                trial = with_item(session, block_i, item_i, ways[0][0])
                 if (
                     decision.verdict == "progress"
                     and _session_seconds(trial) > 60 * request.minutes_per_session
                 ):
                     continue
                 session = trial
-                made[(week.index, session.index, block_i, item_i)] = (
-                    item,
-                    PlanChange(
-                        version=version,
-                        week=week.index,
-                        session=session.index,
-                        exercise_id=ex.id,
-                        now=changed.exercise_id,
-                        verdict=decision.verdict,
-                        change=what,
-                        reasons=tuple(decision.reasons),
-                        based_on=based_on,
-                    ),
-                )
+                made[(week.index, session.index, block_i, item_i)] = Pending(item, ways)
         new = new.with_session(week.index, session)
-    new, held = keep_valid(plan, new, made, request, catalog, compression)
-    changes = tuple(change for _, change in made.values())
+    new, kept, held = keep_valid(plan, new, made, request, catalog, compression)
+    changes = tuple(kept.values())
     new = replace(new, version=version, adaptations=(*new.adaptations, *changes))
     return Adjusted(new, changes, held)

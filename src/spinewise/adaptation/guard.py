@@ -12,8 +12,9 @@ validator.md.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
-from dataclasses import replace
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, replace
 
 from spinewise.catalog import Catalog
 from spinewise.planning.dosing import item_seconds
@@ -23,7 +24,15 @@ from spinewise.planning.requirements import RELAX_ORDER, REQUIREMENTS
 from spinewise.planning.spine import CompressionFn
 from spinewise.planning.validate import Violation, validate_plan
 
-__all__ = ["ItemKey", "blamed", "keep_valid", "new_violations", "rule_words", "with_item"]
+__all__ = [
+    "ItemKey",
+    "Pending",
+    "keep_valid",
+    "new_violations",
+    "rule_words",
+    "suspects",
+    "with_item",
+]
 
 #: An item's place in a plan: week, session, block and item (week and session from 1).
 ItemKey = tuple[int, int, int, int]
@@ -86,17 +95,75 @@ def _near(v: Violation, changed: Collection[tuple[int, int]]) -> set[tuple[int, 
     return near
 
 
-def blamed(
-    violations: Sequence[Violation], changed: Collection[tuple[int, int]]
-) -> set[tuple[int, int]]:
-    """The changed ``(week, session)`` keys that may have caused ``violations``.
+#: Checks that a dose change can break (the others only a change of exercise can break).
+_DOSE_RULES = frozenset(
+    {
+        "deload_volume",
+        "progression",
+        "session_fill",
+        "session_time",
+        "spine_budget",
+        "weekly_pattern_sets",
+    }
+)
 
-    Those near each violation (:func:`_near`); a violation no change is near blames them all.
+
+@dataclass(frozen=True)
+class Pending:
+    """A changed item: the item as planned, and the ways to change it still open, best first.
+
+    ``ways[0]`` is the one in the plan; each way is the changed item and its change record.
     """
-    out: set[tuple[int, int]] = set()
-    for v in violations:
-        out |= _near(v, changed) or set(changed)
-    return out
+
+    planned: Item
+    ways: tuple[tuple[Item, PlanChange], ...]
+
+    @property
+    def change(self) -> PlanChange:
+        """The change in the plan."""
+        return self.ways[0][1]
+
+
+def _names(exercise_id: str | None, message: str) -> bool:
+    return (
+        exercise_id is not None and re.search(rf"\b{re.escape(exercise_id)}\b", message) is not None
+    )
+
+
+def suspects(v: Violation, made: Mapping[ItemKey, Pending]) -> set[ItemKey]:
+    """The changes that may have caused ``v``, narrowed as far as the violation allows.
+
+    Those near it (:func:`_near`; every change when none is near); of those, only changes of
+    exercise when a dose change cannot break the requirement; of those, the ones whose
+    exercise the violation names, when it names one.
+    """
+    near = _near(v, {k[:2] for k in made})
+    keys = {k for k in made if k[:2] in near} or set(made)
+    swaps = {k for k in keys if made[k].change.now != made[k].change.exercise_id}
+    if v.requirement not in _DOSE_RULES and swaps:
+        keys = swaps
+    named = {
+        k
+        for k in keys
+        if _names(made[k].change.now, v.message) or _names(made[k].change.exercise_id, v.message)
+    }
+    return named or keys
+
+
+def _next_way(pending: Pending, words: str) -> Pending:
+    """The next way to change the item, saying why the one before it was not used.
+
+    Only a change of exercise has a next way (the dose step or the lighter dose after it).
+    """
+    refused = pending.ways[0][0]
+    item, change = pending.ways[1]
+    kind = "progression" if change.verdict == "progress" else "regression"
+    what = (
+        f"{change.change} ({refused.name}, the catalogue's {kind}, was not used: it would "
+        f"break a rule every plan keeps: {words})"
+    )
+    item = replace(item, why=(f"adapted ({change.verdict}): {what}", *pending.planned.why))
+    return Pending(pending.planned, ((item, replace(change, change=what)), *pending.ways[2:]))
 
 
 def _hold(change: PlanChange, words: str) -> PlanChange:
@@ -124,57 +191,69 @@ def _relax(plan: Plan, relaxed: Collection[tuple[int, str]]) -> Plan:
 def keep_valid(
     before: Plan,
     after: Plan,
-    made: dict[ItemKey, tuple[Item, PlanChange]],
+    made: Mapping[ItemKey, Pending],
     request: PlanRequest,
     catalog: Catalog,
     compression: CompressionFn,
-) -> tuple[Plan, tuple[PlanChange, ...]]:
+) -> tuple[Plan, dict[ItemKey, PlanChange], tuple[PlanChange, ...]]:
     """Keep the changes with which ``after`` breaks nothing that ``before`` met.
 
-    ``made`` maps each changed item's place to the item as planned and the change; a refused
-    change is taken out of it, its item put back as planned, and it is returned with verdict
-    ``hold`` and the reason. A relaxable requirement (``RELAX_ORDER``) that only regressions break
-    gives way for that week instead, declared in ``solver.relaxed`` as the planner declares its
-    own: easing a week after pain must not be refused because the week then fills fewer minutes
-    or loses its signature exercise. Returns the kept version and the refused changes.
+    ``made`` maps each changed item's place to its :class:`Pending` change. A change under
+    suspicion for a new violation (:func:`suspects`) gives way to the next way to change its
+    item (a dose step instead of the catalogue's progression, a lighter dose instead of its
+    regression), and when none is left the item is put back as planned and the change returned
+    with verdict ``hold`` and the reason. A relaxable requirement (``RELAX_ORDER``) that only
+    regressions break gives way for that week instead, declared in ``solver.relaxed`` as the
+    planner declares its own: easing a week after pain is not refused because the week then
+    fills fewer minutes or loses its signature exercise.
+
+    Returns
+    -------
+    (plan, kept, held)
+        The version kept, its changes by place, and the changes refused.
     """
-    if not made:
-        return after, ()
+    pending = dict(made)
+    if not pending:
+        return after, {}, ()
     baseline = frozenset(validate_plan(before, request, catalog, compression=compression))
     held: list[PlanChange] = []
-    while made:
+    while pending:
         broken = new_violations(baseline, after, request, catalog, compression)
         if not broken:
             break
-        sessions = {(k[0], k[1]) for k in made}
         relax: set[tuple[int, str]] = set()
-        refuse: dict[tuple[int, int], list[str]] = {}
+        refuse: dict[ItemKey, list[str]] = {}
         for v in broken:
-            near = _near(v, sessions)
+            keys = suspects(v, pending)
             week, _ = _week_session(v.where)
             if (
                 v.requirement in RELAX_ORDER
                 and week is not None
-                and near
-                and all(c.verdict == "regress" for k, (_, c) in made.items() if k[:2] in near)
+                and all(pending[k].change.verdict == "regress" for k in keys)
             ):
                 relax.add((week, v.requirement))
                 continue
-            for spot in near or sessions:
-                refuse.setdefault(spot, []).append(rule_words(v.requirement))
+            for key in keys:
+                refuse.setdefault(key, []).append(rule_words(v.requirement))
         relaxed = _relax(after, relax)
         if relaxed is after and not refuse:  # pragma: no cover - a declared relaxation is skipped
-            refuse = {spot: [rule_words(v.requirement) for v in broken] for spot in sessions}
+            refuse = {key: [rule_words(v.requirement) for v in broken] for key in pending}
         after = relaxed
-        for key in sorted(k for k in made if k[:2] in refuse):
-            original, change = made.pop(key)
-            after = _put_back(after, key, original)
-            if not any(k[:2] == key[:2] for k in made):
+        for key in sorted(refuse):
+            words = "; ".join(dict.fromkeys(refuse[key]))
+            change = pending.pop(key)
+            if len(change.ways) > 1:
+                pending[key] = _next_way(change, words)
+                after = _put_back(after, key, pending[key].ways[0][0])
+                continue
+            after = _put_back(after, key, change.planned)
+            if not any(k[:2] == key[:2] for k in pending):
                 planned = before.session_at(key[0], key[1])  # nothing left changed in it
                 if planned is not None:
                     after = after.with_session(key[0], planned)
-            held.append(_hold(change, "; ".join(dict.fromkeys(refuse[key[:2]]))))
-    return after, tuple(held)
+            held.append(_hold(change.change, words))
+    kept = {key: p.change for key, p in sorted(pending.items())}
+    return after, kept, tuple(held)
 
 
 def _put_back(plan: Plan, key: ItemKey, item: Item) -> Plan:
