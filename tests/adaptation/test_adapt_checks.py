@@ -16,6 +16,7 @@ from adaptation.log_fixtures import session_log
 from spinewise.adaptation.adjust import adjust_plan
 from spinewise.adaptation.engine import adapt
 from spinewise.adaptation.progression import ExerciseDecision
+from spinewise.adaptation.substitutes import substitutes
 from spinewise.catalog import load_catalog
 from spinewise.logbook.planned import planned_sessions
 from spinewise.planning.plan import Item, Plan
@@ -23,7 +24,7 @@ from spinewise.planning.planner import make_plan
 from spinewise.planning.request import PlanRequest
 from spinewise.planning.spine import compression_limit_n, model_compression_n, spine_load
 from spinewise.planning.validate import validate_plan
-from spinewise.planning.validate_item import check_item
+from spinewise.planning.validate_item import check_item, item_problems
 
 CATALOG = load_catalog()
 GOOD_MORNING = CATALOG.get("barbell_good_morning")
@@ -167,3 +168,34 @@ def test_each_item_check_refuses_the_swap(change, requirement: str) -> None:  # 
     _, kept, what = _progress_band_good_morning(request)
     assert kept.exercise_id == "band_good_morning"
     assert "the catalogue's progression was not used" in what
+
+
+@pytest.mark.parametrize("exercise_id", ["kettlebell_swing", "barbell_rdl", "box_jump"])
+def test_substitutes_pass_the_planners_item_checks(exercise_id: str) -> None:
+    """Without the person's request a swap may offer a swing at 4/10 pain or a heavy hinge over
+    3,400 N; with it, every option passes the planner's checks at the load cap it carries."""
+    kit = frozenset(CATALOG.vocabulary.values("equipment"))
+    request = replace(NOVICE, equipment=kit)
+    unchecked = substitutes(
+        exercise_id,
+        catalog=CATALOG,
+        available_equipment=kit,
+        avoid_sensitivities=frozenset(),
+        k=5,
+    )
+    assert any(item_problems(CATALOG.get(s.exercise_id), request, "build") for s in unchecked)
+    checked = substitutes(
+        exercise_id,
+        catalog=CATALOG,
+        available_equipment=kit,
+        avoid_sensitivities=frozenset(),
+        k=5,
+        request=request,
+        phase="build",
+    )
+    assert checked
+    for s in checked:
+        ex = CATALOG.get(s.exercise_id)
+        assert item_problems(ex, request, "build", load_cap_kg=s.load_cap_kg) == [], s.exercise_id
+        if s.load_cap_kg is not None:
+            assert f"at most {s.load_cap_kg:g} kg" in s.reason
