@@ -87,13 +87,16 @@ def test_a_good_session_does_not_swap_in_a_barbell_good_morning_the_week_does_no
     assert validate_plan(result.plan, NOVICE, CATALOG) == []
 
 
-def _with_band_good_morning(plan: Plan, week: int) -> tuple[Plan, tuple[int, int]]:
-    """``plan`` with the first strength item of week ``week``'s first session a band good morning
-    at the top of its range (12 reps), as a plan made earlier might have it."""
+def _with_band_good_morning(
+    plan: Plan, week: int, exercise_id: str = "band_good_morning"
+) -> tuple[Plan, tuple[int, int]]:
+    """``plan`` with the first strength item (else the last block's first) of week ``week``'s
+    first session a band good morning (or ``exercise_id``) at 12 reps, the top of its range, as
+    a plan made earlier might have it."""
     session = next(s for w, s in plan.sessions() if w.index == week)
-    band = CATALOG.get("band_good_morning")
+    band = CATALOG.get(exercise_id)
     blocks = list(session.blocks)
-    b = next(i for i, blk in enumerate(blocks) if blk.kind == "strength")
+    b = next((i for i, blk in enumerate(blocks) if blk.kind == "strength"), len(blocks) - 1)
     old: Item = blocks[b].items[0]
     dose = replace(old.dose, reps=12, hold_s=None, distance_m=None, load_cap_kg=None)
     new_item = replace(old, exercise_id=band.id, name=band.name, dose=dose)
@@ -199,3 +202,34 @@ def test_substitutes_pass_the_planners_item_checks(exercise_id: str) -> None:
         assert item_problems(ex, request, "build", load_cap_kg=s.load_cap_kg) == [], s.exercise_id
         if s.load_cap_kg is not None:
             assert f"at most {s.load_cap_kg:g} kg" in s.reason
+
+
+def test_a_replan_that_breaks_a_rule_is_not_made(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Missed sessions re-plan through the planner; a re-planned version that fails the validator
+    (here a barbell good morning at the usual load in every week) is refused, with the reason."""
+    import spinewise.adaptation.engine as engine
+
+    real = engine.replan_after_missed
+
+    def faulty(*args, **kwargs):  # type: ignore[no-untyped-def]
+        made = real(*args, **kwargs)
+        assert made is not None
+        plan, change = made
+        for week in plan.weeks:
+            plan, _ = _with_band_good_morning(plan, week.index, "barbell_good_morning")
+        return plan, change
+
+    monkeypatch.setattr(engine, "replan_after_missed", faulty)
+    assert PLAN.weeks[0].sessions[0].date is not None
+    today = PLAN.weeks[0].sessions[0].date + timedelta(days=10)  # week 1 was never logged
+    result = adapt(PLAN, [], request=NOVICE, catalog=CATALOG, today=today)
+    assert not result.replanned
+    assert result.plan is PLAN
+    assert result.changes == []
+    [held] = result.held
+    assert held.verdict == "hold"
+    assert held.reasons[0].startswith("the plan was not planned again")
+    assert "no exercise above the athlete's spine-compression limit" in held.reasons[0]
+    assert "did not re-plan" in result.summary
+    monkeypatch.setattr(engine, "replan_after_missed", real)
+    assert adapt(PLAN, [], request=NOVICE, catalog=CATALOG, today=today).replanned
