@@ -208,11 +208,16 @@ class Goals(_Frozen):
 
 
 class ScreeningAnswers(_Frozen):
-    """The red-flag questions and the clinician's clearance.
+    """The red-flag questions and the clinician's clearances.
 
     Every question must be answered, except the two fracture-risk questions added later
     (``minor_fall_older_age``, ``osteoporosis_or_fragility_fracture``): a profile written before
     them still loads, and an unanswered one is treated as "no".
+
+    ``clearances`` (the ``[screening.clearances]`` table) gives, per flag, the date a clinician
+    examined the person for it and said they may train. A clearance holds for 12 weeks
+    (:mod:`spinewise.assessment.screening`). The older ``cleared_by_clinician = true`` still
+    loads: it clears every flag present, dated on the plan's start date.
     """
 
     saddle_numbness: StrictBool
@@ -229,6 +234,19 @@ class ScreeningAnswers(_Frozen):
     osteoporosis_or_fragility_fracture: StrictBool | None = None
     constant_night_pain: StrictBool
     cleared_by_clinician: StrictBool = False
+    clearances: dict[str, dt.date] = Field(default_factory=dict)
+
+    @field_validator("clearances")
+    @classmethod
+    def _known_flags(cls, clearances: dict[str, dt.date]) -> dict[str, dt.date]:
+        allowed = SCREENING_FLAGS[4:]  # the cauda equina questions are never cleared
+        for key in clearances:
+            if key not in allowed:
+                raise ValueError(
+                    f"{key!r} is not a question a clinician can clear here; allowed: "
+                    + ", ".join(allowed)
+                )
+        return clearances
 
 
 class Pain(_Frozen):
@@ -349,7 +367,7 @@ def load_profile(path: Path) -> Profile:
 def _drop_none(d: Mapping[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in d.items():
-        if value is None:
+        if value is None or value == {}:
             continue
         out[key] = list(value) if isinstance(value, tuple) else value
     return out

@@ -224,3 +224,72 @@ def test_unacceptable_pain_holds_back_the_whole_next_session() -> None:
     for _, item in nxt.items():
         assert any(w.startswith("adapted (regress)") for w in item.why), item.exercise_id
         assert all(d.verdict == "regress" for d in result.decisions.values())
+
+
+def test_next_morning_is_judged_against_the_morning_before_not_the_profile() -> None:
+    """Someone whose profile said 8/10: mornings 4 then 5 is a rise, so the next session reduces.
+
+    Against the profile's 8/10 alone the rule could never fire.
+    """
+    high = replace(REQUEST, pain_current=8)
+    first, second = SESSIONS[0], SESSIONS[1]
+    logs = [
+        _log(first, pain_during=2, next_morning=4),
+        _log(second, pain_during=2, next_morning=5),
+    ]
+    day = second.date
+    result = adapt(PLAN, logs, request=high, catalog=CATALOG, today=day)  # type: ignore[arg-type]
+    assert result.signals is not None
+    assert result.signals.next_morning is not None
+    assert result.signals.next_morning.decision == "reduce"
+    assert "morning before (4/10)" in result.signals.next_morning.reason
+    assert {d.verdict for d in result.decisions.values()} == {"regress"}
+    steady = [logs[0], _log(second, pain_during=2, next_morning=4)]
+    calm = adapt(PLAN, steady, request=high, catalog=CATALOG, today=day)  # type: ignore[arg-type]
+    assert calm.signals is not None
+    assert calm.signals.next_morning is not None
+    assert calm.signals.next_morning.decision == "continue"
+
+
+def test_the_usual_morning_is_the_median_of_the_last_week_of_mornings() -> None:
+    """Mornings 1,1,1,1,1,1 then 2 after a 3: above the usual 1, though below the 3 before."""
+    logs = [
+        _log(s, pain_during=1, next_morning=m)
+        for s, m in zip(SESSIONS[:8], [1, 1, 1, 1, 1, 1, 3, 2], strict=True)
+    ]
+    result = adapt(PLAN, logs, request=REQUEST, catalog=CATALOG, today=SESSIONS[7].date)  # type: ignore[arg-type]
+    assert result.signals is not None
+    assert result.signals.next_morning is not None
+    assert result.signals.next_morning.decision == "reduce"
+    assert "usual morning pain (1/10)" in result.signals.next_morning.reason
+
+
+def _dated(ps: PlannedSession, day: date, **kw: Any) -> SessionLog:
+    log = _log(ps, **kw)
+    return log.model_copy(update={"started_at": datetime.combine(day, datetime.min.time())})
+
+
+def test_six_weeks_without_improvement_asks_for_a_clinician() -> None:
+    start = date(2026, 12, 7)
+    ps = SESSIONS[0]
+    same = [_dated(ps, start + timedelta(days=7 * w), pain_during=4) for w in range(7)]
+    review = adapt(
+        PLAN, same, request=REQUEST, catalog=CATALOG, today=start + timedelta(days=43)
+    ).review
+    assert review is not None
+    assert review.decision == "see_clinician"
+    assert "After 6 weeks" in review.reason
+    assert "4.0/10" in review.reason
+    assert "see a doctor or physiotherapist" in review.reason
+    early = adapt(
+        PLAN, same[:5], request=REQUEST, catalog=CATALOG, today=start + timedelta(days=30)
+    )
+    assert early.review is None  # under six weeks: too early to judge
+    better = [
+        _dated(ps, start + timedelta(days=7 * w), pain_during=p)
+        for w, p in enumerate([4, 4, 4, 3, 3, 2, 2])
+    ]
+    improving = adapt(
+        PLAN, better, request=REQUEST, catalog=CATALOG, today=start + timedelta(days=43)
+    )
+    assert improving.review is None

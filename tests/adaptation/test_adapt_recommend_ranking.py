@@ -131,8 +131,10 @@ def test_recency_done_yesterday_ranks_down_and_not_done_for_a_while_ranks_up():
 
 
 def test_pain_now_favours_gentle_work_and_drops_demanding_work_above_5():
-    calm = _by_id(_recommend(pain_now=3))
+    calm = _by_id(_recommend(pain_now=2))
     assert all("pain_now" not in dict(r.parts) for r in calm.values())
+    three = _by_id(_recommend(pain_now=3))  # 3/10 is in the acceptable band, not the safe one
+    assert ("pain_now", 1.0) in three["bird_dog"].parts
     sore = _recommend(pain_now=4)
     by = _by_id(sore)
     assert ("pain_now", 1.0) in by["bird_dog"].parts

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 
@@ -173,3 +174,17 @@ def test_start_back_asks_item_numbers_only() -> None:
         f"STarT Back item {n}: did you agree? (yes/no): " for n in range(1, 9)
     ]
     assert assess(p).finding("start_back_high") is not None
+
+
+def test_a_clearance_is_asked_per_flag_with_its_date() -> None:
+    flags = ["no"] * 5 + ["yes"] + ["no"] * 6 + ["yes"]  # cancer and constant night pain
+    answers = ["yes", "2026-11-20", "no"]
+    s = Script([*ATHLETE, *SCHEDULE, *KIT_AND_GOALS, *flags, *answers, *PAIN, *TESTS, "no"])
+    p = interview(s.ask, s.say)
+    assert p is not None
+    assert p.screening.clearances == {"history_of_cancer": date(2026, 11, 20)}
+    r = assess(p, today=date(2026, 12, 1)).screening
+    assert {x.flag: x.cleared for x in r.reasons} == {
+        "history_of_cancer": True,
+        "constant_night_pain": False,
+    }

@@ -24,8 +24,9 @@ def _codes(pain: Pain) -> dict[str, str]:
         (0, {}),
         (1, {"pain_present": "info"}),
         (2, {"pain_present": "info"}),
-        (3, {"pain_current_high": "mild"}),
-        (5, {"pain_current_high": "moderate"}),
+        (3, {"pain_current_acceptable": "mild"}),
+        (4, {"pain_current_acceptable": "moderate"}),
+        (5, {"pain_current_acceptable": "moderate"}),
         (6, {"pain_current_high": "marked", "pain_worst_week_high": "mild"}),
     ],
 )
@@ -33,17 +34,30 @@ def test_current_pain(current: int, expected: dict[str, str]) -> None:
     assert _codes(Pain(current=current, worst_last_week=current)) == expected
 
 
-@pytest.mark.parametrize(("current", "cap"), [(3, 3), (4, 3), (5, 3), (6, 2), (10, 2)])
-def test_high_pain_caps_the_level_and_may_drop_rfd(current: int, cap: int) -> None:
+@pytest.mark.parametrize(
+    ("current", "code", "cap", "edge"),
+    [
+        (3, "pain_current_acceptable", 3, 3),
+        (4, "pain_current_acceptable", 3, 3),
+        (5, "pain_current_acceptable", 3, 3),
+        (6, "pain_current_high", 2, 6),
+        (10, "pain_current_high", 2, 6),
+    ],
+)
+def test_pain_above_the_safe_band_caps_the_level_and_drops_fast_work(
+    current: int, code: str, cap: int, edge: int
+) -> None:
+    """Silbernagel's bands: 3-5 is acceptable (level 3), above 5 is high risk (level 2)."""
     (f,) = [
         f
         for f in pain_findings(Pain(current=current, worst_last_week=current), load_vocabulary())
-        if f.code == "pain_current_high"
+        if f.code in ("pain_current_acceptable", "pain_current_high")
     ]
+    assert f.code == code
     (c,) = f.consequences
     assert (c.kind, c.max_level) == ("level_cap", cap)
     assert "no jumps, throws or swings" in c.note
-    assert (f.measured, f.reference, f.unit) == (current, 3, "/10")
+    assert (f.measured, f.reference, f.unit) == (current, edge, "/10")
 
 
 def test_worst_week_above_5_caps_the_start() -> None:

@@ -66,7 +66,7 @@ def test_ratio_chart_states_it_is_a_trend_not_a_prediction() -> None:
 def test_pain_chart_shows_the_model_bands() -> None:
     fig = _figures()["pain"]
     labels = fig.axes[0].get_legend_handles_labels()[1]
-    assert labels[:3] == ["safe (0-3)", "acceptable (4-5)", "unacceptable (above 5)"]
+    assert labels[:3] == ["safe (0-2)", "acceptable (3-5)", "unacceptable (above 5)"]
 
 
 def test_unknown_format_is_refused() -> None:

@@ -317,3 +317,20 @@ def test_a_finished_session_with_unacceptable_pain_adapts_the_plan(
         (p["version"], json.dumps(client.get(f"/api/v1/plans/{p['id']}").json())) for p in plans
     ]
     assert assert_every_version_validates(versions, profile_data(), tmp_path) == 2
+
+
+def test_retest_re_plans_and_bad_holds_are_422(client: TestClient) -> None:
+    signup_login(client, "retest-api@example.org")
+    assert client.put("/api/v1/profile", json=profile_data()).status_code == 200
+    assert client.post("/api/v1/plans", json={}).status_code == 201
+    bad = client.post("/api/v1/retests", json={"side_bridge_left_s": -1})
+    assert bad.status_code == 422
+    assert "tests.side_bridge_left_s" in bad.text
+    assert len(client.get("/api/v1/plans").json()) == 1  # nothing stored
+    r = client.post("/api/v1/retests", json={"side_bridge_left_s": 80, "side_bridge_right_s": 82})
+    assert r.status_code == 201, r.text
+    body = r.json()
+    assert body["version"] == 2
+    assert body["reason"].startswith("Retest on ")
+    assert "side bridge (weaker side)" in body["reason"]
+    assert len(client.get("/api/v1/plans").json()) == 2

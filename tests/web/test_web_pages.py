@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from html.parser import HTMLParser
 from typing import Any
 
 from fastapi.testclient import TestClient
 
 from spinewise.profile import SCREENING_FLAGS
-from web.web_helpers import PASSWORD, signup_login
+from web.web_helpers import NOW, PASSWORD, signup_login
 
 
 def _token(html: str) -> str:
@@ -36,9 +37,10 @@ def _signup(client: TestClient, email: str) -> None:
     assert r.status_code == 303
 
 
-def _screen(client: TestClient, **yes: bool) -> Any:
+def _screen(client: TestClient, cleared: dict[str, str] | None = None, **yes: bool) -> Any:
     page = client.get("/onboarding")
     data = {flag: "yes" if yes.get(flag) else "no" for flag in SCREENING_FLAGS}
+    data |= {f"cleared_on.{flag}": day for flag, day in (cleared or {}).items()}
     data["csrf_token"] = _token(page.text)
     return client.post("/onboarding/screening", data=data, follow_redirects=False)
 
@@ -101,6 +103,20 @@ def test_see_clinician_user_is_stopped_until_cleared(client: TestClient) -> None
     _signup(client, "amber@example.org")
     assert _screen(client, history_of_cancer=True).headers["location"] == "/onboarding/stop"
     assert "See a clinician before you train" in client.get("/onboarding/stop").text
+    today = NOW.date()
+    old = (today - timedelta(days=85)).isoformat()
+    assert (
+        _screen(client, {"history_of_cancer": old}, history_of_cancer=True).headers["location"]
+        == "/onboarding/stop"
+    )
+    assert "more than 12 weeks old" in client.get("/onboarding/stop").text
+    recent = (today - timedelta(days=10)).isoformat()
+    r = _screen(client, {"history_of_cancer": recent}, history_of_cancer=True)
+    assert r.headers["location"] == "/onboarding/profile"
+    bad = _screen(client, {"history_of_cancer": "last week"}, history_of_cancer=True)
+    assert bad.status_code == 422
+    assert "Date a clinician cleared question 6: must be a date such as 2026-11-20" in bad.text
+    assert "last week" in bad.text
 
 
 def test_unanswered_screening_is_422_with_fields(client: TestClient) -> None:
@@ -279,3 +295,28 @@ def test_every_form_control_has_a_label(lite: TestClient) -> None:
             labelled = control["wrapped"] or (control.get("id") in parser.label_for)
             assert labelled, (path, control)
             assert control.get("tabindex") in (None, "0"), (path, control)
+
+
+def test_retest_page_re_plans_the_weeks_to_come(client: TestClient) -> None:
+    _signup(client, "retest@example.org")
+    assert _screen(client).headers["location"] == "/onboarding/profile"
+    token = _token(client.get("/onboarding/profile").text)
+    client.post("/onboarding/profile", data={**PROFILE_FORM, "csrf_token": token})
+    client.post("/plans/new", data={"csrf_token": token}, follow_redirects=False)
+    page = client.get("/retest")
+    assert page.status_code == 200
+    assert "Last time:" in page.text
+    assert 'data-stopwatch="tests.side_bridge_left_s"' in page.text
+    token = _token(page.text)
+    bad = client.post("/retest", data={"tests.trunk_flexor_s": "-3", "csrf_token": token})
+    assert bad.status_code == 422
+    assert "tests.trunk_flexor_s" in bad.text
+    assert 'value="-3"' in bad.text  # what was typed stays
+    empty = client.post("/retest", data={"csrf_token": token})
+    assert empty.status_code == 422
+    assert "give at least one hold time" in empty.text
+    done = client.post("/retest", data={"tests.trunk_flexor_s": "95", "csrf_token": token})
+    assert done.status_code == 200
+    assert "Retest on" in done.text
+    assert "trunk-flexor hold 60 s -&gt; 95 s" in done.text
+    assert "See your updated plan" in done.text

@@ -12,7 +12,9 @@ change that would break a requirement the plan met is refused and the item kept 
 (``Adaptation.held``, with the reason); a re-plan whose new weeks would break one is not made,
 and the plan is adapted to the last log instead.
 
-The athlete's pain baseline is the current pain of the profile the plan was made from.
+Next-morning pain is judged against the morning before and the usual morning pain (the median of
+the last week of logged mornings); before any morning is logged, the usual pain is the current
+pain of the profile the plan was made from.
 """
 
 from __future__ import annotations
@@ -25,9 +27,12 @@ from datetime import date
 import numpy as np
 
 from spinewise.adaptation.adjust import adjust_plan
+from spinewise.adaptation.decision import RuleDecision
 from spinewise.adaptation.guard import new_violations, rule_words
+from spinewise.adaptation.pain import morning_baseline
 from spinewise.adaptation.progression import ExerciseDecision, decide
 from spinewise.adaptation.replan import replan_after_missed
+from spinewise.adaptation.review import progress_review
 from spinewise.adaptation.signals import SessionSignals, session_signals
 from spinewise.catalog import Catalog
 from spinewise.load.acwr import acwr_ewma
@@ -61,6 +66,8 @@ class Adaptation:
     held
         Changes refused because the version would have broken a requirement of the plan (verdict
         ``hold``; the first reason says why in plain words); a refused re-plan too.
+    review
+        The six-week review's answer (:mod:`spinewise.adaptation.review`), if it has one.
     """
 
     plan: Plan
@@ -70,6 +77,7 @@ class Adaptation:
     replanned: bool = False
     summary: str = ""
     held: list[PlanChange] = field(default_factory=list)
+    review: RuleDecision | None = None
 
 
 def logged_keys(sessions: Sequence[SessionLog]) -> set[tuple[int, int]]:
@@ -201,8 +209,31 @@ def adapt(
 
     ``compression`` estimates an exercise's peak L5/S1 compression [N], as for the planner: the
     version made passes :func:`~spinewise.planning.validate.validate_plan` with it wherever the
-    plan adapted did.
+    plan adapted did. The six-week review (:mod:`spinewise.adaptation.review`) rides along: when
+    pain has not improved, ``review`` asks the person to see a clinician.
     """
+    result = _adapt(
+        plan,
+        sessions,
+        request=request,
+        catalog=catalog,
+        today=today,
+        seed=seed,
+        compression=compression,
+    )
+    return replace(result, review=progress_review(sessions, today))
+
+
+def _adapt(
+    plan: Plan,
+    sessions: Sequence[SessionLog],
+    *,
+    request: PlanRequest,
+    catalog: Catalog,
+    today: date,
+    seed: int,
+    compression: CompressionFn,
+) -> Adaptation:
     logged = logged_keys(sessions)
     done = sorted(
         (s for s in sessions if s.planned is not None),
@@ -218,9 +249,15 @@ def adapt(
             (s for s in planned_sessions(plan) if s.key == key), None
         )
         if target is not None:
+            earlier = [
+                float(s.pain.next_morning)
+                for s in sorted(sessions, key=lambda s: s.started_at)
+                if s.pain.next_morning is not None and s.started_at < last.started_at
+            ]
             signals = session_signals(
                 last,
-                baseline_pain=request.pain_current,
+                baseline_pain=morning_baseline(earlier, request.pain_current),
+                previous_morning=earlier[-1] if earlier else None,
                 weekly_pain=weekly_pain(sessions, today),
                 acwr_ewma=acwr_today(sessions, today),
             )

@@ -2,11 +2,14 @@
 
 Three rules, each with the confirmation status docs/research/science.md section 4 gives it:
 
-* pain during activity on a 0-10 scale: 0-3 safe, 4-5 acceptable, above 5 unacceptable [C2];
-* next-morning pain above the athlete's baseline: reduce the load [C2];
+* pain during activity on a 0-10 scale: 0-2 safe, 3-5 acceptable, above 5 unacceptable (the
+  bands of :mod:`spinewise.pain_bands`, with their confirmation status);
+* next-morning pain above the morning before or above the usual morning pain (the median of the
+  last week's mornings): reduce the load [C2];
 * pain rising from one week to the next: regress [U].
 
-The thresholds live in ``data/pain_monitoring_silbernagel_2007.toml``. The model was validated
+The bands live in :mod:`spinewise.pain_bands` (shared with the assessment); the sources and
+statuses of the rules in ``data/pain_monitoring_silbernagel_2007.toml``. The model was validated
 in Achilles tendinopathy, not in low back pain; using it for the back is an extrapolation.
 spinewise never progresses through unacceptable pain.
 
@@ -20,13 +23,22 @@ controlled study. Am J Sports Med 35(6):897-906. doi:10.1177/0363546506298279.
 from __future__ import annotations
 
 import math
+import statistics
 from collections.abc import Sequence
 from typing import Any
 
 from spinewise.adaptation.decision import RuleDecision, load_rule_data
 from spinewise.errors import InputError
+from spinewise.pain_bands import ACCEPTABLE_MAX_0_10, SAFE_MAX_0_10, pain_band
 
-__all__ = ["PAIN_DATA_FILE", "next_morning_response", "pain_during", "weekly_pain_trend"]
+__all__ = [
+    "BASELINE_MORNINGS",
+    "PAIN_DATA_FILE",
+    "morning_baseline",
+    "next_morning_response",
+    "pain_during",
+    "weekly_pain_trend",
+]
 
 PAIN_DATA_FILE = "pain_monitoring_silbernagel_2007.toml"
 
@@ -48,7 +60,7 @@ def _fmt(value: float) -> str:
 
 
 def pain_during(pain_0_10: float) -> RuleDecision:
-    """Classify pain during activity: ``safe`` (0-3), ``acceptable`` (4-5), ``unacceptable`` (>5).
+    """Classify pain during activity: ``safe`` (0-2), ``acceptable`` (3-5), ``unacceptable`` (>5).
 
     Parameters
     ----------
@@ -67,64 +79,111 @@ def pain_during(pain_0_10: float) -> RuleDecision:
 
     Examples
     --------
-    >>> [pain_during(p).decision for p in (0, 3, 4, 5, 6)]
+    >>> [pain_during(p).decision for p in (0, 2, 3, 5, 6)]
     ['safe', 'safe', 'acceptable', 'acceptable', 'unacceptable']
     >>> pain_during(5).status
-    'C2'
+    'U'
     """
     _check_pain("pain_during", pain_0_10)
     rule = _rule("pain_during")
-    safe_max, acceptable_max = float(rule["safe_max"]), float(rule["acceptable_max"])
+    safe_max, acceptable_max = SAFE_MAX_0_10, ACCEPTABLE_MAX_0_10
     shown = _fmt(pain_0_10)
-    if pain_0_10 <= safe_max:
-        decision = "safe"
-        reason = f"Pain during activity {shown} is in the safe band (0-{safe_max:g}/10)."
-    elif pain_0_10 <= acceptable_max:
-        decision = "acceptable"
+    decision = pain_band(pain_0_10)
+    if decision == "safe":
+        reason = f"Pain during activity {shown} is in the safe band (0-{safe_max}/10)."
+    elif decision == "acceptable":
         reason = (
             f"Pain during activity {shown} is in the acceptable band "
-            f"({safe_max:g}-{acceptable_max:g}/10): continue, and watch the next-morning response."
+            f"({safe_max + 1}-{acceptable_max}/10): continue, and watch the next-morning response."
         )
     else:
-        decision = "unacceptable"
         reason = (
-            f"Pain during activity {shown} is above {acceptable_max:g}/10, which is unacceptable: "
+            f"Pain during activity {shown} is above {acceptable_max}/10, which is too much: "
             "stop or regress this exercise; do not progress through it."
         )
     return RuleDecision("pain_during", decision, reason, rule["source"], rule["status"])
 
 
-def next_morning_response(next_morning_0_10: float, baseline_0_10: float) -> RuleDecision:
-    """Compare next-morning pain with the athlete's baseline: ``continue`` or ``reduce``.
+def next_morning_response(
+    next_morning_0_10: float,
+    baseline_0_10: float,
+    previous_morning_0_10: float | None = None,
+) -> RuleDecision:
+    """Compare next-morning pain with the morning before and the usual mornings.
+
+    The model's 24-hour rule: if pain is higher the next day, reduce the load [C2]. "Higher" is
+    measured against two references, so that it works whatever the starting pain: the previous
+    morning's rating (the day before) and the baseline, the person's usual morning pain (the
+    median of their recent mornings, see :func:`morning_baseline`).
 
     Parameters
     ----------
     next_morning_0_10
         Pain the morning after the session, 0-10.
     baseline_0_10
-        The athlete's usual resting pain, 0-10.
+        The person's usual morning pain, 0-10.
+    previous_morning_0_10
+        The morning rating logged before this one, 0-10, if any.
 
     Returns
     -------
     RuleDecision
-        ``"reduce"`` when next-morning pain is above the baseline, else ``"continue"``.
+        ``"reduce"`` when next-morning pain is above the previous morning or the baseline, else
+        ``"continue"``.
 
     Examples
     --------
     >>> next_morning_response(3, 2).decision, next_morning_response(2, 2).decision
     ('reduce', 'continue')
+    >>> next_morning_response(6, 8, previous_morning_0_10=5).decision
+    'reduce'
     """
     _check_pain("next_morning", next_morning_0_10)
     _check_pain("baseline", baseline_0_10)
+    if previous_morning_0_10 is not None:
+        _check_pain("previous_morning", previous_morning_0_10)
     rule = _rule("next_morning")
     m, b = _fmt(next_morning_0_10), _fmt(baseline_0_10)
+    above: list[str] = []
+    if previous_morning_0_10 is not None and next_morning_0_10 > previous_morning_0_10:
+        above.append(f"the morning before ({_fmt(previous_morning_0_10)})")
     if next_morning_0_10 > baseline_0_10:
+        above.append(f"your usual morning pain ({b})")
+    if above:
         decision = "reduce"
-        reason = f"Next-morning pain {m} is above your baseline {b}: reduce the load next session."
+        reason = (
+            f"Next-morning pain {m} is above {' and '.join(above)}: reduce the load next session."
+        )
     else:
         decision = "continue"
-        reason = f"Next-morning pain {m} is back at or below your baseline {b}."
+        reason = f"Next-morning pain {m} is not above the morning before or your usual {b}."
     return RuleDecision("next_morning", decision, reason, rule["source"], rule["status"])
+
+
+#: How many recent mornings make the usual (baseline) morning pain (project's convention: one
+#: week of daily ratings; the model names no window [U]).
+BASELINE_MORNINGS = 7
+
+
+def morning_baseline(mornings_0_10: Sequence[float], fallback_0_10: float) -> float:
+    """The usual morning pain: the median of the last :data:`BASELINE_MORNINGS` ratings.
+
+    Parameters
+    ----------
+    mornings_0_10
+        Earlier next-morning ratings, oldest first (not the one being judged).
+    fallback_0_10
+        The pain to use when no morning was logged yet (the profile's pain now).
+
+    Examples
+    --------
+    >>> morning_baseline([], 4), morning_baseline([2, 8, 3], 4), morning_baseline([1] * 9 + [5], 0)
+    (4, 3.0, 1.0)
+    """
+    recent = list(mornings_0_10)[-BASELINE_MORNINGS:]
+    if not recent:
+        return fallback_0_10
+    return float(statistics.median(recent))
 
 
 def weekly_pain_trend(weekly_pain_0_10: Sequence[float]) -> RuleDecision:

@@ -1,7 +1,7 @@
 """Progress, hold or regress: one decision per exercise, always with its reasons.
 
 The order of the rules is the safety order: anything that says regress wins, and nothing
-progresses unless pain during the session was in the safe band (0-3/10). So no adaptation ever
+progresses unless pain during the session was in the safe band (0-2/10). So no adaptation ever
 progresses anything after a session with unacceptable pain (a property test pins this).
 """
 
@@ -23,7 +23,7 @@ Verdict = Literal["progress", "hold", "regress"]
 #: Rule answers that mean regress.
 _REGRESS = {
     ("pain_during", "unacceptable"): "pain during the session was unacceptable",
-    ("next_morning", "reduce"): "next-morning pain was above your baseline",
+    ("next_morning", "reduce"): "next-morning pain rose",
     ("weekly_pain_trend", "regress"): "pain has been rising week to week",
     ("readiness", "consider_rest"): "readiness was low",
     ("readiness", "consider_lighter"): "readiness was low",
@@ -61,7 +61,7 @@ def decide(
 
     Regress when pain was unacceptable, next-morning pain rose above baseline, pain is rising week
     to week, readiness was low or the acute load spiked; progress when every target was met at or
-    below the target RPE and pain during was safe (0-3/10); otherwise hold.
+    below the target RPE and pain during was safe (0-2/10); otherwise hold.
     """
     regress = [
         (r, _REGRESS[(r.rule, r.decision)])

@@ -92,14 +92,19 @@ def session_signals(
     session: SessionLog,
     *,
     baseline_pain: float,
+    previous_morning: float | None = None,
     weekly_pain: Sequence[float] = (),
     acwr_ewma: float | None = None,
 ) -> SessionSignals:
-    """Apply the pain, readiness and load rules to a logged session."""
+    """Apply the pain, readiness and load rules to a logged session.
+
+    ``baseline_pain`` is the usual morning pain and ``previous_morning`` the morning rating
+    logged before this session's (see :func:`spinewise.adaptation.pain.next_morning_response`).
+    """
     pain = session.pain
     during = pain_during(pain.during) if pain.during is not None else None
     morning = (
-        next_morning_response(pain.next_morning, baseline_pain)
+        next_morning_response(pain.next_morning, baseline_pain, previous_morning)
         if pain.next_morning is not None
         else None
     )

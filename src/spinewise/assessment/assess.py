@@ -7,6 +7,8 @@ emergency care today. Otherwise every finding is computed, also for a ``see_clin
 
 from __future__ import annotations
 
+from datetime import date
+
 from spinewise.assessment.balance import balance_findings
 from spinewise.assessment.endurance import endurance_findings
 from spinewise.assessment.pain import pain_findings, sensitivities_of
@@ -19,13 +21,16 @@ from spinewise.profile import Profile
 __all__ = ["assess"]
 
 
-def assess(profile: Profile) -> Assessment:
+def assess(profile: Profile, *, today: date | None = None) -> Assessment:
     """Assess a profile.
 
     Parameters
     ----------
     profile
         A validated profile.
+    today
+        The day of the assessment: clinicians' clearances older than 12 weeks on that day no
+        longer count (without it, the plan's start date is the reference).
 
     Returns
     -------
@@ -40,7 +45,9 @@ def assess(profile: Profile) -> Assessment:
     >>> a.screening.status, a.findings, a.sensitivities
     ('clear', (), ())
     """
-    screening = screen(profile.screening, profile.pain)
+    screening = screen(
+        profile.screening, profile.pain, today=today, plan_start=profile.schedule.start_date
+    )
     if screening.status == "emergency":
         return Assessment(screening, (), (), None)
     vocabulary = load_vocabulary()

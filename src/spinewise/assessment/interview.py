@@ -214,15 +214,22 @@ def _screening(ask: Ask, say: Say) -> dict[str, Any] | None:
         if yes:
             referred.append(flag)
     answers["cleared_by_clinician"] = False
-    if referred:
-        for flag in referred:
-            say(f"See a clinician: {flag.why}")
-        answers["cleared_by_clinician"] = _until(
+    clearances: dict[str, dt.date] = {}
+    for flag in referred:
+        say(f"See a clinician: {flag.why}")
+        if not flag.clearable:
+            continue
+        if _until(
             ask,
             say,
             "Has a clinician examined you for this and said that you may train? (yes/no): ",
             _yes_no,
-        )
+        ):
+            day = _until(ask, say, "On what date (for example 2026-11-20)? ", _date)
+            if day is not None:
+                clearances[flag.key] = day
+    if clearances:
+        answers["clearances"] = clearances
     return answers
 
 

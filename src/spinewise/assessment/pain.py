@@ -1,14 +1,16 @@
 """Pain and function: pain ratings, aggravating movements and postures.
 
-Pain ratings use the 0-10 numeric scale. The boundaries follow the zones of the pain-monitoring
-model (0-3 "safe", 4-5 "acceptable", above 5 "unacceptable"; Silbernagel et al. 2007, zones as
-quoted by physiotherapy sources [C2]); the model was validated in Achilles tendinopathy, so its
-use for the back is an extrapolation. The level caps are this project's convention.
+Pain ratings use the 0-10 numeric scale. The boundaries are the bands of the pain-monitoring
+model in :mod:`spinewise.pain_bands` (0-2 safe, 3-5 acceptable, above 5 high risk; Silbernagel et
+al. 2007, with their confirmation status there); the model was validated in Achilles
+tendinopathy, so its use for the back is an extrapolation. The level caps are this project's
+convention.
 
-- ``pain_present`` (info): current pain 1-2.
-- ``pain_current_high``: current pain 3 (mild), 4-5 (moderate), 6 or more (marked); caps the
-  exercise level at 3 (2 when marked); the planner then plans no jumps, throws or swings
+- ``pain_present`` (info): current pain 1-2, the safe band.
+- ``pain_current_acceptable``: current pain 3-5, the acceptable band: mild at 3, moderate at 4-5;
+  caps the exercise level at 3; the planner then plans no jumps, throws or swings
   (``planning.candidates.FAST_WORK_MAX_PAIN``).
+- ``pain_current_high`` (marked): current pain above 5, the high-risk band; level cap 2.
 - ``pain_worst_week_high`` (mild): worst pain of the last week above 5; level cap 3.
 - ``aggravated_by_<sensitivity>`` (mild), one per vocabulary sensitivity the athlete reports:
   no exercise that loads it.
@@ -26,11 +28,12 @@ from __future__ import annotations
 
 from spinewise.assessment.results import Consequence, Finding, Severity
 from spinewise.catalog import Vocabulary
+from spinewise.pain_bands import ACCEPTABLE_MAX_0_10, SAFE_MAX_0_10, pain_band
 from spinewise.profile import Pain
 
 __all__ = ["PAIN_SOURCE", "pain_findings", "sensitivities_of"]
 
-PAIN_SOURCE = "Pain-monitoring zones (Silbernagel et al. 2007) [C2]; level cap: spinewise"
+PAIN_SOURCE = "Pain-monitoring zones (Silbernagel et al. 2007) [U]; level cap: spinewise"
 REPORT_SOURCE = "athlete's report"
 _RFD_NOTE = (
     "level cap while pain is this high; no jumps, throws or swings until pain is 2/10 or less"
@@ -46,38 +49,54 @@ def sensitivities_of(pain: Pain, vocabulary: Vocabulary) -> tuple[str, ...]:
 def _ratings(pain: Pain) -> list[Finding]:
     out: list[Finding] = []
     now = pain.current
-    if 1 <= now <= 2:
+    band = pain_band(now)
+    if now >= 1 and band == "safe":
         out.append(
             Finding(
                 "pain_present",
                 "info",
-                f"Your pain now is {now}/10, in the low range. Rate it before, during and after "
-                "each session; the plan adapts if it rises.",
+                f"Your pain now is {now}/10, in the safe range (0-{SAFE_MAX_0_10}/10). Rate it "
+                "before, during and after each session; the plan adapts if it rises.",
                 now,
-                3,
+                SAFE_MAX_0_10 + 1,
                 PAIN_SOURCE,
                 (Consequence("prefer", note="rate pain before, during and after each session"),),
                 "/10",
             )
         )
-    elif now >= 3:
-        severity: Severity = "mild" if now == 3 else "moderate" if now <= 5 else "marked"
-        cap = 2 if severity == "marked" else 3
+    elif band == "acceptable":
+        severity: Severity = "mild" if now == SAFE_MAX_0_10 + 1 else "moderate"
         out.append(
             Finding(
-                "pain_current_high",
+                "pain_current_acceptable",
                 severity,
-                f"Your pain now is {now}/10. Until it settles, the plan keeps to exercises of "
-                f"level {cap} or below and leaves out jumps, throws and swings (they wait until "
-                "your pain is 2/10 or less).",
+                f"Your pain now is {now}/10, in the acceptable range ({SAFE_MAX_0_10 + 1}-"
+                f"{ACCEPTABLE_MAX_0_10}/10). Until it settles, the plan keeps to exercises of "
+                "level 3 or below and leaves out jumps, throws and swings (they wait until your "
+                f"pain is {SAFE_MAX_0_10}/10 or less).",
                 now,
-                3,
+                SAFE_MAX_0_10 + 1,
                 PAIN_SOURCE,
-                (Consequence("level_cap", max_level=cap, note=_RFD_NOTE),),
+                (Consequence("level_cap", max_level=3, note=_RFD_NOTE),),
                 "/10",
             )
         )
-    if pain.worst_last_week > 5:
+    elif band == "unacceptable":
+        out.append(
+            Finding(
+                "pain_current_high",
+                "marked",
+                f"Your pain now is {now}/10, above {ACCEPTABLE_MAX_0_10}/10: more than the "
+                "pain-monitoring model accepts. Until it settles, the plan keeps to gentle "
+                "exercises of level 2 or below and leaves out jumps, throws and swings.",
+                now,
+                ACCEPTABLE_MAX_0_10 + 1,
+                PAIN_SOURCE,
+                (Consequence("level_cap", max_level=2, note=_RFD_NOTE),),
+                "/10",
+            )
+        )
+    if pain.worst_last_week > ACCEPTABLE_MAX_0_10:
         out.append(
             Finding(
                 "pain_worst_week_high",
@@ -161,7 +180,7 @@ def pain_findings(pain: Pain, vocabulary: Vocabulary) -> list[Finding]:
     >>> p = Pain(current=4, worst_last_week=7, aggravated_by=("flexion", "prolonged_sitting"))
     >>> [(f.code, f.severity) for f in pain_findings(p, load_vocabulary())]
     ... # doctest: +NORMALIZE_WHITESPACE
-    [('pain_current_high', 'moderate'), ('pain_worst_week_high', 'mild'),
+    [('pain_current_acceptable', 'moderate'), ('pain_worst_week_high', 'mild'),
      ('aggravated_by_flexion', 'mild'), ('sitting_intolerance', 'mild')]
     """
     return _ratings(pain) + _aggravators(pain, vocabulary)

@@ -7,6 +7,7 @@ are frozen and compare by value, so that the same profile always gives an equal 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Literal
 
 __all__ = [
@@ -45,11 +46,25 @@ class ScreeningReason:
     clearable
         Whether a clinician's clearance on the profile lets a plan be made despite it; ``False``
         for signs that need care now (progressive weakness, severe pain).
+    has_clearance
+        Whether the profile gives a clinician's clearance for this flag.
+    cleared_on
+        The date of that clearance, when known.
+    expired
+        Whether that clearance is too old to count (more than 12 weeks).
     """
 
     flag: str
     why: str
     clearable: bool = True
+    has_clearance: bool = False
+    cleared_on: date | None = None
+    expired: bool = False
+
+    @property
+    def cleared(self) -> bool:
+        """Whether a valid (dated, recent) clearance covers this flag."""
+        return self.clearable and self.has_clearance and not self.expired
 
 
 @dataclass(frozen=True)
@@ -64,7 +79,8 @@ class ScreeningResult:
     reasons
         One reason per flag that fired, emergency flags first.
     clinician_cleared
-        The profile's ``cleared_by_clinician``; it matters only for ``see_clinician``.
+        Whether a valid clinician's clearance covers every flag that fired; it matters only for
+        ``see_clinician``.
     """
 
     status: ScreeningStatus

@@ -1,13 +1,16 @@
 """Red-flag screening: the first step, which must never err in the unsafe direction.
 
 The rules live in ``data/red_flags.toml`` with their sources. Any of the four cauda equina
-questions gives ``emergency`` (seek emergency care today; no plan, whatever else the profile says,
-even with ``cleared_by_clinician = true``). Any other flag gives ``see_clinician`` (a plan only
-with ``cleared_by_clinician = true``, and never for a flag marked ``clearable = false``, such as a
-leg that keeps getting weaker: that needs a doctor today). Severe pain is triaged the same way:
-pain of :data:`SEVERE_PAIN_NOW` or more now, or :data:`SEVERE_PAIN_WORST` or more at worst in the
-last week, means "see a clinician first" and no plan until the pain is lower [3]_. Otherwise the
-result is ``clear``.
+questions gives ``emergency`` (seek emergency care today; no plan, whatever else the profile says).
+Any other flag gives ``see_clinician``: a plan only when a clinician has cleared that flag, dated,
+within the last :data:`CLEARANCE_VALID_DAYS` days (the ``[screening.clearances]`` table; the older
+``cleared_by_clinician = true`` counts as a clearance of every flag present, dated on the plan's
+start date), and never for a flag marked ``clearable = false``, such as a leg that keeps getting
+weaker: that needs a doctor today. The 12-week validity is this project's convention [U]: a
+clearance is for the situation the clinician saw, and 12 weeks is the length of a typical plan.
+Severe pain is triaged the same way: pain of :data:`SEVERE_PAIN_NOW` or more now, or
+:data:`SEVERE_PAIN_WORST` or more at worst in the last week, means "see a clinician first" and
+no plan until the pain is lower [3]_. Otherwise the result is ``clear``.
 
 References
 ----------
@@ -24,7 +27,8 @@ References
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Literal
@@ -32,12 +36,21 @@ from typing import Literal
 from spinewise.assessment.results import ScreeningReason, ScreeningResult
 from spinewise.profile import SCREENING_FLAGS, Pain, ScreeningAnswers
 
-__all__ = ["SEVERE_PAIN_NOW", "SEVERE_PAIN_WORST", "RedFlag", "load_red_flags", "screen"]
+__all__ = [
+    "CLEARANCE_VALID_DAYS",
+    "SEVERE_PAIN_NOW",
+    "SEVERE_PAIN_WORST",
+    "RedFlag",
+    "load_red_flags",
+    "screen",
+]
 
 #: Pain now at or above which no plan is made until a clinician has seen the person [0-10].
 SEVERE_PAIN_NOW = 7
 #: Worst pain of the last week at or above which the same holds [0-10].
 SEVERE_PAIN_WORST = 8
+#: How long a clinician's clearance of a flag counts [days]: 12 weeks (project's convention [U]).
+CLEARANCE_VALID_DAYS = 84
 
 
 @dataclass(frozen=True)
@@ -122,21 +135,63 @@ def _severe_pain(pain: Pain) -> ScreeningReason | None:
     )
 
 
-def screen(answers: ScreeningAnswers, pain: Pain | None = None) -> ScreeningResult:
+def _with_clearance(
+    reason: ScreeningReason, answers: ScreeningAnswers, on: date | None, legacy: date | None
+) -> ScreeningReason:
+    """The reason with its clearance date and whether that clearance is too old or not yet valid."""
+    if not reason.clearable:
+        return reason
+    cleared_on = answers.clearances.get(reason.flag)
+    if cleared_on is None and answers.cleared_by_clinician:
+        # an old profile's undated clearance counts from the plan's start, at the latest today
+        cleared_on = min(d for d in (legacy, on) if d is not None) if legacy or on else None
+        if cleared_on is None:  # an old profile without any date: its age cannot be checked
+            return replace(reason, has_clearance=True)
+    if cleared_on is None:
+        return reason
+    reason = replace(reason, has_clearance=True)
+    if on is None:
+        return replace(reason, cleared_on=cleared_on)
+    age_days = (on - cleared_on).days
+    if age_days > CLEARANCE_VALID_DAYS:
+        why = (
+            f"{reason.why} Your clinician's clearance of {cleared_on:%d %B %Y} is more than 12 "
+            "weeks old: please check with them again and give the new date."
+        )
+        return replace(reason, why=why, cleared_on=cleared_on, expired=True)
+    if age_days < 0:
+        why = f"{reason.why} The clearance is dated {cleared_on:%d %B %Y}, after today."
+        return replace(reason, why=why, cleared_on=cleared_on, expired=True)
+    return replace(reason, cleared_on=cleared_on)
+
+
+def screen(
+    answers: ScreeningAnswers,
+    pain: Pain | None = None,
+    *,
+    today: date | None = None,
+    plan_start: date | None = None,
+) -> ScreeningResult:
     """Screen the red-flag answers and, when given, the pain ratings.
 
     Parameters
     ----------
     answers
-        The profile's ``[screening]`` answers.
+        The profile's ``[screening]`` answers and clearances.
     pain
         The profile's ``[pain]`` ratings: severe pain refers the person to a clinician.
+    today
+        The day of the screening: a clearance older than :data:`CLEARANCE_VALID_DAYS` days on
+        that day no longer counts. Without it, ``plan_start`` is the reference; without either,
+        the age of a clearance is not checked.
+    plan_start
+        The plan's start date, the date of an old undated ``cleared_by_clinician = true``.
 
     Returns
     -------
     ScreeningResult
         ``emergency`` if any cauda equina flag fired, else ``see_clinician`` if any flag fired,
-        else ``clear``; one reason per fired flag, emergency flags first.
+        else ``clear``; one reason per fired flag, emergency flags first, each with its clearance.
 
     Examples
     --------
@@ -148,6 +203,10 @@ def screen(answers: ScreeningAnswers, pain: Pain | None = None) -> ScreeningResu
     >>> r = screen(bad)
     >>> r.status, r.cleared
     ('emergency', False)
+    >>> seen = {"history_of_cancer": date(2026, 9, 1)}
+    >>> cancer = ok.model_copy(update={"history_of_cancer": True, "clearances": seen})
+    >>> [screen(cancer, today=date(y, m, 1)).cleared for y, m in ((2026, 10), (2027, 1))]
+    [True, False]
     """
     fired = [flag for flag in load_red_flags() if getattr(answers, flag.key) is True]
     fired.sort(key=lambda f: 0 if f.level == "emergency" else 1)  # stable: file order within
@@ -157,10 +216,15 @@ def screen(answers: ScreeningAnswers, pain: Pain | None = None) -> ScreeningResu
         status = "see_clinician"
     else:
         status = "clear"
-    reasons = tuple(ScreeningReason(f.key, f.why, f.clearable) for f in fired)
+    on = today or plan_start
+    reasons = tuple(
+        _with_clearance(ScreeningReason(f.key, f.why, f.clearable), answers, on, plan_start)
+        for f in fired
+    )
     severe = None if pain is None else _severe_pain(pain)
     if severe is not None:
         reasons = (*reasons, severe)
         if status == "clear":
             status = "see_clinician"
-    return ScreeningResult(status, reasons, clinician_cleared=answers.cleared_by_clinician)
+    cleared = bool(reasons) and all(r.cleared for r in reasons)
+    return ScreeningResult(status, reasons, clinician_cleared=cleared)

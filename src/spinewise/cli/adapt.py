@@ -18,7 +18,7 @@ from spinewise.errors import InputError
 from spinewise.profile import Profile, load_profile
 from spinewise.settings import DEFAULT_ATHLETE
 
-__all__ = ["next_command", "status_command"]
+__all__ = ["AthleteOpt", "TodayOpt", "athlete_id", "next_command", "parse_today", "status_command"]
 
 AthleteOpt = Annotated[str, typer.Option("--athlete", help="Whose log (default: local athlete).")]
 TodayOpt = Annotated[str | None, typer.Option("--today", help="Date to act as today (ISO).")]
@@ -27,7 +27,8 @@ ProfileOpt = Annotated[
 ]
 
 
-def _today(value: str | None) -> date:
+def parse_today(value: str | None) -> date:
+    """The ``--today`` option as a date (the computer's date when not given)."""
     if value is None:
         return date.today()
     try:
@@ -36,7 +37,8 @@ def _today(value: str | None) -> date:
         raise InputError(f"--today: not a date (YYYY-MM-DD), got {value!r}") from None
 
 
-def _athlete(store: services.Store, athlete: str) -> int:
+def athlete_id(store: services.Store, athlete: str) -> int:
+    """The id of the named athlete, or an error naming ``--athlete``."""
     who = services.athlete_named(store, athlete, create=False)
     if who is None:
         raise InputError(f"--athlete: no athlete named {athlete!r} in the database")
@@ -50,10 +52,10 @@ def next_command(
     apply: Annotated[bool, typer.Option(help="Store the adapted plan as a new version.")] = False,
 ) -> None:
     """The next session, adjusted to your log (progress, hold or regress, with reasons)."""
-    day = _today(today)
+    day = parse_today(today)
     prof: Profile | None = None if profile is None else load_profile(profile)
     with open_services() as store:
-        who = _athlete(store, athlete)
+        who = athlete_id(store, athlete)
         outcome = services.adapt_plan(store, who, today=day, profile=prof)
         upcoming = outcome.upcoming
         # the schedule's date (an undated plan is dated from the day it was made)
@@ -71,10 +73,10 @@ def status_command(
     today: TodayOpt = None,
 ) -> None:
     """A terminal dashboard: load and ratio, monotony, pain trend, findings, the next session."""
-    day = _today(today)
+    day = parse_today(today)
     prof = None if profile is None else load_profile(profile)
     with open_services() as store:
-        outcome = services.adapt_plan(store, _athlete(store, athlete), today=day, profile=prof)
+        outcome = services.adapt_plan(store, athlete_id(store, athlete), today=day, profile=prof)
     sessions = list(outcome.sessions)
     print_status(
         outcome.stored.record.plan,

@@ -24,6 +24,7 @@ from spinewise.cli import log as log_cli
 from spinewise.cli import plan as plan_cli
 from spinewise.cli import recommend as recommend_cli
 from spinewise.cli import render
+from spinewise.cli import retest as retest_cli
 from spinewise.cli import serve as serve_cli
 from spinewise.cli import worker as worker_cli
 from spinewise.errors import SpinewiseError
@@ -39,6 +40,7 @@ app = typer.Typer(
 app.add_typer(catalog_cli.app, name="catalog")
 app.command("assess")(assess_cli.assess_command)
 app.command("next")(adapt_cli.next_command)
+app.command("retest")(retest_cli.retest_command)
 app.command("status")(adapt_cli.status_command)
 app.add_typer(plan_cli.app, name="plan")
 app.command("lift")(lift_cli.lift)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TextIO
@@ -75,7 +76,7 @@ def _run_interview(out: Path, fmt: OutputFormat) -> None:
         raise typer.Exit(EXIT_REFERRED)
     out.write_text(profile_to_toml(profile), encoding="utf-8")
     say(f"Profile written to {out}")
-    _emit(assess_profile(profile), fmt)
+    _emit(assess_profile(profile, today=date.today()), fmt)
 
 
 def assess_command(
@@ -91,6 +92,14 @@ def assess_command(
     out: Annotated[
         Path, typer.Option("--out", help="Where --interactive writes the profile.")
     ] = Path("profile.toml"),
+    today: Annotated[
+        datetime | None,
+        typer.Option(
+            "--today",
+            formats=["%Y-%m-%d"],
+            help="The day of the screening (default: today); clearances older than 12 weeks lapse.",
+        ),
+    ] = None,
 ) -> None:
     """Screen for red flags and assess endurance, balance and pain (exit 3 if referred)."""
     if interactive == (profile is not None):
@@ -98,4 +107,5 @@ def assess_command(
     if profile is None:
         _run_interview(out, fmt)
         return
-    _emit(assess_profile(load_profile(profile)), fmt)
+    day = today.date() if today else date.today()
+    _emit(assess_profile(load_profile(profile), today=day), fmt)

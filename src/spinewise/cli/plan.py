@@ -11,6 +11,7 @@ file written); 2 invalid input; 4 no feasible plan, with the conflicting require
 from __future__ import annotations
 
 import json
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -82,13 +83,22 @@ def make(
     out: Annotated[Path | None, typer.Option(help="Write here instead of stdout.")] = None,
     weeks: Annotated[int | None, typer.Option(help="Plan length, 4 to 16 weeks.")] = None,
     seed: Annotated[int, typer.Option(help="Seed: same profile and seed, same plan.")] = 0,
+    today: Annotated[
+        datetime | None,
+        typer.Option(
+            "--today",
+            formats=["%Y-%m-%d"],
+            help="The day of the screening (default: today); clearances older than 12 weeks lapse.",
+        ),
+    ] = None,
 ) -> None:
     """Make a periodized plan for PROFILE (screening first)."""
     if weeks is not None and not 4 <= weeks <= 16:
         raise InputError(f"--weeks: must be 4 to 16, got {weeks}")
     if seed < 0:
         raise InputError(f"--seed: must be 0 or more, got {seed}")
-    plan = plan_for_profile(load_profile(profile), weeks=weeks, seed=seed)
+    day = today.date() if today else date.today()
+    plan = plan_for_profile(load_profile(profile), weeks=weeks, seed=seed, today=day)
     rendered = _render(plan, fmt)
     if rendered is None:
         from spinewise.cli.render_plan import print_plan

@@ -50,9 +50,18 @@ def sparkline(values: Sequence[float | None]) -> str:
     return "".join(out)
 
 
+def print_review(result: Adaptation, console: Console) -> None:
+    """The six-week review's advice to see a clinician, when it applies."""
+    if result.review is not None:
+        console.print(
+            Panel(result.review.reason, title="See a clinician", title_align="left", style="red")
+        )
+
+
 def print_next(result: Adaptation, upcoming: PlannedSession | None, console: Console) -> None:
     """The adjusted next session with every change and its reasons."""
     console.print(Panel(result.summary or "No change.", title="Adaptation", title_align="left"))
+    print_review(result, console)
     for change in result.changes:
         where = f"week {change.week} session {change.session}: " if change.week is not None else ""
         what = change.change or ""
@@ -158,6 +167,7 @@ def print_status(
         for f in plan.findings:
             console.print(f"  {f.severity:>8}  {f.code}")
     console.print(Panel(result.summary or "No change.", title="Next sessions", title_align="left"))
+    print_review(result, console)
     for change in result.changes[:12]:
         console.print(
             f"  {change.verdict}: {change.exercise_id or ''} {change.change or ''}".rstrip()

@@ -48,7 +48,7 @@ def print_assessment(a: Assessment, console: Console) -> None:
         return
     if s.status == "see_clinician":
         if s.cleared:
-            console.print("A clinician has cleared you to train (cleared_by_clinician = true).")
+            console.print("A clinician has cleared you to train (within the last 12 weeks).")
         elif not all(r.clearable for r in s.reasons):
             console.print(
                 "No plan is made now. A clinician's clearance in the profile does not cover "
@@ -57,7 +57,8 @@ def print_assessment(a: Assessment, console: Console) -> None:
         else:
             console.print(
                 "No plan is made until a clinician has examined you and cleared you to train "
-                "(then set cleared_by_clinician = true in the profile)."
+                "(then give the date for each question under [screening.clearances] in the "
+                "profile; a clearance counts for 12 weeks)."
             )
     console.print(f"\nFindings ({len(a.findings)}):" if a.findings else "\nNo findings.")
     grid = Table.grid(padding=(0, 2))

@@ -211,6 +211,8 @@ def print_plan(plan: Plan | Mapping[str, Any], console: Console) -> None:
         console.rule(Text(title, style="bold"), align="left")
         if week.habits_hint:
             console.print(Text(week.habits_hint, style="dim italic"))
+        if week.retest:
+            console.print(Text(week.retest, style="bold"))
         if not week.sessions:
             console.print(Text("No sessions this week.", style="dim"))
         for session in week.sessions:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from spinewise.catalog import Catalog
 from spinewise.education import Page, link_index, load_pages
 from spinewise.errors import InputError
+from spinewise.habits.balance import build_balance_practice
 from spinewise.habits.breaks import build_movement_breaks
 from spinewise.habits.breathing import build_breathing
 from spinewise.habits.checkin import checkin_section
@@ -57,6 +58,7 @@ def build_habits(
     weeks: Sequence[WeekPlan],
     catalog: Catalog,
     pages: Mapping[str, Page] | None = None,
+    session_balance_min: Sequence[float] | None = None,
 ) -> dict[str, Any]:
     """Build the ``habits`` section of a plan (JSON-ready).
 
@@ -70,6 +72,9 @@ def build_habits(
         The catalogue the break menu and breathing drills come from.
     pages
         The education pages; the packaged ones by default.
+    session_balance_min
+        Standing balance in each week's sessions [min] (none when not given): the balance
+        practice adds what the weekly total needs.
 
     Returns
     -------
@@ -92,6 +97,10 @@ def build_habits(
     breathing = build_breathing(request, weeks, catalog, rules.breathing, index.get("breathing"))
     breaks = build_movement_breaks(request, catalog, rules.breaks, index.get("movement_breaks"))
     walking = build_walking(request, weeks, rules.walking, index.get("walking"))
+    in_sessions = list(session_balance_min or [0.0] * len(weeks))
+    balance = build_balance_practice(
+        request, weeks, catalog, in_sessions, rules.balance, index.get("balance_practice")
+    )
     recovery = build_recovery(request, weeks, rules.recovery, index)
     check_in = checkin_section()
     finding_pages = {
@@ -103,6 +112,7 @@ def build_habits(
     habit_links = ["breathing"]
     habit_links += ["movement_breaks"] if breaks else []
     habit_links += ["walking"] if walking else []
+    habit_links += ["balance_practice"] if balance else []
     habit_links += ["sleep", "deload", "check_in"]
     general = list(GENERAL_PAGES) + (["posture-variety"] if breaks else [])
     ordered = [
@@ -116,6 +126,7 @@ def build_habits(
         "breathing": breathing,
         "movement_breaks": breaks,
         "walking": walking,
+        "balance_practice": balance,
         "recovery": recovery,
         "check_in": check_in,
         "not_included": _not_included(request, breaks is not None, walking is not None),

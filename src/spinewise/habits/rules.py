@@ -129,12 +129,44 @@ class RecoveryRules:
 
 
 @dataclass(frozen=True)
+class BalanceRules:
+    """Standing balance practice for the older-adult pathway (target: Sherrington et al. 2011).
+
+    Attributes
+    ----------
+    target_min_per_week
+        Standing balance per week by the last training week, sessions and practice together [min].
+    older_adult_age, poor_stance_eyes_open_s
+        Who gets it: this age or older [years], or a one-leg stance with eyes open below this [s].
+    start_days_per_week, target_days_per_week, start_min_per_day, step_min, max_min_per_day
+        The ladder of the practice [days, days, min, min, min].
+    deload_factor
+        A deload week's practice as a fraction of the week before.
+    menu_size
+        Drills named per stage.
+    """
+
+    target_min_per_week: int
+    older_adult_age: int
+    poor_stance_eyes_open_s: float
+    start_days_per_week: int
+    target_days_per_week: int
+    start_min_per_day: int
+    step_min: int
+    max_min_per_day: int
+    deload_factor: float
+    menu_size: int
+    sources: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
 class HabitRules:
     """All habit rules."""
 
     breathing: BreathingRules
     breaks: BreakRules
     walking: WalkingRules
+    balance: BalanceRules
     check_in: CheckInRules
     recovery: RecoveryRules
 
@@ -166,6 +198,8 @@ def load_habit_rules() -> HabitRules:
     w_sources = _sources(walking, "walking")
     c = dict(raw["check_in"])
     c_sources = _sources(c, "check_in")
+    bal = dict(raw["balance"])
+    bal_sources = _sources(bal, "balance")
     return HabitRules(
         breathing=BreathingRules(
             minutes,
@@ -195,6 +229,19 @@ def load_habit_rules() -> HabitRules:
             min_min_per_day=int(walking["min_min_per_day"]),
             older_adult_age=int(walking["older_adult_age"]),
             sources=w_sources,
+        ),
+        balance=BalanceRules(
+            target_min_per_week=int(bal["target_min_per_week"]),
+            older_adult_age=int(bal["older_adult_age"]),
+            poor_stance_eyes_open_s=float(bal["poor_stance_eyes_open_s"]),
+            start_days_per_week=int(bal["start_days_per_week"]),
+            target_days_per_week=int(bal["target_days_per_week"]),
+            start_min_per_day=int(bal["start_min_per_day"]),
+            step_min=int(bal["step_min"]),
+            max_min_per_day=int(bal["max_min_per_day"]),
+            deload_factor=float(bal["deload_factor"]),
+            menu_size=int(bal["menu_size"]),
+            sources=bal_sources,
         ),
         check_in=CheckInRules(
             short_sleep_h=float(c["short_sleep_h"]),

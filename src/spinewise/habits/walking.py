@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from spinewise.habits.rules import WalkingRules
+from spinewise.pain_bands import pain_band
 
 if TYPE_CHECKING:
     from spinewise.planning.periodization import WeekPlan
@@ -53,12 +54,12 @@ __all__ = [
 #: Findings that make walking suit the person (pain now or recently, or a STarT Back group).
 WALK_FINDINGS: tuple[str, ...] = (
     "pain_present",
+    "pain_current_acceptable",
     "pain_current_high",
     "pain_worst_week_high",
     "start_back_medium",
     "start_back_high",
 )
-_HIGH_PAIN = 5  # above 5/10 is "unacceptable" in the pain-monitoring model (Silbernagel 2007 [C2])
 
 
 @dataclass(frozen=True)
@@ -171,7 +172,7 @@ def walking_weeks(
     cap = walking_cap_min(request, rules)
     start_min = (
         rules.start_min_in_high_pain
-        if request.pain_current > _HIGH_PAIN
+        if pain_band(request.pain_current) == "unacceptable"
         else rules.start_min_per_day
     )
     start_days = min(rules.start_days_per_week, rules.target_days_per_week)

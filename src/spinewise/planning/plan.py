@@ -37,6 +37,7 @@ __all__ = [
     "Phase",
     "Plan",
     "PlanChange",
+    "Retest",
     "Session",
     "SolverInfo",
     "Week",
@@ -357,6 +358,17 @@ class Phase:
 
 
 @dataclass(frozen=True, slots=True)
+class Retest:
+    """A scheduled retest of the hold tests: after ``session`` of ``week``, and what to do."""
+
+    week: int
+    session: int
+    date: str | None
+    what: str
+    layout: Layout = field(default=_NEW, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
 class Habits:
     """The plan's daily habits (breathing, breaks, walking, recovery, check-in).
 
@@ -425,7 +437,7 @@ class PlanChange:
         """The change as JSON."""
         layout = self.layout
         if layout.keys is None:
-            layout = Layout(_REPLAN_KEYS if self.verdict == "replan" else _CHANGE_KEYS)
+            layout = Layout(_REPLAN_KEYS if self.verdict in ("replan", "retest") else _CHANGE_KEYS)
         known = {k: getattr(self, k) for k in (*_CHANGE_KEYS, *_REPLAN_KEYS)}
         known["reasons"] = list(self.reasons)
         return layout.emit(known)
@@ -453,13 +465,14 @@ _PLAN_KEYS = (
     "disclaimer",
     "notes",
     "habits",
+    "retests",
     "weeks",
     "version",
     "adaptations",
     "adapted_from_ids",
 )
 #: Keys that adaptation adds at the end of a plan made without them.
-_APPENDED = ("version", "adaptations", "adapted_from_ids")
+_APPENDED = ("version", "adaptations", "adapted_from_ids", "retests")
 
 
 @dataclass(frozen=True, slots=True)
@@ -484,6 +497,7 @@ class Plan:
     version: int | None = None
     adaptations: tuple[PlanChange, ...] = ()
     adapted_from_ids: tuple[int, ...] = ()
+    retests: tuple[Retest, ...] = ()
     layout: Layout = field(default=_NEW, compare=False, repr=False)
 
     @classmethod
@@ -519,6 +533,7 @@ class Plan:
             version=obj.get("version"),
             adaptations=tuple(PlanChange.from_json(a) for a in obj.get("adaptations", ())),
             adapted_from_ids=tuple(obj.get("adapted_from_ids", ())),
+            retests=tuple(_record(Retest, r) for r in obj.get("retests", ())),
             layout=Layout.of(obj, _PLAN_KEYS),
         )
 
@@ -545,8 +560,11 @@ class Plan:
             "disclaimer": self.disclaimer,
             "notes": list(self.notes),
             "habits": None if self.habits is None else self.habits.data,
+            "retests": [_flat(r) for r in self.retests],
             "weeks": [w.to_json() for w in self.weeks],
         }
+        if not self.retests:
+            del known["retests"]
         if self.habits is None and self.layout.keys is None:
             del known["habits"]
         if self.version is not None:

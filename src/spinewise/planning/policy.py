@@ -8,6 +8,8 @@ requirement; the validator never imports the solver.
 from __future__ import annotations
 
 from spinewise.catalog import Exercise, load_vocabulary
+from spinewise.habits.balance import needs_balance_practice
+from spinewise.habits.rules import load_habit_rules
 from spinewise.planning.candidates import FAST_WORK_MAX_PAIN
 from spinewise.planning.periodization import WeekPlan, periodize
 from spinewise.planning.request import Demand, PlanRequest
@@ -93,12 +95,12 @@ def weekly_pattern_needs(
     return tuple(n for n in needs if open_patterns & set(n))
 
 
-#: Age from which the older-adult pathway applies [years] (issue 14).
-OLDER_ADULT_AGE = 65
+#: Age from which the older-adult pathway applies [years] (issue 14; habits.toml ``[balance]``).
+OLDER_ADULT_AGE = load_habit_rules().balance.older_adult_age
 #: Single-leg stance with eyes open below which balance counts as poor [s]: this project's
 #: threshold, NOT confirmed against a source (see Blodgett et al. 2022, Ageing Res Rev 73:101501,
-#: for one-leg balance and falls).
-POOR_BALANCE_EYES_OPEN_S = 10.0
+#: for one-leg balance and falls); habits.toml ``[balance]``.
+POOR_BALANCE_EYES_OPEN_S = load_habit_rules().balance.poor_stance_eyes_open_s
 
 
 def balance_every_session(request: PlanRequest) -> bool:
@@ -107,10 +109,7 @@ def balance_every_session(request: PlanRequest) -> bool:
     Falls prevention needs balance challenged often and progressively (Sherrington et al. 2017,
     Br J Sports Med 51:1750-1758; 2019, Cochrane CD012424).
     """
-    stance = request.tested_hold_s("single_leg_stance")
-    return request.age >= OLDER_ADULT_AGE or (
-        stance is not None and stance < POOR_BALANCE_EYES_OPEN_S
-    )
+    return needs_balance_practice(request, load_habit_rules().balance)
 
 
 def plan_weeks(request: PlanRequest) -> tuple[WeekPlan, ...]:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from spinewise.catalog import Catalog
 from spinewise.planning.dosing import ItemDose, item_seconds, volume_units
 from spinewise.planning.explain import PHASE_FOCUS, why_item
+from spinewise.planning.periodization import WeekPlan
 from spinewise.planning.plan import (
     Athlete,
     Block,
@@ -23,6 +24,7 @@ from spinewise.planning.plan import (
     Item,
     Phase,
     Plan,
+    Retest,
     Session,
     SolverInfo,
     Week,
@@ -30,6 +32,7 @@ from spinewise.planning.plan import (
 )
 from spinewise.planning.request import WEEKDAYS, PlanRequest
 from spinewise.planning.requirements import REQUIREMENTS
+from spinewise.planning.retest import retest_points
 from spinewise.planning.solver import BLOCK_ORDER
 
 if TYPE_CHECKING:
@@ -109,6 +112,20 @@ def _week(request: PlanRequest, catalog: Catalog, sw: SolvedWeek) -> Week:
     )
 
 
+def _balance_min(solved: SolvedWeek, catalog: Catalog) -> float:
+    """Standing balance in the week's sessions [min]."""
+    from spinewise.habits.balance import is_standing_balance
+
+    return (
+        sum(
+            item_seconds(item.dose)
+            for item in solved.result.items
+            if is_standing_balance(catalog.get(item.exercise_id))
+        )
+        / 60
+    )
+
+
 def plan_document(
     request: PlanRequest, catalog: Catalog, solved: Sequence[SolvedWeek], *, seed: int, version: str
 ) -> Plan:
@@ -124,7 +141,12 @@ def plan_document(
         phases.setdefault(sw.ctx.week.phase, []).append(sw.ctx.week.index)
     from spinewise.habits import build_habits
 
-    habits = build_habits(request, [sw.ctx.week for sw in solved], catalog)
+    habits = build_habits(
+        request,
+        [sw.ctx.week for sw in solved],
+        catalog,
+        session_balance_min=[_balance_min(sw, catalog) for sw in solved],
+    )
     notes = []
     if relaxed:
         notes.append(
@@ -160,4 +182,14 @@ def plan_document(
         notes=tuple(notes),
         habits=Habits.of(habits),
         weeks=tuple(_week(request, catalog, sw) for sw in solved),
+        retests=_retests(request, [sw.ctx.week for sw in solved]),
+    )
+
+
+def _retests(request: PlanRequest, weeks: Sequence[WeekPlan]) -> tuple[Retest, ...]:
+    """The retest at the end of each phase (:mod:`spinewise.planning.retest`)."""
+    start = first_monday(request.start_date) if request.start_date else None
+    return tuple(
+        Retest(p.week, p.session, None if p.date is None else p.date.isoformat(), p.what())
+        for p in retest_points(weeks, request, start)
     )

@@ -18,9 +18,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike, NDArray
 
-from spinewise.adaptation.decision import load_rule_data
-from spinewise.adaptation.pain import PAIN_DATA_FILE
 from spinewise.load.trends import Trend
+from spinewise.pain_bands import ACCEPTABLE_MAX_0_10, SAFE_MAX_0_10
 
 __all__ = [
     "ChartFormat",
@@ -135,8 +134,7 @@ def pain_chart(
     baseline: float | None = None,
 ) -> Figure:
     """Pain during activity and next morning (0-10) over the model's safe/acceptable bands."""
-    rule = load_rule_data(PAIN_DATA_FILE)["pain_during"]
-    safe, acceptable = float(rule["safe_max"]), float(rule["acceptable_max"])
+    safe, acceptable = float(SAFE_MAX_0_10), float(ACCEPTABLE_MAX_0_10)
     fig, (ax,) = _figure(1)
     ax.axhspan(0.0, safe, color="#2A9D8F", alpha=0.12, label=f"safe (0-{safe:g})")
     ax.axhspan(

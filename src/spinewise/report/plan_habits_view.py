@@ -38,6 +38,7 @@ _SHORT_NAMES = {
     "breathing": "Breathing practice",
     "movement_breaks": "Movement breaks",
     "walking": "Walking",
+    "balance_practice": "Balance practice",
     "recovery": "Recovery",
     "check_in": "Morning check-in",
 }
@@ -172,6 +173,60 @@ def _walking(w: Mapping[str, Any]) -> HabitView:
         notes=strings(w.get("notes")),
         learn=learn_links([w.get("page")]),
         sources=source_lines(mappings(w.get("sources"))),
+    )
+
+
+def _balance_rows(raw: Any) -> tuple[tuple[str, ...], ...]:
+    rows = []
+    for w in mappings(raw):
+        week, days, per_day = (
+            number(w.get("week")),
+            number(w.get("days")),
+            number(w.get("minutes_per_day")),
+        )
+        if week is None or days is None or per_day is None:
+            continue
+        in_sessions = number(w.get("session_minutes"))
+        total = number(w.get("total_minutes"))
+        rows.append(
+            (
+                fmt.number_text(week),
+                text(w.get("phase")),
+                "deload" if w.get("deload") is True else "",
+                f"{fmt.number_text(days)} × {minutes(per_day)}",
+                minutes(in_sessions) if in_sessions is not None else "",
+                minutes(total) if total is not None else "",
+            )
+        )
+    return tuple(rows)
+
+
+def _balance(b: Mapping[str, Any]) -> HabitView:
+    rows = _balance_rows(b.get("weeks"))
+    target = number(b.get("target_min_per_week"))
+    facts = (
+        [Field("Weekly goal", f"about {minutes(target)} of balance work by the last training week")]
+        if target
+        else []
+    )
+    stages = tuple(
+        Field(f"From week {fmt.number_text(week)}", ", ".join(drills))
+        for stage in mappings(b.get("stages"))
+        if (week := number(stage.get("from_week"))) is not None
+        and (drills := strings(stage.get("drills")))
+    )
+    columns = ("Week", "Phase", "Deload", "At home: days × minutes", "In sessions", "Total")
+    return HabitView(
+        key="balance_practice",
+        title=_title(b, "Balance practice at home"),
+        what=text(b.get("what")),
+        facts=tuple(facts),
+        table=TableView("Week by week", columns, rows) if rows else None,
+        lists=(ListBlock("Drills", stages),) if stages else (),
+        why=strings(b.get("why")),
+        notes=strings(b.get("notes")),
+        learn=learn_links([b.get("page")]),
+        sources=source_lines(mappings(b.get("sources"))),
     )
 
 
@@ -315,6 +370,7 @@ def build_habits_view(raw: Any) -> HabitsView | None:
         ("breathing", _breathing),
         ("movement_breaks", _breaks),
         ("walking", _walking),
+        ("balance_practice", _balance),
         ("recovery", _recovery),
         ("check_in", _check_in),
     )

@@ -108,6 +108,8 @@ def _week(week: WeekView) -> list[str]:
     lines = [_text(title), ""]
     if week.habits_hint:
         lines += [f"*{_text(week.habits_hint)}*", ""]
+    if week.retest:
+        lines += [f"**{_text(week.retest)}**", ""]
     if not week.sessions:
         lines += ["No sessions this week.", ""]
     for session in week.sessions:

@@ -104,6 +104,7 @@ class WeekView:
     volume: str | None
     sessions: tuple[SessionView, ...]
     habits_hint: str = ""
+    retest: str = ""
 
 
 @dataclass(frozen=True)
@@ -258,7 +259,21 @@ def _session(week: Mapping[str, Any], raw: Any, path: str) -> SessionView:
     )
 
 
-def _week(raw: Any, path: str, habits: HabitsView | None) -> WeekView:
+def _retests(raw: Any) -> dict[int, str]:
+    """Week -> the retest's words (``Retest after session 3: ...``)."""
+    out: dict[int, str] = {}
+    for r in raw if isinstance(raw, list) else ():
+        if not isinstance(r, Mapping) or not fmt.is_number(r.get("week")):
+            continue
+        session = r.get("session")
+        after = f" after session {session}" if fmt.is_number(session) else ""
+        out[int(r["week"])] = f"Retest{after}: {fmt.flatten_value(r.get('what', ''))}".strip()
+    return out
+
+
+def _week(
+    raw: Any, path: str, habits: HabitsView | None, retests: Mapping[int, str] | None = None
+) -> WeekView:
     w = _mapping(raw, path)
     for key in ("index", "phase", "deload"):
         _need(w, key, path)
@@ -276,6 +291,7 @@ def _week(raw: Any, path: str, habits: HabitsView | None) -> WeekView:
         volume=volume,
         sessions=sessions,
         habits_hint=habits.hint(int(w["index"])) if habits is not None else "",
+        retest=(retests or {}).get(int(w["index"]), ""),
     )
 
 
@@ -347,8 +363,9 @@ def build_plan_view(plan: Plan | Mapping[str, Any]) -> PlanView:
     solver = _mapping(_need(plan, "solver", "plan"), "solver")
     solver_fields, per_week = _solver(solver)
     habits = build_habits_view(plan.get("habits"))
+    retests = _retests(plan.get("retests"))
     weeks = tuple(
-        _week(w, f"weeks[{i}]", habits)
+        _week(w, f"weeks[{i}]", habits, retests)
         for i, w in enumerate(_list(_need(plan, "weeks", "plan"), "weeks"))
     )
     return PlanView(

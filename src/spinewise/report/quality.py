@@ -38,6 +38,7 @@ from typing import Any
 from spinewise.assessment import assess
 from spinewise.catalog import Catalog
 from spinewise.catalog.entities import Exercise
+from spinewise.habits.balance import is_standing_balance
 from spinewise.planning.candidates import is_lateral_shift_bridge
 from spinewise.planning.dosing import ItemDose, item_seconds
 from spinewise.planning.from_profile import request_from_profile
@@ -255,6 +256,7 @@ class WeekFigures:
     exercises: tuple[PatternCount, ...]
     hard_sets: tuple[PatternCount, ...]
     balance_min: float
+    practice_min: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -370,9 +372,9 @@ class PlanQuality:
 
     @property
     def final_balance_min(self) -> float:
-        """Standing balance minutes in the last loading week."""
+        """Standing balance minutes in the last loading week: sessions and home practice."""
         loading = [w for w in self.weeks if not w.deload]
-        return loading[-1].balance_min if loading else 0.0
+        return loading[-1].balance_min + loading[-1].practice_min if loading else 0.0
 
     def passed(self) -> bool:
         """Every target that applies is met."""
@@ -415,6 +417,7 @@ class PlanQuality:
                     "exercises": counts(w.exercises),
                     "hard_sets": counts(w.hard_sets),
                     "standing_balance_min": round(w.balance_min, 1),
+                    "balance_practice_min": round(w.practice_min, 1),
                 }
                 for w in self.weeks
             ],
@@ -480,14 +483,21 @@ def _sorted_counts(counter: Counter[str]) -> tuple[PatternCount, ...]:
 
 
 def _is_standing_balance(catalog: Catalog, exercise_id: str) -> bool:
-    if exercise_id not in catalog:
-        return False
-    ex = catalog.get(exercise_id)
-    return (
-        ex.posture is not None
-        and ex.posture.support == "standing"
-        and "proprioception" in ex.qualities
-    )
+    return exercise_id in catalog and is_standing_balance(catalog.get(exercise_id))
+
+
+def _practice_min(plan: Plan) -> dict[int, float]:
+    """Balance practice at home per week [min] (the plan's ``habits.balance_practice``)."""
+    if plan.habits is None:
+        return {}
+    section = plan.habits.data.get("balance_practice")
+    if not isinstance(section, dict):
+        return {}
+    return {
+        int(w["week"]): float(w["weekly_minutes"])
+        for w in section.get("weeks", [])
+        if isinstance(w, dict) and isinstance(w.get("weekly_minutes"), int | float)
+    }
 
 
 def _dose_vector(dose: ItemDose) -> tuple[float | None, ...]:
@@ -690,6 +700,7 @@ def plan_quality(
     sessions: list[SessionTime] = []
     session_patterns: list[SessionPatterns] = []
     weeks: list[WeekFigures] = []
+    practice = _practice_min(plan)
     for week in plan.weeks:
         if week.kept and not week.sessions:
             continue
@@ -723,6 +734,7 @@ def plan_quality(
                 _sorted_counts(exercises),
                 _sorted_counts(hard),
                 balance_s / 60,
+                practice.get(week.index, 0.0),
             )
         )
     if rendered is None:

@@ -11,6 +11,7 @@ from spinewise.services.adapt import (
     Finished,
     adapt_plan,
     finish_session,
+    progress_review_of,
     store_adaptation,
 )
 from spinewise.services.assessment import (
@@ -62,6 +63,7 @@ from spinewise.services.plans import (
     user_plans,
 )
 from spinewise.services.recommend import RecommendInputs, recommend_inputs
+from spinewise.services.retest import RetestOutcome, record_retest
 from spinewise.services.schedule import (
     DatedSession,
     Schedule,
@@ -115,6 +117,7 @@ __all__ = [
     "Progress",
     "ProgressInputs",
     "RecommendInputs",
+    "RetestOutcome",
     "Schedule",
     "SessionPlan",
     "Store",
@@ -160,9 +163,11 @@ __all__ = [
     "planned_ref",
     "planned_view",
     "progress_inputs",
+    "progress_review_of",
     "recommend_inputs",
     "record_job",
     "record_next_morning",
+    "record_retest",
     "replan_key",
     "run_adaptation",
     "run_export",

@@ -11,7 +11,9 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, Protocol
 
+from spinewise.adaptation.decision import RuleDecision
 from spinewise.adaptation.engine import Adaptation
+from spinewise.adaptation.review import progress_review
 from spinewise.adaptation.stored import adapt_stored
 from spinewise.errors import InputError
 from spinewise.logbook import ProfileRecord, SessionLog
@@ -41,6 +43,7 @@ __all__ = [
     "Finished",
     "adapt_plan",
     "finish_session",
+    "progress_review_of",
     "store_adaptation",
 ]
 
@@ -107,6 +110,13 @@ def _read(
     if not records:
         raise InputError("--profile: needed (no profile is stored for this athlete)")
     return entry, records[-1].profile, sessions
+
+
+def progress_review_of(store: Store, athlete: int, *, today: date) -> RuleDecision | None:
+    """The six-week review of the athlete's log (advice to see a clinician), if it applies."""
+    with reading(store.engine) as db:
+        sessions = [s.log for s in list_sessions(db, athlete)]
+    return progress_review(sessions, today)
 
 
 def adapt_plan(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from spinewise.assessment import Assessment, assess
@@ -22,7 +22,13 @@ from spinewise.store import (
 from spinewise.store.accounts import set_user_draft
 from spinewise.store.engine import advisory_lock
 
-__all__ = ["CurrentProfile", "assess_profile", "current_profile", "keep_draft", "save_profile"]
+__all__ = [
+    "CurrentProfile",
+    "assess_profile",
+    "current_profile",
+    "keep_draft",
+    "save_profile",
+]
 
 
 @dataclass(frozen=True)
@@ -33,16 +39,16 @@ class CurrentProfile:
     assessment: AssessmentRecord | None
 
 
-def _stamp(now: datetime, previous: datetime | None) -> datetime:
+def stamp_after(now: datetime, previous: datetime | None) -> datetime:
     """A time after ``previous`` (two saves in one instant must not share a key)."""
     if previous is not None and now <= previous:
         return previous + timedelta(microseconds=1)
     return now
 
 
-def assess_profile(profile: Profile) -> Assessment:
-    """Screen and assess a profile (nothing is stored)."""
-    return assess(profile)
+def assess_profile(profile: Profile, *, today: date | None = None) -> Assessment:
+    """Screen and assess a profile on ``today`` (nothing is stored)."""
+    return assess(profile, today=today)
 
 
 def save_profile(
@@ -50,12 +56,12 @@ def save_profile(
 ) -> Assessment:
     """Validate and store a profile and its assessment (as ``spinewise assess``)."""
     profile = data if isinstance(data, Profile) else parse_profile(data)
-    result = assess(profile)
+    result = assess(profile, today=now.date())
     stored = profile.model_dump(mode="json", exclude_none=True)
     with writing(store.engine) as db:
         advisory_lock(db, athlete)
         profiles = list_profiles(db, athlete)
-        at = _stamp(now, profiles[-1].recorded_at if profiles else None)
+        at = stamp_after(now, profiles[-1].recorded_at if profiles else None)
         add_profile(db, athlete, ProfileRecord(recorded_at=at, profile=stored))
         add_assessment(db, athlete, AssessmentRecord(recorded_at=at, result=result.to_json()))
     return result

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from spinewise.assessment import Assessment
 from spinewise.catalog import load_catalog
@@ -68,12 +68,14 @@ def plan_entry(store: Store, athlete: int) -> PlanEntry | None:
         return entry_in(db, store, athlete)
 
 
-def plan_for_profile(profile: Profile, *, weeks: int | None = None, seed: int = 0) -> Plan:
+def plan_for_profile(
+    profile: Profile, *, weeks: int | None = None, seed: int = 0, today: date | None = None
+) -> Plan:
     """Screen, assess and plan (``spinewise plan``); nothing is stored.
 
-    Raises ScreeningStopError when screening did not clear.
+    Raises ScreeningStopError when screening did not clear (on ``today``, when given).
     """
-    return planning.make_plan_for_profile(profile, weeks=weeks, seed=seed)
+    return planning.make_plan_for_profile(profile, weeks=weeks, seed=seed, today=today)
 
 
 def measure_plan(
@@ -88,10 +90,10 @@ def measure_plan(
 
 
 def assess_and_plan(
-    profile: Profile, *, weeks: int | None = None, seed: int = 0
+    profile: Profile, *, weeks: int | None = None, seed: int = 0, today: date | None = None
 ) -> tuple[Assessment, Plan]:
     """The assessment and the plan of a profile (``spinewise demo``); nothing is stored."""
-    return planning.assess_and_plan(profile, weeks=weeks, seed=seed)
+    return planning.assess_and_plan(profile, weeks=weeks, seed=seed, today=today)
 
 
 def create_plan(
@@ -103,7 +105,7 @@ def create_plan(
     if not profiles:
         raise ScreeningStopError("profile: no profile yet; complete the onboarding first")
     profile = parse_profile(profiles[-1].profile)
-    plan = plan_for_profile(profile, weeks=weeks, seed=seed or 0)
+    plan = plan_for_profile(profile, weeks=weeks, seed=seed or 0, today=now.date())
     with writing(store.engine) as db:
         advisory_lock(db, athlete)
         return save_plan(db, athlete, plan, created_at=now, seed=seed or 0)

@@ -135,6 +135,25 @@ class PlanCreate(_In):
     seed: Annotated[int, Field(ge=0, le=2**31 - 1)] | None = None
 
 
+class RetestIn(_In):
+    """A retest's hold times [s]; a test not repeated is left out (the profile keeps its value)."""
+
+    trunk_flexor_s: float | None = None
+    trunk_extensor_s: float | None = None
+    side_bridge_right_s: float | None = None
+    side_bridge_left_s: float | None = None
+    single_leg_stance_eyes_open_s: float | None = None
+    single_leg_stance_eyes_closed_s: float | None = None
+
+
+class RetestOut(BaseModel):
+    """What a retest did: the re-planned version (if weeks were left) and why."""
+
+    plan_id: int | None
+    version: int | None
+    reason: str
+
+
 class PlanOut(_Open):
     """A stored plan: the plan JSON (docs/contracts/plan.schema.json) with its ``id``."""
 

@@ -10,7 +10,15 @@ from spinewise import services
 from spinewise.services import StoredPlan
 from spinewise.web.api.common import PlanId, responses
 from spinewise.web.deps import CtxDep, CurrentUser
-from spinewise.web.schemas import PlanCreate, PlannedItemOut, PlanOut, PlanSummary, TodayOut
+from spinewise.web.schemas import (
+    PlanCreate,
+    PlannedItemOut,
+    PlanOut,
+    PlanSummary,
+    RetestIn,
+    RetestOut,
+    TodayOut,
+)
 
 __all__ = ["plan_out", "router"]
 
@@ -94,4 +102,22 @@ def today(ctx: CtxDep, user: CurrentUser) -> TodayOut:
             )
             for i in sess.items
         ],
+    )
+
+
+@router.post(
+    "/retests",
+    status_code=status.HTTP_201_CREATED,
+    response_model=RetestOut,
+    responses=responses(401, 403, 409, 422),
+)
+def create_retest(ctx: CtxDep, user: CurrentUser, body: RetestIn) -> RetestOut:
+    """Record a retest of the hold tests; the weeks still to come are planned again with it."""
+    outcome = services.record_retest(ctx.store, user.athlete_id, body.model_dump(), now=ctx.now())
+    if outcome.change is None or outcome.plan is None:
+        return RetestOut(plan_id=None, version=None, reason="No weeks are left to plan again.")
+    return RetestOut(
+        plan_id=outcome.plan.id,
+        version=outcome.plan.record.version,
+        reason=outcome.change.reasons[0],
     )

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from spinewise.web.pages import account, library, onboarding, plans, progress, sessions
+from spinewise.web.pages import (
+    account,
+    library,
+    onboarding,
+    plans,
+    progress,
+    retest,
+    sessions,
+)
 
 __all__ = ["ROUTERS"]
 
 #: The page routers, included into the app directly (pages are not in the OpenAPI document).
 ROUTERS: tuple[APIRouter, ...] = tuple(
-    m.router for m in (account, onboarding, plans, sessions, progress, library)
+    m.router for m in (account, onboarding, plans, sessions, progress, library, retest)
 )

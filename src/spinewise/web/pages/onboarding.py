@@ -8,6 +8,7 @@ and stores the profile and its assessment (the same calls as ``spinewise assess`
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -15,7 +16,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 
 from spinewise import services
-from spinewise.assessment import load_red_flags, screen
+from spinewise.assessment import ScreeningResult, load_red_flags, screen
 from spinewise.assessment.interview import load_protocols
 from spinewise.catalog import load_vocabulary
 from spinewise.errors import InputError
@@ -26,6 +27,7 @@ from spinewise.profile import (
     SCREENING_FLAGS,
     ScreeningAnswers,
 )
+from spinewise.web.context import WebContext
 from spinewise.web.deps import CtxDep, CurrentUser
 from spinewise.web.pages.forms import FormReader
 from spinewise.web.templating import render
@@ -46,6 +48,31 @@ TEST_FIELDS: tuple[str, ...] = (
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
+def _clearances(form: FormReader, answers: dict[str, Any]) -> dict[str, str]:
+    """The dated clearances of the flags answered yes (ISO dates, as the draft stores them)."""
+    out: dict[str, str] = {}
+    for number, flag in enumerate(load_red_flags(), start=1):
+        raw = form.text(f"cleared_on.{flag.key}")
+        if not raw or not flag.clearable or flag.level == "emergency":
+            continue
+        try:
+            day = date.fromisoformat(raw)
+        except ValueError:
+            form.problems.append(
+                f"Date a clinician cleared question {number}: must be a date such as "
+                f'2026-11-20, got "{raw}"'
+            )
+            continue
+        if answers.get(flag.key) is True:
+            out[flag.key] = day.isoformat()
+    return out
+
+
+def _screen(answers: dict[str, Any], ctx: WebContext) -> ScreeningResult:
+    """Screen the draft's answers on the athlete's today (clearances lapse after 12 weeks)."""
+    return screen(ScreeningAnswers.model_validate(answers), today=services.local_today(ctx.now()))
+
+
 def _screening_context(answers: dict[str, Any] | None = None) -> dict[str, Any]:
     return {"flags": load_red_flags(), "answers": answers or {}}
 
@@ -61,11 +88,12 @@ async def screening(request: Request, ctx: CtxDep, user: CurrentUser) -> Respons
     """Screen the answers: the stop page, or on to the profile."""
     form = FormReader(await request.form())
     answers: dict[str, Any] = {key: form.yes_no(key) for key in SCREENING_FLAGS}
-    answers["cleared_by_clinician"] = form.text("cleared_by_clinician") == "yes"
+    answers["cleared_by_clinician"] = False
+    answers["clearances"] = _clearances(form, answers)
     if form.problems:
         context = _screening_context(answers) | {"errors": form.problems}
         return render(request, "onboarding_screening.html", context, status_code=422)
-    result = screen(ScreeningAnswers.model_validate(answers))
+    result = _screen(answers, ctx)
 
     await run_in_threadpool(services.keep_draft, ctx.store, user.id, {"screening": answers})
     if not result.cleared:
@@ -74,16 +102,16 @@ async def screening(request: Request, ctx: CtxDep, user: CurrentUser) -> Respons
 
 
 @router.get("/onboarding/stop")
-def stop(request: Request, user: CurrentUser) -> Response:
+def stop(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
     """Screening did not clear: what to do instead of training."""
     answers = (user.draft or {}).get("screening")
     if not answers:
         return RedirectResponse("/onboarding", status_code=303)
-    result = screen(ScreeningAnswers.model_validate(answers))
+    result = _screen(answers, ctx)
     if result.cleared:
         return RedirectResponse("/onboarding/profile", status_code=303)
     flags = {f.key: f for f in load_red_flags()}
-    reasons = [flags[r.flag] for r in result.reasons]
+    reasons = [(flags[r.flag].question, r.why) for r in result.reasons if r.flag in flags]
     return render(request, "onboarding_stop.html", {"result": result, "reasons": reasons})
 
 
@@ -119,7 +147,7 @@ _DEFAULTS: dict[str, Any] = {
 def profile_page(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
     """Step 2: hold tests, schedule, equipment, goals and pain."""
     answers = (user.draft or {}).get("screening")
-    if not answers or not screen(ScreeningAnswers.model_validate(answers)).cleared:
+    if not answers or not _screen(answers, ctx).cleared:
         return RedirectResponse("/onboarding", status_code=303)
     return render(request, "onboarding_profile.html", _profile_context(dict(_DEFAULTS)))
 

@@ -49,6 +49,7 @@ def today(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
             "next": nxt,
             "day": day,
             "open": opened,
+            "review": services.progress_review_of(ctx.store, user.athlete_id, today=day),
         },
     )
 

@@ -1,0 +1,78 @@
+"""The Retest page: the hold tests again at the end of a phase; the rest of the plan uses them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import RedirectResponse, Response
+
+from spinewise import services
+from spinewise.assessment.interview import load_protocols
+from spinewise.errors import InputError, ScreeningStopError
+from spinewise.profile import RANGES
+from spinewise.web.context import WebContext
+from spinewise.web.deps import CtxDep, CurrentUser
+from spinewise.web.pages.forms import FormReader
+from spinewise.web.pages.onboarding import TEST_FIELDS
+from spinewise.web.templating import render
+
+__all__ = ["router"]
+
+router = APIRouter()
+
+
+def _context(values: dict[str, Any], before: dict[str, Any]) -> dict[str, Any]:
+    protocols = load_protocols()
+    return {
+        "values": values,
+        "tests": [(key, protocols["test"][key]) for key in TEST_FIELDS],
+        "safety": protocols["safety"],
+        "ranges": RANGES,
+        "before": before,
+    }
+
+
+def _before(ctx: WebContext, athlete: int) -> dict[str, Any]:
+    found = services.current_profile(ctx.store, athlete)
+    tests = {} if found is None else found.profile.profile.get("tests", {})
+    return {f"tests.{k}": v for k, v in tests.items()}
+
+
+@router.get("/retest")
+def retest_page(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
+    """The six hold tests, with the last results beside them."""
+    if services.current_profile(ctx.store, user.athlete_id) is None:
+        return RedirectResponse("/onboarding", status_code=303)
+    return render(request, "retest.html", _context({}, _before(ctx, user.athlete_id)))
+
+
+@router.post("/retest")
+async def record(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
+    """Store the retest and re-plan the weeks to come; show the problems when a field is wrong."""
+    form = FormReader(await request.form())
+    holds = {key: form.number(f"tests.{key}") for key in TEST_FIELDS}
+    problems = list(form.problems)
+    outcome = None
+    if not problems:
+        try:
+            outcome = await run_in_threadpool(
+                lambda: services.record_retest(ctx.store, user.athlete_id, holds, now=ctx.now())
+            )
+        except InputError as err:
+            problems = list(err.problems)
+        except ScreeningStopError:
+            return RedirectResponse("/assessment", status_code=303)
+    if outcome is None:
+        values = {f"tests.{k}": form.text(f"tests.{k}") for k in TEST_FIELDS}
+        context = _context(values, _before(ctx, user.athlete_id)) | {"errors": problems}
+        return render(request, "retest.html", context, status_code=422)
+    return render(
+        request,
+        "retest_done.html",
+        {
+            "change": outcome.change,
+            "plan": outcome.plan,
+        },
+    )
