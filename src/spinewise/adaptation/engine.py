@@ -28,7 +28,7 @@ import numpy as np
 
 from spinewise.adaptation.adjust import adjust_plan
 from spinewise.adaptation.decision import RuleDecision
-from spinewise.adaptation.guard import new_violations, rule_words
+from spinewise.adaptation.guard import refused_replan
 from spinewise.adaptation.pain import morning_baseline
 from spinewise.adaptation.progression import ExerciseDecision, decide
 from spinewise.adaptation.replan import replan_after_missed
@@ -42,7 +42,6 @@ from spinewise.logbook.planned import PlannedSession, planned_sessions
 from spinewise.planning.plan import Plan, PlanChange
 from spinewise.planning.request import PlanRequest
 from spinewise.planning.spine import CompressionFn, model_compression_n
-from spinewise.planning.validate import validate_plan
 
 __all__ = ["Adaptation", "acwr_today", "adapt", "weekly_pain"]
 
@@ -178,21 +177,8 @@ def _replan(
     if replanned is None:
         return None, None
     new, change = replanned
-    before = validate_plan(plan, request, catalog, compression=compression)
-    broken = new_violations(before, new, request, catalog, compression)
-    if not broken:
-        return replanned, None
-    words = "; ".join(dict.fromkeys(rule_words(v.requirement) for v in broken))
-    refused = replace(
-        change,
-        verdict="hold",
-        reasons=(
-            f"the plan was not planned again: the new weeks would break a rule every plan "
-            f"keeps ({words}); the plan stands as it was",
-            *change.reasons,
-        ),
-    )
-    return None, refused
+    refused = refused_replan(plan, new, change, request, catalog, compression)
+    return (replanned, None) if refused is None else (None, refused)
 
 
 def adapt(

@@ -29,6 +29,7 @@ __all__ = [
     "Pending",
     "keep_valid",
     "new_violations",
+    "refused_replan",
     "rule_words",
     "suspects",
     "with_item",
@@ -70,6 +71,36 @@ def new_violations(
         for v in validate_plan(after, request, catalog, compression=compression)
         if v not in before
     ]
+
+
+def refused_replan(
+    before: Plan,
+    after: Plan,
+    change: PlanChange,
+    request: PlanRequest,
+    catalog: Catalog,
+    compression: CompressionFn,
+) -> PlanChange | None:
+    """None when the re-planned ``after`` breaks nothing ``before`` met; else the refusal.
+
+    A re-plan (after missed sessions, or after a retest, with the request it was planned
+    with) goes through the planner, so it meets the planner's requirements; this is the check
+    that keeps it so. The refusal is ``change`` with verdict ``hold`` and the reason first.
+    """
+    baseline = validate_plan(before, request, catalog, compression=compression)
+    broken = new_violations(baseline, after, request, catalog, compression)
+    if not broken:
+        return None
+    words = "; ".join(dict.fromkeys(rule_words(v.requirement) for v in broken))
+    return replace(
+        change,
+        verdict="hold",
+        reasons=(
+            f"the plan was not planned again: the new weeks would break a rule every plan "
+            f"keeps ({words}); the plan stands as it was",
+            *change.reasons,
+        ),
+    )
 
 
 def _week_session(where: str) -> tuple[int | None, int | None]:
