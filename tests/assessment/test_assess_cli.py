@@ -36,7 +36,8 @@ def test_cleared_text_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["assess", str(EXAMPLE)]) == 0
     out = capsys.readouterr().out
     assert "CLEAR" in out
-    assert "extensor_endurance_low" in out
+    assert "Extensor endurance low" in out
+    assert "extensor_endurance_low" not in out  # people read words, not codes
     assert "McGill et al. 1999" in out
 
 

@@ -13,9 +13,12 @@ from spinewise.assessment.endurance import endurance_findings
 from spinewise.assessment.results import Consequence, Finding
 from spinewise.profile import Tests
 
+#: An age inside the young adults' range of McGill et al. 1999, where their norms grade fully.
+YOUNG = 30
 
-def _find(code: str, sex: str = "female", **tests: float) -> Finding | None:
-    found = [f for f in endurance_findings(sex, Tests(**tests)) if f.code == code]  # type: ignore[arg-type]
+
+def _find(code: str, sex: str = "female", age: int = YOUNG, **tests: float) -> Finding | None:
+    found = [f for f in endurance_findings(sex, age, Tests(**tests)) if f.code == code]  # type: ignore[arg-type]
     assert len(found) <= 1
     return found[0] if found else None
 
@@ -142,12 +145,13 @@ def test_flexor_extensor_ratio_above_one(flexor_s: float, severity: str | None, 
     ("right_s", "left_s", "severity", "weaker", "sets"),
     [
         (60, 60, None, None, 0),
-        (63, 60, None, None, 0),  # right:left = 1.05, at the limit
-        (57, 60, None, None, 0),  # 0.95, at the limit
-        (64, 60, "mild", "left", 1),
-        (50, 60, "moderate", "right", 1),
+        (231, 220, None, None, 0),  # right:left = 1.05, at the limit (11 s apart)
+        (209, 220, None, None, 0),  # 0.95, at the limit (11 s apart)
+        (232, 220, "mild", "left", 1),  # 1.055, 12 s apart
+        (92, 80, "mild", "left", 1),  # 1.15: excess 0.10, the mild band's upper bound
+        (48, 60, "moderate", "right", 1),  # 0.80, 12 s apart
         (30, 60, "marked", "right", 2),
-        (62, 48, "moderate", "left", 1),  # the contract's example: 1.29
+        (62, 48, "moderate", "left", 1),  # the contract's example: 1.29, 14 s apart
         (30, 0, "marked", "left", 2),
     ],
 )
@@ -170,6 +174,48 @@ def test_side_bridge_asymmetry(
             sets=sets,
             note=f"extra side-bridge sets on the {weaker} side",
         ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("right_s", "left_s"),
+    [
+        (12, 10),  # issue 14: "a 2-s difference is not a finding" (20 % apart)
+        (17, 14),  # the 71-year-old test profile: 3 s (21 % apart)
+        (50, 60),  # 10 s (17 % apart)
+        (71.95, 61),  # 10.95 s: exactly the typical error
+    ],
+)
+def test_no_asymmetry_within_the_tests_typical_error(right_s: float, left_s: float) -> None:
+    """Juan-Recio et al. 2022 [C]: typical error 10.95 s between two days; a difference that
+    small is no finding, however large in percent."""
+    assert (
+        _find("side_bridge_asymmetry", side_bridge_right_s=right_s, side_bridge_left_s=left_s)
+        is None
+    )
+
+
+def test_asymmetry_just_beyond_the_typical_error_is_a_finding() -> None:
+    f = _find("side_bridge_asymmetry", side_bridge_right_s=72, side_bridge_left_s=61)
+    assert f is not None
+    assert (f.severity, f.consequences[0].side) == ("moderate", "left")
+
+
+def test_a_large_difference_within_the_relative_threshold_is_no_finding() -> None:
+    """12 s apart, beyond the typical error, but right:left = 1.048 is within 5 %."""
+    assert _find("side_bridge_asymmetry", side_bridge_right_s=260, side_bridge_left_s=248) is None
+
+
+def test_asymmetry_text_is_plain_words_with_both_thresholds() -> None:
+    f = _find("side_bridge_asymmetry", side_bridge_right_s=52, side_bridge_left_s=66)
+    assert f is not None
+    assert f.summary == (
+        "Your side bridges differ by 14 s (right 52 s, left 66 s): the right side is weaker. "
+        "That is more than 5% apart and more than the test's usual day-to-day error of about "
+        "11 s. The plan adds sets on the right side."
+    )
+    assert f.source == (
+        "McGill, Low Back Disorders (ratio targets, via secondary sources); Juan-Recio et al. 2022"
     )
 
 
@@ -197,9 +243,9 @@ def test_side_bridge_extensor_ratio_above_075(bridge_s: float, severity: str | N
 
 
 def test_ratios_need_both_tests() -> None:
-    codes = {f.code for f in endurance_findings("female", Tests(trunk_flexor_s=300))}
+    codes = {f.code for f in endurance_findings("female", YOUNG, Tests(trunk_flexor_s=300))}
     assert codes == set()
-    codes = {f.code for f in endurance_findings("female", Tests(side_bridge_right_s=300))}
+    codes = {f.code for f in endurance_findings("female", YOUNG, Tests(side_bridge_right_s=300))}
     assert codes == set()
 
 
@@ -207,7 +253,7 @@ def test_no_ratio_with_a_zero_extensor_hold() -> None:
     codes = [
         f.code
         for f in endurance_findings(
-            "male", Tests(trunk_flexor_s=50, trunk_extensor_s=0, side_bridge_left_s=50)
+            "male", YOUNG, Tests(trunk_flexor_s=50, trunk_extensor_s=0, side_bridge_left_s=50)
         )
     ]
     assert codes == ["extensor_endurance_low", "flexor_endurance_low", "side_bridge_endurance_low"]

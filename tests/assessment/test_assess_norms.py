@@ -2,7 +2,9 @@
 
 McGill et al. 1999, Arch Phys Med Rehabil 80(8):941-944: every cell [U] (the table was not seen);
 the abstract's percentages [C]. Thresholds: McGill, Low Back Disorders, via secondary sources
-[C2]. Springer et al. 2007, J Geriatr Phys Ther 30(1):8-15: cells [U], two [C2].
+[C2]. Springer et al. 2007, J Geriatr Phys Ther 30(1):8-15: cells [U], two [C2]. Lohne-Seiler et al.
+2016, BMC Geriatrics 16, Table 2: every cell [C]. Juan-Recio et al. 2022, Biology 11(7):1043:
+the side bridge's typical error [C].
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ import pytest
 from spinewise.assessment.norms import (
     load_balance_norms,
     load_endurance_norms,
+    load_older_extensor_norms,
     load_ratio_thresholds,
+    load_side_bridge_reliability,
 )
 
 # McGill et al. 1999 (mean, SD) [s], as chosen in docs/science/assessment.md; all [U].
@@ -136,3 +140,63 @@ def test_springer_2007_source_and_cap() -> None:
 )
 def test_springer_age_groups(age: int, label: str) -> None:
     assert load_balance_norms().group_for(age).label == label
+
+
+# Lohne-Seiler et al. 2016, Table 2, static back extension [s]: mean, 95 % CI, n; all [C].
+LOHNE_SEILER_2016 = {
+    ("female", "65-69"): (73.4, (58.1, 88.6), 36),
+    ("female", "70-74"): (66.5, (48.0, 85.0), 24),
+    ("female", "75-79"): (48.4, (25.7, 71.0), 15),
+    ("female", "80-85"): (49.3, (11.4, 87.2), 10),
+    ("male", "65-69"): (59.2, (44.6, 73.9), 36),
+    ("male", "70-74"): (54.7, (36.2, 73.1), 22),
+    ("male", "75-79"): (28.6, (5.0, 52.2), 13),
+    ("male", "80-85"): (2.1, (-57.8, 62.1), 5),
+}
+
+
+@pytest.mark.parametrize(("key", "cell"), sorted(LOHNE_SEILER_2016.items()))
+def test_lohne_seiler_2016_cells(
+    key: tuple[str, str], cell: tuple[float, tuple[float, float], int]
+) -> None:
+    norms = load_older_extensor_norms()
+    found = next(c for c in norms.cells[key[0]] if c.label == key[1])
+    assert (found.mean_s, (found.ci_low_s, found.ci_high_s), found.n) == cell
+    assert found.status == "C"
+    assert found.ci_low_s < found.mean_s < found.ci_high_s
+
+
+def test_lohne_seiler_2016_source_and_use() -> None:
+    norms = load_older_extensor_norms()
+    assert norms.source == "Lohne-Seiler et al. 2016"
+    assert "doi:10.1186/s12877-016-0188-3" in norms.cite
+    assert norms.test == "trunk_extensor_s"
+    assert norms.min_group_size == 10  # [P]
+
+
+@pytest.mark.parametrize(
+    ("sex", "age", "label"),
+    [
+        ("female", 64, None),
+        ("female", 65, "65-69"),
+        ("female", 85, "80-85"),
+        ("female", 86, None),
+        ("male", 79, "75-79"),
+        ("male", 80, None),  # 5 men: below the 10-person minimum
+    ],
+)
+def test_lohne_seiler_age_groups(sex: str, age: int, label: str | None) -> None:
+    cell = load_older_extensor_norms().norm_for(sex, age)  # type: ignore[arg-type]
+    assert (None if cell is None else cell.label) == label
+
+
+def test_mcgill_norms_grade_fully_up_to_39() -> None:
+    assert load_endurance_norms().graded_up_to_age == 39  # [P]
+
+
+def test_juan_recio_2022_side_bridge_error() -> None:
+    """Abstract [C]: 24 active women, one-week retest, ICC(3,1) 0.81, typical error 10.95 s."""
+    error = load_side_bridge_reliability()
+    assert (error.typical_error_s, error.icc) == (10.95, 0.81)
+    assert error.source == "Juan-Recio et al. 2022"
+    assert "doi:10.3390/biology11071043" in error.cite

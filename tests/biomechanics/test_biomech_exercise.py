@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from spinewise.biomechanics import (
+    calibrated_n,
     compression_json,
     exercise_compression,
     posture_load,
@@ -19,14 +20,17 @@ SIDE_BRIDGE = {"support": "side_lying", "trunk_flexion_deg": 90, "arms": "floor"
 MAIN_CATALOGUE = Path("/work/main/src/spinewise/catalog/data/exercises")
 
 
-def test_model_basis_without_a_published_value(make_exercise):
+def test_calibrated_basis_without_a_published_value(make_exercise):
     ex = make_exercise("some_rdl", RDL)
     est = exercise_compression(ex)
-    assert est.basis == "model"
-    assert (
-        est.value_n
-        == est.model_value_n
-        == pytest.approx(posture_load(Posture(**RDL)).compression_n)
+    assert est.basis == "calibrated"
+    assert est.model_value_n == pytest.approx(posture_load(Posture(**RDL)).compression_n)
+    # on McGill's scale: the model plus the fitted co-contraction constant (about 1,473 N at 75 kg)
+    assert est.value_n == pytest.approx(calibrated_n(est.model_value_n, 75.0))
+    assert 1400 < est.value_n - est.model_value_n < 1550
+    at_90 = exercise_compression(ex, body_mass_kg=90.0)
+    assert at_90.value_n - at_90.model_value_n == pytest.approx(
+        (est.value_n - est.model_value_n) * 90 / 75
     )
     assert est.source is None
     assert est.error_pct is None
@@ -77,10 +81,11 @@ def test_compression_json_shapes(make_exercise):
     model = compression_json(make_exercise("some_rdl", RDL))
     assert model == {
         "value": round(exercise_compression(make_exercise("some_rdl", RDL)).value_n),
-        "basis": "model",
+        "basis": "calibrated",
         "body_mass_kg": 75,
         "method": "cantilever",
         "coarse": False,
+        "model_value": round(posture_load(Posture(**RDL)).compression_n),
     }
     published = compression_json(make_exercise("side_bridge", SIDE_BRIDGE))
     assert published["basis"] == "published"
@@ -96,7 +101,7 @@ def test_every_packaged_exercise_gets_an_estimate():
     for ex in loaded.exercises:
         obj = compression_json(ex)
         assert obj["value"] >= 0
-        assert obj["basis"] in ("model", "published")
+        assert obj["basis"] in ("calibrated", "published")
 
 
 @pytest.mark.skipif(
@@ -121,11 +126,13 @@ def test_max_load_meets_the_limit_exactly(make_exercise):
 
     ex = make_exercise("some_rdl", RDL)
     for limit in (ACTION_LIMIT_N, MAXIMUM_PERMISSIBLE_LIMIT_N):
-        load = max_load_kg(ex, limit, body_mass_kg=82.0)
+        load = max_load_kg(ex, limit, body_mass_kg=60.0)
         assert load is not None
         assert load > 0
-        assert exercise_compression(ex, 82.0, load_kg=load).value_n == pytest.approx(limit)
-    assert max_load_kg(ex, 3400, body_mass_kg=82.0) < max_load_kg(ex, 6400, body_mass_kg=82.0)
+        assert exercise_compression(ex, 60.0, load_kg=load).value_n == pytest.approx(limit)
+    assert max_load_kg(ex, 3400, body_mass_kg=60.0) < max_load_kg(ex, 6400, body_mass_kg=60.0)
+    # on the calibrated scale an 82 kg man bent 70 degrees is over the action limit unloaded
+    assert max_load_kg(ex, ACTION_LIMIT_N, body_mass_kg=82.0) is None
 
 
 def test_max_load_none_and_infinite(make_exercise):

@@ -160,7 +160,8 @@ def test_export_shape_matches_contract(capsys: pytest.CaptureFixture[str]) -> No
         # gravitational moment at L5/S1 may estimate 0 N, and says it is coarse
         assert compression["value"] > 0 or compression["coarse"], item["id"]
         assert compression["body_mass_kg"] == 75
-        assert compression["basis"] in ("model", "published")
+        assert compression["basis"] in ("calibrated", "published")
+        assert compression["model_value"] >= 0
         if compression["basis"] == "published":
             assert compression["source"]
             assert compression["model_value"] > 0

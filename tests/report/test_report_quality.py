@@ -210,7 +210,7 @@ def test_an_exercise_in_one_week_only_does_not_recur() -> None:
 
 
 def test_signature_work_present_missing_or_ruled_out() -> None:
-    kit = {"equipment": {"available": ["mat", "dumbbell", "band"]}}
+    kit = {"equipment": {"available": ["mat", "dumbbell", "band", "kettlebell"]}}
     plan = _plan(_week(1, _session(1, _item("single_leg_rdl_tempo"), _item("band_row"))))
     q = _quality(plan, _profile(**kit))
     sig = {s.key: s for s in q.signatures}
@@ -218,8 +218,19 @@ def test_signature_work_present_missing_or_ruled_out() -> None:
     assert sig["row"].met
     assert sig["rotational_throw"].excluded_because == "needs equipment the person does not have"
     assert not sig["lateral_shift_bridge"].met  # a mat is all it needs
-    assert not sig["deadlift"].met  # dumbbells allow a Romanian deadlift
+    assert not sig["deadlift"].met  # a kettlebell allows a (capped) kettlebell deadlift
     assert _target(q, "signature_work") is False
+
+
+def test_signature_work_beyond_the_spine_budget_is_ruled_out_and_says_so() -> None:
+    # on the calibrated scale a dumbbell Romanian deadlift is over this novice's action limit
+    # even at half its usual load (docs/science/spine-load.md section 5)
+    kit = {"equipment": {"available": ["mat", "dumbbell", "band"]}}
+    q = _quality(_plan(_week(1, _session(1, _item("band_row")))), _profile(**kit))
+    sig = {s.key: s for s in q.signatures}
+    assert sig["deadlift"].excluded_because == (
+        "loads the spine beyond the person's limit, even with a lighter load"
+    )
 
 
 def test_a_throw_is_ruled_out_for_a_person_whom_rotation_hurts() -> None:

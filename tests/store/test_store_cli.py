@@ -86,7 +86,8 @@ def test_log_session_then_history(cli_db, capsys):
     assert code == 0
     assert "2026-05-04 18:00" in out
     assert "2/3/2/-" in out
-    assert "custom:suitcase_hold" in out
+    assert "Suitcase hold (your own exercise)" in out
+    assert "custom:suitcase_hold" not in out  # the history shows names
     code, out, _ = _run(capsys, "history", "--since", "2026-05-05")
     assert "No sessions" in out
     code, out, _ = _run(capsys, "history", "--athlete", "nobody")

@@ -128,7 +128,7 @@ def _log_in_after_sign_up(page: Any, url: str, email: str) -> None:
 
 
 def _answer_screening(page: Any, yes: set[str]) -> None:
-    for fieldset in page.locator("fieldset.question").all()[:-1]:
+    for fieldset in page.locator("fieldset.question").all():
         name = fieldset.locator("input[type=radio]").first.get_attribute("name")
         fieldset.locator(f"input[value={'yes' if name in yes else 'no'}]").check()
 

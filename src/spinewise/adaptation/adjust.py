@@ -33,8 +33,8 @@ from spinewise.planning.dosing import ItemDose, intro_sets, item_seconds
 from spinewise.planning.periodization import Phase
 from spinewise.planning.plan import Item, Plan, PlanChange, Session
 from spinewise.planning.request import PlanRequest
-from spinewise.planning.spine import CompressionFn, model_compression_n, spine_load
-from spinewise.planning.validate_item import item_problems
+from spinewise.planning.spine import CompressionFn, model_compression_n
+from spinewise.planning.validate_item import item_problems, planner_dose
 
 __all__ = ["TOP_HOLD_S", "TOP_REPS", "Adjusted", "adjust_plan"]
 
@@ -77,17 +77,20 @@ class _Checks:
         """``item`` as ``ex`` at its default dose, or None and why not in plain words."""
         if any(it.exercise_id == ex.id for _, it in session.items()):
             return None, f"{ex.name} is already in that session"
-        load = spine_load(ex, self.request, self.compression)
-        cap = None if load is None or not load.capped else load.load_kg
+        swapped = _swap(item, ex)
+        dose = planner_dose(ex, self.request, swapped.dose, self.compression)
         problems = item_problems(
-            ex, self.request, phase, load_cap_kg=cap, compression=self.compression
+            ex, self.request, phase, dose=dose or swapped.dose, compression=self.compression
         )
         if problems:
             return None, problems[0].plain
-        return _swap(item, ex, cap), ""
+        if dose is None:
+            return None, f"{ex.name} would load your lower back beyond your limit"
+        return swapped.with_dose(dose), ""
 
 
-def _swap(item: Item, ex: Exercise, load_cap_kg: float | None) -> Item:
+def _swap(item: Item, ex: Exercise) -> Item:
+    """``item`` as ``ex`` at the catalogue's dose (no load cap yet)."""
     d = ex.dose
     dose = ItemDose(
         sets=min(intro_sets(d.sets), item.dose.sets),
@@ -99,7 +102,6 @@ def _swap(item: Item, ex: Exercise, load_cap_kg: float | None) -> Item:
         rest_s=d.rest_s,
         intensity=d.intensity,
         extra_sets_side=item.dose.extra_sets_side,
-        load_cap_kg=load_cap_kg,
     )
     return replace(item, exercise_id=ex.id, name=ex.name, dose=dose)
 

@@ -32,11 +32,12 @@ from spinewise.planning.candidates import (
     is_single_leg_hinge,
     is_unilateral_work,
 )
+from spinewise.planning.dosing import ItemDose
 from spinewise.planning.from_profile import FLOOR_SPACE
 from spinewise.planning.periodization import Phase
 from spinewise.planning.request import PlanRequest
-from spinewise.planning.spine import CompressionFn, model_compression_n, spine_load
-from spinewise.planning.validate_item import item_problems
+from spinewise.planning.spine import CompressionFn, model_compression_n
+from spinewise.planning.validate_item import item_problems, planner_dose
 
 __all__ = [
     "LEVELS_BELOW",
@@ -248,14 +249,26 @@ def _passes(
     compression: CompressionFn,
     caps: dict[str, float | None],
 ) -> bool:
-    """Whether ``ex`` passes the planner's item checks; its load cap goes into ``caps``."""
-    load = spine_load(ex, request, compression)
-    cap = None if load is None or not load.capped else load.load_kg
-    problems = item_problems(
-        ex, request, phase or "foundation", load_cap_kg=cap, compression=compression
+    """Whether ``ex`` at the catalogue's dose passes the planner's item checks.
+
+    Its load cap in kg, if the planner would state one, goes into ``caps``.
+    """
+    d = ex.dose
+    usual = ItemDose(
+        sets=d.sets,
+        reps=d.reps,
+        hold_s=d.hold_s,
+        distance_m=d.distance_m,
+        per_side=d.per_side,
+        tempo=d.tempo,
+        rest_s=d.rest_s,
+        intensity=d.intensity,
     )
-    caps[ex.id] = cap
-    return not problems
+    dose = planner_dose(ex, request, usual, compression)
+    if dose is None:
+        return False
+    caps[ex.id] = dose.load_cap_kg
+    return not item_problems(ex, request, phase or "foundation", dose=dose, compression=compression)
 
 
 def you_may_also_like(exercise_id: str, catalog: Catalog, k: int = 5) -> list[SimilarExercise]:

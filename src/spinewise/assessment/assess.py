@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from spinewise.assessment.balance import balance_findings
+from spinewise.assessment.bone import bone_health_findings
 from spinewise.assessment.endurance import endurance_findings
 from spinewise.assessment.pain import pain_findings, sensitivities_of
 from spinewise.assessment.results import Assessment
@@ -53,9 +54,10 @@ def assess(profile: Profile, *, today: date | None = None) -> Assessment:
     vocabulary = load_vocabulary()
     sex, age = profile.athlete.sex, profile.athlete.age
     findings = [
-        *endurance_findings(sex, profile.tests),
+        *endurance_findings(sex, age, profile.tests),
         *balance_findings(sex, age, profile.tests),
         *pain_findings(profile.pain, vocabulary),
+        *bone_health_findings(profile),
     ]
     start_back = None
     if profile.start_back is not None:

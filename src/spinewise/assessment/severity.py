@@ -13,16 +13,19 @@ grades the same way.
 - A ratio beyond its threshold by ``excess``: up to ``mild_to`` mild, up to ``moderate_to``
   moderate, beyond that marked.
 - Extra weekly sets for low endurance: mild 2, moderate 3, marked 4.
+- A finding graded against norms of another age group (young adults' norms for an older person,
+  when no norm of their age is published) counts at most as mild (:func:`cap_severity`).
 """
 
 from __future__ import annotations
 
 import math
 
-from spinewise.assessment.results import Severity
+from spinewise.assessment.results import SEVERITIES, Severity
 
 __all__ = [
     "EXTRA_SETS",
+    "cap_severity",
     "exceeds",
     "severity_from_excess",
     "severity_from_fraction",
@@ -99,3 +102,16 @@ def severity_from_excess(excess: float, mild_to: float, moderate_to: float) -> S
     if not exceeds(excess, moderate_to):
         return "moderate"
     return "marked"
+
+
+def cap_severity(severity: Severity | None, cap: Severity) -> Severity | None:
+    """Lower ``severity`` to ``cap`` when it is worse; None stays None.
+
+    Examples
+    --------
+    >>> cap_severity("marked", "mild"), cap_severity("info", "mild"), cap_severity(None, "mild")
+    ('mild', 'info', None)
+    """
+    if severity is None:
+        return None
+    return severity if SEVERITIES.index(severity) <= SEVERITIES.index(cap) else cap

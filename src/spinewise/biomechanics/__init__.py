@@ -6,6 +6,8 @@ Public API:
 - :func:`posture_load`: the same for a catalogue :class:`~spinewise.catalog.Posture`.
 - :func:`exercise_compression`, :func:`compression_json`: an exercise's estimated peak compression
   (model or McGill's published value) and the catalogue export's ``compression_n`` object.
+- :func:`calibration`, :func:`calibrated_n`: the model fitted to McGill's table (one scale), with
+  leave-one-out errors.
 - :func:`max_load_kg`: the largest external load that keeps an exercise under a compression limit.
 - :func:`mcgill_comparison`: the model against McGill's table, with Spearman's rank correlation.
 - :func:`recommended_weight_limit`: the revised NIOSH lifting equation.
@@ -14,6 +16,12 @@ Public API:
 """
 
 from spinewise.biomechanics.anthropometry import Sex, body_geometry, segment_table
+from spinewise.biomechanics.calibration import (
+    Calibration,
+    CalibrationFit,
+    calibrated_n,
+    calibration,
+)
 from spinewise.biomechanics.exercise import (
     EXPORT_BODY_MASS_KG,
     CompressionEstimate,
@@ -51,6 +59,8 @@ __all__ = [
     "DEFAULT_MOMENT_ARM_M",
     "EXPORT_BODY_MASS_KG",
     "MAXIMUM_PERMISSIBLE_LIMIT_N",
+    "Calibration",
+    "CalibrationFit",
     "CompressionEstimate",
     "L5S1Load",
     "McGillComparison",
@@ -61,6 +71,8 @@ __all__ = [
     "Sex",
     "adjusted_frequency",
     "body_geometry",
+    "calibrated_n",
+    "calibration",
     "compression_json",
     "exercise_compression",
     "l5s1_load",

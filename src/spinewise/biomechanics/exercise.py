@@ -1,12 +1,14 @@
 """Every catalogue exercise's estimated peak L5/S1 compression: model, published, or both.
 
-``value_n`` is the number the planner uses. Where McGill's table has the exercise, it is the
-published value scaled by body mass (plus the model's change for a load other than the catalogue
-default); otherwise it is the model's estimate. ``model_value_n`` is always the model's.
+``value_n`` is the number the planner uses, on one scale for every exercise: where McGill's table
+has the exercise, it is the published value scaled by body mass (plus the model's change for a load
+other than the catalogue default); otherwise it is the model's estimate calibrated to McGill's
+table (:mod:`spinewise.biomechanics.calibration`). ``model_value_n`` is always the model's own.
 
-Published values are taken to scale in proportion to body mass from a 75 kg reference
-(an assumption [U]: McGill's subjects' mass was not in the source seen). Negative model compression
-(net traction, e.g. hanging) is reported as 0.
+Published values, and the calibration's constant, are taken to scale in proportion to body mass
+from a 75 kg reference (an assumption [U]: McGill's subjects' mass was not in the source seen).
+Negative model compression (net traction, e.g. hanging) is reported as 0, and a hanging posture in
+net traction is not calibrated (McGill's table has no hanging exercise; [U]).
 
 Examples
 --------
@@ -20,10 +22,10 @@ Examples
 ...     "posture": {"support": "standing", "trunk_flexion_deg": 70, "arms": "hanging",
 ...                 "load_kg": 32}})
 >>> est = exercise_compression(ex)
->>> est.basis, est.value_n == est.model_value_n, est.source is None
-('model', True, True)
+>>> est.basis, est.value_n > est.model_value_n, est.source is None
+('calibrated', True, True)
 >>> compression_json(ex)["basis"]
-'model'
+'calibrated'
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from spinewise.biomechanics.anthropometry import Sex
+from spinewise.biomechanics.calibration import calibrated_n
 from spinewise.biomechanics.l5s1 import DEFAULT_MOMENT_ARM_M
 from spinewise.biomechanics.posture import Method, posture_load
 from spinewise.biomechanics.published import published_by_exercise
@@ -60,9 +63,10 @@ class CompressionEstimate:
     Attributes
     ----------
     value_n
-        The planner's number [N]: the published value (scaled) where one exists, else the model's.
+        The planner's number [N]: the published value (scaled) where one exists, else the model's
+        calibrated to McGill's table.
     basis
-        ``"published"`` or ``"model"``.
+        ``"published"`` or ``"calibrated"`` (the model calibrated to McGill's table).
     model_value_n
         The model's estimate [N].
     source
@@ -81,7 +85,7 @@ class CompressionEstimate:
     """
 
     value_n: float
-    basis: Literal["model", "published"]
+    basis: Literal["calibrated", "published"]
     model_value_n: float
     source: str | None
     error_pct: float | None
@@ -132,9 +136,10 @@ def exercise_compression(
     coarse = model.coarse or ex.posture is None
     entry = published_by_exercise().get(ex.id)
     if entry is None:
+        traction = model.method == "hanging" and model.compression_n <= 0
         return CompressionEstimate(
-            value_n=model_n,
-            basis="model",
+            value_n=0.0 if traction else calibrated_n(model_n, body_mass_kg),
+            basis="calibrated",
             model_value_n=model_n,
             source=None,
             error_pct=None,
@@ -171,8 +176,9 @@ def exercise_compression(
 def compression_json(ex: Exercise) -> dict[str, Any]:
     """The export's ``compression_n`` object for a 75 kg person at the default dose.
 
-    Keys: ``value`` [N, rounded], ``basis``, ``body_mass_kg``, ``method``, ``coarse``, and for a
-    published value also ``source``, ``model_value`` [N] and ``model_error_pct`` [%].
+    Keys: ``value`` [N, rounded], ``basis``, ``body_mass_kg``, ``method``, ``coarse``,
+    ``model_value`` [N, the uncalibrated model's], and for a published value also ``source`` and
+    ``model_error_pct`` [%].
     """
     if not isinstance(ex, Exercise):
         raise InputError(f"exercise: expected a catalogue Exercise, got {type(ex).__name__}")
@@ -186,7 +192,8 @@ def compression_json(ex: Exercise) -> dict[str, Any]:
     }
     if est.basis == "published":
         out["source"] = est.source
-        out["model_value"] = round(est.model_value_n)
+    out["model_value"] = round(est.model_value_n)
+    if est.basis == "published":
         out["model_error_pct"] = None if est.error_pct is None else round(est.error_pct, 1)
     return out
 
@@ -211,7 +218,7 @@ def max_load_kg(
 
     Examples
     --------
-    >>> from spinewise.biomechanics.niosh import ACTION_LIMIT_N
+    >>> from spinewise.biomechanics.niosh import MAXIMUM_PERMISSIBLE_LIMIT_N
     >>> from spinewise.catalog.entities import Exercise
     >>> ex = Exercise.model_validate({
     ...     "id": "demo_rdl", "name": "Demo RDL", "patterns": ["hinge"],
@@ -221,9 +228,9 @@ def max_load_kg(
     ...     "level": 2, "dose": {"sets": 3, "reps": 8}, "cues": ["hinge"],
     ...     "faults": ["rounding"], "posture": {"support": "standing",
     ...     "trunk_flexion_deg": 70, "arms": "hanging", "load_kg": 32}})
-    >>> limit = max_load_kg(ex, ACTION_LIMIT_N)
+    >>> limit = max_load_kg(ex, MAXIMUM_PERMISSIBLE_LIMIT_N)
     >>> round(exercise_compression(ex, load_kg=limit).value_n)
-    3400
+    6400
     """
     if not (limit_n > 0 and limit_n != float("inf")):
         raise InputError(f"limit_n: must be a positive number of newtons, got {limit_n}")

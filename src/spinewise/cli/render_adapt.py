@@ -12,6 +12,7 @@ from rich.panel import Panel
 from rich.table import Table
 
 from spinewise.adaptation.engine import Adaptation
+from spinewise.cli.names import exercise_name, finding_title
 from spinewise.load.acwr import acwr_ewma
 from spinewise.load.daily import daily_load_au, session_load_au
 from spinewise.load.foster import monotony
@@ -65,9 +66,8 @@ def print_next(result: Adaptation, upcoming: PlannedSession | None, console: Con
     for change in result.changes:
         where = f"week {change.week} session {change.session}: " if change.week is not None else ""
         what = change.change or ""
-        console.print(
-            f"[bold]{change.verdict}[/bold] {where}{change.exercise_id or ''} {what}".rstrip()
-        )
+        name = exercise_name(change.exercise_id)
+        console.print(f"[bold]{change.verdict}[/bold] {where}{name} {what}".rstrip())
         for reason in change.reasons:
             console.print(f"    [dim]{reason}[/dim]")
     for held in result.held:
@@ -98,7 +98,7 @@ def print_next(result: Adaptation, upcoming: PlannedSession | None, console: Con
         value = "" if item.intensity_value is None else f" {item.intensity_value:g}"
         table.add_row(
             item.block,
-            item.exercise_id,
+            exercise_name(item.exercise_id),
             str(item.sets),
             dose,
             item.tempo or "",
@@ -165,10 +165,9 @@ def print_status(
     if plan.findings:
         console.print("[bold]Findings[/bold]")
         for f in plan.findings:
-            console.print(f"  {f.severity:>8}  {f.code}")
+            console.print(f"  {f.severity:>8}  {finding_title(f.code)}")
     console.print(Panel(result.summary or "No change.", title="Next sessions", title_align="left"))
     print_review(result, console)
     for change in result.changes[:12]:
-        console.print(
-            f"  {change.verdict}: {change.exercise_id or ''} {change.change or ''}".rstrip()
-        )
+        name = exercise_name(change.exercise_id)
+        console.print(f"  {change.verdict}: {name} {change.change or ''}".rstrip())

@@ -7,6 +7,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from spinewise.assessment import Assessment, Finding
+from spinewise.cli.names import finding_title
 
 __all__ = ["print_assessment"]
 
@@ -31,7 +32,7 @@ def _finding_cells(f: Finding) -> tuple[str, str]:
     if f.measured is not None or f.reference is not None:
         compared = f"you {_value(f.measured, f.unit)}, reference {_value(f.reference, f.unit)}; "
     text = (
-        f"[bold]{f.code}[/bold]\n{escape(f.summary)}\n"
+        f"[bold]{escape(finding_title(f.code))}[/bold]\n{escape(f.summary)}\n"
         f"[dim]{compared}source: {escape(f.source)}[/dim]"
     )
     return f"[{colour}]{f.severity}[/{colour}]", text

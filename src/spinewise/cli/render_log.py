@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from spinewise.cli.names import exercise_name
 from spinewise.cli.render import console, err_console
 from spinewise.logbook import SessionLog, SetLog
 from spinewise.services import ImportReport, ItemView, NextSession
@@ -79,7 +80,7 @@ def sets_table(sessions: Sequence[tuple[int, SessionLog]], title: str) -> Table:
             )
             table.add_row(
                 log.started_at.strftime("%Y-%m-%d"),
-                s.exercise_id,
+                exercise_name(s.exercise_id),
                 f"{s.set_number}{' (' + s.set_type + ')' if s.set_type != 'normal' else ''}",
                 s.side or "",
                 _num(s.reps),
@@ -117,7 +118,8 @@ def import_summary(report: ImportReport) -> None:
     if report.fuzzy:
         console.print("Matched by similarity (check these):")
         for m in report.fuzzy:
-            console.print(f"  {m.name} -> {m.exercise_id} (score {m.score:g})", markup=False)
+            line = f"  {m.name} -> {exercise_name(m.exercise_id)} (score {m.score:g})"
+            console.print(line, markup=False)
     if report.dry_run:
         console.print("Dry run: nothing was written.")
 

@@ -100,11 +100,14 @@ def _session(session: SessionView, console: Console) -> None:
         def widest(texts: Sequence[str]) -> int:
             return min(max((len(t) for t in texts), default=0), _NAME_WIDTH_MAX)
 
-        table.add_column("exercise", min_width=widest([it.name for it in block.items]))
-        table.add_column("dose", min_width=widest([it.dose for it in block.items]))
+        table.add_column("exercise", min_width=min(widest([it.name for it in block.items]), 30))
+        table.add_column("dose", min_width=min(widest([it.dose for it in block.items]), 20))
         table.add_column("tempo", no_wrap=True)
         table.add_column("rest", no_wrap=True)
-        table.add_column("intensity", no_wrap=True)
+        # wraps: the intensity carries the spine-load cap, which must never be cut off
+        table.add_column(
+            "intensity", min_width=min(widest([it.intensity for it in block.items]), 16)
+        )
         table.add_column("why", ratio=1, style="dim")
         for it in block.items:
             name = Text(it.name)

@@ -32,6 +32,7 @@ FINDING_CODES: tuple[str, ...] = (
     "aggravated_by_rotation",
     "aggravated_by_axial_load",
     "aggravated_by_impact",
+    "bone_health_flexion",
     "sitting_intolerance",
     "standing_intolerance",
     "start_back_medium",

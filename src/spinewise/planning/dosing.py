@@ -65,7 +65,12 @@ MAX_EXTRA_REPS = 4
 
 @dataclass(frozen=True)
 class ItemDose:
-    """The prescription of one item in one week."""
+    """The prescription of one item in one week.
+
+    ``load_cap_kg`` is the most external load the item allows [kg] (the spine-load cap,
+    :mod:`spinewise.planning.spine`); ``effort_cap`` says that the item is near the athlete's
+    spine-load limit and its load is not known in kg, so its effort target is the cap.
+    """
 
     sets: int
     reps: int | None
@@ -77,6 +82,7 @@ class ItemDose:
     intensity: Intensity
     extra_sets_side: tuple[str, int] | None = None
     load_cap_kg: float | None = None
+    effort_cap: bool = False
 
     def key(self) -> tuple[float, float, float, float, float]:
         """Components that must not drop within a phase (sets, reps, hold, distance, lowering)."""

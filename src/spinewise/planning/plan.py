@@ -116,6 +116,7 @@ class Item:
         "intensity",
         "extra_sets_side",
         "load_cap_kg",
+        "effort_cap",
         "why",
     )
 
@@ -137,6 +138,7 @@ class Item:
             ),
             extra_sets_side=(side["side"], side["sets"]) if side else None,
             load_cap_kg=obj.get("load_cap_kg"),
+            effort_cap=bool(obj.get("effort_cap", False)),
         )
         return cls(
             exercise_id=obj["exercise_id"],
@@ -166,9 +168,12 @@ class Item:
             ),
             "extra_sets_side": None if side is None else {"side": side[0], "sets": side[1]},
             "load_cap_kg": d.load_cap_kg,
+            "effort_cap": d.effort_cap,
             "why": list(self.why),
         }
-        return self.layout.emit(known)
+        if not d.effort_cap and (self.layout.keys is None or "effort_cap" not in self.layout.keys):
+            del known["effort_cap"]  # written only when set, so plans without it keep their bytes
+        return self.layout.emit(known, appendable=("effort_cap",))
 
     def with_dose(self, dose: ItemDose) -> Item:
         """The same item at another dose."""

@@ -34,6 +34,7 @@ from spinewise.planning.spine import (
     CompressionFn,
     SpineLoad,
     compression_limit_n,
+    item_spine_load,
     model_compression_n,
     spine_load,
 )
@@ -60,11 +61,14 @@ def week_context(
     compression: CompressionFn,
     spine_cache: dict[str, SpineLoad | None] | None = None,
 ) -> WeekContext:
-    """Compute everything one week's model reads (eligible exercises, doses, times, loads)."""
+    """Compute everything one week's model reads (eligible exercises, doses, times, loads).
+
+    Whether an exercise may be given is decided at the catalogue's dose (``spine_cache`` keeps
+    that per exercise); each week's compression and load cap are those of the week's dose, at
+    the load it prescribes (:func:`~spinewise.planning.spine.item_spine_load`).
+    """
     limit = compression_limit_n(request)
-    pool = []
-    loads: dict[str, float] = {}
-    caps: dict[str, float | None] = {}
+    allowed = []
     for ex in eligible(catalog, request, week.phase):
         if spine_cache is not None and ex.id in spine_cache:
             load = spine_cache[ex.id]
@@ -73,13 +77,12 @@ def week_context(
             if spine_cache is not None:
                 spine_cache[ex.id] = load
         if load is not None:
-            pool.append(ex)
-            loads[ex.id] = load.compression_n
-            if load.capped:
-                caps[ex.id] = load.load_kg
+            allowed.append(ex)
+    pool = []
+    loads: dict[str, float] = {}
     doses, seconds, volume = {}, {}, {}
     exposures = exposure_weeks(previous)
-    for ex in pool:
+    for ex in allowed:
         extra = sum(1 for d in request.demands if d.kind == "extra_volume" and serves_demand(ex, d))
         dose = dose_for(
             ex,
@@ -92,8 +95,12 @@ def week_context(
         weaker = [d for d in request.demands if d.kind == "weaker_side" and serves_demand(ex, d)]
         if weaker and weaker[0].side is not None and not week.deload:
             dose = replace(dose, extra_sets_side=(weaker[0].side, max(1, weaker[0].sets)))
-        if ex.id in caps:
-            dose = replace(dose, load_cap_kg=caps[ex.id])
+        at_dose = item_spine_load(ex, request, dose, compression)
+        if at_dose is None:
+            continue
+        dose = replace(dose, load_cap_kg=at_dose.load_cap_kg, effort_cap=at_dose.effort_cap)
+        pool.append(ex)
+        loads[ex.id] = at_dose.compression_n
         doses[ex.id] = dose
         seconds[ex.id] = item_seconds(dose)
         volume[ex.id] = volume_units(dose)

@@ -3,7 +3,8 @@
 It reads only the plan's JSON, the athlete's request, the catalogue and the shared policies
 (:mod:`spinewise.planning.policy`); it knows nothing of CP-SAT. A requirement the plan declares
 relaxed for a week (``solver.relaxed``) is not checked for that week, and only relaxable
-requirements may be declared so.
+requirements may be declared so. The checks of one item are
+:func:`spinewise.planning.validate_item.check_item`, which adaptation runs too.
 """
 
 from __future__ import annotations

@@ -13,16 +13,25 @@ names, for the person).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from spinewise.catalog import Exercise
 from spinewise.planning.candidates import FAST_WORK_MAX_PAIN, is_fast_or_impact, level_window
+from spinewise.planning.dosing import ItemDose
 from spinewise.planning.periodization import Phase
 from spinewise.planning.request import PlanRequest
-from spinewise.planning.spine import CompressionFn, compression_limit_n, model_compression_n
+from spinewise.planning.spine import (
+    CompressionFn,
+    checked_load_kg,
+    compression_limit_n,
+    item_spine_load,
+    model_compression_n,
+    spine_load,
+)
+from spinewise.planning.validate_week import item_dose
 
-__all__ = ["SAFETY_REQUIREMENTS", "ItemProblem", "check_item", "item_problems"]
+__all__ = ["SAFETY_REQUIREMENTS", "ItemProblem", "check_item", "item_problems", "planner_dose"]
 
 #: The item checks that decide whether an exercise may be given to this person at all (the
 #: others, ``dose`` and ``why``, are about how an item is written down).
@@ -59,7 +68,7 @@ def _safety(
     ex: Exercise,
     request: PlanRequest,
     phase: Phase,
-    load_cap_kg: float | None,
+    dose: ItemDose | None,
     limit_n: float,
     compression: CompressionFn,
 ) -> list[ItemProblem]:
@@ -102,12 +111,14 @@ def _safety(
                 f"level {high}",
             )
         )
-    compression_n = compression(ex, request, load_cap_kg)
+    load = None if dose is None else checked_load_kg(ex, request, dose)
+    compression_n = compression(ex, request, load)
     if compression_n > limit_n:
+        at = "" if load is None else f" at {load:g} kg"
         out.append(
             ItemProblem(
                 "spine_budget",
-                f"{ex.id} exceeds the compression limit of {limit_n:.0f} N",
+                f"{ex.id} exceeds the compression limit of {limit_n:.0f} N{at}",
                 f"{ex.name} would load your lower back with about {compression_n:,.0f} N, "
                 f"more than your limit of {limit_n:,.0f} N",
             )
@@ -141,16 +152,11 @@ def check_item(
         The athlete's compression limit [N]; by default
         :func:`~spinewise.planning.spine.compression_limit_n`.
     compression
-        Estimates the peak L5/S1 compression [N] at the item's load cap (the usual load when the
-        item has none).
+        Estimates the peak L5/S1 compression [N] at the load the item is checked at: its cap,
+        else the load its dose prescribes (:func:`~spinewise.planning.spine.checked_load_kg`).
     """
     out = item_problems(
-        ex,
-        request,
-        phase,
-        load_cap_kg=item.get("load_cap_kg"),
-        limit_n=limit_n,
-        compression=compression,
+        ex, request, phase, dose=item_dose(item), limit_n=limit_n, compression=compression
     )
     measures = [k for k in ("reps", "hold_s", "distance_m") if item.get(k) is not None]
     if len(measures) != 1:
@@ -172,15 +178,37 @@ def item_problems(
     request: PlanRequest,
     phase: Phase,
     *,
-    load_cap_kg: float | None = None,
+    dose: ItemDose | None = None,
     limit_n: float | None = None,
     compression: CompressionFn = model_compression_n,
 ) -> list[ItemProblem]:
     """The safety checks of :func:`check_item` (:data:`SAFETY_REQUIREMENTS`) of an exercise.
 
     Used where a substitute or a progression is chosen, before its item exists: equipment,
-    sensitivities, the pain gate, the level window, and the compression limit at ``load_cap_kg``
-    [kg] (the usual load when None). Parameters as :func:`check_item`.
+    sensitivities, the pain gate, the level window, and the compression limit at the load
+    ``dose`` is checked at (:func:`~spinewise.planning.spine.checked_load_kg`: its cap, else the
+    load it prescribes; the usual load when ``dose`` is None). Parameters as :func:`check_item`.
     """
     limit = compression_limit_n(request) if limit_n is None else limit_n
-    return _safety(ex, request, phase, load_cap_kg, limit, compression)
+    return _safety(ex, request, phase, dose, limit, compression)
+
+
+def planner_dose(
+    ex: Exercise,
+    request: PlanRequest,
+    dose: ItemDose,
+    compression: CompressionFn = model_compression_n,
+) -> ItemDose | None:
+    """``dose`` with the spine-load cap the planner would state, or None where it would not go.
+
+    As the planner decides (:func:`spinewise.planning.planner.week_context`): the exercise must
+    fit the limit at the catalogue's dose (:func:`~spinewise.planning.spine.spine_load`) and at
+    this dose (:func:`~spinewise.planning.spine.item_spine_load`, whose cap in kg or by effort
+    the dose then carries).
+    """
+    if spine_load(ex, request, compression) is None:
+        return None
+    at_dose = item_spine_load(ex, request, dose, compression)
+    if at_dose is None:
+        return None
+    return replace(dose, load_cap_kg=at_dose.load_cap_kg, effort_cap=at_dose.effort_cap)

@@ -26,7 +26,7 @@ from spinewise.planning.policy import (
     throws_required,
 )
 from spinewise.planning.request import WEEKDAYS, PlanRequest
-from spinewise.planning.spine import CompressionFn
+from spinewise.planning.spine import CompressionFn, checked_load_kg
 
 __all__ = ["Violation", "check_across_weeks", "check_week", "item_dose"]
 
@@ -57,6 +57,7 @@ def item_dose(item: Mapping[str, Any]) -> ItemDose:
         intensity=Intensity(kind=item["intensity"]["kind"], value=item["intensity"].get("value")),
         extra_sets_side=(side["side"], int(side["sets"])) if side else None,
         load_cap_kg=item.get("load_cap_kg"),
+        effort_cap=bool(item.get("effort_cap", False)),
     )
 
 
@@ -70,13 +71,22 @@ def _exercises(session: Mapping[str, Any], catalog: Catalog) -> list[Exercise]:
     ]
 
 
-def _cap(exercise_id: str, sessions: Sequence[Mapping[str, Any]]) -> float | None:
-    for s in sessions:
-        for it in _items(s):
-            if it["exercise_id"] == exercise_id:
-                cap = it.get("load_cap_kg")
-                return None if cap is None else float(cap)
-    return None
+def _heavy_session(
+    session: Mapping[str, Any],
+    request: PlanRequest,
+    catalog: Catalog,
+    compression: CompressionFn,
+    heavy_n: float,
+) -> bool:
+    """Whether an item of the session reaches ``heavy_n`` at the load it prescribes, or its cap."""
+    for it in _items(session):
+        if it["exercise_id"] not in catalog:
+            continue
+        ex = catalog.get(it["exercise_id"])
+        load = checked_load_kg(ex, request, item_dose(it))
+        if compression(ex, request, load) >= heavy_n:
+            return True
+    return False
 
 
 def check_week(
@@ -175,14 +185,8 @@ def check_week(
         need(
             "heavy_compression_spacing",
             not (
-                any(
-                    compression(ex, request, _cap(ex.id, sessions)) >= heavy_c
-                    for ex in per_session[a]
-                )
-                and any(
-                    compression(ex, request, _cap(ex.id, sessions)) >= heavy_c
-                    for ex in per_session[a + 1]
-                )
+                _heavy_session(sessions[a], request, catalog, compression, heavy_c)
+                and _heavy_session(sessions[a + 1], request, catalog, compression, heavy_c)
             ),
             f"heavy-compression days back to back: {days[a]} and {days[a + 1]}",
         )

@@ -15,6 +15,8 @@ Examples
 '4 × 10 s hold, +1 set left side'
 >>> intensity_text({"kind": "percent_1rm", "value": 70})
 '70 % 1RM'
+>>> intensity_cap_text({"intensity": {"kind": "rpe", "value": 7}, "load_cap_kg": 72.5})
+'RPE 7, at most 72.5 kg'
 >>> week_ranges([1, 2, 3, 5])
 '1–3, 5'
 """
@@ -22,21 +24,26 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeGuard
 
 __all__ = [
     "BASE_DISCLAIMER",
     "BLOCK_TITLES",
+    "EFFORT_CAP_REASON",
     "MISSING",
     "dose_text",
     "flatten_value",
     "humanize_key",
+    "intensity_cap_text",
     "intensity_text",
     "is_number",
     "item_name",
+    "load_cap_text",
     "minutes_text",
     "number_text",
+    "relaxed_text",
     "rest_text",
     "session_label",
     "tempo_text",
@@ -172,6 +179,68 @@ def intensity_text(intensity: Any) -> str:
     if kind == "ballistic":
         return "ballistic, full intent"
     return f"{kind} {shown}".strip()
+
+
+_RELAXED_ID = re.compile(r"^(week \d+): [a-z][a-z0-9_]*: ")
+
+
+def relaxed_text(relaxed: str) -> str:
+    """A relaxed requirement as the solver records it, without the requirement's internal name.
+
+    >>> relaxed_text("week 2: single_leg_hinge: a single-leg hinge in every loading week (relaxed)")
+    'week 2: a single-leg hinge in every loading week (relaxed)'
+    """
+    return _RELAXED_ID.sub(r"\1: ", relaxed)
+
+
+#: What an effort cap asks, by intensity kind (``{v}``: the target's value).
+_EFFORT_CAP = {
+    "rpe": "and no harder",
+    "rir": "and no fewer in reserve",
+    "percent_1rm": "and no heavier",
+    "bodyweight": "no added weight",
+    "band": "no heavier band",
+    "ballistic": "no added weight",
+}
+#: Why an item is capped by effort, in plain words.
+EFFORT_CAP_REASON = "spine load near your limit; no safe weight in kg is known"
+
+
+def load_cap_text(item: Mapping[str, Any]) -> str:
+    """The item's spine-load cap in words, or ``""`` when it states none.
+
+    ``load_cap_kg`` reads ``at most 72.5 kg``; ``effort_cap`` (an item near the spine-load limit
+    whose load is not known in kg) says that the effort target is the cap, and why.
+
+    >>> load_cap_text({"load_cap_kg": 40.0})
+    'at most 40 kg'
+    >>> load_cap_text({"intensity": {"kind": "rpe", "value": 7}, "effort_cap": True})
+    'and no harder (spine load near your limit; no safe weight in kg is known)'
+    >>> load_cap_text({"intensity": {"kind": "rpe", "value": 7}})
+    ''
+    """
+    cap = item.get("load_cap_kg")
+    if is_number(cap):
+        return f"at most {number_text(float(cap))} kg"
+    if item.get("effort_cap") is True:
+        intensity = item.get("intensity")
+        kind = intensity.get("kind") if isinstance(intensity, Mapping) else None
+        rule = _EFFORT_CAP.get(str(kind), "and no harder")
+        return f"{rule} ({EFFORT_CAP_REASON})"
+    return ""
+
+
+def intensity_cap_text(item: Mapping[str, Any]) -> str:
+    """The intensity with the spine-load cap beside it: ``RPE 7, at most 72.5 kg``.
+
+    >>> intensity_cap_text({"intensity": {"kind": "bodyweight"}, "effort_cap": True})
+    'bodyweight, no added weight (spine load near your limit; no safe weight in kg is known)'
+    >>> intensity_cap_text({"intensity": {"kind": "percent_1rm", "value": 82}})
+    '82 % 1RM'
+    """
+    text = intensity_text(item.get("intensity"))
+    cap = load_cap_text(item)
+    return f"{text}, {cap}" if cap else text
 
 
 def tempo_text(tempo: Any) -> str:

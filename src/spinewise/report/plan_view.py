@@ -48,7 +48,7 @@ class ItemRow:
     dose: str
     tempo: str
     rest: str
-    intensity: str
+    intensity: str  # the target with its spine-load cap beside it (``RPE 7, at most 72.5 kg``)
     why: tuple[str, ...]
     cues: tuple[str, ...]
 
@@ -223,7 +223,7 @@ def _item(raw: Any, path: str) -> ItemRow:
         dose=fmt.dose_text(item),
         tempo=fmt.tempo_text(item.get("tempo")),
         rest=fmt.rest_text(item.get("rest_s")),
-        intensity=fmt.intensity_text(item.get("intensity")),
+        intensity=fmt.intensity_cap_text(item),
         why=_strings(item["why"]),
         cues=_strings(item.get("cues")),
     )
@@ -379,7 +379,7 @@ def build_plan_view(plan: Plan | Mapping[str, Any]) -> PlanView:
         weeks=weeks,
         show_volume=any(w.volume is not None for w in weeks),
         solver=solver_fields,
-        relaxed=_strings(_need(solver, "relaxed", "solver")),
+        relaxed=tuple(fmt.relaxed_text(r) for r in _strings(_need(solver, "relaxed", "solver"))),
         per_week=per_week,
         notes=_strings(plan.get("notes")),
         habits=habits,

@@ -44,6 +44,8 @@ from spinewise.planning.dosing import ItemDose, item_seconds
 from spinewise.planning.from_profile import request_from_profile
 from spinewise.planning.plan import Plan, Session, Week
 from spinewise.planning.policy import OLDER_ADULT_AGE, POOR_BALANCE_EYES_OPEN_S
+from spinewise.planning.request import PlanRequest
+from spinewise.planning.spine import spine_load
 from spinewise.profile import Profile
 
 __all__ = [
@@ -576,6 +578,7 @@ def _signatures(
     equipment: frozenset[str],
     sensitivities: frozenset[str],
     max_level: int | None,
+    request: PlanRequest | None = None,
 ) -> tuple[SignatureWork, ...]:
     used = {item.exercise_id: item.name for _, s in plan.sessions() for _, item in s.items()}
     out = []
@@ -587,6 +590,9 @@ def _signatures(
             has_kit = [ex for ex in kinds if set(ex.equipment) <= equipment]
             tolerated = [ex for ex in has_kit if not set(ex.sensitivities) & sensitivities]
             in_level = [ex for ex in tolerated if max_level is None or ex.level <= max_level]
+            in_budget = [
+                ex for ex in in_level if request is None or spine_load(ex, request) is not None
+            ]
             if not kinds:
                 reason = "the catalogue has no such exercise"
             elif not has_kit:
@@ -595,6 +601,8 @@ def _signatures(
                 reason = "loads a movement that aggravates the person's pain"
             elif not in_level:
                 reason = "above the level the assessment allows"
+            elif not in_budget:
+                reason = "loads the spine beyond the person's limit, even with a lighter load"
         out.append(SignatureWork(sig.key, sig.label, present, reason))
     return tuple(out)
 
@@ -752,7 +760,7 @@ def plan_quality(
         weeks=tuple(weeks),
         progress=_progress(plan),
         signatures=_signatures(
-            plan, catalog, request.equipment, request.sensitivities, request.max_level
+            plan, catalog, request.equipment, request.sensitivities, request.max_level, request
         ),
         underscore_identifiers=hits,
         targets=(),
