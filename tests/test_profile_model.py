@@ -71,3 +71,9 @@ def test_toml_leaves_out_unset_optional_values() -> None:
     assert "start_back" not in text
     assert "trunk_flexor_s" not in text
     assert isinstance(parse_profile(tomllib.loads(text)), Profile)
+
+
+def test_the_packaged_example_profile_is_the_repositorys() -> None:
+    root = Path(__file__).parents[1]
+    packaged = root / "src" / "spinewise" / "examples" / "profile.example.toml"
+    assert packaged.read_bytes() == (root / "examples" / "profile.example.toml").read_bytes()

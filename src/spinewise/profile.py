@@ -58,6 +58,7 @@ __all__ = [
     "Bothersomeness",
     "EquipmentAvailable",
     "Goals",
+    "Maxes",
     "Pain",
     "Profile",
     "Schedule",
@@ -119,6 +120,10 @@ RANGES: dict[str, tuple[float, float]] = {
     "tests.side_bridge_right_s": (0, 600),
     "tests.single_leg_stance_eyes_open_s": (0, 45),
     "tests.single_leg_stance_eyes_closed_s": (0, 45),
+    # one-repetition maxes [kg]: plausibility bounds (the lightest barbell to beyond world records)
+    "maxes.squat_kg": (20, 500),
+    "maxes.deadlift_kg": (20, 500),
+    "maxes.bench_press_kg": (20, 400),
 }
 
 
@@ -282,6 +287,18 @@ class Tests(_Frozen):
     ) = None
 
 
+class Maxes(_Frozen):
+    """The person's one-repetition maxes [kg] on the main lifts; a lift not known is left out.
+
+    Loads of the lifts built on them are then prescribed in kilograms
+    (:mod:`spinewise.planning.lifts`).
+    """
+
+    squat_kg: Annotated[float, _within("maxes.squat_kg")] | None = None
+    deadlift_kg: Annotated[float, _within("maxes.deadlift_kg")] | None = None
+    bench_press_kg: Annotated[float, _within("maxes.bench_press_kg")] | None = None
+
+
 class StartBackAnswers(_Frozen):
     """The user's own answers to the STarT Back Screening Tool (Keele University).
 
@@ -311,6 +328,7 @@ class Profile(_Frozen):
     screening: ScreeningAnswers
     pain: Pain
     tests: Tests = Tests()
+    maxes: Maxes = Maxes()
     start_back: StartBackAnswers | None = None
 
 
@@ -381,6 +399,8 @@ def profile_to_toml(profile: Profile) -> str:
     data: dict[str, Any] = {"schema_version": profile.schema_version}
     for section in ("athlete", "schedule", "equipment", "goals", "screening", "pain", "tests"):
         data[section] = _drop_none(getattr(profile, section).model_dump())
+    if any(v is not None for v in profile.maxes.model_dump().values()):
+        data["maxes"] = _drop_none(profile.maxes.model_dump())
     if profile.start_back is not None:
         data["start_back"] = _drop_none(profile.start_back.model_dump())
     header = "# A spinewise athlete profile (written by `spinewise assess --interactive`).\n"

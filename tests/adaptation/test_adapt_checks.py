@@ -27,6 +27,7 @@ from spinewise.planning.request import PlanRequest
 from spinewise.planning.spine import (
     checked_load_kg,
     compression_limit_n,
+    held_to_limit,
     load_cap_for,
     model_compression_n,
     spine_load,
@@ -65,10 +66,13 @@ def test_the_case_is_the_one_reported() -> None:
 
 
 def _all_within_limit(plan: Plan, request: PlanRequest) -> None:
+    """Every item the limit holds (decision 0200: not modelled-only body-weight work) is in it."""
     limit = compression_limit_n(request)
     for week, session in plan.sessions():
         for _, item in session.items():
             ex = CATALOG.get(item.exercise_id)
+            if not held_to_limit(ex, request):
+                continue
             found = model_compression_n(ex, request, checked_load_kg(ex, request, item.dose))
             assert found <= limit, (week.index, session.index, item.exercise_id, found)
 
@@ -102,14 +106,14 @@ def _with_band_good_morning(
     plan: Plan, week: int, exercise_id: str = "band_good_morning"
 ) -> tuple[Plan, tuple[int, int]]:
     """``plan`` with the first strength item (else the last block's first) of week ``week``'s
-    first session a band good morning (or ``exercise_id``) at 12 reps, the top of its range, as
-    a plan made earlier might have it."""
+    first session a band good morning (or ``exercise_id``): one set (the session keeps its time)
+    of 12 reps, the top of its range, as a plan made earlier might have it."""
     session = next(s for w, s in plan.sessions() if w.index == week)
     band = CATALOG.get(exercise_id)
     blocks = list(session.blocks)
     b = next((i for i, blk in enumerate(blocks) if blk.kind == "strength"), len(blocks) - 1)
     old: Item = blocks[b].items[0]
-    dose = replace(old.dose, reps=12, hold_s=None, distance_m=None, load_cap_kg=None)
+    dose = replace(old.dose, sets=1, reps=12, hold_s=None, distance_m=None, load_cap_kg=None)
     new_item = replace(old, exercise_id=band.id, name=band.name, dose=dose)
     blocks[b] = replace(blocks[b], items=(new_item, *blocks[b].items[1:]))
     return plan.with_session(week, replace(session, blocks=tuple(blocks))), (week, session.index)

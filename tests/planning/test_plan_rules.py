@@ -28,6 +28,7 @@ from spinewise.planning.dosing import item_seconds
 from spinewise.planning.periodization import periodize
 from spinewise.planning.planner import week_context
 from spinewise.planning.policy import HEAVY_COMPRESSION_FRACTION, items_per_session
+from spinewise.planning.rules import ALL_RULES
 from spinewise.planning.spine import model_compression_n
 
 OK = ("OPTIMAL", "FEASIBLE")
@@ -139,23 +140,24 @@ def test_single_leg_hinge() -> None:
 
 
 def test_rotational_throws_apply_only_when_the_athlete_can() -> None:
-    ctx = context(wp=week("power"))
+    # an intermediate trainee has the half-kneeling throw's prerequisite established
+    able = with_(EXAMPLE, training_experience="intermediate")
+    ctx = context(able, wp=week("power"))
     result = solve(ctx, (*BASE, "rotational_throws"))
     assert any(is_rotational_throw(ex) for ex in used(result))
+    rule = next(r for r in ALL_RULES if r.id == "rotational_throws")
+    assert rule.applies(ctx)
     no_throws = subset(lambda e: not is_rotational_throw(e))
-    assert (
-        solve(context(catalog=no_throws, wp=week("power")), (*BASE, "rotational_throws")).status
-        == "INFEASIBLE"
-    )
     for changed in (
-        with_(EXAMPLE, pain_current=3),
-        with_(EXAMPLE, sensitivities=frozenset({"rotation"})),
-        with_(EXAMPLE, equipment=EXAMPLE.equipment - {"medicine_ball"}),
+        able,
+        with_(able, pain_current=3),
+        with_(able, sensitivities=frozenset({"rotation"})),
+        with_(able, equipment=able.equipment - {"medicine_ball"}),
+        EXAMPLE,  # a novice: no throw is open before a chop or Pallof press in an earlier week
     ):
-        assert (
-            solve(context(changed, no_throws, week("power")), (*BASE, "rotational_throws")).status
-            in OK
-        )
+        gated = context(changed, CATALOG if changed is EXAMPLE else no_throws, week("power"))
+        assert not rule.applies(gated)
+        assert solve(gated, (*BASE, "rotational_throws")).status in OK
 
 
 def test_heavy_hinge_spacing() -> None:

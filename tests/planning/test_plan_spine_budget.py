@@ -14,10 +14,12 @@ from spinewise.catalog.entities import Intensity
 from spinewise.planning.dosing import ItemDose
 from spinewise.planning.planner import make_plan
 from spinewise.planning.policy import HEAVY_COMPRESSION_FRACTION
+from spinewise.planning.request import PlanRequest
 from spinewise.planning.spine import (
     ACTION_LIMIT_N,
     MAX_PERMISSIBLE_LIMIT_N,
     compression_limit_n,
+    held_to_limit,
     load_cap_for,
     model_compression_n,
     prescribed_load_kg,
@@ -214,4 +216,35 @@ def test_a_desk_workers_heaviest_exercise_is_not_a_floor_hold() -> None:
     assert "side_bridge" in by_id
     heaviest = max(by_id, key=lambda k: (by_id[k], k))
     assert heaviest != "side_bridge"
-    assert CATALOG.get(heaviest).posture.support == "standing"  # type: ignore[union-attr]
+    assert by_id[heaviest] > by_id["side_bridge"]
+    # over the limit only body-weight work with a modelled value, capped by effort (decision 0200)
+    limit = compression_limit_n(req)
+    for it in _items(doc):
+        if by_id[it["exercise_id"]] > limit:
+            assert not held_to_limit(CATALOG.get(it["exercise_id"]), req)
+            assert it.get("effort_cap") is True
+
+
+def test_body_weight_work_is_not_left_out_by_the_model_alone() -> None:
+    """An 82 kg man at 3/10 pain keeps sit-to-stand and squats; published values still gate."""
+    req = PlanRequest(
+        name="Sore",
+        sex="male",
+        age=45,
+        body_mass_kg=82.0,
+        training_experience="intermediate",
+        days_per_week=3,
+        minutes_per_session=40,
+        weeks=8,
+        equipment=frozenset(CATALOG.vocabulary.values("equipment")),
+        pain_current=3,
+    )
+    assert compression_limit_n(req) == ACTION_LIMIT_N
+    for eid in ("sit_to_stand", "bodyweight_squat"):
+        ex = CATALOG.get(eid)
+        assert not held_to_limit(ex, req)
+        assert spine_load(ex, req) is not None
+    published = [ex for ex in CATALOG if held_to_limit(ex, req) and usual_load_kg(ex, req) is None]
+    assert published  # McGill's measured exercises stay held to the limit
+    over = [ex for ex in published if model_compression_n(ex, req, None) > ACTION_LIMIT_N]
+    assert all(spine_load(ex, req) is None for ex in over)

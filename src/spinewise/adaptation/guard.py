@@ -130,6 +130,7 @@ def _near(v: Violation, changed: Collection[tuple[int, int]]) -> set[tuple[int, 
 _DOSE_RULES = frozenset(
     {
         "deload_volume",
+        "foot_contacts",
         "progression",
         "session_fill",
         "session_time",

@@ -66,7 +66,8 @@ class CompressionEstimate:
         The planner's number [N]: the published value (scaled) where one exists, else the model's
         calibrated to McGill's table.
     basis
-        ``"published"`` or ``"calibrated"`` (the model calibrated to McGill's table).
+        ``"published"`` or ``"model"`` (the contract's names; a ``"model"`` value is the static
+        model calibrated to McGill's table, and ``model_value_n`` is the uncalibrated one).
     model_value_n
         The model's estimate [N].
     source
@@ -85,7 +86,7 @@ class CompressionEstimate:
     """
 
     value_n: float
-    basis: Literal["calibrated", "published"]
+    basis: Literal["model", "published"]
     model_value_n: float
     source: str | None
     error_pct: float | None
@@ -139,7 +140,7 @@ def exercise_compression(
         traction = model.method == "hanging" and model.compression_n <= 0
         return CompressionEstimate(
             value_n=0.0 if traction else calibrated_n(model_n, body_mass_kg),
-            basis="calibrated",
+            basis="model",
             model_value_n=model_n,
             source=None,
             error_pct=None,

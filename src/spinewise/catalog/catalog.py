@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from spinewise.catalog.ballistic import check_ballistic_rules, load_ballistic_rules
 from spinewise.catalog.check import check_catalog
 from spinewise.catalog.entities import Exercise
+from spinewise.catalog.exclusions import load_finding_exclusions
 from spinewise.catalog.loader import default_data_dir, read_catalog_dir
 from spinewise.catalog.vocabulary import Vocabulary, load_vocabulary
 from spinewise.errors import CatalogError, InputError
@@ -117,11 +119,22 @@ def _load(directory: Path) -> Catalog:
 
 @cache
 def _load_default() -> Catalog:
-    return _load(default_data_dir())
+    catalog = _load(default_data_dir())
+    problems = check_ballistic_rules(load_ballistic_rules(), catalog.ids)
+    missing = sorted(
+        eid for rule in load_finding_exclusions() for eid in rule.exercises if eid not in catalog
+    )
+    problems += [f"finding_exclusions.toml: no exercise with id {eid!r}" for eid in missing]
+    if problems:
+        raise CatalogError(problems)
+    return catalog
 
 
 def load_catalog(directory: Path | None = None) -> Catalog:
     """Load and validate a catalogue (the packaged one unless ``directory`` is given).
+
+    The packaged catalogue is also checked against its reference files (``data/ballistic.toml``,
+    ``data/finding_exclusions.toml``): every id they name must be a catalogue exercise.
 
     Raises
     ------

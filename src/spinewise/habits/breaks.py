@@ -9,7 +9,12 @@ Rules (docs/science/habits.md):
   load none of the athlete's sensitivities, stay at level 2 or below (and the athlete's cap), train
   mobility or motor control (or have the breathing or mobility-drill pattern), are neither fast nor
   conditioning work, and take at most 90 s for one set. Breaks do not change with phase or deload:
-  they answer to the sitting, not to fitness.
+  they answer to the sitting, not to fitness;
+- the direction of sensitivity (decision 0210): for an extension-sensitive person the menu also
+  leaves out what moves into extension by its posture though it is not tagged so: a back-bend
+  (trunk behind vertical), a hip driven behind the body, or a split-stance (long) lunge;
+- when standing provokes the pain, the break starts by sitting or putting one foot up on a low
+  step, and the menu leaves out holds done standing still (standing still is the trigger).
 
 References
 ----------
@@ -30,7 +35,13 @@ from spinewise.habits.rules import BreakRules
 if TYPE_CHECKING:
     from spinewise.planning.request import PlanRequest
 
-__all__ = ["break_menu", "breaks_apply", "build_movement_breaks", "one_set_s"]
+__all__ = [
+    "break_menu",
+    "breaks_apply",
+    "build_movement_breaks",
+    "moves_into_extension",
+    "one_set_s",
+]
 
 _GENTLE_QUALITIES = frozenset({"mobility", "motor_control"})
 _GENTLE_PATTERNS = frozenset({"breathing", "mobility_drill"})
@@ -61,11 +72,36 @@ def one_set_s(ex: Exercise) -> float:
     return float("inf")
 
 
+def moves_into_extension(ex: Exercise) -> bool:
+    """Whether an exercise moves the low back into extension, by its tag or its posture.
+
+    Tagged ``extension``; or its posture leans the trunk behind vertical (a standing back-bend) or
+    drives the hip behind the body (hip flexion below 0 deg: a hip-flexor stretch); or it is a
+    split-stance lunge, whose back hip is extended behind the body (a long lunge pulls the lumbar
+    spine toward extension). A design choice from the posture descriptors, not a measured angle.
+
+    Examples
+    --------
+    >>> from spinewise.catalog import load_catalog
+    >>> moves_into_extension(load_catalog().get("worlds_greatest_stretch"))
+    True
+    >>> moves_into_extension(load_catalog().get("bodyweight_squat"))
+    False
+    """
+    if "extension" in ex.sensitivities:
+        return True
+    if "lunge" in ex.patterns and ex.laterality == "split":
+        return True
+    p = ex.posture
+    return p is not None and (p.trunk_flexion_deg < 0 or p.hip_flexion_deg < 0)
+
+
 def break_menu(
     catalog: Catalog,
     sensitivities: frozenset[str],
     rules: BreakRules,
     max_level: int | None = None,
+    posture_triggers: frozenset[str] = frozenset(),
 ) -> tuple[Exercise, ...]:
     """The break menu, best first: gentle standing drills that need nothing.
 
@@ -74,18 +110,24 @@ def break_menu(
     catalog
         The exercise catalogue.
     sensitivities
-        The athlete's sensitivities; no menu item loads any of them.
+        The athlete's sensitivities; no menu item loads any of them, and for ``extension`` none
+        moves into extension by its posture (:func:`moves_into_extension`).
     rules
         Supplies ``max_level``, ``max_item_s`` and ``menu_size``.
     max_level
         The athlete's level cap, if any.
+    posture_triggers
+        ``prolonged_standing`` here leaves out holds done standing still.
     """
     cap = rules.max_level if max_level is None else min(rules.max_level, max_level)
+    standing_hurts = "prolonged_standing" in posture_triggers
 
     def fits(ex: Exercise) -> bool:
         return (
             ex.equipment == ()
             and not set(ex.sensitivities) & sensitivities
+            and not ("extension" in sensitivities and moves_into_extension(ex))
+            and not (standing_hurts and ex.dose.hold_s is not None)
             and ex.level <= cap
             and ex.posture is not None
             and ex.posture.support == "standing"
@@ -139,12 +181,24 @@ def build_movement_breaks(
     if not breaks_apply(request):
         return None
     interval = rules.interval_min_triggered if request.posture_triggers else rules.interval_min_desk
-    menu = break_menu(catalog, request.sensitivities, rules, request.max_level)
+    menu = break_menu(
+        catalog, request.sensitivities, rules, request.max_level, request.posture_triggers
+    )
+    if "prolonged_standing" in request.posture_triggers:
+        what = (
+            "Get off your feet: sit down for a minute, or put one foot up on a low step; then, "
+            "if you like, walk a few steps or pick one or two moves from the menu. Set a timer: "
+            "take the break before the pain builds."
+        )
+    else:
+        what = (
+            "Stand up, walk a few steps, and come back in a different position; or pick one "
+            "or two moves from the menu. Set a timer: take the break before the pain builds."
+        )
     return {
         "id": "movement_breaks",
         "title": "Movement breaks",
-        "what": "Stand up, walk a few steps, and come back in a different position; or pick one "
-        "or two moves from the menu. Set a timer: take the break before the pain builds.",
+        "what": what,
         "why": _why(request, interval),
         "triggers": sorted(request.posture_triggers),
         "every_min": interval,

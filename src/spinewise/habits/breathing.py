@@ -2,9 +2,10 @@
 
 The practice is recovery, not training load, so deload weeks keep it unchanged. The drills come
 from the catalogue: exercises with the ``breathing`` pattern the athlete can do with their
-equipment, not loading a sensitivity, of level 2 or below. The foundation and consolidate phases
-prefer lying, kneeling or seated drills (learning, winding down); build and power prefer standing
-ones (bracing in the positions where it is used).
+equipment, not loading a sensitivity (nor, for extension-sensitive people, moving into extension
+by posture: :func:`spinewise.habits.breaks.moves_into_extension`), of level 2 or below. The
+foundation and consolidate phases prefer lying, kneeling or seated drills (learning, winding
+down); build and power prefer standing ones (bracing in the positions where it is used).
 
 References
 ----------
@@ -20,6 +21,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from spinewise.catalog import Catalog, Exercise
+from spinewise.habits.breaks import moves_into_extension
 from spinewise.habits.rules import BreathingRules
 
 if TYPE_CHECKING:
@@ -72,6 +74,7 @@ def breathing_drills(
             "breathing" in ex.patterns
             and set(ex.equipment) <= request.equipment
             and not set(ex.sensitivities) & request.sensitivities
+            and not ("extension" in request.sensitivities and moves_into_extension(ex))
             and ex.level <= cap
         )
 

@@ -6,7 +6,13 @@ solver-independent validator so that both mean the same thing by "heavy hinge" o
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spinewise.catalog import Catalog, Exercise
+from spinewise.catalog.ballistic import load_ballistic_rules
+from spinewise.catalog.exclusions import excluded_exercises
+from spinewise.habits.balance import needs_balance_practice
+from spinewise.habits.rules import load_habit_rules
 from spinewise.planning.periodization import Phase
 from spinewise.planning.request import PlanRequest
 
@@ -14,19 +20,25 @@ __all__ = [
     "BASE_MAX_LEVEL",
     "FAST_WORK_MAX_PAIN",
     "eligible",
+    "excluded_by_findings",
     "hold_family",
     "is_deadlift",
     "is_fast_or_impact",
     "is_heavy_hinge",
     "is_lateral_shift_bridge",
+    "is_risky_landing",
     "is_rotational_throw",
     "is_single_leg_hinge",
     "is_unilateral_work",
     "level_window",
+    "prerequisite_met",
 ]
 
 #: Highest exercise level by experience in the foundation phase; later phases allow one more.
 BASE_MAX_LEVEL = {"novice": 2, "intermediate": 3, "advanced": 4}
+
+
+_BALANCE_RULES = load_habit_rules().balance
 
 
 def level_window(request: PlanRequest, phase: Phase) -> tuple[int, int]:
@@ -89,6 +101,20 @@ def is_fast_or_impact(ex: Exercise) -> bool:
     )
 
 
+def is_risky_landing(ex: Exercise, request: PlanRequest) -> bool:
+    """A jump a person at risk of falling should not land: one-legged, lateral or above level 2.
+
+    The older-adult pathway (65 or older, or a one-leg stance under 10 s;
+    :func:`spinewise.habits.balance.needs_balance_practice`) keeps impact on two feet and low:
+    moderate impact on two feet helps bone (Brooke-Wavell et al. 2022, UK consensus [C2]), while a
+    one-legged or sideways landing asks for the very balance the person lacks (this project's
+    rule, from the fall-prevention reasoning of Sherrington et al. 2011).
+    """
+    if "jump" not in ex.patterns or not needs_balance_practice(request, _BALANCE_RULES):
+        return False
+    return ex.laterality != "bilateral" or ex.level > 2 or "frontal" in ex.planes
+
+
 def is_rotational_throw(ex: Exercise) -> bool:
     """A rotational medicine-ball throw (scoop toss, shot-put throw, side toss)."""
     return "throw" in ex.patterns and "transverse" in ex.planes and "medicine_ball" in ex.equipment
@@ -117,13 +143,38 @@ def is_unilateral_work(ex: Exercise) -> bool:
     return ex.laterality in ("unilateral", "alternating", "split")
 
 
-def eligible(catalog: Catalog, request: PlanRequest, phase: Phase) -> tuple[Exercise, ...]:
+def prerequisite_met(ex: Exercise, request: PlanRequest, done_ids: Iterable[str]) -> bool:
+    """Whether an exercise's prerequisite is met (``catalog/data/ballistic.toml``).
+
+    ``done_ids`` are the exercises of the plan's earlier loading weeks; an exercise without a
+    prerequisite, or whose step is established for the person's training experience, is open.
+    """
+    return load_ballistic_rules().prerequisite_met(ex.id, request.training_experience, done_ids)
+
+
+def excluded_by_findings(request: PlanRequest) -> frozenset[str]:
+    """Exercise ids the person's findings rule out (``catalog/data/finding_exclusions.toml``)."""
+    codes = {code for code, _, _ in request.findings} | {d.finding for d in request.demands}
+    return excluded_exercises(codes)
+
+
+def eligible(
+    catalog: Catalog,
+    request: PlanRequest,
+    phase: Phase,
+    done_ids: frozenset[str] = frozenset(),
+) -> tuple[Exercise, ...]:
     """Exercises within the equipment, free of aggravating sensitivities and in the level window.
 
+    Exercises the person's findings rule out are left out (:func:`excluded_by_findings`).
+    Fast or impact work also needs pain within :data:`FAST_WORK_MAX_PAIN` and its prerequisite met
+    by ``done_ids``, the exercises of the plan's earlier loading weeks (none by default: only
+    exercises without a prerequisite, or established for the person, are open in a first week).
     Sorted by id, so that the model is built in a deterministic order.
     """
     low, high = level_window(request, phase)
     kit = request.equipment
+    ruled_out = excluded_by_findings(request)
     return tuple(
         ex
         for ex in catalog.exercises
@@ -132,4 +183,7 @@ def eligible(catalog: Catalog, request: PlanRequest, phase: Phase) -> tuple[Exer
         and low <= ex.level <= high
         and not (phase == "foundation" and "jump" in ex.patterns)
         and not (request.pain_current > FAST_WORK_MAX_PAIN and is_fast_or_impact(ex))
+        and not is_risky_landing(ex, request)
+        and prerequisite_met(ex, request, done_ids)
+        and ex.id not in ruled_out
     )

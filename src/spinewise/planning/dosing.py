@@ -67,7 +67,9 @@ MAX_EXTRA_REPS = 4
 class ItemDose:
     """The prescription of one item in one week.
 
-    ``load_cap_kg`` is the most external load the item allows [kg] (the spine-load cap,
+    ``load_kg`` is the prescribed load [kg] when the person's max on its lift is known
+    (:mod:`spinewise.planning.lifts`). ``load_cap_kg`` is the most external load the item allows
+    [kg] (the spine-load cap,
     :mod:`spinewise.planning.spine`); ``effort_cap`` says that the item is near the athlete's
     spine-load limit and its load is not known in kg, so its effort target is the cap.
     """
@@ -83,6 +85,7 @@ class ItemDose:
     extra_sets_side: tuple[str, int] | None = None
     load_cap_kg: float | None = None
     effort_cap: bool = False
+    load_kg: float | None = None
 
     def key(self) -> tuple[float, float, float, float, float]:
         """Components that must not drop within a phase (sets, reps, hold, distance, lowering)."""

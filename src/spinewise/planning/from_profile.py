@@ -83,6 +83,15 @@ def request_from_profile(
         posture_triggers=triggers,
         findings=tuple((f.code, f.severity, f.summary) for f in assessment.findings),
         tested_holds_s=_tested_holds(profile),
+        maxes_kg=tuple(
+            (lift, float(kg))
+            for lift, kg in (
+                ("squat", profile.maxes.squat_kg),
+                ("deadlift", profile.maxes.deadlift_kg),
+                ("bench_press", profile.maxes.bench_press_kg),
+            )
+            if kg is not None
+        ),
     )
 
 

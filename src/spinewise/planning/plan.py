@@ -115,6 +115,7 @@ class Item:
         "rest_s",
         "intensity",
         "extra_sets_side",
+        "load_kg",
         "load_cap_kg",
         "effort_cap",
         "why",
@@ -139,6 +140,7 @@ class Item:
             extra_sets_side=(side["side"], side["sets"]) if side else None,
             load_cap_kg=obj.get("load_cap_kg"),
             effort_cap=bool(obj.get("effort_cap", False)),
+            load_kg=obj.get("load_kg"),
         )
         return cls(
             exercise_id=obj["exercise_id"],
@@ -167,13 +169,16 @@ class Item:
                 {"kind": d.intensity.kind, "value": d.intensity.value}
             ),
             "extra_sets_side": None if side is None else {"side": side[0], "sets": side[1]},
+            "load_kg": d.load_kg,
             "load_cap_kg": d.load_cap_kg,
             "effort_cap": d.effort_cap,
             "why": list(self.why),
         }
         if not d.effort_cap and (self.layout.keys is None or "effort_cap" not in self.layout.keys):
             del known["effort_cap"]  # written only when set, so plans without it keep their bytes
-        return self.layout.emit(known, appendable=("effort_cap",))
+        if d.load_kg is None and (self.layout.keys is None or "load_kg" not in self.layout.keys):
+            del known["load_kg"]  # likewise: only lifts with a known max carry a load
+        return self.layout.emit(known, appendable=("effort_cap", "load_kg"))
 
     def with_dose(self, dose: ItemDose) -> Item:
         """The same item at another dose."""

@@ -19,6 +19,7 @@ from spinewise.errors import InfeasiblePlanError
 from spinewise.planning.candidates import eligible, hold_family, level_window
 from spinewise.planning.context import PlacedItem, WeekContext
 from spinewise.planning.dosing import dose_for, item_seconds, volume_units
+from spinewise.planning.lifts import one_rm_kg
 from spinewise.planning.objective import add_objective, item_scores
 from spinewise.planning.periodization import WeekPlan
 from spinewise.planning.plan import Plan, Week
@@ -68,8 +69,11 @@ def week_context(
     the load it prescribes (:func:`~spinewise.planning.spine.item_spine_load`).
     """
     limit = compression_limit_n(request)
+    done = frozenset(
+        it.exercise_id for p in previous if not p.ctx.week.deload for it in p.result.items
+    )
     allowed = []
-    for ex in eligible(catalog, request, week.phase):
+    for ex in eligible(catalog, request, week.phase, done):
         if spine_cache is not None and ex.id in spine_cache:
             load = spine_cache[ex.id]
         else:
@@ -98,7 +102,12 @@ def week_context(
         at_dose = item_spine_load(ex, request, dose, compression)
         if at_dose is None:
             continue
-        dose = replace(dose, load_cap_kg=at_dose.load_cap_kg, effort_cap=at_dose.effort_cap)
+        dose = replace(
+            dose,
+            load_cap_kg=at_dose.load_cap_kg,
+            effort_cap=at_dose.effort_cap,
+            load_kg=at_dose.load_kg if one_rm_kg(ex, request) is not None else None,
+        )
         pool.append(ex)
         loads[ex.id] = at_dose.compression_n
         doses[ex.id] = dose

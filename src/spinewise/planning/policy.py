@@ -8,9 +8,11 @@ requirement; the validator never imports the solver.
 from __future__ import annotations
 
 from spinewise.catalog import Exercise, load_vocabulary
+from spinewise.catalog.ballistic import foot_contacts, load_ballistic_rules
 from spinewise.habits.balance import needs_balance_practice
 from spinewise.habits.rules import load_habit_rules
 from spinewise.planning.candidates import FAST_WORK_MAX_PAIN
+from spinewise.planning.dosing import ItemDose
 from spinewise.planning.periodization import WeekPlan, periodize
 from spinewise.planning.request import Demand, PlanRequest
 
@@ -27,8 +29,10 @@ __all__ = [
     "balance_every_session",
     "counts_as_hard",
     "extra_items",
+    "item_foot_contacts",
     "items_per_session",
     "main_pattern",
+    "max_foot_contacts",
     "plan_weeks",
     "required_qualities",
     "serves_demand",
@@ -110,6 +114,26 @@ def balance_every_session(request: PlanRequest) -> bool:
     Br J Sports Med 51:1750-1758; 2019, Cochrane CD012424).
     """
     return needs_balance_practice(request, load_habit_rules().balance)
+
+
+def item_foot_contacts(ex: Exercise, dose: ItemDose) -> int:
+    """Foot contacts of one item [contacts]: its repetitions if it is a jump, else 0.
+
+    Counting as :func:`spinewise.catalog.ballistic.foot_contacts` (one landing per repetition,
+    each side counted).
+    """
+    if "jump" not in ex.patterns:
+        return 0
+    return foot_contacts(dose.reps, dose.sets, dose.per_side, dose.extra_sets_side)
+
+
+def max_foot_contacts(request: PlanRequest) -> int:
+    """The most foot contacts one session may hold for this person [contacts].
+
+    By training experience, from ``catalog/data/ballistic.toml`` (80 / 100 / 120: the lower end
+    of plyometric guidance attributed to the NSCA, not confirmed against the source).
+    """
+    return load_ballistic_rules().max_contacts_per_session[request.training_experience]
 
 
 def plan_weeks(request: PlanRequest) -> tuple[WeekPlan, ...]:

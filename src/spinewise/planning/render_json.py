@@ -11,7 +11,9 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from spinewise.catalog import Catalog
+from spinewise.catalog import Catalog, Exercise
+from spinewise.catalog.ballistic import load_ballistic_rules
+from spinewise.planning.context import PlacedItem, WeekContext
 from spinewise.planning.dosing import ItemDose, item_seconds, volume_units
 from spinewise.planning.explain import PHASE_FOCUS, why_item
 from spinewise.planning.periodization import WeekPlan
@@ -38,7 +40,7 @@ from spinewise.planning.solver import BLOCK_ORDER
 if TYPE_CHECKING:
     from spinewise.planning.planner import SolvedWeek
 
-__all__ = ["DISCLAIMER", "first_monday", "plan_document", "plan_item"]
+__all__ = ["DISCLAIMER", "first_monday", "groundwork_why", "plan_document", "plan_item"]
 
 DISCLAIMER = (
     "spinewise is not a medical device and does not diagnose. Stop an exercise that causes pain "
@@ -62,6 +64,40 @@ def plan_item(exercise_id: str, name: str, dose: ItemDose, why: list[str]) -> It
     return Item(exercise_id=exercise_id, name=name, dose=dose, why=tuple(why))
 
 
+def _why(
+    ex: Exercise,
+    item: PlacedItem,
+    ctx: WeekContext,
+    items: tuple[PlacedItem, ...],
+    catalog: Catalog,
+) -> list[str]:
+    """The item's reasons, with the groundwork of fast work before the block's purpose."""
+    reasons = why_item(ex, item, ctx, items)
+    return [*reasons[:-1], *groundwork_why(ex, ctx, catalog), reasons[-1]]
+
+
+def groundwork_why(ex: Exercise, ctx: WeekContext, catalog: Catalog) -> list[str]:
+    """Why a jump, throw or swing may come now: the groundwork done, or experience that covers it.
+
+    Empty for an exercise without a prerequisite (``catalog/data/ballistic.toml``).
+    """
+    rule = load_ballistic_rules().prerequisites.get(ex.id)
+    if rule is None:
+        return []
+    done = {
+        it.exercise_id
+        for items, wp in zip(ctx.previous, ctx.previous_weeks, strict=True)
+        if not wp.deload
+        for it in items
+    }
+    for before in rule.after:
+        if before in done and before in catalog:
+            return [
+                f"fast work after its groundwork: {catalog.get(before).name} in an earlier week"
+            ]
+    return ["fast work whose groundwork your training experience covers"]
+
+
 def _week(request: PlanRequest, catalog: Catalog, sw: SolvedWeek) -> Week:
     if sw.result.status == "KEPT":  # an earlier plan's week, put back unchanged by the caller
         return Week(sw.ctx.week.index, sw.ctx.week.phase, sw.ctx.week.deload, None, (), kept=True)
@@ -83,7 +119,7 @@ def _week(request: PlanRequest, catalog: Catalog, sw: SolvedWeek) -> Week:
                                 it.exercise_id,
                                 catalog.get(it.exercise_id).name,
                                 it.dose,
-                                why_item(catalog.get(it.exercise_id), it, ctx, items),
+                                _why(catalog.get(it.exercise_id), it, ctx, items, catalog),
                             )
                             for it in in_block
                         ),

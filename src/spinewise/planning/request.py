@@ -79,6 +79,9 @@ class PlanRequest:
     tested_holds_s
         ``(family, seconds)`` of the person's tested maximal holds: hold exercises progress
         toward them (:func:`spinewise.planning.dosing.hold_ceiling_s`).
+    maxes_kg
+        ``(lift, kg)`` of the person's known one-repetition maxes (``squat``, ``deadlift``,
+        ``bench_press``): the lifts built on them are prescribed in kilograms.
     """
 
     name: str
@@ -101,6 +104,7 @@ class PlanRequest:
     posture_triggers: frozenset[str] = frozenset()
     findings: tuple[tuple[str, str, str], ...] = field(default=())
     tested_holds_s: tuple[tuple[str, float], ...] = field(default=())
+    maxes_kg: tuple[tuple[str, float], ...] = field(default=())
 
     def tested_hold_s(self, family: str | None) -> float | None:
         """The person's tested maximal hold for a family of hold exercise [s], if known.
@@ -109,6 +113,10 @@ class PlanRequest:
         ``single_leg_stance`` (eyes open).
         """
         return dict(self.tested_holds_s).get(family) if family else None
+
+    def max_kg(self, lift: str) -> float | None:
+        """The person's one-repetition max on a main lift [kg], if known (``[maxes]``)."""
+        return dict(self.maxes_kg).get(lift)
 
     @property
     def training_days(self) -> tuple[str, ...]:

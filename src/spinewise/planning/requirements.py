@@ -18,6 +18,21 @@ REQUIREMENTS: MappingProxyType[str, str] = MappingProxyType(
         "sensitivities": "no exercise loading a movement that aggravates the athlete",
         "level_window": "exercise levels within the window set by experience and findings",
         "pain_gate": "no jumps, throws or swings while current pain is above 2/10",
+        "fall_risk_jumps": (
+            "at 65 or older, or with a one-leg stance under 10 s, jumps only on two feet and of "
+            "level 2 or below: no hops, bounds or skater jumps"
+        ),
+        "prerequisites": (
+            "jumps, throws and swings only after their prerequisite appeared in an earlier "
+            "loading week, or where the step is established for the person's experience"
+        ),
+        "foot_contacts": (
+            "no session holds more foot contacts (jump landings) than the cap for the "
+            "person's training experience"
+        ),
+        "finding_exclusions": (
+            "no exercise a finding rules out (no superman hold for weak back extensors)"
+        ),
         "session_time": "each session's estimated duration fits the minutes per session",
         "session_structure": "each session opens with prep and keeps its blocks within bounds",
         "weekly_frequency": "an exercise at most twice a week",

@@ -32,9 +32,12 @@ from spinewise.biomechanics.exercise import (
     exercise_compression,
     max_load_kg,
 )
+from spinewise.biomechanics.published import published_by_exercise
 from spinewise.catalog import Exercise
 from spinewise.catalog.entities import Intensity
+from spinewise.pain_bands import SAFE_MAX_0_10
 from spinewise.planning.dosing import ItemDose
+from spinewise.planning.lifts import one_rm_kg, round_load_kg
 from spinewise.planning.policy import HEAVY_COMPRESSION_FRACTION
 from spinewise.planning.request import PlanRequest
 
@@ -103,6 +106,36 @@ def compression_limit_n(request: PlanRequest) -> float:
     return MAX_PERMISSIBLE_LIMIT_N
 
 
+def held_to_limit(ex: Exercise, request: PlanRequest) -> bool:
+    """Whether the compression limit can leave the exercise out.
+
+    It can for work with an external load (the load is the person's choice, and a cap in kg can
+    be given) and for exercises with a published value (measured, McGill's table). Body-weight
+    work with only a modelled value is never left out by the model alone: sit-to-stand, squats and
+    lunges are what daily life already asks of the spine, and the calibration was fit on floor and
+    bench exercises, so its estimate for standing body-weight work is an extrapolation. Such an
+    item near or over the limit is capped by effort instead (``effort_cap``). Decision 0200.
+    """
+    if own_max_applies(ex, request):
+        return False
+    return usual_load_kg(ex, request) is not None or ex.id in published_by_exercise()
+
+
+def own_max_applies(ex: Exercise, request: PlanRequest) -> bool:
+    """A trained person without pain, whose max on this exercise's lift is known.
+
+    Their load follows what they have already lifted (a share of their own max), not the NIOSH
+    limits, which were set for occupational lifting by people not trained for it (Waters et al.
+    1993). Novices and anyone above the safe pain band (2/10) stay within the limits. This
+    project's rule [design], decision 0158.
+    """
+    return (
+        one_rm_kg(ex, request) is not None
+        and request.training_experience != "novice"
+        and request.pain_current <= SAFE_MAX_0_10
+    )
+
+
 def usual_load_kg(ex: Exercise, request: PlanRequest) -> float | None:
     """The catalogue's load for a 75 kg person, scaled by the athlete's body mass [kg]."""
     if ex.posture is None or ex.posture.load_kg == 0:
@@ -134,10 +167,10 @@ def spine_load(
     limit = compression_limit_n(request)
     usual = usual_load_kg(ex, request)
     value = compression(ex, request, usual)
-    if value <= limit:
+    if value <= limit or not held_to_limit(ex, request):
         return SpineLoad(value, usual, False)
     if usual is None:
-        return None
+        return None if held_to_limit(ex, request) else SpineLoad(value, None, False)
     cap = load_cap_for(ex, request)
     if cap is None or cap < MIN_CAP_SHARE * usual:
         return None
@@ -192,8 +225,14 @@ def prescribed_load_kg(ex: Exercise, request: PlanRequest, dose: ItemDose) -> fl
     The athlete's usual load (:func:`usual_load_kg`, for the catalogue's dose) scaled by the
     item's share of 1RM against the catalogue dose's (:func:`relative_intensity`): more reps at
     the same RPE mean a lighter load, a higher RPE or percentage a heavier one. When either dose
-    implies no share of 1RM, the usual load.
+    implies no share of 1RM, the usual load. When the person's max on the exercise's lift is
+    known (:mod:`spinewise.planning.lifts`), that max times the item's share of 1RM, rounded down
+    to 2.5 kg.
     """
+    one_rm = one_rm_kg(ex, request)
+    share = relative_intensity(dose.intensity, dose.reps)
+    if one_rm is not None and share is not None:
+        return round_load_kg(one_rm * share)
     usual = usual_load_kg(ex, request)
     if usual is None:
         return None
@@ -279,6 +318,8 @@ def item_spine_load(
     heavy = HEAVY_COMPRESSION_FRACTION * limit
     load = prescribed_load_kg(ex, request, dose)
     value = compression(ex, request, load)
+    if not held_to_limit(ex, request):
+        return ItemSpineLoad(value, load, None, load is None and value >= heavy)
     if load is None:
         if value > limit:
             return None

@@ -14,12 +14,19 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from spinewise.catalog import Catalog
+from spinewise.planning.candidates import eligible, is_rotational_throw
 from spinewise.planning.dosing import item_seconds
 from spinewise.planning.plan import Plan
 from spinewise.planning.policy import BLOCK_MAX_ITEMS, items_per_session, plan_weeks
 from spinewise.planning.request import PlanRequest
 from spinewise.planning.requirements import RELAX_ORDER
-from spinewise.planning.spine import CompressionFn, compression_limit_n, model_compression_n
+from spinewise.planning.spine import (
+    CompressionFn,
+    compression_limit_n,
+    model_compression_n,
+    spine_load,
+)
+from spinewise.planning.validate_ballistic import check_ballistic, done_before
 from spinewise.planning.validate_item import check_item
 from spinewise.planning.validate_patterns import check_patterns
 from spinewise.planning.validate_week import (
@@ -127,7 +134,7 @@ def validate_plan(
         out.append(Violation("plan", "weeks", f"{len(weeks)} weeks, expected {len(expected)}"))
         return sorted(out)
     limit = compression_limit_n(request)
-    for week, wp in zip(weeks, expected, strict=True):
+    for week, wp, done in zip(weeks, expected, done_before(weeks, expected), strict=True):
         wk = f"week {wp.index}"
         if week["phase"] != wp.phase or bool(week["deload"]) != wp.deload:
             out.append(
@@ -166,7 +173,15 @@ def validate_plan(
                         )
                     )
         skip = {rid for (w, rid) in declared if w == wp.index}
+        open_ex = [
+            ex
+            for ex in eligible(catalog, request, wp.phase, done)
+            if spine_load(ex, request, compression) is not None
+        ]
+        if not any(is_rotational_throw(ex) for ex in open_ex):
+            skip.add("rotational_throws")  # none open yet: their prerequisite comes first
         out.extend(check_week(wk, week, wp, request, catalog, skip, limit, compression))
-        out.extend(check_patterns(wk, week, wp, request, catalog, skip, compression))
+        out.extend(check_patterns(wk, week, wp, request, catalog, skip, open_ex))
     out.extend(check_across_weeks(weeks, expected, request, catalog, declared, limit, compression))
+    out.extend(check_ballistic(weeks, expected, request, catalog))
     return sorted(set(out))

@@ -4,8 +4,9 @@ The solver-independent validator (:mod:`spinewise.planning.validate`) runs :func
 every item of a plan, and adaptation (:mod:`spinewise.adaptation.adjust`,
 :mod:`spinewise.adaptation.substitutes`) runs it on every exercise it would put into a plan, so
 that a plan version made by adapting, substituting or re-planning is held to the same rules as
-the planner's: equipment, sensitivities, the pain gate for fast and impact work, the level window,
-the dose, the reason, and the spine-compression limit at the prescribed load. Each problem comes
+the planner's: equipment, sensitivities, the pain gate for fast and impact work, the jumps left
+out for a person at risk of falling, the exercises the findings rule out, the level window, the
+dose, the reason, and the spine-compression limit at the prescribed load. Each problem comes
 with the validator's wording (exercise ids, for a developer) and the same in plain words (exercise
 names, for the person).
 """
@@ -17,7 +18,13 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from spinewise.catalog import Exercise
-from spinewise.planning.candidates import FAST_WORK_MAX_PAIN, is_fast_or_impact, level_window
+from spinewise.planning.candidates import (
+    FAST_WORK_MAX_PAIN,
+    excluded_by_findings,
+    is_fast_or_impact,
+    is_risky_landing,
+    level_window,
+)
 from spinewise.planning.dosing import ItemDose
 from spinewise.planning.periodization import Phase
 from spinewise.planning.request import PlanRequest
@@ -25,6 +32,7 @@ from spinewise.planning.spine import (
     CompressionFn,
     checked_load_kg,
     compression_limit_n,
+    held_to_limit,
     item_spine_load,
     model_compression_n,
     spine_load,
@@ -36,7 +44,15 @@ __all__ = ["SAFETY_REQUIREMENTS", "ItemProblem", "check_item", "item_problems", 
 #: The item checks that decide whether an exercise may be given to this person at all (the
 #: others, ``dose`` and ``why``, are about how an item is written down).
 SAFETY_REQUIREMENTS = frozenset(
-    {"equipment", "sensitivities", "pain_gate", "level_window", "spine_budget"}
+    {
+        "equipment",
+        "sensitivities",
+        "pain_gate",
+        "fall_risk_jumps",
+        "finding_exclusions",
+        "level_window",
+        "spine_budget",
+    }
 )
 
 
@@ -101,6 +117,24 @@ def _safety(
                 f"{FAST_WORK_MAX_PAIN}/10 or less (it is {request.pain_current}/10)",
             )
         )
+    if is_risky_landing(ex, request):
+        out.append(
+            ItemProblem(
+                "fall_risk_jumps",
+                f"{ex.id} is a one-legged, sideways or high-level jump for a person at risk of "
+                "falling",
+                f"{ex.name} is a one-legged, sideways or harder jump, which waits while a fall is "
+                "a risk",
+            )
+        )
+    if ex.id in excluded_by_findings(request):
+        out.append(
+            ItemProblem(
+                "finding_exclusions",
+                f"{ex.id} is ruled out by the person's findings",
+                f"{ex.name} is ruled out by what your assessment found",
+            )
+        )
     low, high = level_window(request, phase)
     if not low <= ex.level <= high:
         out.append(
@@ -113,7 +147,7 @@ def _safety(
         )
     load = None if dose is None else checked_load_kg(ex, request, dose)
     compression_n = compression(ex, request, load)
-    if compression_n > limit_n:
+    if held_to_limit(ex, request) and compression_n > limit_n:
         at = "" if load is None else f" at {load:g} kg"
         out.append(
             ItemProblem(

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from spinewise.catalog import Catalog, Exercise
-from spinewise.planning.candidates import eligible, is_deadlift, is_lateral_shift_bridge
+from spinewise.planning.candidates import is_deadlift, is_lateral_shift_bridge
 from spinewise.planning.dosing import item_seconds
 from spinewise.planning.periodization import WeekPlan
 from spinewise.planning.policy import (
@@ -26,7 +26,6 @@ from spinewise.planning.policy import (
     weekly_pattern_needs,
 )
 from spinewise.planning.request import PlanRequest
-from spinewise.planning.spine import CompressionFn, spine_load
 from spinewise.planning.validate_week import Violation, item_dose
 
 __all__ = ["check_patterns"]
@@ -148,15 +147,14 @@ def check_patterns(
     request: PlanRequest,
     catalog: Catalog,
     skip: set[str],
-    compression: CompressionFn,
+    open_ex: Sequence[Exercise],
 ) -> list[Violation]:
-    """Pattern balance, time use and signature work of one week (relaxed ones in ``skip``)."""
+    """Pattern balance, time use and signature work of one week (relaxed ones in ``skip``).
+
+    ``open_ex`` are the exercises open to the person this week (eligible, prerequisites met by
+    the plan's earlier loading weeks, within the spine-load limit).
+    """
     items = _items(week, catalog)
-    open_ex = [
-        ex
-        for ex in eligible(catalog, request, wp.phase)
-        if spine_load(ex, request, compression) is not None
-    ]
     found = [
         *_pattern_per_session(where, items),
         *_weekly_pattern_sets(where, items),

@@ -237,8 +237,13 @@ def intensity_cap_text(item: Mapping[str, Any]) -> str:
     'bodyweight, no added weight (spine load near your limit; no safe weight in kg is known)'
     >>> intensity_cap_text({"intensity": {"kind": "percent_1rm", "value": 82}})
     '82 % 1RM'
+    >>> intensity_cap_text({"intensity": {"kind": "percent_1rm", "value": 80}, "load_kg": 160.0})
+    '80 % 1RM: 160 kg'
     """
     text = intensity_text(item.get("intensity"))
+    load = item.get("load_kg")
+    if is_number(load):
+        text = f"{text}: {number_text(load)} kg"
     cap = load_cap_text(item)
     return f"{text}, {cap}" if cap else text
 

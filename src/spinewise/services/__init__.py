@@ -50,6 +50,7 @@ from spinewise.services.log import (
     progress_inputs,
     record_next_morning,
 )
+from spinewise.services.maxes import estimated_maxes_kg, with_log_maxes
 from spinewise.services.plancache import PlanCache
 from spinewise.services.plans import (
     assess_and_plan,
@@ -139,6 +140,7 @@ __all__ = [
     "delete_logged_session",
     "discard_session",
     "done_sessions",
+    "estimated_maxes_kg",
     "export_history",
     "finish_session",
     "history",
@@ -182,4 +184,5 @@ __all__ = [
     "user_plan",
     "user_plans",
     "user_session",
+    "with_log_maxes",
 ]

@@ -13,6 +13,7 @@ from spinewise.planning.plan import Plan
 from spinewise.profile import Profile, parse_profile
 from spinewise.report.quality import PlanQuality, plan_quality
 from spinewise.services.handle import Store
+from spinewise.services.maxes import with_log_maxes
 from spinewise.services.plancache import PlanEntry
 from spinewise.services.schedule import sessions_that_count
 from spinewise.store import (
@@ -21,6 +22,7 @@ from spinewise.store import (
     latest_plan,
     list_plans,
     list_profiles,
+    list_sessions,
     reading,
     save_plan,
     writing,
@@ -104,7 +106,9 @@ def create_plan(
         profiles = list_profiles(db, athlete)
     if not profiles:
         raise ScreeningStopError("profile: no profile yet; complete the onboarding first")
-    profile = parse_profile(profiles[-1].profile)
+    with reading(store.engine) as db:
+        sessions = [s.log for s in list_sessions(db, athlete)]
+    profile = with_log_maxes(parse_profile(profiles[-1].profile), sessions, now.date())
     plan = plan_for_profile(profile, weeks=weeks, seed=seed or 0, today=now.date())
     with writing(store.engine) as db:
         advisory_lock(db, athlete)

@@ -3,6 +3,7 @@
 ``ALL_RULES`` lists every rule; the planner builds the active ones for each week.
 """
 
+from spinewise.planning.rules.ballistic import FootContacts
 from spinewise.planning.rules.base import Rule
 from spinewise.planning.rules.coverage import KeyRegions, ThreePlanes, WeeklyQualities
 from spinewise.planning.rules.findings import FindingVolume
@@ -38,6 +39,7 @@ ALL_RULES: tuple[Rule, ...] = (
     HeavyHingeSpacing(),
     HeavyCompressionSpacing(),
     DeloadVolume(),
+    FootContacts(),
     VarietyRotation(),
     FindingVolume(),
     RotationalThrows(),

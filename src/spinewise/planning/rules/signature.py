@@ -33,7 +33,10 @@ class RotationalThrows:
     id = "rotational_throws"
 
     def applies(self, ctx: WeekContext) -> bool:
-        return throws_required(ctx.week, ctx.request)
+        """Required only when a rotational throw is open this week (its prerequisite met)."""
+        return throws_required(ctx.week, ctx.request) and any(
+            is_rotational_throw(ex) for ex in ctx.exercises
+        )
 
     def build(self, m: WeekModel) -> None:
         m.add(sum(m.week_items(m.ids_where(is_rotational_throw))) >= 1)
