@@ -23,6 +23,7 @@ from spinewise.store import (
     writing,
 )
 from spinewise.store.engine import create_engine_from_settings
+from stored_versions import assert_every_version_validates, stored_versions
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "profile.example.toml"
 
@@ -95,6 +96,14 @@ def test_next_regresses_after_a_flare_up_and_stores_a_version(
     assert code == 0, out
     assert "acute:chronic ratio" in out
     assert "never as an injury prediction" in out
+    # every stored version, the planner's and the adapted one, passes `spinewise plan validate`
+    engine = create_engine_from_settings(Settings())
+    with writing(engine) as db:
+        who = athlete_id(db, "default")
+    assert who is not None
+    versions = stored_versions(engine, who)
+    engine.dispose()
+    assert assert_every_version_validates(versions, EXAMPLE, stored) == 2
 
 
 def test_next_without_a_profile_is_an_input_error(

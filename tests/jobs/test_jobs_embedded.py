@@ -9,12 +9,13 @@ import pytest
 import spinewise.services as sv
 from jobs.job_helpers import LATER, plan_count
 from spinewise.jobs import JobSettings, open_queue
+from stored_versions import assert_every_version_validates, stored_versions
 
 EMBEDDED = JobSettings(redis_url=None, broker_url=None, job_min_backoff_ms=10)
 
 
 def test_embedded_queue_runs_a_replan_in_process_once(
-    store: sv.Store, athlete: int, db_file: Path
+    store: sv.Store, athlete: int, db_file: Path, repo_root: Path, tmp_path: Path
 ) -> None:
     plan = sv.newest_plan(store, athlete)
     assert plan is not None
@@ -32,6 +33,9 @@ def test_embedded_queue_runs_a_replan_in_process_once(
     assert state.attempts == 1
     assert state.result == {"plan_version": 2, "changes": 1}
     assert plan_count(db_file, athlete) == 2
+    example = repo_root / "examples" / "profile.example.toml"
+    versions = stored_versions(store.engine, athlete)
+    assert assert_every_version_validates(versions, example, tmp_path) == 2
 
 
 def test_a_job_run_again_after_it_finished_stores_nothing(

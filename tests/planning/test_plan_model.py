@@ -65,16 +65,15 @@ def test_adapted_versions_round_trip_and_leave_the_original_alone(verdict: str, 
         plan = Plan.from_json(json.loads(plan.dumps()))
     before = plan.dumps()
     upcoming = {(w.index, s.index) for w, s in plan.sessions()}
-    new, changes = adjust_plan(
+    adjusted = adjust_plan(
         plan,
         _decisions(plan, verdict),
         upcoming=upcoming,
         catalog=CATALOG,
-        equipment=EXAMPLE.equipment,
-        sensitivities=EXAMPLE.sensitivities,
-        minutes_per_session=90,
+        request=replace(EXAMPLE, minutes_per_session=90),
         based_on="a test",
     )
+    new, changes = adjusted.plan, list(adjusted.changes)
     assert plan.dumps() == before  # a new version, never an edit in place
     assert changes
     assert new.version == 2
@@ -83,16 +82,14 @@ def test_adapted_versions_round_trip_and_leave_the_original_alone(verdict: str, 
     doc = stored.to_json()
     assert list(doc)[-3:] == ["version", "adaptations", "adapted_from_ids"]
     _round_trip(doc)
-    again, _ = adjust_plan(
+    again = adjust_plan(
         stored,
         _decisions(stored, verdict),
         upcoming=upcoming,
         catalog=CATALOG,
-        equipment=EXAMPLE.equipment,
-        sensitivities=EXAMPLE.sensitivities,
-        minutes_per_session=90,
+        request=replace(EXAMPLE, minutes_per_session=90),
         based_on="again",
-    )
+    ).plan
     assert again.version == 3
     assert again.adapted_from_ids == (7,)
     _round_trip(again.to_json())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -9,6 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from spinewise.profile import SCREENING_FLAGS
+from stored_versions import assert_every_version_validates
 from web.web_helpers import PASSWORD, a_session, profile_data, signup_login, with_plan
 
 
@@ -275,7 +278,9 @@ def test_openapi_lists_the_contract_routes(lite: TestClient) -> None:
     assert not any(p.startswith("/onboarding") for p in paths)
 
 
-def test_a_finished_session_with_unacceptable_pain_adapts_the_plan(client: TestClient) -> None:
+def test_a_finished_session_with_unacceptable_pain_adapts_the_plan(
+    client: TestClient, tmp_path: Path
+) -> None:
     signup_login(client, "adapt@example.org")
     with_plan(client)
     first = client.get("/api/v1/today").json()
@@ -307,6 +312,11 @@ def test_a_finished_session_with_unacceptable_pain_adapts_the_plan(client: TestC
     assert (nxt["week"], nxt["session"]) == (1, 2)
     why = [w for it in nxt["items"] for w in it["why"]]
     assert any(w.startswith("adapted (regress)") for w in why)
+    # both stored versions pass `spinewise plan validate` with the profile they were made for
+    versions = [
+        (p["version"], json.dumps(client.get(f"/api/v1/plans/{p['id']}").json())) for p in plans
+    ]
+    assert assert_every_version_validates(versions, profile_data(), tmp_path) == 2
 
 
 def test_retest_re_plans_and_bad_holds_are_422(client: TestClient) -> None:

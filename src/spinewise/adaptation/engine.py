@@ -7,6 +7,11 @@
    decisions are applied to the upcoming sessions until the end of the following week
    (:mod:`spinewise.adaptation.adjust`).
 
+Every version this makes passes the planner's validator (:mod:`spinewise.adaptation.guard`): a
+change that would break a requirement the plan met is refused and the item kept as planned
+(``Adaptation.held``, with the reason); a re-plan whose new weeks would break one is not made,
+and the plan is adapted to the last log instead.
+
 Next-morning pain is judged against the morning before and the usual morning pain (the median of
 the last week of logged mornings); before any morning is logged, the usual pain is the current
 pain of the profile the plan was made from.
@@ -23,6 +28,7 @@ import numpy as np
 
 from spinewise.adaptation.adjust import adjust_plan
 from spinewise.adaptation.decision import RuleDecision
+from spinewise.adaptation.guard import refused_replan
 from spinewise.adaptation.pain import morning_baseline
 from spinewise.adaptation.progression import ExerciseDecision, decide
 from spinewise.adaptation.replan import replan_after_missed
@@ -35,13 +41,33 @@ from spinewise.logbook.entries import SessionLog
 from spinewise.logbook.planned import PlannedSession, planned_sessions
 from spinewise.planning.plan import Plan, PlanChange
 from spinewise.planning.request import PlanRequest
+from spinewise.planning.spine import CompressionFn, model_compression_n
 
 __all__ = ["Adaptation", "acwr_today", "adapt", "weekly_pain"]
 
 
 @dataclass(frozen=True)
 class Adaptation:
-    """The outcome of adapting a plan to its log."""
+    """The outcome of adapting a plan to its log.
+
+    Attributes
+    ----------
+    plan
+        The adapted version (the plan itself when nothing changed).
+    changes
+        The changes made, each with its reasons.
+    decisions, signals
+        What the last logged session decided, exercise by exercise, and the signals it read.
+    replanned
+        Whether the rest of the plan was planned again after missed sessions.
+    summary
+        One plain sentence.
+    held
+        Changes refused because the version would have broken a requirement of the plan (verdict
+        ``hold``; the first reason says why in plain words); a refused re-plan too.
+    review
+        The six-week review's answer (:mod:`spinewise.adaptation.review`), if it has one.
+    """
 
     plan: Plan
     changes: list[PlanChange]
@@ -49,6 +75,7 @@ class Adaptation:
     signals: SessionSignals | None = None
     replanned: bool = False
     summary: str = ""
+    held: list[PlanChange] = field(default_factory=list)
     review: RuleDecision | None = None
 
 
@@ -133,6 +160,27 @@ def _hold_back_next_session(
     return out
 
 
+def _replan(
+    plan: Plan,
+    logged: set[tuple[int, int]],
+    today: date,
+    *,
+    request: PlanRequest,
+    catalog: Catalog,
+    seed: int,
+    compression: CompressionFn,
+) -> tuple[tuple[Plan, PlanChange] | None, PlanChange | None]:
+    """The re-planned version if one is due and it passes the validator; else why it was not."""
+    replanned = replan_after_missed(
+        plan, logged, today, request=request, catalog=catalog, seed=seed, compression=compression
+    )
+    if replanned is None:
+        return None, None
+    new, change = replanned
+    refused = refused_replan(plan, new, change, request, catalog, compression)
+    return (replanned, None) if refused is None else (None, refused)
+
+
 def adapt(
     plan: Plan,
     sessions: Sequence[SessionLog],
@@ -141,13 +189,24 @@ def adapt(
     catalog: Catalog,
     today: date,
     seed: int = 0,
+    compression: CompressionFn = model_compression_n,
 ) -> Adaptation:
     """Adjust the plan's next sessions to what the log says, with reasons (a new version).
 
-    The six-week review (:mod:`spinewise.adaptation.review`) rides along: when pain has not
-    improved, ``review`` asks the person to see a clinician.
+    ``compression`` estimates an exercise's peak L5/S1 compression [N], as for the planner: the
+    version made passes :func:`~spinewise.planning.validate.validate_plan` with it wherever the
+    plan adapted did. The six-week review (:mod:`spinewise.adaptation.review`) rides along: when
+    pain has not improved, ``review`` asks the person to see a clinician.
     """
-    result = _adapt(plan, sessions, request=request, catalog=catalog, today=today, seed=seed)
+    result = _adapt(
+        plan,
+        sessions,
+        request=request,
+        catalog=catalog,
+        today=today,
+        seed=seed,
+        compression=compression,
+    )
     return replace(result, review=progress_review(sessions, today))
 
 
@@ -158,7 +217,8 @@ def _adapt(
     request: PlanRequest,
     catalog: Catalog,
     today: date,
-    seed: int = 0,
+    seed: int,
+    compression: CompressionFn,
 ) -> Adaptation:
     logged = logged_keys(sessions)
     done = sorted(
@@ -193,9 +253,16 @@ def _adapt(
                 )
                 for item in target.items
             }
-    replanned = replan_after_missed(
-        plan, logged, today, request=request, catalog=catalog, seed=seed
+    replanned, refused = _replan(
+        plan,
+        logged,
+        today,
+        request=request,
+        catalog=catalog,
+        seed=seed,
+        compression=compression,
     )
+    held = [] if refused is None else [refused]
     if replanned is not None:
         new, change = replanned
         changes = [change]
@@ -207,35 +274,46 @@ def _adapt(
                 for s in planned_sessions(new)
                 if s.week <= first_week + 1 and s.week >= first_week
             }
-            new, more = adjust_plan(
+            adjusted = adjust_plan(
                 new,
                 regress,
                 upcoming=upcoming_new,
                 catalog=catalog,
-                equipment=request.equipment,
-                sensitivities=request.sensitivities,
-                minutes_per_session=request.minutes_per_session,
+                request=request,
                 based_on=f"week {key[0]} session {key[1]} (before the re-plan)",
                 version=change.version,
+                compression=compression,
             )
-            changes += more
-        return Adaptation(new, changes, decisions, signals, True, change.reasons[0])
+            new = adjusted.plan
+            changes += adjusted.changes
+            held += adjusted.held
+        return Adaptation(new, changes, decisions, signals, True, change.reasons[0], held)
     if not done:
-        return Adaptation(plan, [], summary="Nothing logged yet: the plan stands as made.")
+        return Adaptation(
+            plan,
+            [],
+            summary=_held_summary("Nothing logged yet: the plan stands as made.", held),
+            held=held,
+        )
     if not decisions:
-        return Adaptation(plan, [], summary="The last log is not part of this plan.")
+        return Adaptation(
+            plan,
+            [],
+            summary=_held_summary("The last log is not part of this plan.", held),
+            held=held,
+        )
     upcoming = _upcoming(plan, key, logged)
     decisions = _hold_back_next_session(plan, decisions, upcoming)
-    new, changes = adjust_plan(
+    adjusted = adjust_plan(
         plan,
         decisions,
         upcoming=upcoming,
         catalog=catalog,
-        equipment=request.equipment,
-        sensitivities=request.sensitivities,
-        minutes_per_session=request.minutes_per_session,
+        request=request,
         based_on=f"week {key[0]} session {key[1]} logged {last.started_at.date().isoformat()}",
+        compression=compression,
     )
+    held += adjusted.held
     counts = {
         v: sum(d.verdict == v for d in decisions.values()) for v in ("progress", "hold", "regress")
     }
@@ -243,4 +321,24 @@ def _adapt(
         f"From week {key[0]} session {key[1]}: {counts['progress']} progress, "
         f"{counts['hold']} hold, {counts['regress']} regress."
     )
-    return Adaptation(new, changes, decisions, signals, False, summary)
+    return Adaptation(
+        adjusted.plan,
+        list(adjusted.changes),
+        decisions,
+        signals,
+        False,
+        _held_summary(summary, held),
+        held,
+    )
+
+
+def _held_summary(summary: str, held: Sequence[PlanChange]) -> str:
+    """The summary, and how many changes were kept as planned because they broke a rule."""
+    if not held:
+        return summary
+    if any(h.verdict == "hold" and h.from_week is not None for h in held):
+        summary += " Missed sessions did not re-plan the rest: the new weeks broke a rule."
+    items = sum(h.exercise_id is not None for h in held)
+    if items:
+        summary += f" {items} change(s) kept as planned: they would break a rule every plan keeps."
+    return summary

@@ -18,6 +18,7 @@ from spinewise.planning.plan import Plan, PlanChange
 from spinewise.planning.planner import make_plan
 from spinewise.planning.render_json import first_monday
 from spinewise.planning.request import PlanRequest
+from spinewise.planning.spine import CompressionFn, model_compression_n
 
 __all__ = ["MISSED_TO_REPLAN", "missed_sessions", "replan_after_missed"]
 
@@ -44,8 +45,13 @@ def replan_after_missed(
     request: PlanRequest,
     catalog: Catalog,
     seed: int = 0,
+    compression: CompressionFn = model_compression_n,
 ) -> tuple[Plan, PlanChange] | None:
     """A re-planned version when enough sessions were missed, else None.
+
+    The planner makes the new weeks (``compression`` is its spine-load estimate), so they meet
+    its requirements; :func:`spinewise.adaptation.engine.adapt` still validates the version
+    before it keeps it.
 
     Returns
     -------
@@ -61,6 +67,7 @@ def replan_after_missed(
         replace(request, start_date=start),
         catalog,
         seed=seed,
+        compression=compression,
         fixed_weeks=plan.weeks[: from_week - 1],
     )
     version = (plan.version or 1) + 1

@@ -11,6 +11,7 @@ from spinewise.assessment import assess
 from spinewise.catalog import load_catalog
 from spinewise.logbook.entries import SessionLog
 from spinewise.planning.from_profile import request_from_profile
+from spinewise.planning.make import spine_compression
 from spinewise.planning.plan import Plan
 from spinewise.profile import Profile, parse_profile
 
@@ -24,9 +25,21 @@ def adapt_stored(
     *,
     today: date,
 ) -> Adaptation:
-    """Adapt a stored plan to the athlete's log, with the profile the plan was made for."""
+    """Adapt a stored plan to the athlete's log, with the profile the plan was made for.
+
+    The planner's compression estimate is used, so that the version made passes
+    ``spinewise plan validate`` with the same profile.
+    """
     prof = profile if isinstance(profile, Profile) else parse_profile(profile)
     weeks = len(plan.weeks) or None
     request = request_from_profile(prof, assess(prof), weeks=weeks)
     seed = plan.generated_by.seed or 0
-    return adapt(plan, sessions, request=request, catalog=load_catalog(), today=today, seed=seed)
+    return adapt(
+        plan,
+        sessions,
+        request=request,
+        catalog=load_catalog(),
+        today=today,
+        seed=seed,
+        compression=spine_compression(),
+    )

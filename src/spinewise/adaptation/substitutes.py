@@ -10,14 +10,19 @@ the original contributes to the week (:class:`~spinewise.adaptation.coverage.Cov
 3. its level is at most the original's and at least two below it (a swap is never a
    progression; a design choice);
 4. it keeps all of ``needed`` when that is given. When no option keeps all of it, the options
-   that keep the most of it are given, each saying what it loses.
+   that keep the most of it are given, each saying what it loses;
+5. with the athlete's ``request``, it passes the planner's own item checks
+   (:func:`spinewise.planning.validate_item.item_problems`: the level window of the phase, the
+   pain gate for fast and impact work, and the spine-compression limit at the load the planner
+   would cap it at, which the substitute then carries), so that a swap never offers what the
+   planner would not give.
 
 Ties are broken by exercise id, so the same inputs give the same answer.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spinewise.adaptation.coverage import Coverage
 from spinewise.catalog import Catalog, Exercise, SimilarExercise, similarity_index
@@ -27,7 +32,12 @@ from spinewise.planning.candidates import (
     is_single_leg_hinge,
     is_unilateral_work,
 )
+from spinewise.planning.dosing import ItemDose
 from spinewise.planning.from_profile import FLOOR_SPACE
+from spinewise.planning.periodization import Phase
+from spinewise.planning.request import PlanRequest
+from spinewise.planning.spine import CompressionFn, model_compression_n
+from spinewise.planning.validate_item import item_problems, planner_dose
 
 __all__ = [
     "LEVELS_BELOW",
@@ -61,6 +71,9 @@ class Substitute:
         What of the needed coverage it does not keep (empty when it keeps all).
     reason
         One plain sentence.
+    load_cap_kg
+        The largest external load [kg] that keeps it within the athlete's spine-compression
+        limit, when the planner would cap it (None: no cap, or no request given).
     """
 
     exercise_id: str
@@ -70,6 +83,7 @@ class Substitute:
     keeps: Coverage
     loses: Coverage
     reason: str
+    load_cap_kg: float | None = None
 
 
 def own_coverage(ex: Exercise) -> Coverage:
@@ -121,6 +135,9 @@ def substitutes(
     needed: Coverage | None = None,
     k: int = 3,
     hurts: bool = False,
+    request: PlanRequest | None = None,
+    phase: Phase | None = None,
+    compression: CompressionFn = model_compression_n,
 ) -> list[Substitute]:
     """The ``k`` closest exercises that can replace ``exercise_id`` today, best first.
 
@@ -142,6 +159,15 @@ def substitutes(
         How many substitutes at most.
     hurts
         The original hurts: also avoid the sensitivities it loads, and say so.
+    request
+        The athlete's needs and constraints: with it, each option passes the planner's item
+        checks (level window, pain gate, spine-compression limit) with today's equipment and
+        the sensitivities to avoid; None checks only equipment, sensitivities and level.
+    phase
+        The phase of the week the swap is for (its level window); None means the foundation
+        phase, whose window is the narrowest.
+    compression
+        Estimates an exercise's peak L5/S1 compression [N] (the planner's estimate by default).
 
     Returns
     -------
@@ -168,6 +194,10 @@ def substitutes(
         and not (set(ex.sensitivities) & avoid)
         and original.level - LEVELS_BELOW <= ex.level <= original.level
     ]
+    caps: dict[str, float | None] = {}
+    if request is not None:
+        today = replace(request, equipment=kit, sensitivities=avoid)
+        options = [ex for ex in options if _passes(ex, today, phase, compression, caps)]
     constrained = needed is not None and not needed.is_empty
     target = needed if needed is not None and constrained else own_coverage(original)
     kept = {ex.id: target.kept_by(ex) for ex in options}
@@ -194,6 +224,9 @@ def substitutes(
             reason = f"{why}: {ex.name} keeps {keeps.describe()}"
         if not loses.is_empty:
             reason += f"; it loses {loses.describe()} (no option keeps all of it)"
+        cap = caps.get(ex.id)
+        if cap is not None:
+            reason += f"; at most {cap:g} kg, to keep your lower back within its limit"
         out.append(
             Substitute(
                 exercise_id=ex.id,
@@ -203,9 +236,39 @@ def substitutes(
                 keeps=keeps,
                 loses=loses,
                 reason=reason,
+                load_cap_kg=cap,
             )
         )
     return out
+
+
+def _passes(
+    ex: Exercise,
+    request: PlanRequest,
+    phase: Phase | None,
+    compression: CompressionFn,
+    caps: dict[str, float | None],
+) -> bool:
+    """Whether ``ex`` at the catalogue's dose passes the planner's item checks.
+
+    Its load cap in kg, if the planner would state one, goes into ``caps``.
+    """
+    d = ex.dose
+    usual = ItemDose(
+        sets=d.sets,
+        reps=d.reps,
+        hold_s=d.hold_s,
+        distance_m=d.distance_m,
+        per_side=d.per_side,
+        tempo=d.tempo,
+        rest_s=d.rest_s,
+        intensity=d.intensity,
+    )
+    dose = planner_dose(ex, request, usual, compression)
+    if dose is None:
+        return False
+    caps[ex.id] = dose.load_cap_kg
+    return not item_problems(ex, request, phase or "foundation", dose=dose, compression=compression)
 
 
 def you_may_also_like(exercise_id: str, catalog: Catalog, k: int = 5) -> list[SimilarExercise]:

@@ -9,10 +9,11 @@ finding or sensitivity is weighed (a note says so).
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, cast, get_args
 
 import typer
 
@@ -27,6 +28,8 @@ from spinewise.cli.db import open_services
 from spinewise.errors import InputError
 from spinewise.logbook import PlannedSession
 from spinewise.planning.from_profile import FLOOR_SPACE, request_from_profile
+from spinewise.planning.make import spine_compression
+from spinewise.planning.periodization import Phase
 from spinewise.planning.plan import Plan, Week
 from spinewise.planning.request import PlanRequest
 from spinewise.profile import Profile, load_profile, parse_profile
@@ -55,6 +58,17 @@ def _request(profile_file: Path | None, stored: dict[str, Any] | None) -> PlanRe
     elif stored is not None:
         profile = parse_profile(stored)
     return None if profile is None else request_from_profile(profile, assess(profile))
+
+
+def _today(request: PlanRequest | None, pain_now: int | None) -> PlanRequest | None:
+    """The request with today's pain, when given (the pain gate reads it)."""
+    if request is None or pain_now is None:
+        return request
+    return replace(request, pain_current=pain_now)
+
+
+def _phase(week: Week) -> Phase | None:
+    return cast(Phase, week.phase) if week.phase in get_args(Phase) else None
 
 
 def _plan_equipment(plan: Plan, catalog: Catalog) -> frozenset[str]:
@@ -116,6 +130,7 @@ def _substitute_json(s: Substitute) -> dict[str, Any]:
         "keeps": s.keeps.to_json(),
         "loses": s.loses.to_json(),
         "reason": s.reason,
+        "load_cap_kg": s.load_cap_kg,
     }
 
 
@@ -232,6 +247,9 @@ def recommend(
             needed=needed,
             k=k,
             hurts=hurts,
+            request=_today(request, pain_now),
+            phase=None if nxt is None else _phase(_week_of(stored.plan, nxt.week)),
+            compression=spine_compression(),
         )
         if fmt is Format.json:
             doc = {

@@ -70,6 +70,11 @@ def print_next(result: Adaptation, upcoming: PlannedSession | None, console: Con
         console.print(f"[bold]{change.verdict}[/bold] {where}{name} {what}".rstrip())
         for reason in change.reasons:
             console.print(f"    [dim]{reason}[/dim]")
+    for held in result.held:
+        where = f"week {held.week} session {held.session}: " if held.week is not None else ""
+        what = held.change or "the plan stands as it was"
+        console.print(f"[bold]hold[/bold] {where}{what}")
+        console.print(f"    [dim]{held.reasons[0]}[/dim]")
     if upcoming is None:
         console.print("Nothing planned from today: a rest day, or the plan is done.")
         return

@@ -57,5 +57,7 @@ def retest_command(
     if outcome.change is not None and outcome.plan is not None:
         render.console.print(outcome.change.reasons[0])
         render.console.print(f"Stored plan version {outcome.plan.record.version}.")
+    elif outcome.held is not None:
+        render.console.print(outcome.held.reasons[0])
     else:
         render.console.print("No weeks are left to plan again: the plan is done.")

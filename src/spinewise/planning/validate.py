@@ -3,7 +3,8 @@
 It reads only the plan's JSON, the athlete's request, the catalogue and the shared policies
 (:mod:`spinewise.planning.policy`); it knows nothing of CP-SAT. A requirement the plan declares
 relaxed for a week (``solver.relaxed``) is not checked for that week, and only relaxable
-requirements may be declared so.
+requirements may be declared so. The checks of one item are
+:func:`spinewise.planning.validate_item.check_item`, which adaptation runs too.
 """
 
 from __future__ import annotations
@@ -12,16 +13,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from spinewise.catalog import Catalog, Exercise
-from spinewise.planning.candidates import (
-    FAST_WORK_MAX_PAIN,
-    eligible,
-    excluded_by_findings,
-    is_fast_or_impact,
-    is_risky_landing,
-    is_rotational_throw,
-    level_window,
-)
+from spinewise.catalog import Catalog
+from spinewise.planning.candidates import eligible, is_rotational_throw
 from spinewise.planning.dosing import item_seconds
 from spinewise.planning.plan import Plan
 from spinewise.planning.policy import BLOCK_MAX_ITEMS, items_per_session, plan_weeks
@@ -29,13 +22,12 @@ from spinewise.planning.request import PlanRequest
 from spinewise.planning.requirements import RELAX_ORDER
 from spinewise.planning.spine import (
     CompressionFn,
-    checked_load_kg,
     compression_limit_n,
-    held_to_limit,
     model_compression_n,
     spine_load,
 )
 from spinewise.planning.validate_ballistic import check_ballistic, done_before
+from spinewise.planning.validate_item import check_item
 from spinewise.planning.validate_patterns import check_patterns
 from spinewise.planning.validate_week import (
     Violation,
@@ -63,76 +55,6 @@ def _declared_relaxations(plan: Mapping[str, Any], out: list[Violation]) -> set[
             continue
         declared.add((int(match.group(1)), match.group(2)))
     return declared
-
-
-def _check_item(
-    where: str,
-    item: Mapping[str, Any],
-    ex: Exercise,
-    request: PlanRequest,
-    phase: str,
-    limit_n: float,
-    compression: CompressionFn,
-) -> list[Violation]:
-    out = []
-    missing = set(ex.equipment) - request.equipment
-    if missing:
-        out.append(Violation(where, "equipment", f"{ex.id} needs {', '.join(sorted(missing))}"))
-    hurts = set(ex.sensitivities) & request.sensitivities
-    if hurts:
-        out.append(Violation(where, "sensitivities", f"{ex.id} loads {', '.join(sorted(hurts))}"))
-    if request.pain_current > FAST_WORK_MAX_PAIN and is_fast_or_impact(ex):
-        out.append(
-            Violation(
-                where,
-                "pain_gate",
-                f"{ex.id} is fast or impact work at pain {request.pain_current}/10 "
-                f"(allowed up to {FAST_WORK_MAX_PAIN}/10)",
-            )
-        )
-    if is_risky_landing(ex, request):
-        out.append(
-            Violation(
-                where,
-                "fall_risk_jumps",
-                f"{ex.id} is a one-legged, sideways or high-level jump for a person at risk of "
-                "falling",
-            )
-        )
-    if ex.id in excluded_by_findings(request):
-        out.append(
-            Violation(where, "finding_exclusions", f"{ex.id} is ruled out by the person's findings")
-        )
-    low, high = level_window(request, phase)  # type: ignore[arg-type]
-    if not low <= ex.level <= high:
-        out.append(
-            Violation(
-                where, "level_window", f"{ex.id} is level {ex.level}, allowed {low} to {high}"
-            )
-        )
-    measures = [k for k in ("reps", "hold_s", "distance_m") if item.get(k) is not None]
-    if len(measures) != 1:
-        out.append(
-            Violation(
-                where,
-                "dose",
-                f"{ex.id} must dose exactly one of reps, hold_s, "
-                f"distance_m, got {measures or 'none'}",
-            )
-        )
-    if not item.get("why"):
-        out.append(Violation(where, "why", f"{ex.id} has no reason"))
-    load = checked_load_kg(ex, request, item_dose(item))
-    if held_to_limit(ex, request) and compression(ex, request, load) > limit_n:
-        at = "" if load is None else f" at {load:g} kg"
-        out.append(
-            Violation(
-                where,
-                "spine_budget",
-                f"{ex.id} exceeds the compression limit of {limit_n:.0f} N{at}",
-            )
-        )
-    return out
 
 
 def _check_session(
@@ -244,7 +166,12 @@ def validate_plan(
                         )
                         continue
                     ex = catalog.get(item["exercise_id"])
-                    out.extend(_check_item(where, item, ex, request, wp.phase, limit, compression))
+                    out.extend(
+                        Violation(where, p.requirement, p.message)
+                        for p in check_item(
+                            item, ex, request, wp.phase, limit_n=limit, compression=compression
+                        )
+                    )
         skip = {rid for (w, rid) in declared if w == wp.index}
         open_ex = [
             ex

@@ -75,13 +75,16 @@ class Finished:
     """A finished session: whether it was the athlete's, and how the plan adapted to it.
 
     ``changes`` are the adaptation's change records (empty when nothing changed, or when
-    there is no profile or plan to adapt); ``plan_version`` is the stored adapted version.
+    there is no profile or plan to adapt); ``plan_version`` is the stored adapted version;
+    ``held`` are the changes refused because the version would have broken a requirement of the
+    plan, each with the reason in plain words.
     """
 
     found: bool
     changes: tuple[PlanChange, ...] = ()
     plan_version: int | None = None
     job_key: str | None = None
+    held: tuple[PlanChange, ...] = ()
 
 
 class AdaptationQueue(Protocol):
@@ -206,4 +209,5 @@ def finish_session(
         found=True,
         changes=tuple(outcome.result.changes),
         plan_version=None if saved is None else saved.record.version,
+        held=tuple(outcome.result.held),
     )

@@ -11,12 +11,14 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from spinewise.adaptation.engine import logged_keys
+from spinewise.adaptation.guard import refused_replan
 from spinewise.adaptation.retest import replan_after_retest
 from spinewise.assessment import Assessment, assess
 from spinewise.catalog import load_catalog
 from spinewise.errors import InputError, ScreeningStopError
 from spinewise.logbook import AssessmentRecord, ProfileRecord
 from spinewise.planning.from_profile import request_from_profile
+from spinewise.planning.make import spine_compression
 from spinewise.planning.plan import PlanChange
 from spinewise.profile import Profile, Tests, parse_profile
 from spinewise.services.assessment import stamp_after
@@ -39,11 +41,17 @@ __all__ = ["RetestOutcome", "record_retest"]
 
 @dataclass(frozen=True)
 class RetestOutcome:
-    """What a retest did: the new assessment, and the re-planned version with its reason."""
+    """What a retest did: the new assessment, and the re-planned version with its reason.
+
+    ``held`` is the re-plan refused because its new weeks would break a requirement of the plan
+    (:func:`spinewise.adaptation.guard.refused_replan`; the plan then stands, the first reason
+    says why), else None.
+    """
 
     assessment: Assessment
     plan: StoredPlan | None
     change: PlanChange | None
+    held: PlanChange | None = None
 
 
 def _with_tests(profile: Profile, holds_s: Mapping[str, float | None]) -> Profile:
@@ -92,6 +100,7 @@ def record_retest(
         )
     entry = plan_entry(store, athlete)
     replanned = None
+    held = None
     if entry is not None:
         plan = entry.stored.record.plan
         weeks = len(plan.weeks) or None
@@ -106,6 +115,12 @@ def record_retest(
             catalog=load_catalog(),
             seed=plan.generated_by.seed or 0,
         )
+        if replanned is not None:
+            held = refused_replan(
+                plan, replanned[0], replanned[1], after, load_catalog(), spine_compression()
+            )
+            if held is not None:
+                replanned = None
     data = after_profile.model_dump(mode="json", exclude_none=True)
     with writing(store.engine) as db:
         advisory_lock(db, athlete)
@@ -121,4 +136,4 @@ def record_retest(
                 new, adapted_from_ids=(*entry.stored.record.plan.adapted_from_ids, entry.stored.id)
             )
             saved = save_plan(db, athlete, adapted, created_at=now, seed=entry.stored.record.seed)
-    return RetestOutcome(after_assessment, saved, None if replanned is None else replanned[1])
+    return RetestOutcome(after_assessment, saved, None if replanned is None else replanned[1], held)

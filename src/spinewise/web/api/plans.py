@@ -114,6 +114,8 @@ def today(ctx: CtxDep, user: CurrentUser) -> TodayOut:
 def create_retest(ctx: CtxDep, user: CurrentUser, body: RetestIn) -> RetestOut:
     """Record a retest of the hold tests; the weeks still to come are planned again with it."""
     outcome = services.record_retest(ctx.store, user.athlete_id, body.model_dump(), now=ctx.now())
+    if outcome.held is not None:
+        return RetestOut(plan_id=None, version=None, reason=outcome.held.reasons[0])
     if outcome.change is None or outcome.plan is None:
         return RetestOut(plan_id=None, version=None, reason="No weeks are left to plan again.")
     return RetestOut(

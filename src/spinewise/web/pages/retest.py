@@ -74,5 +74,6 @@ async def record(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
         {
             "change": outcome.change,
             "plan": outcome.plan,
+            "held": outcome.held,
         },
     )
