@@ -17,6 +17,7 @@ import pytest
 import spinewise.services as sv
 from jobs.job_helpers import LATER, job_settings, plan_count, start_worker, worker_env
 from spinewise.jobs import JobQueue
+from stored_versions import assert_every_version_validates, stored_versions
 
 
 def _broker(kind: str, request: pytest.FixtureRequest) -> dict[str, str]:
@@ -59,6 +60,8 @@ def test_a_worker_killed_mid_job_runs_it_again_once(
     athlete: int,
     db_file: Path,
     queue_name: str,
+    repo_root: Path,
+    tmp_path: Path,
 ) -> None:
     env = worker_env(db_file, _broker(kind, request), queue_name)
     queue = JobQueue(store, job_settings(env))
@@ -92,3 +95,6 @@ def test_a_worker_killed_mid_job_runs_it_again_once(
     assert done.attempts == 2
     assert done.result == {"plan_version": 2, "changes": 1}
     assert plan_count(db_file, athlete) == 2
+    example = repo_root / "examples" / "profile.example.toml"
+    versions = stored_versions(store.engine, athlete)
+    assert assert_every_version_validates(versions, example, tmp_path) == 2

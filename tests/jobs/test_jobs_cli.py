@@ -9,6 +9,7 @@ import pytest
 import spinewise.services as sv
 from jobs.job_helpers import LATER, plan_count
 from spinewise.cli.app import main
+from stored_versions import assert_every_version_validates, stored_versions
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -36,6 +37,8 @@ def test_replan_all_embedded_replans_who_needs_it_once(
     store: sv.Store,
     athlete: int,
     db_file: Path,
+    repo_root: Path,
+    tmp_path: Path,
 ) -> None:
     monkeypatch.setenv("SPINEWISE_DATABASE_URL", f"sqlite:///{db_file}")
     monkeypatch.delenv("SPINEWISE_REDIS_URL", raising=False)
@@ -45,6 +48,9 @@ def test_replan_all_embedded_replans_who_needs_it_once(
     assert code == 0, err
     assert "Re-plans queued: 1" in out
     assert plan_count(db_file, athlete) == 2
+    example = repo_root / "examples" / "profile.example.toml"
+    versions = stored_versions(store.engine, athlete)
+    assert assert_every_version_validates(versions, example, tmp_path) == 2
     code, _, err = _run(capsys, "replan-all", "--date", "15 December")
     assert code != 0
     assert "--date: must be a day as YYYY-MM-DD, got '15 December'" in err

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import spinewise.services as sv
 from jobs.job_helpers import LATER, seed
+from stored_versions import assert_every_version_validates, stored_versions
 
 
 def test_a_job_is_recorded_once_and_its_plan_stored_once(
-    engine: Any, example_plan: tuple[Any, dict[str, Any]]
+    engine: Any, example_plan: tuple[Any, dict[str, Any]], repo_root: Path, tmp_path: Path
 ) -> None:
     store = sv.Store(engine)
     athlete = seed(store, example_plan, "db-jobs")
@@ -30,3 +32,6 @@ def test_a_job_is_recorded_once_and_its_plan_stored_once(
     assert state is not None
     assert (state.state, state.result) == ("done", {"plan_version": 2, "changes": 1})
     assert [j.key for j in sv.athlete_jobs(store, athlete)] == [key]
+    example = repo_root / "examples" / "profile.example.toml"
+    versions = stored_versions(store.engine, athlete)
+    assert assert_every_version_validates(versions, example, tmp_path) == 2

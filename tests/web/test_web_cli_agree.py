@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,6 +23,7 @@ from spinewise.settings import Settings
 from spinewise.store import reading
 from spinewise.store.accounts import find_user_by_email
 from spinewise.web import create_app
+from stored_versions import assert_every_version_validates
 from web.web_helpers import FAST_WEB, NOW, FakeClock, profile_data, signup_login, with_plan
 
 EMAIL = "both@example.org"
@@ -96,7 +98,11 @@ def _do_session(web: TestClient, *, pain_during: int) -> int:
 
 
 def test_cli_and_web_give_the_same_next_session(
-    web: TestClient, engine: Any, clock: list[datetime], capsys: pytest.CaptureFixture[str]
+    web: TestClient,
+    engine: Any,
+    clock: list[datetime],
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
 ) -> None:
     signup_login(web, EMAIL)
     with_plan(web)
@@ -133,6 +139,12 @@ def test_cli_and_web_give_the_same_next_session(
     assert _same(on_day) == _same(after)
     assert on_day["due_today"] is True
     assert _same(_cli_next(capsys, athlete, clock[0].date())) == _same(on_day)
+    # every stored version passes `spinewise plan validate` (issue 13)
+    versions = [
+        (p["version"], json.dumps(web.get(f"/api/v1/plans/{p['id']}").json()))
+        for p in web.get("/api/v1/plans").json()
+    ]
+    assert assert_every_version_validates(versions, profile_data(), tmp_path) == 2
 
 
 def test_starting_and_going_back_does_not_use_the_session_up(
