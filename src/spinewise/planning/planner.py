@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spinewise import __version__
-from spinewise.catalog import Catalog, load_vocabulary
+from spinewise.catalog import Catalog, Exercise, load_vocabulary
 from spinewise.errors import InfeasiblePlanError
 from spinewise.planning.candidates import eligible, hold_family, level_window
 from spinewise.planning.context import PlacedItem, WeekContext
@@ -257,6 +257,7 @@ def make_plan(
         When even the relaxed requirements cannot hold; the message names the conflict.
     """
     solved: list[SolvedWeek] = []
+    compression = remembered(compression)
     spine_cache: dict[str, SpineLoad | None] = {}
     phase_ids: dict[str, set[str]] = {}
     for week in plan_weeks(request):
@@ -277,6 +278,23 @@ def make_plan(
         phase_ids.setdefault(week.phase, set()).update(i.exercise_id for i in done.result.items)
     plan = plan_document(request, catalog, solved, seed=seed, version=__version__)
     return plan.with_weeks([*fixed_weeks, *plan.weeks[len(fixed_weeks) :]])
+
+
+def remembered(compression: CompressionFn) -> CompressionFn:
+    """The same estimator, computing each (exercise, load) once for the plan being made.
+
+    The request is the same for every call within one plan, so the exercise and the load decide
+    the value; the weeks ask for the same doses again and again.
+    """
+    seen: dict[tuple[str, float | None], float] = {}
+
+    def estimate(ex: Exercise, request: PlanRequest, load_kg: float | None) -> float:
+        key = (ex.id, load_kg)
+        if key not in seen:
+            seen[key] = compression(ex, request, load_kg)
+        return seen[key]
+
+    return estimate
 
 
 def _kept_week(ctx: WeekContext, week: Week) -> SolvedWeek:
