@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from spinewise.catalog import Catalog, Exercise
 from spinewise.habits.rules import BalanceRules
+from spinewise.habits.walking import days_then_minutes
 
 if TYPE_CHECKING:
     from spinewise.planning.periodization import WeekPlan
@@ -103,18 +104,6 @@ class BalanceWeek:
         }
 
 
-def _ladder(rules: BalanceRules) -> list[tuple[int, int]]:
-    rungs = [(rules.start_days_per_week, rules.start_min_per_day)]
-    days, minutes = rungs[0]
-    while days < rules.target_days_per_week:
-        days += 1
-        rungs.append((days, minutes))
-    while minutes < rules.max_min_per_day:
-        minutes = min(rules.max_min_per_day, minutes + rules.step_min)
-        rungs.append((days, minutes))
-    return rungs
-
-
 def balance_weeks(
     weeks: Sequence[WeekPlan], session_min: Sequence[float], rules: BalanceRules
 ) -> tuple[BalanceWeek, ...]:
@@ -132,7 +121,13 @@ def balance_weeks(
     loading = [i for i, w in enumerate(weeks) if not w.deload]
     last_session = session_min[loading[-1]] if loading else 0.0
     needed = max(0.0, rules.target_min_per_week - last_session)
-    rungs = _ladder(rules)
+    rungs = days_then_minutes(
+        rules.start_days_per_week,
+        rules.start_min_per_day,
+        rules.target_days_per_week,
+        rules.max_min_per_day,
+        rules.step_min,
+    )
     enough = next((i for i, (d, m) in enumerate(rungs) if d * m >= needed), len(rungs) - 1)
     rungs = rungs[: enough + 1]
     out: list[BalanceWeek] = []

@@ -141,16 +141,23 @@ def walking_cap_min(request: PlanRequest, rules: WalkingRules) -> int:
     return max(0, min(rules.target_min_per_day, request.minutes_per_session))
 
 
-def _ladder(
-    start_days: int, start_min: int, cap: int, rules: WalkingRules
+def days_then_minutes(
+    start_days: int, start_min: int, target_days: int, max_min: int, step_min: int
 ) -> list[tuple[int, int]]:
+    """A habit's ladder of ``(days, minutes per day)``: one more day a week, then longer days.
+
+    Walking and balance practice both climb it.
+
+    >>> days_then_minutes(3, 10, 5, 20, 5)
+    [(3, 10), (4, 10), (5, 10), (5, 15), (5, 20)]
+    """
     rungs = [(start_days, start_min)]
     days, minutes = start_days, start_min
-    while days < rules.target_days_per_week:
+    while days < target_days:
         days += 1
         rungs.append((days, minutes))
-    while minutes < cap:
-        minutes = min(cap, minutes + rules.step_min)
+    while minutes < max_min:
+        minutes = min(max_min, minutes + step_min)
         rungs.append((days, minutes))
     return rungs
 
@@ -176,7 +183,9 @@ def walking_weeks(
         else rules.start_min_per_day
     )
     start_days = min(rules.start_days_per_week, rules.target_days_per_week)
-    rungs = _ladder(start_days, min(start_min, cap), cap, rules)
+    rungs = days_then_minutes(
+        start_days, min(start_min, cap), rules.target_days_per_week, cap, rules.step_min
+    )
     weeks_per_rung = 2 if request.pain_current >= rules.slow_from_pain else 1
     easy = "impact" in request.sensitivities or request.pain_current >= rules.slow_from_pain
     pace = "easy (you can talk in full sentences)" if easy else "easy to brisk (you can still talk)"
