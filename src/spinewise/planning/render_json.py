@@ -32,10 +32,12 @@ from spinewise.planning.plan import (
     Week,
     WeekSolve,
 )
+from spinewise.planning.policy import balance_every_session
 from spinewise.planning.request import WEEKDAYS, PlanRequest
 from spinewise.planning.requirements import REQUIREMENTS
 from spinewise.planning.retest import retest_points
 from spinewise.planning.solver import BLOCK_ORDER
+from spinewise.planning.transfers import order_for_fewer_transfers
 
 if TYPE_CHECKING:
     from spinewise.planning.planner import SolvedWeek
@@ -107,9 +109,13 @@ def _week(request: PlanRequest, catalog: Catalog, sw: SolvedWeek) -> Week:
     sessions = []
     for s, day in enumerate(request.training_days):
         mine = [it for it in items if it.session == s]
+        grouped = [[it for it in mine if it.block == kind] for kind in BLOCK_ORDER]
+        if balance_every_session(request):  # the older-adult pathway: fewer trips to the floor
+            grouped = order_for_fewer_transfers(
+                grouped, {id(it): catalog.get(it.exercise_id) for it in mine}
+            )
         blocks = []
-        for kind in BLOCK_ORDER:
-            in_block = [it for it in mine if it.block == kind]
+        for kind, in_block in zip(BLOCK_ORDER, grouped, strict=True):
             if in_block:
                 blocks.append(
                     Block(
