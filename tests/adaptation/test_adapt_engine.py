@@ -9,9 +9,10 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from adaptation.log_fixtures import session_log
 from spinewise.adaptation.engine import adapt
 from spinewise.catalog import load_catalog
-from spinewise.logbook.entries import PainScores, PlannedRef, Readiness, SessionLog, SetLog
+from spinewise.logbook.entries import Readiness, SessionLog
 from spinewise.logbook.planned import PlannedSession, planned_sessions
 from spinewise.planning.plan import Plan
 from spinewise.planning.planner import make_plan
@@ -37,44 +38,7 @@ PLAN = make_plan(REQUEST, CATALOG)
 SESSIONS = planned_sessions(PLAN)
 
 
-def _log(
-    ps: PlannedSession,
-    *,
-    pain_during: int,
-    rpe: float = 6.0,
-    met: bool = True,
-    next_morning: int | None = None,
-    readiness: Readiness | None = None,
-) -> SessionLog:
-    sets = []
-    for item in ps.items:
-        sides = ["left", "right"] if item.per_side else [None]
-        for n in range(1, item.sets + 1):
-            for side in sides:
-                short = 0 if met else 1
-                sets.append(
-                    SetLog(
-                        exercise_id=item.exercise_id,
-                        set_number=n,
-                        side=side,
-                        reps=None if item.reps is None else max(1, item.reps - short),
-                        hold_s=None if item.hold_s is None else max(1.0, item.hold_s - 5 * short),
-                        distance_m=None
-                        if item.distance_m is None
-                        else max(1.0, item.distance_m - 5 * short),
-                        rpe=rpe,
-                    )
-                )
-    assert ps.date is not None
-    return SessionLog(
-        started_at=datetime.combine(ps.date, datetime.min.time()).replace(hour=18),
-        duration_min=40,
-        session_rpe=6,
-        pain=PainScores(before=2, during=pain_during, after=2, next_morning=next_morning),
-        readiness=readiness or Readiness(),
-        planned=PlannedRef(plan_version=1, week=ps.week, session=ps.session),
-        sets=tuple(sets),
-    )
+_log = session_log  # one log of a planned session, shared with the other adaptation tests
 
 
 def _items(plan: Plan, key: tuple[int, int]) -> dict[str, dict[str, Any]]:
