@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: run test lint typecheck unit bench clean
+.PHONY: run test lint typecheck unit bench mutation clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,8 +30,8 @@ run: $(STAMP)
 test: $(DEV_STAMP) lint typecheck unit
 
 lint: $(DEV_STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench tools
+	$(BIN)/ruff format --check src tests bench tools
 	$(BIN)/lint-imports
 
 typecheck: $(DEV_STAMP)
@@ -43,5 +43,15 @@ unit: $(DEV_STAMP)
 bench: $(DEV_STAMP)
 	PYTHONPATH=src $(BIN)/python -m bench
 
+## mutation: mutation testing of the planner's rules and validator (decision 0235; slow, so not
+## part of `make test`). MUTATION_CHILDREN sets the parallel test processes, MUTANTS a name filter.
+MUTATION_CHILDREN ?= 2
+MUTANTS ?=
+mutation: $(DEV_STAMP)
+	mkdir -p mutants
+	$(BIN)/mutmut run --max-children $(MUTATION_CHILDREN) $(MUTANTS) > mutants/run.log 2>&1 \
+		|| (tail -c 3000 mutants/run.log; exit 1)
+	$(BIN)/python tools/mutation_score.py
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) mutants .pytest_cache .mypy_cache .ruff_cache
