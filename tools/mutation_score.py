@@ -77,7 +77,8 @@ def main(argv: list[str]) -> int:
     for module, row in sorted(rows.items()):
         for key, value in row.items():
             total[key] += value
-        print(_line(module, row))
+        if row["mutants"]:
+            print(_line(module, row))
     print(_line("total", total))
     if any(row["not run"] for row in rows.values()):
         print(f"({total['not run']} mutants not run yet)")
