@@ -1,0 +1,721 @@
+"""The validator through its public functions: one valid plan, one planted fault per test.
+
+A plan is made once (8 weeks, training on Monday, Wednesday and Sunday so that Sunday-to-Monday
+spacing is checked); each test copies it, plants one fault and checks that
+:func:`~spinewise.planning.validate.validate_plan` names exactly the broken requirement, and that
+the same change kept within its bound is not reported. The item checks go through
+:func:`~spinewise.planning.validate_item.check_item`. Spine compression is cached, so the tests
+are fast enough for mutation testing (decision 0235).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from planning.planning_fixtures import CATALOG, EXAMPLE, with_
+from spinewise.catalog import Exercise
+from spinewise.planning.dosing import item_seconds
+from spinewise.planning.planner import make_plan
+from spinewise.planning.request import Demand, PlanRequest
+from spinewise.planning.spine import compression_limit_n, model_compression_n
+from spinewise.planning.validate import item_dose, validate_plan
+from spinewise.planning.validate_item import check_item
+
+REQUEST = with_(
+    EXAMPLE,
+    weeks=8,
+    equipment=EXAMPLE.equipment | {"kettlebell"},
+    preferred_days=("mon", "wed", "sun"),
+)
+PLAN: dict[str, Any] = json.loads(make_plan(REQUEST, CATALOG).dumps())
+_CACHE: dict[tuple[str, PlanRequest, float | None], float] = {}
+
+
+def compression(ex: Exercise, request: PlanRequest, load_kg: float | None) -> float:
+    key = (ex.id, request, load_kg)
+    if key not in _CACHE:
+        _CACHE[key] = model_compression_n(ex, request, load_kg)
+    return _CACHE[key]
+
+
+Plan = dict[str, Any]
+Edit = Callable[[Plan], None]
+
+
+def found(
+    *edits: Edit,
+    request: PlanRequest = REQUEST,
+    comp: Callable[[Exercise, PlanRequest, float | None], float] = compression,
+) -> Counter[str]:
+    """Requirement ids the validator reports (with counts) for the plan with ``edits`` made."""
+    plan = copy.deepcopy(PLAN)
+    for edit in edits:
+        edit(plan)
+    return Counter(v.requirement for v in validate_plan(plan, request, CATALOG, compression=comp))
+
+
+def week(plan: Plan, w: int) -> dict[str, Any]:
+    return plan["weeks"][w - 1]  # type: ignore[no-any-return]
+
+
+def session(plan: Plan, w: int, s: int) -> dict[str, Any]:
+    return week(plan, w)["sessions"][s - 1]  # type: ignore[no-any-return]
+
+
+def items(plan: Plan, w: int, s: int | None = None) -> list[dict[str, Any]]:
+    sessions = week(plan, w)["sessions"] if s is None else [session(plan, w, s)]
+    return [it for ses in sessions for b in ses["blocks"] for it in b["items"]]
+
+
+def ids(plan: Plan, w: int, s: int | None = None) -> list[str]:
+    return [it["exercise_id"] for it in items(plan, w, s)]
+
+
+def swap(w: int, old: str, new: str, s: int | None = None) -> Edit:
+    """Put ``new`` wherever ``old`` is in week ``w`` (session ``s`` only, when given)."""
+
+    def edit(plan: Plan) -> None:
+        hit = [it for it in items(plan, w, s) if it["exercise_id"] == old]
+        assert hit, (w, s, old)
+        for it in hit:
+            it["exercise_id"] = new
+
+    return edit
+
+
+def set_field(w: int, exercise_id: str, **values: Any) -> Edit:
+    def edit(plan: Plan) -> None:
+        hit = [it for it in items(plan, w) if it["exercise_id"] == exercise_id]
+        assert hit, (w, exercise_id)
+        for it in hit:
+            it.update(values)
+
+    return edit
+
+
+def plan_field(*path: str | int, value: Any) -> Edit:
+    def edit(plan: Plan) -> None:
+        obj: Any = plan
+        for key in path[:-1]:
+            obj = obj[key]
+        obj[path[-1]] = value
+
+    return edit
+
+
+def test_the_plan_is_valid_to_start_with() -> None:
+    assert found() == Counter()
+    assert "single_leg_rdl_band" in ids(PLAN, 1)
+
+
+# -- the plan as a whole ------------------------------------------------------------------------
+def test_schema_version() -> None:
+    assert found(plan_field("schema_version", value=2)) == Counter({"schema_version": 1})
+
+
+def test_declared_relaxations_must_name_a_relaxable_requirement_of_a_week() -> None:
+    bad = ["week 1: not_a_rule: x", "nonsense", "week 1: Key_regions: x"]
+    assert found(plan_field("solver", "relaxed", value=bad)) == Counter({"solver.relaxed": 3})
+    ok = ["week 2: variety_rotation: no new exercise open"]
+    assert found(plan_field("solver", "relaxed", value=ok)) == Counter()
+
+
+def test_a_missing_week_stops_the_check() -> None:
+    assert found(lambda p: p["weeks"].pop()) == Counter({"weeks": 1})
+
+
+@pytest.mark.parametrize(("field", "value"), [("phase", "power"), ("deload", True)])
+def test_periodization(field: str, value: Any) -> None:
+    assert found(plan_field("weeks", 2, field, value=value)) == Counter({"periodization": 1})
+
+
+def test_sessions_per_week() -> None:
+    extra = found(lambda p: week(p, 1)["sessions"].append(copy.deepcopy(session(p, 2, 1))))
+    assert extra["sessions"] == 1
+
+
+# -- one session: structure and time ------------------------------------------------------------
+def test_blocks_in_order_each_once_and_prep_first() -> None:
+    assert found(lambda p: session(p, 1, 1)["blocks"].reverse()) == Counter(
+        {"session_structure": 1}
+    )
+
+    def split_strength(p: Plan) -> None:
+        blocks = session(p, 1, 1)["blocks"]
+        strength = next(b for b in blocks if b["kind"] == "strength")
+        i = blocks.index(strength)
+        blocks.insert(i + 1, {"kind": "strength", "items": [strength["items"].pop()]})
+
+    assert found(split_strength) == Counter({"session_structure": 1})
+    no_prep = found(lambda p: session(p, 1, 1)["blocks"].pop(0))
+    assert no_prep["session_structure"] == 1
+
+
+def _move(w: int, s: int, source: str, target: str, n: int = 1) -> Edit:
+    def edit(plan: Plan) -> None:
+        blocks = {b["kind"]: b for b in session(plan, w, s)["blocks"]}
+        for _ in range(n):
+            blocks[target]["items"].append(blocks[source]["items"].pop())
+
+    return edit
+
+
+def test_items_per_block() -> None:
+    # week 1, session 1: prep 2, strength 3, stability 3, conditioning 2
+    assert found(_move(1, 1, "stability", "strength")) == Counter({"session_structure": 1})
+    assert found(_move(1, 1, "strength", "conditioning")) == Counter({"session_structure": 1})
+    assert found(_move(1, 1, "conditioning", "stability")) == Counter({"session_structure": 1})
+    assert found(_move(1, 1, "conditioning", "prep")) == Counter({"session_structure": 1})
+    # moving within bounds is no fault
+    assert found(_move(1, 1, "strength", "stability"), _move(1, 1, "stability", "strength")) == (
+        Counter()
+    )
+
+
+def test_items_per_session() -> None:
+    # 40 minutes: 8 to 10 items; week 1 session 2 has 10
+    def eleventh(plan: Plan) -> None:
+        blocks = {b["kind"]: b for b in session(plan, 1, 2)["blocks"]}
+        item = copy.deepcopy(blocks["recovery"]["items"][0])
+        item["exercise_id"] = "crocodile_breathing"
+        blocks["conditioning"]["items"].append(item)
+
+    more = found(eleventh)
+    assert more["session_structure"] == 1
+
+    def drop(n: int) -> Edit:
+        def edit(plan: Plan) -> None:
+            blocks = {b["kind"]: b for b in session(plan, 1, 2)["blocks"]}
+            for _ in range(n):
+                blocks["stability"]["items"].pop()
+
+        return edit
+
+    assert found(drop(2))["session_structure"] == 0  # 8 items
+    assert found(drop(3))["session_structure"] == 1  # 7 items
+
+
+def test_an_exercise_twice_in_a_session() -> None:
+    twice = found(swap(1, "wall_sit", "farmers_carry", s=1))
+    assert twice["session_structure"] == 1
+
+
+def test_session_time_and_its_estimate() -> None:
+    actual = sum(item_seconds(item_dose(it)) for it in items(PLAN, 1, 1)) / 60
+
+    def estimate(minutes: float) -> Edit:
+        return plan_field("weeks", 0, "sessions", 0, "estimated_minutes", value=minutes)
+
+    assert found(estimate(actual + 0.05)) == Counter()
+    assert found(estimate(actual - 0.05)) == Counter()
+    assert found(estimate(actual + 0.052)) == Counter({"session_time": 1})
+    assert found(estimate(actual - 0.052)) == Counter({"session_time": 1})
+
+    # over the 40 minutes (and so no longer the estimate either)
+    def slow(plan: Plan) -> None:
+        next(it for it in items(plan, 1, 1) if it["exercise_id"] == "wall_sit")["rest_s"] = 1200
+
+    assert found(slow) == Counter({"session_time": 2})
+
+
+def test_unknown_exercise() -> None:
+    unknown = found(swap(1, "wall_push_up", "no_such_exercise"))
+    assert unknown["exercise"] == 1
+
+
+# -- the item checks ----------------------------------------------------------------------------
+def _item(exercise_id: str, **dose: Any) -> dict[str, Any]:
+    planned = [it for w in range(1, 9) for it in items(PLAN, w) if it["exercise_id"] == exercise_id]
+    if planned:
+        return {**copy.deepcopy(planned[0]), **dose}
+    ex = CATALOG.get(exercise_id)
+    item = {
+        "exercise_id": exercise_id,
+        "sets": ex.dose.sets,
+        "reps": ex.dose.reps,
+        "hold_s": ex.dose.hold_s,
+        "distance_m": ex.dose.distance_m,
+        "per_side": ex.dose.per_side,
+        "tempo": ex.dose.tempo,
+        "rest_s": ex.dose.rest_s,
+        "intensity": {"kind": ex.dose.intensity.kind, "value": ex.dose.intensity.value},
+        "why": ["a reason"],
+    }
+    item.update(dose)
+    return item
+
+
+def problems(
+    exercise_id: str, request: PlanRequest = REQUEST, phase: str = "build", **dose: Any
+) -> set[str]:
+    item = _item(exercise_id, **dose)
+    return {
+        p.requirement
+        for p in check_item(item, CATALOG.get(exercise_id), request, phase, compression=compression)  # type: ignore[arg-type]
+    }
+
+
+def test_item_checks_pass_for_a_planned_item() -> None:
+    assert problems("bird_dog") == set()
+    assert problems("kettlebell_deadlift") == set()
+
+
+def test_item_equipment_and_sensitivities() -> None:
+    assert problems("kettlebell_deadlift", with_(REQUEST, equipment=EXAMPLE.equipment)) == {
+        "equipment"
+    }
+    assert problems(
+        "band_chop_half_kneeling", with_(REQUEST, sensitivities=frozenset({"rotation"}))
+    ) == {"sensitivities"}
+
+
+def test_item_pain_gate_for_fast_work() -> None:
+    throw = "half_kneeling_rotational_throw"
+    assert "pain_gate" not in problems(throw, with_(REQUEST, pain_current=2))
+    assert "pain_gate" in problems(throw, with_(REQUEST, pain_current=3))
+    assert "pain_gate" not in problems("bird_dog", with_(REQUEST, pain_current=3))
+
+
+def test_item_jumps_for_a_person_at_risk_of_falling() -> None:
+    older = with_(REQUEST, age=70, pain_current=0)
+    assert "fall_risk_jumps" not in problems("pogo_hops", with_(REQUEST, pain_current=0))
+    assert "fall_risk_jumps" not in problems("pogo_hops", older)  # two feet, level 2
+    one_leg = next(e.id for e in CATALOG if "jump" in e.patterns and e.laterality != "bilateral")
+    assert "fall_risk_jumps" in problems(one_leg, older)
+
+
+def test_item_excluded_by_a_finding() -> None:
+    assert "finding_exclusions" in problems("superman_hold")
+    no_finding = with_(REQUEST, findings=(), demands=())
+    assert "finding_exclusions" not in problems("superman_hold", no_finding)
+
+
+def test_item_level_window() -> None:
+    # a novice: up to level 2 in the foundation phase, 3 after it
+    level_3 = next(
+        e.id
+        for e in CATALOG
+        if e.level == 3
+        and not set(e.equipment) - REQUEST.equipment
+        and not set(e.sensitivities) & REQUEST.sensitivities
+    )
+    assert "level_window" in problems(level_3, phase="foundation")
+    assert "level_window" not in problems(level_3, phase="build")
+    assert "level_window" in problems(level_3, with_(REQUEST, max_level=2), phase="build")
+
+
+def test_item_spine_budget() -> None:
+    limit = compression_limit_n(REQUEST)
+    assert "spine_budget" not in problems("kettlebell_deadlift")
+    # the planned cap keeps it within the limit; without the cap, at its usual load, it is over
+    assert "spine_budget" in problems("kettlebell_deadlift", load_cap_kg=None)
+    assert compression(CATALOG.get("kettlebell_deadlift"), REQUEST, 9.5) <= limit
+
+
+def test_item_dose_measures_and_reason() -> None:
+    assert problems("bird_dog", reps=8, hold_s=10.0) == {"dose"}
+    assert problems("bird_dog", reps=None, hold_s=None, distance_m=None) == {"dose"}
+    assert problems("bird_dog", why=[]) == {"why"}
+
+
+# -- one week -----------------------------------------------------------------------------------
+def test_key_regions() -> None:
+    # the front-rack carry is week 1's only thoracic-extensor work
+    assert found(swap(1, "front_rack_kettlebell_carry", "farmers_carry"))["key_regions"] == 1
+    # a requirement that is never relaxed cannot be declared relaxed
+    declared = plan_field("solver", "relaxed", value=["week 1: key_regions: relaxed"])
+    both = found(swap(1, "front_rack_kettlebell_carry", "farmers_carry"), declared)
+    assert (both["key_regions"], both["solver.relaxed"]) == (1, 1)
+
+
+def test_weekly_qualities_and_three_planes() -> None:
+    # hip 90/90 switches are week 1's only mobility work
+    no_mobility = swap(1, "hip_90_90_switches", "crocodile_breathing")
+    assert found(no_mobility) == Counter({"weekly_qualities": 1})
+    # a relaxation declared for that week lets it pass; one for another week does not
+    week_1 = plan_field("solver", "relaxed", value=["week 1: weekly_qualities: relaxed"])
+    week_2 = plan_field("solver", "relaxed", value=["week 2: weekly_qualities: relaxed"])
+    assert found(no_mobility, week_1) == Counter()
+    assert found(no_mobility, week_2) == Counter({"weekly_qualities": 1})
+
+    def flat(plan: Plan) -> None:
+        for it in items(plan, 1):
+            if "transverse" in CATALOG.get(it["exercise_id"]).planes:
+                it["exercise_id"] = "wall_sit"
+
+    assert found(flat)["three_planes"] == 1
+
+
+def test_unilateral_work_every_session() -> None:
+    def bilateral(plan: Plan) -> None:
+        for it in items(plan, 1, 2):
+            if CATALOG.get(it["exercise_id"]).laterality in ("unilateral", "alternating", "split"):
+                it["exercise_id"] = "wall_sit"
+
+    assert found(bilateral)["unilateral_each_session"] == 1
+
+
+def test_isolated_share() -> None:
+    # week 1: 4 of 30 items are isolated; 6 may be
+    two_more = [
+        swap(1, "bear_hold", "prone_ytw_raise", s=3),
+        swap(1, "wall_push_up", "band_pull_apart", s=1 + 1),
+    ]
+    assert found(*two_more)["isolated_share"] == 0
+    assert found(*two_more, swap(1, "push_up_knees", "prone_heel_squeeze"))["isolated_share"] == 1
+
+
+def test_single_leg_hinge_in_loading_weeks_only() -> None:
+    assert found(swap(1, "single_leg_rdl_band", "bird_dog"))["single_leg_hinge"] == 1
+    deload = [e for e in ids(PLAN, 4) if e.startswith("single_leg_rdl")]
+    edits = [swap(4, e, "bird_dog") for e in sorted(set(deload))]
+    assert found(*edits)["single_leg_hinge"] == 0
+
+
+def test_rotational_throws_when_open() -> None:
+    # week 3 (build): the half-kneeling throw is open once its chop or lift came earlier
+    assert (
+        found(swap(3, "half_kneeling_rotational_throw", "band_pull_through"))["rotational_throws"]
+        == 1
+    )
+    no_ball = with_(REQUEST, equipment=REQUEST.equipment - {"medicine_ball"})
+    assert "rotational_throws" not in found(
+        swap(3, "half_kneeling_rotational_throw", "band_pull_through"), request=no_ball
+    )
+
+
+def test_finding_volume() -> None:
+    # extra volume: two back-extensor endurance items a loading week
+    extensors = [
+        e
+        for e in dict.fromkeys(ids(PLAN, 1))
+        if "erector_spinae" in CATALOG.get(e).primary_regions
+        and "isometric_endurance" in CATALOG.get(e).qualities
+    ]
+    assert len(extensors) >= 3
+    keep_two = [swap(1, e, "wall_sit") for e in extensors[2:]]
+    assert found(*keep_two)["finding_volume"] == 0 or ids(PLAN, 1).count(extensors[0]) > 1
+    keep_one = [swap(1, e, "wall_sit") for e in extensors[1:]]
+    assert found(*keep_one)["finding_volume"] >= 1
+    # weaker side: a unilateral anti-lateral-flexion item
+    sides = [
+        e for e in dict.fromkeys(ids(PLAN, 1)) if "anti_lateral_flexion" in CATALOG.get(e).patterns
+    ]
+    assert found(*(swap(1, e, "wall_sit") for e in sides))["finding_volume"] >= 1
+
+
+def test_weekly_frequency() -> None:
+    twice = [e for e, n in Counter(ids(PLAN, 1)).items() if n == 2]
+    once = [e for e, n in Counter(ids(PLAN, 1)).items() if n == 1 and e not in ids(PLAN, 1, 2)]
+    assert twice
+    assert once
+    thrice = swap(1, once[0], twice[0])
+    assert found(thrice)["weekly_frequency"] == 1
+
+
+def _days(*days: str) -> Edit:
+    def edit(plan: Plan) -> None:
+        for w in plan["weeks"]:
+            for ses, day in zip(w["sessions"], days, strict=True):
+                ses["day"] = day
+
+    return edit
+
+
+def test_heavy_hinge_days_not_back_to_back() -> None:
+    heavy = [
+        swap(1, "band_good_morning", "barbell_rdl", s=1),
+        swap(1, "kettlebell_deadlift", "barbell_rdl", s=2),
+    ]
+    assert found(*heavy, _days("mon", "tue", "sun"))["heavy_hinge_spacing"] == 1
+    assert found(*heavy, _days("mon", "wed", "sun"))["heavy_hinge_spacing"] == 0
+    assert found(heavy[0], _days("mon", "tue", "sun"))["heavy_hinge_spacing"] == 0
+
+
+def test_heavy_hinge_sunday_then_monday() -> None:
+    sunday = swap(1, "band_pull_through", "barbell_rdl", s=3)
+    monday = swap(2, "split_squat", "barbell_rdl", s=1)
+    assert found(sunday, monday)["heavy_hinge_spacing"] == 1
+    assert found(sunday)["heavy_hinge_spacing"] == 0
+    saturday = with_(REQUEST, preferred_days=("mon", "wed", "sat"))
+    assert (
+        found(sunday, monday, _days("mon", "wed", "sat"), request=saturday)["heavy_hinge_spacing"]
+        == 0
+    )
+
+
+def test_heavy_compression_days_not_back_to_back() -> None:
+    limit = compression_limit_n(REQUEST)
+
+    def heavy_on(*exercise_ids: str, share: float = 0.75) -> Callable[..., float]:
+        def comp(ex: Exercise, request: PlanRequest, load_kg: float | None) -> float:
+            if ex.id in exercise_ids:
+                return share * limit
+            return min(compression(ex, request, load_kg), 0.5 * limit)
+
+        return comp
+
+    mon_tue = _days("mon", "tue", "sun")
+    both = heavy_on("band_good_morning", "kettlebell_deadlift")
+    assert found(mon_tue, comp=both)["heavy_compression_spacing"] >= 1
+    assert found(_days("mon", "wed", "sun"), comp=both)["heavy_compression_spacing"] == 0
+    just_under = heavy_on("band_good_morning", "kettlebell_deadlift", share=0.7499)
+    assert found(mon_tue, comp=just_under)["heavy_compression_spacing"] == 0
+
+
+# -- across weeks -------------------------------------------------------------------------------
+def test_deload_volume() -> None:
+    def scale(factor: float) -> Edit:
+        def edit(plan: Plan) -> None:
+            for it in items(plan, 4):
+                it["sets"] = max(1, round(it["sets"] * factor))
+
+        return edit
+
+    assert found(scale(3))["deload_volume"] == 1
+    assert found(scale(0.2))["deload_volume"] == 1
+
+
+def test_dose_progression_within_a_phase() -> None:
+    shared = sorted(set(ids(PLAN, 1)) & set(ids(PLAN, 2)))
+    assert shared
+    eid = "band_good_morning"  # 2 x 12 at 3-0-1-0 in week 1, 3 x 13 at 4-0-1-0 in week 2
+    assert eid in shared
+    assert found(set_field(2, eid, sets=2))["progression"] == 0
+    assert found(set_field(2, eid, sets=1))["progression"] == 1
+    assert found(set_field(2, eid, reps=11))["progression"] == 1
+    assert found(set_field(2, eid, tempo="2-0-1-0"))["progression"] == 1
+    assert found(set_field(2, eid, tempo="3-0-1-0"))["progression"] == 0
+    regressed = set_field(2, eid, sets=1, why=["adapted (regress): pain"])
+    assert found(regressed)["progression"] == 0
+    # a week of another phase may start lower
+    assert found(set_field(3, "single_leg_rdl_bodyweight", sets=1))["progression"] == 0
+
+
+def items_of(w: int, eid: str) -> dict[str, Any]:
+    return next(it for it in items(PLAN, w) if it["exercise_id"] == eid)
+
+
+def test_variety_rotation() -> None:
+    same = found(lambda p: week(p, 2).update(sessions=copy.deepcopy(week(p, 1)["sessions"])))
+    assert same["variety_rotation"] == 1
+    declared = plan_field("solver", "relaxed", value=["week 2: variety_rotation: relaxed"])
+    assert (
+        found(
+            lambda p: week(p, 2).update(sessions=copy.deepcopy(week(p, 1)["sessions"])), declared
+        )["variety_rotation"]
+        == 0
+    )
+
+
+# -- patterns, time and signature work ----------------------------------------------------------
+def test_pattern_per_session_and_variants() -> None:
+    crowd = found(
+        swap(1, "wall_sit", "side_bridge", s=1),
+        swap(1, "farmers_carry", "side_bridge_knees_top_leg_abduction", s=1),
+    )
+    assert crowd["pattern_per_session"] == 1
+    variants = found(swap(1, "prone_back_extension_hold", "bird_dog_pulses", s=1))
+    assert variants["one_variant_per_session"] >= 1 or variants["session_structure"] == 1
+
+
+def test_weekly_pattern_sets() -> None:
+    assert found(set_field(2, "kettlebell_deadlift", sets=25))["weekly_pattern_sets"] == 1
+
+
+def test_movement_patterns_and_signature_work() -> None:
+    no_deadlift = found(swap(1, "kettlebell_deadlift", "wall_sit"))
+    assert no_deadlift["signature_work"] == 1
+    no_bridge = found(swap(1, "glute_bridge_lateral_shift_hold", "wall_sit"))
+    assert no_bridge["signature_work"] == 1
+
+    def no_hinge(plan: Plan) -> None:
+        for it in items(plan, 1):
+            if "hinge" in CATALOG.get(it["exercise_id"]).patterns:
+                it["exercise_id"] = "wall_sit"
+
+    assert found(no_hinge)["movement_patterns"] == 1
+
+
+def test_session_fill() -> None:
+    short = found(lambda p: session(p, 1, 1)["blocks"].pop())
+    assert short["session_fill"] == 1
+
+
+def test_balance_every_session_for_an_older_person() -> None:
+    older = with_(REQUEST, age=70)
+    assert found(request=older)["balance_every_session"] >= 1
+
+
+# -- ballistic work -----------------------------------------------------------------------------
+def test_prerequisites_and_foot_contacts() -> None:
+    early = found(swap(1, "band_pull_through", "half_kneeling_rotational_throw", s=3))
+    assert early["prerequisites"] == 1
+    hops = found(set_field(8, "pogo_hops", reps=200))
+    assert hops["foot_contacts"] == 1
+    assert found(set_field(8, "pogo_hops", reps=15))["foot_contacts"] == 0
+
+
+def test_demand_kinds() -> None:
+    every = with_(
+        REQUEST, demands=(Demand("every_session", "x", quality="rate_of_force_development"),)
+    )
+    assert found(request=every)["finding_volume"] >= 1
+
+
+# -- many faults at once (the test mutation testing runs: one validation finds them all) --------
+def _scale_sets(w: int, factor: float) -> Edit:
+    def edit(plan: Plan) -> None:
+        for it in items(plan, w):
+            it["sets"] = max(1, round(it["sets"] * factor))
+
+    return edit
+
+
+def _in_session(w: int, s: int, exercise_id: str, **values: Any) -> Edit:
+    def edit(plan: Plan) -> None:
+        next(it for it in items(plan, w, s) if it["exercise_id"] == exercise_id).update(values)
+
+    return edit
+
+
+FAULTS_A: tuple[Edit, ...] = (
+    plan_field("schema_version", value=2),
+    plan_field("solver", "relaxed", value=["nonsense", "week 9: key_regions: x"]),
+    swap(1, "front_rack_kettlebell_carry", "farmers_carry", s=3),
+    swap(1, "wall_push_up", "no_such_exercise", s=2),
+    _in_session(2, 3, "band_good_morning", sets=1),
+    plan_field("weeks", 1, "sessions", 0, "estimated_minutes", value=99.0),
+    swap(3, "half_kneeling_rotational_throw", "band_pull_through", s=3),
+    _move(3, 1, "stability", "strength"),
+    _scale_sets(4, 0.2),
+    swap(5, "kettlebell_deadlift", "barbell_rdl", s=3),
+    swap(6, "copenhagen_plank_short_lever", "barbell_rdl", s=1),
+    swap(6, "push_up", "cossack_squat", s=3),
+    swap(7, "single_leg_rdl_bodyweight", "bird_dog", s=3),
+    _in_session(8, 1, "pogo_hops", reps=200),
+)
+
+
+#: What the faults above break, each explained: a swapped-in exercise keeps the dose it replaced.
+EXPECTED_A = [
+    ("plan", "schema_version"),
+    ("plan", "solver.relaxed"),  # not a requirement of a week
+    ("plan", "solver.relaxed"),  # key regions are never relaxed
+    ("week 1", "key_regions"),  # the front-rack carry was the only thoracic-extensor work
+    ("week 1 session 2", "exercise"),
+    ("week 1 session 3", "one_variant_per_session"),  # farmer's carry beside the suitcase march
+    ("week 2", "progression"),  # the good morning drops from 2 sets to 1
+    ("week 2 session 1", "session_time"),  # the estimate says 99 minutes
+    ("week 2 session 3", "session_time"),  # the estimate no longer matches the fewer sets
+    ("week 3", "rotational_throws"),
+    ("week 3", "weekly_qualities"),  # the throw was the week's rate-of-force-development work
+    ("week 3 session 1", "session_structure"),  # four strength items
+    ("week 3 session 3", "one_variant_per_session"),  # two hinge variants in one session
+    ("week 4", "deload_volume"),  # a fifth of the sets: too light
+    ("week 4 session 1", "session_time"),  # estimates no longer match the sets
+    ("week 4 session 2", "session_time"),
+    ("week 4 session 3", "session_time"),
+    ("week 5 session 3", "equipment"),  # a barbell
+    ("week 5 session 3", "prerequisites"),  # the side toss lost its half-kneeling throw in week 3
+    ("week 5 session 3", "spine_budget"),
+    ("week 6", "heavy_hinge_spacing"),  # Sunday of week 5, Monday of week 6
+    ("week 6", "movement_patterns"),  # the push-up was the week's only push
+    ("week 6 session 1", "equipment"),
+    ("week 6 session 1", "spine_budget"),
+    ("week 7", "progression"),  # week 6's bird dog holds longer than the one swapped in
+    ("week 7", "progression"),  # week 6's Cossack squat now carries the push-up's dose
+    ("week 7", "single_leg_hinge"),
+    ("week 8", "deload_volume"),  # 200 hops: too much volume for a deload
+    ("week 8 session 1", "foot_contacts"),
+    ("week 8 session 1", "session_time"),
+    ("week 8 session 3", "prerequisites"),  # the side toss again
+]
+
+
+def _violations(*edits: Edit, request: PlanRequest = REQUEST) -> list[tuple[str, str]]:
+    plan = copy.deepcopy(PLAN)
+    for edit in edits:
+        edit(plan)
+    return sorted(
+        (v.where, v.requirement)
+        for v in validate_plan(plan, request, CATALOG, compression=compression)
+    )
+
+
+def test_many_faults_at_once() -> None:
+    assert _violations(*FAULTS_A) == EXPECTED_A
+
+
+FAULTS_B: tuple[Edit, ...] = (
+    lambda p: week(p, 2).update(sessions=copy.deepcopy(week(p, 1)["sessions"])),
+    plan_field("weeks", 6, "deload", value=True),
+    swap(3, "bird_dog_band", "copenhagen_plank_short_lever", s=1),
+    lambda p: session(p, 5, 2)["blocks"].pop(3),
+    swap(6, "kettlebell_deadlift", "wall_sit", s=3),
+    swap(7, "glute_bridge_lateral_shift_hold", "wall_sit", s=2),
+    # six of week 8's thirty items isolated: the most allowed
+    swap(8, "band_resisted_squat", "wall_sit", s=1),
+    swap(8, "pallof_press_band", "mcgill_curl_up", s=1),
+    swap(8, "incline_push_up", "band_pull_apart", s=2),
+    swap(8, "plank_shoulder_tap", "prone_heel_squeeze", s=2),
+    swap(8, "marching_bridge", "heel_raise_supported", s=3),
+)
+
+
+def test_more_faults_at_once() -> None:
+    assert _violations(*FAULTS_B) == [
+        ("week 2", "variety_rotation"),  # week 2 repeats week 1
+        ("week 3", "weekly_frequency"),  # a third Copenhagen plank
+        ("week 3 session 1", "session_structure"),  # twice in one session
+        ("week 5", "single_leg_hinge"),  # it was in the stability block taken out
+        ("week 5 session 2", "session_fill"),
+        ("week 5 session 2", "session_structure"),  # 7 items
+        ("week 5 session 2", "session_time"),  # the estimate no longer matches
+        ("week 6", "signature_work"),  # no deadlift
+        ("week 7", "periodization"),  # marked a deload
+        ("week 7", "progression"),  # the wall sit now carries a shorter dose than in week 6
+        ("week 7", "signature_work"),  # no lateral-shift bridge
+    ]
+
+
+def _heavy_at_three_quarters(*exercise_ids: str) -> Callable[..., float]:
+    limit = compression_limit_n(REQUEST)
+
+    def comp(ex: Exercise, request: PlanRequest, load_kg: float | None) -> float:
+        if ex.id in exercise_ids:
+            return 0.75 * limit
+        return min(compression(ex, request, load_kg), 0.5 * limit)
+
+    return comp
+
+
+FAULTS_C: tuple[Edit, ...] = (
+    _days("mon", "tue", "sun"),
+    swap(6, "copenhagen_plank_short_lever", "barbell_rdl", s=1),
+    swap(6, "cossack_squat", "barbell_rdl", s=2),
+    # a seventh isolated item in week 8
+    *FAULTS_B[-5:],
+    swap(8, "bird_dog_bench", "supine_figure_four", s=3),
+)
+
+
+def test_faults_on_back_to_back_days() -> None:
+    plan = copy.deepcopy(PLAN)
+    for edit in FAULTS_C:
+        edit(plan)
+    comp = _heavy_at_three_quarters("band_good_morning", "kettlebell_deadlift")
+    got = validate_plan(plan, REQUEST, CATALOG, compression=comp)
+    assert sorted((v.where, v.requirement) for v in got) == [
+        ("week 1", "heavy_compression_spacing"),  # Monday and Tuesday at 75 % of the limit
+        ("week 6", "heavy_hinge_spacing"),  # Monday and Tuesday
+        ("week 6 session 1", "equipment"),  # a barbell
+        ("week 6 session 2", "equipment"),
+        ("week 8", "isolated_share"),  # 7 of 30
+    ]
