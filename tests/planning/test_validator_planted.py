@@ -14,6 +14,7 @@ import copy
 import json
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -25,7 +26,7 @@ from spinewise.planning.planner import make_plan
 from spinewise.planning.request import Demand, PlanRequest
 from spinewise.planning.spine import compression_limit_n, model_compression_n
 from spinewise.planning.validate import item_dose, validate_plan
-from spinewise.planning.validate_item import check_item
+from spinewise.planning.validate_item import check_item, planner_dose
 
 REQUEST = with_(
     EXAMPLE,
@@ -857,3 +858,44 @@ def test_a_plan_object_an_older_person_and_a_missing_week() -> None:
         ],
     )
     assert _violations(lambda p: p["weeks"].pop()) == ["plan: weeks: 7 weeks, expected 8"]
+
+
+# -- the item checks in plain words, and the dose the planner would give ------------------------
+def _plain(exercise_id: str, request: PlanRequest) -> dict[str, str]:
+    item = _item(exercise_id)
+    found_ = check_item(item, CATALOG.get(exercise_id), request, "build", compression=compression)
+    return {p.requirement: p.plain for p in found_}
+
+
+def test_item_problems_in_plain_words() -> None:
+    bare = with_(REQUEST, equipment=frozenset())
+    assert _plain("kettlebell_deadlift", bare)["equipment"] == (
+        "Kettlebell deadlift needs kettlebell, which is not in your equipment"
+    )
+    assert _plain("band_chop_half_kneeling", bare)["equipment"] == (
+        "Half-kneeling band chop needs band and mat, which is not in your equipment"
+    )
+    assert _plain("half_kneeling_rotational_throw", bare)["equipment"] == (
+        "Half-kneeling rotational medicine-ball throw needs mat, medicine ball and wall, which is "
+        "not in your equipment"
+    )
+    hurts = with_(REQUEST, sensitivities=frozenset({"rotation", "flexion", "extension"}))
+    throw = CATALOG.get("half_kneeling_rotational_throw")
+    assert set(throw.sensitivities) & hurts.sensitivities == {"rotation"}
+    assert _plain("half_kneeling_rotational_throw", hurts)["sensitivities"] == (
+        "Half-kneeling rotational medicine-ball throw loads rotation, a movement that aggravates "
+        "your pain"
+    )
+
+
+def test_planner_dose_carries_the_planners_cap() -> None:
+    planned = items_of(1, "kettlebell_deadlift")
+    dose = replace(item_dose(planned), load_cap_kg=None, effort_cap=False)
+    given = planner_dose(CATALOG.get("kettlebell_deadlift"), REQUEST, dose, compression)
+    assert given is not None
+    assert (given.load_cap_kg, given.effort_cap) == (planned["load_cap_kg"], False)
+    assert replace(given, load_cap_kg=None) == dose
+    light = item_dose(items_of(1, "bird_dog"))
+    assert planner_dose(CATALOG.get("bird_dog"), REQUEST, light, compression) == light
+    # over the limit at the catalogue's dose: the planner would not give it
+    assert planner_dose(CATALOG.get("barbell_rdl"), REQUEST, light, compression) is None
