@@ -899,3 +899,24 @@ def test_planner_dose_carries_the_planners_cap() -> None:
     assert planner_dose(CATALOG.get("bird_dog"), REQUEST, light, compression) == light
     # over the limit at the catalogue's dose: the planner would not give it
     assert planner_dose(CATALOG.get("barbell_rdl"), REQUEST, light, compression) is None
+
+
+def test_findings_no_exercise_serves() -> None:
+    demands = (
+        Demand("extra_volume", "more", quality="no_such_quality", sets=2),
+        Demand("weaker_side", "weak", pattern="no_such_pattern", side="left"),
+        Demand("every_session", "often", quality="no_such_quality"),
+        Demand("prefer", "liked", quality="no_such_quality"),
+    )
+    got = _violations(request=with_(REQUEST, demands=demands))
+    loading = [1, 2, 3, 5, 6, 7]
+    expected = []
+    for w in range(1, 9):
+        if w in loading:
+            expected.append(f"week {w}: finding_volume: more: 0 item(s), 2 needed")
+        expected.append(f"week {w}: finding_volume: weak: no unilateral item")
+        expected += [
+            f"week {w}: finding_volume: often: session {s} has no no_such_quality item"
+            for s in (1, 2, 3)
+        ]
+    assert sorted(got) == sorted(expected)
