@@ -52,3 +52,20 @@ def test_minimal_plan_renders() -> None:
     text = _render(minimal_plan())
     assert "Relaxed requirements:" in text
     assert "Glute bridge" in text
+
+
+def test_an_80_column_terminal_lists_the_reasons_under_each_block() -> None:
+    """At 80 columns a "why" column wrapped each reason into dozens of near-empty lines."""
+    plan = make_plan()
+    console = Console(record=True, width=80, color_system=None)
+    print_plan(plan, console)
+    text = console.export_text()
+    lines = text.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    runs = "\n".join("" if line.strip() else "<blank>" for line in lines)
+    assert "<blank>\n<blank>\n<blank>" not in runs, "three blank lines in a row"
+    flat = " ".join(text.split())
+    for item in all_items(plan):
+        why = "; ".join(str(w) for w in item.get("why", []))
+        if why:
+            assert f"{item_name(item)}: {' '.join(why.split())}" in flat
