@@ -96,6 +96,15 @@ def _unit(a: Point, b: Point) -> Point:
     return (dx / n, dy / n)
 
 
+def _band_end(p: Point, direction_deg: float) -> Point:
+    """Where a band or cable from ``p`` is anchored: 0.45 body heights away, never underground."""
+    rad = math.radians(direction_deg)
+    length = 0.45
+    if math.sin(rad) < 0 and p[1] > 0:
+        length = min(length, p[1] / -math.sin(rad))
+    return (p[0] + length * math.cos(rad), p[1] + length * math.sin(rad))
+
+
 def _draw_prop(c: _Canvas, prop: Prop, seg: Segments) -> None:
     p = seg.points[prop.at]
     surface = p[1] - _depth(prop.at)
@@ -142,11 +151,7 @@ def _draw_prop(c: _Canvas, prop: Prop, seg: Segments) -> None:
     elif kind == "medicine_ball":
         c.circle(p, 0.065, "#a0522d")
     elif kind == "band":
-        rad = math.radians(prop.direction_deg)
-        length = 0.45
-        if math.sin(rad) < 0 and p[1] > 0:
-            length = min(length, p[1] / -math.sin(rad))  # anchored on the floor at most
-        end = (p[0] + length * math.cos(rad), p[1] + length * math.sin(rad))
+        end = _band_end(p, prop.direction_deg)
         c.line(p, end, _BAND, 0.012, ' stroke-dasharray="6 4"')
         c.rect(end[0] - 0.02, end[1] - 0.02, 0.04, 0.04, _BAND)
     elif kind == "landmine":
@@ -194,14 +199,19 @@ def _bounds(seg: Segments, pose: Pose) -> tuple[float, float, float, float]:
     min_y, max_y = min(0.0, *ys), max(ys) + HEAD_RADIUS
     for prop in pose.props:
         p = seg.points[prop.at]
-        reach = {"plate": 0.13, "bench": 0.23, "chair": 0.2, "box": 0.15, "band": 0.5}
+        if prop.kind == "band":
+            end = _band_end(p, prop.direction_deg)
+            min_x, max_x = min(min_x, end[0] - 0.03), max(max_x, end[0] + 0.03)
+            max_y = max(max_y, end[1] + 0.03)
+            continue
+        reach = {"plate": 0.13, "bench": 0.23, "chair": 0.2, "box": 0.15}
         r = reach.get(prop.kind, 0.08)
         if prop.kind == "landmine":
             max_x = max(max_x, p[0] + 0.6)
         if prop.kind == "ball":
             r = max(r, (p[1] - _depth(prop.at)) / 2 + 0.02)
         min_x, max_x = min(min_x, p[0] - r), max(max_x, p[0] + r)
-        max_y = max(max_y, p[1] + (0.5 if prop.kind == "band" else r))
+        max_y = max(max_y, p[1] + r)
         if prop.kind in ("wall", "wall_behind"):
             max_y = max(max_y, 1.15)
         if prop.kind == "chair":
