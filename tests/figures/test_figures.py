@@ -23,6 +23,7 @@ SNAKE = re.compile(r"\b[a-z0-9]+_[a-z0-9_]+\b")
 #: row's is upright, the open book's is a side-lying twist a side view cannot show.
 DRAWN_WHOLLY = {"inverted_row", "open_book_side_lying"}
 
+
 def _tree(svg: str) -> ET.Element:
     return ET.fromstring(svg)
 
@@ -38,7 +39,8 @@ def test_every_exercise_has_a_valid_accessible_picture(ex: Exercise) -> None:
     assert root.tag == f"{SVG}svg"
     assert root.get("role") == "img"
     title = root.find(f"{SVG}title")
-    assert title is not None and title.text == f"{ex.name}: start and end position"
+    assert title is not None
+    assert title.text == f"{ex.name}: start and end position"
     assert root.get("aria-labelledby") == title.get("id")
     panels = root.findall(f"{SVG}g")
     assert len(panels) == 2
@@ -55,7 +57,7 @@ def test_positions_differ_and_rest_on_the_floor(ex: Exercise) -> None:
     pos = positions(ex)
     assert pos.start.signature() != pos.end.signature()
     for pose in (pos.start, pos.end):
-        placed, seg = place(pose)
+        _placed, seg = place(pose)
         lowest = min(y for _, y in seg.points.values())
         assert lowest > -0.03, (pose, lowest)  # nothing sinks into the floor
         for entry in pose.ground:

@@ -15,15 +15,20 @@ True
 
 from __future__ import annotations
 
-from spinewise.catalog.entities import Exercise
+from typing import TYPE_CHECKING
+
 from spinewise.figures.positions import FigureData, Positions, figure_data, positions
 from spinewise.figures.svg import figure_svg
+
+if TYPE_CHECKING:
+    from spinewise.catalog.entities import Exercise
 
 __all__ = [
     "FigureData",
     "Positions",
     "exercise_figure",
     "figure_data",
+    "figure_svg",
     "figure_title",
     "positions",
 ]

@@ -15,11 +15,13 @@ Control of Human Movement*, 4th ed., figure 4.1 (after Drillis and Contini, 1966
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Literal
 
 __all__ = [
-    "Body",
+    "ARM_POINTS",
+    "LEG_POINTS",
+    "POINT_NAMES",
     "Limb",
     "Pose",
     "Prop",
@@ -72,6 +74,16 @@ POINT_NAMES: tuple[PointName, ...] = (
     "far_ankle",
     "near_toe",
     "far_toe",
+)
+#: (elbow, hand) of the near and the far arm.
+ARM_POINTS: tuple[tuple[PointName, PointName], ...] = (
+    ("near_elbow", "near_hand"),
+    ("far_elbow", "far_hand"),
+)
+#: (knee, ankle, toe) of the near and the far leg.
+LEG_POINTS: tuple[tuple[PointName, PointName, PointName], ...] = (
+    ("near_knee", "near_ankle", "near_toe"),
+    ("far_knee", "far_ankle", "far_toe"),
 )
 
 
@@ -145,7 +157,7 @@ class Pose:
     curve: float = 0.0
     neck_deg: float = 0.0
     ground: tuple[str, ...] = ()
-    props: tuple[Prop, ...] = field(default=())
+    props: tuple[Prop, ...] = ()
 
     def signature(self) -> tuple[float, ...]:
         """The pose's angles as numbers (two poses that look alike have close signatures)."""
@@ -173,9 +185,6 @@ class Segments:
         )
 
 
-Body = Segments
-
-
 def _direction(gamma_deg: float, theta_deg: float) -> Point:
     """Unit vector at ``gamma_deg`` from "down the trunk" toward the front (biomechanics frame)."""
     phi = math.radians(gamma_deg - theta_deg)
@@ -197,19 +206,21 @@ def body_points(pose: Pose) -> Segments:
     control = _add(middle, back, pose.curve * TRUNK_LEN)
     head = _add(shoulder, _direction(180.0 - pose.neck_deg, theta), NECK_TO_HEAD_CENTRE)
     pts: dict[PointName, Point] = {"head": head, "shoulder": shoulder, "hip": hip}
-    for side, arm in (("near", pose.near_arm), ("far", pose.far_arm)):
+    for (elbow_name, hand_name), arm in zip(ARM_POINTS, (pose.near_arm, pose.far_arm), strict=True):
         elbow = _add(shoulder, _direction(arm.root_deg, theta), UPPER_ARM_LEN)
-        hand = _add(elbow, _direction(arm.root_deg + arm.bend_deg, theta), FOREARM_GRIP_LEN)
-        pts[f"{side}_elbow"] = elbow  # type: ignore[literal-required]
-        pts[f"{side}_hand"] = hand  # type: ignore[literal-required]
-    for side, leg in (("near", pose.near_leg), ("far", pose.far_leg)):
+        pts[elbow_name] = elbow
+        pts[hand_name] = _add(
+            elbow, _direction(arm.root_deg + arm.bend_deg, theta), FOREARM_GRIP_LEN
+        )
+    for (knee_name, ankle_name, toe_name), leg in zip(
+        LEG_POINTS, (pose.near_leg, pose.far_leg), strict=True
+    ):
         knee = _add(hip, _direction(leg.root_deg, theta), THIGH_LEN)
         shank = leg.root_deg - leg.bend_deg
         ankle = _add(knee, _direction(shank, theta), SHANK_LEN)
-        toe = _add(ankle, _direction(shank + 90.0 - leg.point_deg, theta), FOOT_LEN)
-        pts[f"{side}_knee"] = knee  # type: ignore[literal-required]
-        pts[f"{side}_ankle"] = ankle  # type: ignore[literal-required]
-        pts[f"{side}_toe"] = toe  # type: ignore[literal-required]
+        pts[knee_name] = knee
+        pts[ankle_name] = ankle
+        pts[toe_name] = _add(ankle, _direction(shank + 90.0 - leg.point_deg, theta), FOOT_LEN)
     return Segments(pts, control)
 
 
@@ -250,7 +261,7 @@ def _parse_ground(entry: str) -> tuple[PointName, float]:
     if name not in POINT_NAMES:
         raise ValueError(f"unknown point {name!r} in ground entry {entry!r}")
     surface = float(height) if height else 0.0
-    return name, surface + _depth(name)  # type: ignore[return-value]
+    return name, surface + _depth(name)
 
 
 def _lowest_body_y(seg: Segments) -> float:

@@ -196,6 +196,7 @@ def _arm(name: str, support: str, theta: float, pull_forearm_deg: float) -> tupl
 def _pose(spec: dict[str, Any], posture: Posture, equipment: tuple[str, ...]) -> Pose:
     from_posture = spec.get("base", "neutral") == "posture"
     support = str(spec.get("support", posture.support))
+    arms: str
     if from_posture:
         trunk = _trunk_deg(support, float(spec.get("trunk", posture.trunk_flexion_deg)), True)
         hip, knee, arms = posture.hip_flexion_deg, posture.knee_flexion_deg, posture.arms

@@ -12,7 +12,9 @@ import math
 from xml.sax.saxutils import escape, quoteattr
 
 from spinewise.figures.body import (
+    ARM_POINTS,
     HEAD_RADIUS,
+    LEG_POINTS,
     SURFACE_DEPTH,
     Point,
     Pose,
@@ -165,8 +167,8 @@ def _draw_prop(c: _Canvas, prop: Prop, seg: Segments) -> None:
 
 def _draw_body(c: _Canvas, seg: Segments) -> None:
     pt = seg.points
-    for side, color, width in (("far", _FAR, 0.038), ("near", _INK, 0.045)):
-        if side == "near":
+    for side, color, width in ((1, _FAR, 0.038), (0, _INK, 0.045)):
+        if side == 0:
             # the trunk (a curve through the spine's bend point) and head between the limbs
             d = f"M{c.xy(pt['hip'])} Q{c.xy(seg.spine_control)} {c.xy(pt['shoulder'])}"
             c.parts.append(
@@ -180,16 +182,10 @@ def _draw_body(c: _Canvas, seg: Segments) -> None:
             )
             c.line(pt["shoulder"], neck_end, _INK, 0.035)
             c.circle(pt["head"], HEAD_RADIUS, _INK)
-        c.poly(
-            [pt["hip"], pt[f"{side}_knee"], pt[f"{side}_ankle"], pt[f"{side}_toe"]],  # type: ignore[misc]
-            color,
-            width,
-        )
-        c.poly(
-            [pt["shoulder"], pt[f"{side}_elbow"], pt[f"{side}_hand"]],  # type: ignore[misc]
-            color,
-            width * 0.85,
-        )
+        knee, ankle, toe = LEG_POINTS[side]
+        elbow, hand = ARM_POINTS[side]
+        c.poly([pt["hip"], pt[knee], pt[ankle], pt[toe]], color, width)
+        c.poly([pt["shoulder"], pt[elbow], pt[hand]], color, width * 0.85)
 
 
 def _bounds(seg: Segments, pose: Pose) -> tuple[float, float, float, float]:

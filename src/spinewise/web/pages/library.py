@@ -28,7 +28,7 @@ FIGURE_CSP = "default-src 'none'; frame-ancestors 'none'"
 
 @lru_cache(maxsize=256)
 def _figure(exercise_id: str) -> tuple[str, str]:
-    """(SVG, ETag) of one catalogue exercise's picture (the catalogue does not change at run time)."""
+    """(SVG, ETag) of a catalogue exercise's picture (the catalogue is fixed at run time)."""
     svg = exercise_figure(load_catalog().get(exercise_id))
     return svg, '"' + hashlib.sha256(svg.encode("utf-8")).hexdigest()[:32] + '"'
 
