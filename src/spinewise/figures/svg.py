@@ -35,6 +35,10 @@ _BAND = "#c0392b"
 _PANEL_GAP = 0.35
 _MARGIN = 0.08
 _LABEL_H = 0.2
+#: Props drawn over the body (held in the hands or on the shoulders); the rest go behind it.
+_HELD_KINDS = frozenset(
+    {"plate", "plate_back", "plate_front", "dumbbell", "kettlebell", "medicine_ball", "loop"}
+)
 
 
 def _depth(name: str) -> float:
@@ -98,6 +102,12 @@ def _unit(a: Point, b: Point) -> Point:
     return (dx / n, dy / n)
 
 
+def _back(seg: Segments) -> Point:
+    """Unit vector out of the back: "up the trunk" turned a quarter to the left."""
+    u = _unit(seg.points["hip"], seg.points["shoulder"])
+    return (-u[1], u[0])
+
+
 def _band_end(p: Point, direction_deg: float) -> Point:
     """Where a band or cable from ``p`` is anchored: 0.45 body heights away, never underground."""
     rad = math.radians(direction_deg)
@@ -135,15 +145,34 @@ def _draw_prop(c: _Canvas, prop: Prop, seg: Segments) -> None:
     elif kind == "dowel":
         hip, shoulder = seg.points["hip"], seg.points["shoulder"]
         u = _unit(hip, shoulder)
-        back = (-u[1], u[0])  # the back: "up the trunk" turned a quarter to the left
+        back = _back(seg)
         off = 0.065
         a = (hip[0] - u[0] * 0.08 + back[0] * off, hip[1] - u[1] * 0.08 + back[1] * off)
         b = (shoulder[0] + u[0] * 0.2 + back[0] * off, shoulder[1] + u[1] * 0.2 + back[1] * off)
         c.line(a, b, _PROP, 0.018)
-    elif kind == "plate":
-        c.circle(p, 0.115, "none", _METAL)
+    elif kind in ("plate", "plate_back", "plate_front"):
+        # a barbell seen end-on; on the upper back or the front of the shoulders it sits off the
+        # shoulder joint by about the trunk's half-depth
+        off = {"plate": 0.0, "plate_back": 0.075, "plate_front": -0.07}[kind]
+        back = _back(seg)
+        centre = (p[0] + back[0] * off, p[1] + back[1] * off)
+        c.circle(centre, 0.115, "none", _METAL)
         c.parts[-1] = c.parts[-1].replace("/>", ' stroke-width="5"/>')
-        c.circle(p, 0.02, _METAL)
+        c.circle(centre, 0.02, _METAL)
+    elif kind == "loop":
+        c.circle(p, 0.03, "none", _BAND)
+        c.parts[-1] = c.parts[-1].replace("/>", ' stroke-width="2.5"/>')
+    elif kind == "incline_bench":
+        # a pad along the front of the trunk from the hips up, on a post to the floor
+        hip, shoulder = seg.points["hip"], seg.points["shoulder"]
+        front = (-_back(seg)[0], -_back(seg)[1])
+        off = 0.09
+        a = (hip[0] + front[0] * off, hip[1] + front[1] * off)
+        b = (shoulder[0] + front[0] * off, shoulder[1] + front[1] * off)
+        c.line(a, b, _PROP, 0.05)
+        mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+        c.line(mid, (mid[0], 0.0), _PROP, 0.03)
+        c.line((mid[0] - 0.12, 0.0), (mid[0] + 0.12, 0.0), _PROP, 0.03)
     elif kind == "dumbbell":
         c.circle(p, 0.045, _METAL)
     elif kind == "kettlebell":
@@ -200,7 +229,8 @@ def _bounds(seg: Segments, pose: Pose) -> tuple[float, float, float, float]:
             min_x, max_x = min(min_x, end[0] - 0.03), max(max_x, end[0] + 0.03)
             max_y = max(max_y, end[1] + 0.03)
             continue
-        reach = {"plate": 0.13, "bench": 0.23, "chair": 0.2, "box": 0.15}
+        reach = {"bench": 0.23, "chair": 0.2, "box": 0.15, "incline_bench": 0.35}
+        reach |= dict.fromkeys(("plate", "plate_back", "plate_front"), 0.21)
         r = reach.get(prop.kind, 0.08)
         if prop.kind == "landmine":
             max_x = max(max_x, p[0] + 0.6)
@@ -254,11 +284,11 @@ def figure_svg(title: str, start: Pose, end: Pose, *, width_px: int | None = Non
         c = _Canvas(x0, top)
         c.line((x0 + left + 0.02, 0.0), (x0 + left + panel_w - 0.02, 0.0), "#9e9e9e", 0.015)
         for prop in pose.props:
-            if prop.kind not in ("plate", "dumbbell", "kettlebell", "medicine_ball"):
+            if prop.kind not in _HELD_KINDS:
                 _draw_prop(c, prop, seg)
         _draw_body(c, seg)
         for prop in pose.props:
-            if prop.kind in ("plate", "dumbbell", "kettlebell", "medicine_ball"):
+            if prop.kind in _HELD_KINDS:
                 _draw_prop(c, prop, seg)
         label = "Start" if i == 0 else "End"
         label_y = _f((top - bottom + _LABEL_H * 0.75) * SCALE_PX)
