@@ -119,7 +119,8 @@ class Prop:
         The figure's point it is placed at.
     direction_deg
         For a band or cable: the direction of its anchor from ``at`` [deg, 0 = forward,
-        90 = up]; unused otherwise.
+        90 = up]. For a bench or box: its length [body heights], reaching forward from a little
+        behind ``at`` (0 = the usual length, centred on ``at``).
     """
 
     kind: str

@@ -121,10 +121,13 @@ def _draw_prop(c: _Canvas, prop: Prop, seg: Segments) -> None:
     p = seg.points[prop.at]
     surface = p[1] - _depth(prop.at)
     kind = prop.kind
-    if kind in ("box", "bench", "step"):
+    if kind in ("box", "bench"):
         width = 0.45 if kind == "bench" else 0.3
+        left = p[0] - width / 2
+        if prop.direction_deg > 0:  # a longer bench reaching forward from the point
+            width, left = prop.direction_deg, p[0] - 0.12
         if surface > 0.02:
-            c.rect(p[0] - width / 2, 0.0, width, surface, _PROP)
+            c.rect(left, 0.0, width, surface, _PROP)
     elif kind == "chair":
         if surface > 0.02:
             c.rect(p[0] - 0.2, surface - 0.04, 0.3, 0.04, _PROP)
@@ -234,6 +237,8 @@ def _bounds(seg: Segments, pose: Pose) -> tuple[float, float, float, float]:
         r = reach.get(prop.kind, 0.08)
         if prop.kind == "landmine":
             max_x = max(max_x, p[0] + 0.6)
+        if prop.kind in ("box", "bench") and prop.direction_deg > 0:
+            max_x = max(max_x, p[0] + prop.direction_deg)
         if prop.kind == "ball":
             r = max(r, (p[1] - _depth(prop.at)) / 2 + 0.02)
         min_x, max_x = min(min_x, p[0] - r), max(max_x, p[0] + r)
