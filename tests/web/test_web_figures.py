@@ -43,6 +43,9 @@ def test_library_list_and_page_show_the_figure(lite: TestClient) -> None:
     assert {i for i, _ in shown} == {ex.id for ex in catalog}
     for ex_id, alt in shown:
         assert alt == f"{catalog.get(ex_id).name}: start and end position".replace("'", "&#39;")
+    hints = re.findall(r'<span class="hint">([^<]*)</span>', page)
+    assert hints
+    assert not [h for h in hints if "_" in h]
     one = lite.get("/exercises/conventional_deadlift").text
     inline = re.search(r'<figure class="exercise-figure">(<svg.*?</svg>)</figure>', one, re.S)
     assert inline is not None

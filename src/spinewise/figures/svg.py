@@ -279,7 +279,7 @@ def figure_svg(title: str, start: Pose, end: Pose, *, width_px: int | None = Non
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_f(total_w * SCALE_PX)} '
         f'{_f(height * SCALE_PX)}"{size} role="img" aria-labelledby="{ident}" '
-        'class="exercise-figure">',
+        'class="exercise-figure-drawing">',
         f"<title id={quoteattr(ident)}>{escape(title)}</title>",
     ]
     for i, ((pose, seg), box) in enumerate(zip(placed, boxes, strict=True)):
