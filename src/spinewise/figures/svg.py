@@ -32,6 +32,7 @@ _FAR = "#8a9bb0"
 _PROP = "#c9b38f"
 _METAL = "#6b6b6b"
 _BAND = "#c0392b"
+_AIR = "#4a90c2"
 _PANEL_GAP = 0.35
 _MARGIN = 0.08
 _LABEL_H = 0.2
@@ -188,6 +189,34 @@ def _draw_prop(c: _Canvas, prop: Prop, seg: Segments) -> None:
         end = _band_end(p, prop.direction_deg)
         c.line(p, end, _BAND, 0.012, ' stroke-dasharray="6 4"')
         c.rect(end[0] - 0.02, end[1] - 0.02, 0.04, 0.04, _BAND)
+    elif kind in ("breath", "breath_back"):
+        # the belly and ribs widening on a breath in: two short arcs in front of the abdomen
+        # (behind the back for "breath_back", as when lying face down)
+        hip, shoulder = seg.points["hip"], seg.points["shoulder"]
+        u = _unit(hip, shoulder)
+        sign = 1.0 if kind == "breath_back" else -1.0
+        fx, fy = (sign * v for v in _back(seg))
+        belly = (hip[0] + u[0] * 0.12, hip[1] + u[1] * 0.12)
+        for d in (0.09, 0.14):
+            a = (belly[0] + fx * d - u[0] * 0.05, belly[1] + fy * d - u[1] * 0.05)
+            m = (belly[0] + fx * (d + 0.03), belly[1] + fy * (d + 0.03))
+            b = (belly[0] + fx * d + u[0] * 0.05, belly[1] + fy * d + u[1] * 0.05)
+            c.parts.append(
+                f'<path d="M{c.xy(a)} Q{c.xy(m)} {c.xy(b)}" fill="none" stroke="{_AIR}" '
+                'stroke-width="2.5" stroke-linecap="round"/>'
+            )
+    elif kind == "push":
+        # a nudge from a partner: an arrow toward the point from the front
+        fx, fy = (-v for v in _back(seg))
+        tail = (p[0] + fx * 0.28, p[1] + fy * 0.28)
+        tip = (p[0] + fx * 0.09, p[1] + fy * 0.09)
+        c.line(tail, tip, _BAND, 0.015)
+        wing_a = (tip[0] + fx * 0.05 - fy * 0.035, tip[1] + fy * 0.05 + fx * 0.035)
+        wing_b = (tip[0] + fx * 0.05 + fy * 0.035, tip[1] + fy * 0.05 - fx * 0.035)
+        c.parts.append(
+            f'<path d="M{c.xy(wing_a)} L{c.xy(tip)} L{c.xy(wing_b)}" fill="none" '
+            f'stroke="{_BAND}" stroke-width="1.5" stroke-linecap="round"/>'
+        )
     elif kind == "landmine":
         end = (p[0] + 0.55, 0.0)
         c.line(p, end, _METAL, 0.02)
@@ -233,6 +262,7 @@ def _bounds(seg: Segments, pose: Pose) -> tuple[float, float, float, float]:
             max_y = max(max_y, end[1] + 0.03)
             continue
         reach = {"bench": 0.23, "chair": 0.2, "box": 0.15, "incline_bench": 0.35}
+        reach |= {"breath": 0.2, "breath_back": 0.2, "push": 0.3}
         reach |= dict.fromkeys(("plate", "plate_back", "plate_front"), 0.21)
         r = reach.get(prop.kind, 0.08)
         if prop.kind == "landmine":
