@@ -163,3 +163,38 @@ def test_two_ground_points_tilt_the_figure_onto_them() -> None:
     assert seg.points["near_elbow"][1] == pytest.approx(0.025)
     assert seg.points["near_toe"][1] == pytest.approx(0.01)
     assert set(seg.points) == set(POINT_NAMES)
+
+
+def _placed(ex_id: str) -> tuple[dict[str, tuple[float, float]], dict[str, tuple[float, float]]]:
+    pos = positions(CATALOG.get(ex_id))
+    return dict(place(pos.start)[1].points), dict(place(pos.end)[1].points)
+
+
+def test_four_exercises_a_physiotherapist_would_recognise() -> None:
+    """The shapes that make a deadlift, a side bridge, a bird dog and a split squat."""
+    start, end = _placed("conventional_deadlift")
+    assert start["near_hand"][1] < start["near_knee"][1] + 0.05  # the bar low, by the shins
+    assert start["hip"][1] < end["hip"][1] - 0.03  # hips lower at the start
+    assert start["shoulder"][0] - start["hip"][0] > 0.2  # the trunk leaning over the bar
+    assert abs(end["shoulder"][0] - end["hip"][0]) < 0.02  # standing tall
+
+    start, end = _placed("side_bridge")
+    assert start["hip"][1] < 0.07  # lying on the side, hips down
+    assert end["hip"][1] > 0.12  # hips lifted
+    assert end["far_hand"][1] > end["shoulder"][1] + 0.25  # the top arm to the ceiling
+    assert abs(end["near_elbow"][0] - end["shoulder"][0]) < 0.06  # forearm under the shoulder
+
+    start, end = _placed("bird_dog")
+    for pts in (start, end):
+        assert pts["far_hand"][1] < 0.03
+        assert pts["far_knee"][1] < 0.09
+    assert abs(end["near_ankle"][1] - end["hip"][1]) < 0.12  # one leg reaching straight back
+    assert end["near_ankle"][0] < end["hip"][0] - 0.4
+    assert end["near_hand"][0] > end["shoulder"][0] + 0.3  # the other arm reaching forward
+    assert abs(end["near_hand"][1] - end["shoulder"][1]) < 0.12
+
+    start, end = _placed("split_squat")
+    assert end["far_knee"][1] < 0.1  # the back knee near the floor
+    assert abs(end["near_knee"][1] - end["hip"][1]) < 0.08  # the front thigh about level
+    assert end["near_ankle"][0] > end["far_knee"][0] + 0.2  # one foot well in front of the other
+    assert start["hip"][1] > end["hip"][1] + 0.15  # tall, then lowered
