@@ -63,6 +63,7 @@ if TYPE_CHECKING:
         record_next_morning,
     )
     from spinewise.services.maxes import estimated_maxes_kg, with_log_maxes
+    from spinewise.services.plan_files import PlanFile, PlanFormat, plan_file
     from spinewise.services.plancache import PlanCache
     from spinewise.services.plans import (
         assess_and_plan,
@@ -163,6 +164,9 @@ _HOME: dict[str, str] = {
     "store_plan": "spinewise.services.plans",
     "user_plan": "spinewise.services.plans",
     "user_plans": "spinewise.services.plans",
+    "PlanFile": "spinewise.services.plan_files",
+    "PlanFormat": "spinewise.services.plan_files",
+    "plan_file": "spinewise.services.plan_files",
     "RecommendInputs": "spinewise.services.recommend",
     "recommend_inputs": "spinewise.services.recommend",
     "RetestOutcome": "spinewise.services.retest",
@@ -247,6 +251,8 @@ __all__ = [
     "JobState",
     "NextSession",
     "PlanCache",
+    "PlanFile",
+    "PlanFormat",
     "Progress",
     "ProgressInputs",
     "RecommendInputs",
@@ -291,6 +297,7 @@ __all__ = [
     "newest_plan",
     "next_session",
     "pending_jobs",
+    "plan_file",
     "plan_for_profile",
     "plan_schedule",
     "plan_session",
