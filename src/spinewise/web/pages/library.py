@@ -9,10 +9,11 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 from markupsafe import Markup
 
+from spinewise import services
 from spinewise.catalog import ExerciseFilter, load_catalog, similarity_index
 from spinewise.education import load_pages
 from spinewise.figures import exercise_figure
-from spinewise.web.deps import MaybeSession
+from spinewise.web.deps import CtxDep, MaybeSession
 from spinewise.web.templating import render
 
 __all__ = ["router"]
@@ -24,6 +25,8 @@ router = APIRouter()
 FIGURE_MAX_AGE_S = 86400
 #: An exercise picture carries no script, no style and nothing from elsewhere.
 FIGURE_CSP = "default-src 'none'; frame-ancestors 'none'"
+#: The exercise page lists this many of the person's latest sessions with it.
+HISTORY_SESSIONS_SHOWN = 12
 
 
 @lru_cache(maxsize=256)
@@ -92,8 +95,8 @@ def exercises(
 
 
 @router.get("/exercises/{exercise_id}")
-def exercise(exercise_id: str, request: Request, session: MaybeSession) -> Response:
-    """One exercise: dose, cues, faults, sources, and the five most similar."""
+def exercise(exercise_id: str, request: Request, session: MaybeSession, ctx: CtxDep) -> Response:
+    """One exercise: dose, cues, sources, the most similar; the person's history and records."""
     catalog = load_catalog()
     if exercise_id not in catalog:
         raise HTTPException(404, "no such exercise")
@@ -104,8 +107,22 @@ def exercise(exercise_id: str, request: Request, session: MaybeSession) -> Respo
     ]
     named = {i: catalog.get(i).name for i in (*ex.regressions, *ex.progressions) if i in catalog}
     figure = Markup(_figure(exercise_id)[0])  # our own drawing: every text in it is escaped
+    mine = (
+        None
+        if session is None
+        else services.exercise_record(ctx.store, session.user.athlete_id, exercise_id)
+    )
     return render(
-        request, "exercise.html", {"ex": ex, "similar": similar, "named": named, "figure": figure}
+        request,
+        "exercise.html",
+        {
+            "ex": ex,
+            "similar": similar,
+            "named": named,
+            "figure": figure,
+            "mine": mine,
+            "shown": HISTORY_SESSIONS_SHOWN,
+        },
     )
 
 
