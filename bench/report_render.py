@@ -24,6 +24,7 @@ from rich.console import Console
 from spinewise.catalog import load_catalog
 from spinewise.cli.render_plan import print_plan
 from spinewise.habits import build_habits
+from spinewise.habits.sections import Habits
 from spinewise.planning.periodization import periodize
 from spinewise.planning.request import PlanRequest
 from spinewise.report.plan_habits_view import build_habits_view
@@ -51,7 +52,7 @@ def habits() -> dict[str, Any]:
         goals=("durability", "desk_work"),
         posture_triggers=frozenset({"prolonged_sitting"}),
     )
-    return build_habits(request, periodize(WEEKS), load_catalog())
+    return build_habits(request, periodize(WEEKS), load_catalog()).to_json()
 
 
 def long_plan() -> dict[str, Any]:
@@ -129,7 +130,7 @@ def main() -> None:
     base = best_ms(lambda: json.dumps(plan, sort_keys=True))
     runs: dict[str, Callable[[], object]] = {
         "json.dumps (baseline)": lambda: json.dumps(plan, sort_keys=True),
-        "build_habits_view": lambda: build_habits_view(plan["habits"]),
+        "build_habits_view": lambda: build_habits_view(Habits.read(plan["habits"])),
         "plan_to_markdown": lambda: plan_to_markdown(plan),
         "plan_to_html": lambda: plan_to_html(plan),
         "plan_to_ics": lambda: plan_to_ics(plan),

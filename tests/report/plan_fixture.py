@@ -47,7 +47,7 @@ def fixture_habits() -> dict[str, Any]:
         WeekPlan(2, "build", False, 1, 2),
         WeekPlan(3, "build", True, 2, 2),
     )
-    return build_habits(request, weeks, load_catalog())
+    return build_habits(request, weeks, load_catalog()).to_json()
 
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "contracts" / "plan.schema.json"

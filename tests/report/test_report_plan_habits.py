@@ -105,7 +105,7 @@ def _plan(request: PlanRequest) -> dict[str, Any]:
             }
             for w in weeks
         ],
-        "habits": build_habits(request, weeks, CATALOG),
+        "habits": build_habits(request, weeks, CATALOG).to_json(),
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -10,6 +11,7 @@ from rich.console import Console
 
 from spinewise.cli.render_plan import print_plan
 from spinewise.errors import InputError
+from spinewise.habits.sections import Habits
 from spinewise.report.plan_format import dose_text, intensity_text, week_ranges, when_text
 from spinewise.report.plan_habits_view import build_habits_view
 from spinewise.report.plan_html import plan_to_html
@@ -72,20 +74,21 @@ def test_when_and_week_ranges() -> None:
     [None, [], 42, "walk daily", {}, {"future": {"title": "New habit", "what": "x"}}],
 )
 def test_habits_with_nothing_known_show_nothing(habits: Any) -> None:
-    assert build_habits_view(habits) is None
+    assert build_habits_view(Habits.read(habits)) is None
+
+
+PARTIAL_HABITS: dict[str, Any] = {
+    "walking": {"weeks": [{"week": 1, "days": 3, "minutes_per_day": "ten"}, None]},
+    "recovery": {"sleep": {"what": "Sleep well.", "sources": [{"status": "C"}, 3]}},
+    "check_in": None,
+    "breathing": {"title": 5, "by_phase": [{"phase": "build", "weeks": "2"}]},
+    "not_included": {"walking": ["not", "a", "string"], "movement_breaks": "No trigger."},
+    "finding_pages": {"x_low": "x-low"},
+}
 
 
 def test_partial_habits_show_what_can_be_read() -> None:
-    view = build_habits_view(
-        {
-            "walking": {"weeks": [{"week": 1, "days": 3, "minutes_per_day": "ten"}, None]},
-            "recovery": {"sleep": {"what": "Sleep well.", "sources": [{"status": "C"}, 3]}},
-            "check_in": None,
-            "breathing": {"title": 5, "by_phase": [{"phase": "build", "weeks": "2"}]},
-            "not_included": {"walking": ["not", "a", "string"], "movement_breaks": "No trigger."},
-            "finding_pages": {"x_low": "x-low"},
-        }
-    )
+    view = build_habits_view(Habits.read(PARTIAL_HABITS))
     assert view is not None
     assert [h.key for h in view.habits] == ["breathing", "recovery"]
     assert view.habits[0].title == "Breathing and bracing practice"
@@ -98,6 +101,15 @@ def test_partial_habits_show_what_can_be_read() -> None:
         ("Your findings", ["spinewise learn x-low"])
     ]
     assert view.week_hints == ()
+
+
+def test_partial_habits_are_written_back_as_they_were_read() -> None:
+    habits = Habits.read(PARTIAL_HABITS)
+    assert habits is not None
+    assert json.dumps(habits.to_json()) == json.dumps(PARTIAL_HABITS)
+    assert habits.breathing is not None
+    assert habits.breathing.title is None  # a number where a title belongs is not a title
+    assert habits.not_included == (("movement_breaks", "No trigger."),)
 
 
 @pytest.mark.parametrize("habits", [[], 42, {"odd": [1, {"k": [None, {"z": 1}]}]}, [[["x"]]]])

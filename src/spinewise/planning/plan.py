@@ -24,6 +24,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spinewise.catalog.entities import Intensity
+from spinewise.habits.sections import Habits
+from spinewise.json_record import NEW_LAYOUT, JsonRecord, Layout
 from spinewise.planning.dosing import ItemDose
 
 __all__ = [
@@ -48,48 +50,7 @@ __all__ = [
 JsonObject = Mapping[str, Any]
 
 
-@dataclass(frozen=True, slots=True)
-class Layout:
-    """How an object was written: its keys in order, and the keys this model does not know.
-
-    ``keys`` is ``None`` for an object made in code (its fields are written in their canonical
-    order); ``extra`` holds unknown keys with their values as JSON text, so they survive a round
-    trip unchanged and cannot be edited in place.
-    """
-
-    keys: tuple[str, ...] | None = None
-    extra: tuple[tuple[str, str], ...] = ()
-
-    @classmethod
-    def of(cls, obj: JsonObject, known: Sequence[str]) -> Layout:
-        """The layout of ``obj`` read as an object with the ``known`` keys."""
-        extra = tuple((k, json.dumps(v)) for k, v in obj.items() if k not in known)
-        return cls(tuple(obj), extra)
-
-    def emit(self, known: Mapping[str, Any], appendable: Sequence[str] = ()) -> dict[str, Any]:
-        """The JSON object: ``known`` values and extra keys in the remembered order.
-
-        A known key missing from the remembered order is written only if it is ``appendable``
-        (a field that later versions add at the end, such as an adapted plan's ``version``).
-        """
-        extra = dict(self.extra)
-        if self.keys is None:
-            out = dict(known)
-            out.update((k, json.loads(v)) for k, v in self.extra)
-            return out
-        out = {}
-        for k in self.keys:
-            if k in known:
-                out[k] = known[k]
-            elif k in extra:
-                out[k] = json.loads(extra[k])
-        for k in appendable:
-            if k in known and k not in out:
-                out[k] = known[k]
-        return out
-
-
-_NEW = Layout()
+_NEW = NEW_LAYOUT
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,7 +252,7 @@ class Week:
         """The week as JSON."""
         if self.kept and self.layout.keys is None:
             return {"index": self.index, "kept": True}
-        known: dict[str, Any] = {
+        known: dict[str, object] = {
             "index": self.index,
             "phase": self.phase,
             "deload": self.deload,
@@ -304,7 +265,7 @@ class Week:
 
 
 @dataclass(frozen=True, slots=True)
-class GeneratedBy:
+class GeneratedBy(JsonRecord):
     """What made the plan: the program's version, the catalogue's version and the seed."""
 
     version: str
@@ -314,7 +275,7 @@ class GeneratedBy:
 
 
 @dataclass(frozen=True, slots=True)
-class Athlete:
+class Athlete(JsonRecord):
     """Who the plan is for, as the plan records it."""
 
     name: str
@@ -326,7 +287,7 @@ class Athlete:
 
 
 @dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(JsonRecord):
     """An assessment finding the plan responds to."""
 
     code: str
@@ -336,7 +297,7 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
-class WeekSolve:
+class WeekSolve(JsonRecord):
     """How the solver ended on one week."""
 
     week: int
@@ -368,7 +329,7 @@ class Phase:
 
 
 @dataclass(frozen=True, slots=True)
-class Retest:
+class Retest(JsonRecord):
     """A scheduled retest of the hold tests: after ``session`` of ``week``, and what to do."""
 
     week: int
@@ -376,28 +337,6 @@ class Retest:
     date: str | None
     what: str
     layout: Layout = field(default=_NEW, compare=False, repr=False)
-
-
-@dataclass(frozen=True, slots=True)
-class Habits:
-    """The plan's daily habits (breathing, breaks, walking, recovery, check-in).
-
-    Built by :mod:`spinewise.habits` and read by the habits views; held as JSON text so that the
-    plan stays immutable. :attr:`data` gives a fresh copy to read.
-    """
-
-    text: str
-
-    @property
-    def data(self) -> dict[str, Any]:
-        """The habits section as JSON."""
-        value: dict[str, Any] = json.loads(self.text)
-        return value
-
-    @classmethod
-    def of(cls, obj: JsonObject) -> Habits:
-        """Hold a habits section."""
-        return cls(json.dumps(obj))
 
 
 _CHANGE_KEYS = (
@@ -453,18 +392,6 @@ class PlanChange:
         return layout.emit(known)
 
 
-def _record(cls: Any, obj: JsonObject) -> Any:
-    """Read a flat record whose fields are the JSON keys (and a layout that keeps the rest)."""
-    names = [f for f in cls.__dataclass_fields__ if f != "layout"]
-    return cls(**{f: obj.get(f) for f in names}, layout=Layout.of(obj, names))
-
-
-def _flat(obj: Any) -> dict[str, Any]:
-    """A flat record as JSON, in the order it was read."""
-    known = {f: getattr(obj, f) for f in obj.__dataclass_fields__ if f != "layout"}
-    return obj.layout.emit(known)  # type: ignore[no-any-return]
-
-
 _PLAN_KEYS = (
     "schema_version",
     "generated_by",
@@ -515,16 +442,17 @@ class Plan:
         """Read a plan document."""
         solver = obj.get("solver", {})
         habits = obj.get("habits")
+        readable = habits is None or isinstance(habits, Mapping)
         return cls(
             schema_version=obj.get("schema_version", 1),
-            generated_by=_record(GeneratedBy, obj.get("generated_by", {})),
-            athlete=_record(Athlete, obj.get("athlete", {})),
-            findings=tuple(_record(Finding, f) for f in obj.get("findings", ())),
+            generated_by=GeneratedBy.from_json(obj.get("generated_by", {})),
+            athlete=Athlete.from_json(obj.get("athlete", {})),
+            findings=tuple(Finding.from_json(f) for f in obj.get("findings", ())),
             solver=SolverInfo(
                 status=solver.get("status", "FEASIBLE"),
                 solve_seconds=solver.get("solve_seconds", 0.0),
                 relaxed=tuple(solver.get("relaxed", ())),
-                per_week=tuple(_record(WeekSolve, w) for w in solver.get("per_week", ())),
+                per_week=tuple(WeekSolve.from_json(w) for w in solver.get("per_week", ())),
                 layout=Layout.of(solver, ("status", "solve_seconds", "relaxed", "per_week")),
             ),
             phases=tuple(
@@ -538,13 +466,13 @@ class Plan:
             ),
             disclaimer=obj.get("disclaimer", ""),
             notes=tuple(obj.get("notes", ())),
-            habits=None if habits is None else Habits.of(habits),
+            habits=Habits.read(habits),
             weeks=tuple(Week.from_json(w) for w in obj.get("weeks", ())),
             version=obj.get("version"),
             adaptations=tuple(PlanChange.from_json(a) for a in obj.get("adaptations", ())),
             adapted_from_ids=tuple(obj.get("adapted_from_ids", ())),
-            retests=tuple(_record(Retest, r) for r in obj.get("retests", ())),
-            layout=Layout.of(obj, _PLAN_KEYS),
+            retests=tuple(Retest.from_json(r) for r in obj.get("retests", ())),
+            layout=Layout.of(obj, _PLAN_KEYS, kept=() if readable else ("habits",)),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -554,14 +482,14 @@ class Plan:
                 "status": self.solver.status,
                 "solve_seconds": self.solver.solve_seconds,
                 "relaxed": list(self.solver.relaxed),
-                "per_week": [_flat(w) for w in self.solver.per_week],
+                "per_week": [w.to_json() for w in self.solver.per_week],
             }
         )
-        known: dict[str, Any] = {
+        known: dict[str, object] = {
             "schema_version": self.schema_version,
-            "generated_by": _flat(self.generated_by),
-            "athlete": _flat(self.athlete),
-            "findings": [_flat(f) for f in self.findings],
+            "generated_by": self.generated_by.to_json(),
+            "athlete": self.athlete.to_json(),
+            "findings": [f.to_json() for f in self.findings],
             "solver": solver,
             "phases": [
                 p.layout.emit({"phase": p.phase, "weeks": list(p.weeks), "focus": p.focus})
@@ -569,8 +497,8 @@ class Plan:
             ],
             "disclaimer": self.disclaimer,
             "notes": list(self.notes),
-            "habits": None if self.habits is None else self.habits.data,
-            "retests": [_flat(r) for r in self.retests],
+            "habits": None if self.habits is None else self.habits.to_json(),
+            "retests": [r.to_json() for r in self.retests],
             "weeks": [w.to_json() for w in self.weeks],
         }
         if not self.retests:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from spinewise.errors import InputError
+from spinewise.habits.sections import Habits
 from spinewise.planning.plan import Plan
 from spinewise.report import plan_format as fmt
 from spinewise.report.plan_habits import Field, HabitsView, HabitView
@@ -346,6 +347,7 @@ def build_plan_view(plan: Plan | Mapping[str, Any]) -> PlanView:
     InputError
         A required field is missing or has the wrong shape; the message names its path.
     """
+    typed_habits = plan.habits if isinstance(plan, Plan) else None
     plan = plan.to_json() if isinstance(plan, Plan) else _mapping(plan, "plan")
     athlete = _mapping(_need(plan, "athlete", "plan"), "athlete")
     name = fmt.flatten_value(athlete.get("name") or "athlete")
@@ -362,7 +364,9 @@ def build_plan_view(plan: Plan | Mapping[str, Any]) -> PlanView:
     findings = _list(_need(plan, "findings", "plan"), "findings")
     solver = _mapping(_need(plan, "solver", "plan"), "solver")
     solver_fields, per_week = _solver(solver)
-    habits = build_habits_view(plan.get("habits"))
+    if typed_habits is None:
+        typed_habits = Habits.read(plan.get("habits"))
+    habits = build_habits_view(typed_habits)
     retests = _retests(plan.get("retests"))
     weeks = tuple(
         _week(w, f"weeks[{i}]", habits, retests)

@@ -490,15 +490,13 @@ def _is_standing_balance(catalog: Catalog, exercise_id: str) -> bool:
 
 def _practice_min(plan: Plan) -> dict[int, float]:
     """Balance practice at home per week [min] (the plan's ``habits.balance_practice``)."""
-    if plan.habits is None:
-        return {}
-    section = plan.habits.data.get("balance_practice")
-    if not isinstance(section, dict):
+    section = plan.habits.balance_practice if plan.habits is not None else None
+    if section is None:
         return {}
     return {
-        int(w["week"]): float(w["weekly_minutes"])
-        for w in section.get("weeks", [])
-        if isinstance(w, dict) and isinstance(w.get("weekly_minutes"), int | float)
+        w.week: float(w.weekly_minutes)
+        for w in section.weeks
+        if w.week is not None and w.weekly_minutes is not None
     }
 
 
