@@ -22,7 +22,7 @@ import types
 import typing
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 __all__ = ["NEW_LAYOUT", "JsonRecord", "Layout"]
 
@@ -50,6 +50,10 @@ class Layout:
         """
         extra = tuple((k, json.dumps(v)) for k, v in obj.items() if k not in known or k in kept)
         return cls(tuple(obj), extra)
+
+    def kept(self) -> tuple[tuple[str, object], ...]:
+        """The values kept as written (unknown keys, values read in part), in the order written."""
+        return tuple((k, json.loads(v)) for k, v in self.extra)
 
     def emit(self, known: Mapping[str, object], appendable: Sequence[str] = ()) -> dict[str, Any]:
         """The JSON object: ``known`` values and kept keys in the remembered order.
@@ -217,6 +221,8 @@ class JsonRecord:
 
     __slots__ = ()
     layout: Layout
+    #: Fields that a record made in code leaves out of its JSON while they are ``None``.
+    OMITTED_WHEN_NONE: ClassVar[tuple[str, ...]] = ()
 
     @classmethod
     def from_json(cls, obj: Mapping[str, object]) -> Self:
@@ -235,5 +241,11 @@ class JsonRecord:
 
     def to_json(self) -> dict[str, Any]:
         """The record as a JSON object, byte for byte as it was read."""
-        known = {name: write(getattr(self, name)) for name, _read, write in _codec(type(self))}
+        known = {
+            name: write(value)
+            for name, _read, write in _codec(type(self))
+            if (value := getattr(self, name)) is not None
+            or name not in self.OMITTED_WHEN_NONE
+            or self.layout.keys is not None
+        }
         return self.layout.emit(known)

@@ -18,6 +18,7 @@ from typing import Any
 from spinewise.catalog import load_catalog
 from spinewise.habits import build_habits
 from spinewise.planning.periodization import WeekPlan
+from spinewise.planning.plan import Plan
 from spinewise.planning.request import PlanRequest
 
 
@@ -357,3 +358,8 @@ def all_items(plan: dict[str, Any]) -> list[dict[str, Any]]:
 
 def all_sessions(plan: dict[str, Any]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
     return [(week, session) for week in plan["weeks"] for session in week["sessions"]]
+
+
+def typed(plan: Any) -> Plan:
+    """The plan as the renderers take it: a document is read (and checked) as a file would be."""
+    return plan if isinstance(plan, Plan) else Plan.read(plan)

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spinewise.catalog.entities import Intensity
+from spinewise.errors import InputError
 from spinewise.habits.sections import Habits
 from spinewise.json_record import NEW_LAYOUT, JsonRecord, Layout
 from spinewise.planning.dosing import ItemDose
@@ -55,12 +56,17 @@ _NEW = NEW_LAYOUT
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One prescribed exercise: what, how much (its dose) and why."""
+    """One prescribed exercise: what, how much (its dose) and why.
+
+    ``cues`` (coaching cues) appear in plans written by hand or by other tools; the planner
+    writes none, and an item without cues writes no ``cues`` key.
+    """
 
     exercise_id: str
     name: str
     dose: ItemDose
     why: tuple[str, ...]
+    cues: tuple[str, ...] = ()
     layout: Layout = field(default=_NEW, compare=False, repr=False)
     intensity_layout: Layout = field(default=_NEW, compare=False, repr=False)
 
@@ -103,12 +109,15 @@ class Item:
             effort_cap=bool(obj.get("effort_cap", False)),
             load_kg=obj.get("load_kg"),
         )
+        cues = obj.get("cues")
+        readable = isinstance(cues, list) and all(isinstance(c, str) for c in cues)
         return cls(
             exercise_id=obj["exercise_id"],
             name=obj.get("name", ""),
             dose=dose,
             why=tuple(obj.get("why", ())),
-            layout=Layout.of(obj, cls.KEYS),
+            cues=tuple(cues) if readable and cues else (),
+            layout=Layout.of(obj, (*cls.KEYS, "cues"), kept=() if readable else ("cues",)),
             intensity_layout=Layout.of(raw, ("kind", "value")),
         )
 
@@ -139,6 +148,8 @@ class Item:
             del known["effort_cap"]  # written only when set, so plans without it keep their bytes
         if d.load_kg is None and (self.layout.keys is None or "load_kg" not in self.layout.keys):
             del known["load_kg"]  # likewise: only lifts with a known max carry a load
+        if self.cues or (self.layout.keys is not None and "cues" in self.layout.keys):
+            known["cues"] = list(self.cues)
         return self.layout.emit(known, appendable=("effort_cap", "load_kg"))
 
     def with_dose(self, dose: ItemDose) -> Item:
@@ -288,12 +299,21 @@ class Athlete(JsonRecord):
 
 @dataclass(frozen=True, slots=True)
 class Finding(JsonRecord):
-    """An assessment finding the plan responds to."""
+    """An assessment finding the plan responds to.
+
+    ``measured`` and ``reference`` (in the test's unit) and ``source`` appear in plans written
+    by hand or by other tools; the planner leaves them out.
+    """
 
     code: str
     severity: str
     summary: str
+    measured: float | None = None
+    reference: float | None = None
+    source: str | None = None
     layout: Layout = field(default=_NEW, compare=False, repr=False)
+
+    OMITTED_WHEN_NONE = ("measured", "reference", "source")
 
 
 @dataclass(frozen=True, slots=True)
@@ -392,6 +412,70 @@ class PlanChange:
         return layout.emit(known)
 
 
+#: What a plan document must have: (key, kind, what is inside), by object.
+_REQUIRED: dict[str, tuple[tuple[str, str, str | None], ...]] = {
+    "plan": (
+        ("athlete", "object", None),
+        ("findings", "list", "finding"),
+        ("solver", "object", "solver"),
+        ("weeks", "list", "week"),
+    ),
+    "finding": (("code", "", None), ("severity", "", None), ("summary", "", None)),
+    "solver": (("status", "", None), ("solve_seconds", "number", None), ("relaxed", "list", None)),
+    "week": (
+        ("index", "", None),
+        ("phase", "", None),
+        ("deload", "", None),
+        ("sessions", "list", "session"),
+    ),
+    "session": (
+        ("index", "", None),
+        ("date", "date", None),
+        ("estimated_minutes", "", None),
+        ("blocks", "list", "block"),
+    ),
+    "block": (("kind", "", None), ("items", "list", "item")),
+    "item": (("exercise_id", "", None), ("sets", "", None), ("why", "", None)),
+}
+
+
+def _check_document(doc: object, kind: str = "plan", path: str = "plan") -> list[str]:
+    """The problems of a plan document, each naming the field's path (empty when none)."""
+    if not isinstance(doc, Mapping):
+        return [f"{path}: must be an object, got {type(doc).__name__}"]
+    problems: list[str] = []
+    for key, shape, inner in _REQUIRED[kind]:
+        if key not in doc:
+            problems.append(f"{path}.{key}: required field missing")
+            continue
+        value = doc[key]
+        at = key if kind == "plan" else f"{path}.{key}"
+        if shape == "list" and (isinstance(value, str) or not isinstance(value, list)):
+            problems.append(f"{at}: must be a list, got {type(value).__name__}")
+        elif shape == "object" and not isinstance(value, Mapping):
+            problems.append(f"{at}: must be an object, got {type(value).__name__}")
+        elif shape == "number" and (isinstance(value, bool) or not isinstance(value, int | float)):
+            problems.append(f"{at}: must be a number, got {type(value).__name__}")
+        elif shape == "date" and value is not None and not _is_date(value):
+            problems.append(f"{at}: must be a date (YYYY-MM-DD) or null, got {value!r}")
+        elif shape == "list" and inner is not None:
+            for i, entry in enumerate(value):
+                problems += _check_document(entry, inner, f"{at}[{i}]")
+        elif shape == "object" and inner is not None:
+            problems += _check_document(value, inner, at)
+    return problems
+
+
+def _is_date(value: object) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 _PLAN_KEYS = (
     "schema_version",
     "generated_by",
@@ -474,6 +558,22 @@ class Plan:
             retests=tuple(Retest.from_json(r) for r in obj.get("retests", ())),
             layout=Layout.of(obj, _PLAN_KEYS, kept=() if readable else ("habits",)),
         )
+
+    @classmethod
+    def read(cls, doc: object) -> Plan:
+        """Read a plan document from outside (a file, a request), checking what a plan needs.
+
+        Raises
+        ------
+        InputError
+            One problem per missing or malformed required field, named by its path with 0-based
+            list positions, e.g. ``weeks[2].sessions[1].blocks: required field missing``.
+        """
+        problems = _check_document(doc)
+        if problems:
+            raise InputError(problems)
+        assert isinstance(doc, Mapping)  # checked above
+        return cls.from_json(doc)
 
     def to_json(self) -> dict[str, Any]:
         """The plan document (``docs/contracts/plan.schema.json``)."""
