@@ -163,8 +163,8 @@ def _field(tp: object) -> tuple[_Read, _Write]:
 
 def _sequence(read: _Read, write: _Write) -> tuple[_Read, _Write]:
     def read_list(v: object) -> tuple[object, bool]:
-        if v is None:
-            return (), True
+        if v is None:  # missing (then not written back) or null (kept as written)
+            return (), False
         if isinstance(v, str) or not isinstance(v, Sequence):
             return (), False
         got = [read(x) for x in v]
@@ -177,8 +177,8 @@ def _pairs(value_type: object) -> tuple[_Read, _Write]:
     read, write = _element(value_type)
 
     def read_object(v: object) -> tuple[object, bool]:
-        if v is None:
-            return (), True
+        if v is None:  # missing (then not written back) or null (kept as written)
+            return (), False
         if not isinstance(v, Mapping):
             return (), False
         got = [(k, *read(x)) for k, x in v.items()]

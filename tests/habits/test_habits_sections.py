@@ -33,7 +33,7 @@ _walking = st.fixed_dictionaries(
     {},
     optional={
         "title": _json,
-        "why": st.lists(st.text(max_size=5) | st.integers(), max_size=3),
+        "why": st.lists(st.text(max_size=5) | st.integers(), max_size=3) | _json,
         "weeks": st.lists(_walk_week | _json, max_size=3),
         "cap_min_per_day": _json,
         "sources": st.lists(st.dictionaries(st.sampled_from(["ref", "cite", "z"]), _json)),
@@ -46,7 +46,7 @@ _habits = st.fixed_dictionaries(
         "walking": _walking | _json,
         "recovery": st.dictionaries(st.sampled_from(["sleep", "rest_days", "odd"]), _json),
         "not_included": st.dictionaries(st.text(max_size=4), _json, max_size=3),
-        "pages": st.lists(_json, max_size=3),
+        "pages": st.lists(_json, max_size=3) | _json,
         "future": _json,
     },
 )
