@@ -142,6 +142,14 @@ def test_every_renderer_survives_odd_habits(habits: Any) -> None:
             lambda p: p["weeks"][0]["sessions"][0].pop("date"),
             "weeks[0].sessions[0].date: required field missing",
         ),
+        (
+            lambda p: p["weeks"][0]["sessions"][0].update(date="next monday"),
+            "weeks[0].sessions[0].date: must be a date (YYYY-MM-DD) or null, got 'next monday'",
+        ),
+        (
+            lambda p: p["solver"].update(solve_seconds="fast"),
+            "solver.solve_seconds: must be a number, got str",
+        ),
     ],
 )
 def test_missing_fields_named(mutate: Any, problem: str) -> None:
