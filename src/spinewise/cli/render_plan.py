@@ -6,8 +6,7 @@ Every piece of plan text goes into a :class:`rich.text.Text`, never through cons
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from rich import box
 from rich.console import Console, Group
@@ -199,20 +198,15 @@ def _tail(view: PlanView, console: Console) -> None:
         console.print(_table("Solver by week", ("week", "status", "objective"), view.per_week))
 
 
-def print_plan(plan: Plan | Mapping[str, Any], console: Console) -> None:
+def print_plan(plan: Plan, console: Console) -> None:
     """Print a plan to a Rich console: header, findings, overview, then every session's blocks.
 
     Parameters
     ----------
     plan
-        A plan following ``contracts/plan.schema.json`` (optional fields may be absent).
+        The plan (a document from a file is read with :meth:`Plan.read` first).
     console
         Where to print, e.g. :data:`spinewise.cli.render.console`.
-
-    Raises
-    ------
-    InputError
-        A required field of the plan is missing; the message names its path.
     """
     view = build_plan_view(plan)
     console.print(_header(view))
