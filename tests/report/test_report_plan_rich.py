@@ -59,7 +59,7 @@ def test_an_80_column_terminal_lists_the_reasons_under_each_block() -> None:
     """At 80 columns a "why" column wrapped each reason into dozens of near-empty lines."""
     plan = make_plan()
     console = Console(record=True, width=80, color_system=None)
-    print_plan(plan, console)
+    print_plan(typed(plan), console)
     text = console.export_text()
     lines = text.splitlines()
     assert max(len(line) for line in lines) <= 80
@@ -69,4 +69,4 @@ def test_an_80_column_terminal_lists_the_reasons_under_each_block() -> None:
     for item in all_items(plan):
         why = "; ".join(str(w) for w in item.get("why", []))
         if why:
-            assert f"{item_name(item)}: {' '.join(why.split())}" in flat
+            assert f"{item_name(Item.from_json(item))}: {' '.join(why.split())}" in flat
