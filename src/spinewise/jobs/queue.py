@@ -69,7 +69,16 @@ def _run(store: Store, key: str) -> None:
         assert state.athlete_id is not None
         run_adaptation(store, key, state.athlete_id, now=now)
     elif state.kind == "import":
-        run_import(store, key, Path(args["path"]), args["format"], args["athlete"], now=now)
+        run_import(
+            store,
+            key,
+            Path(args["path"]),
+            args["format"],
+            args["athlete"],
+            now=now,
+            owned=bool(args.get("owned", False)),
+            file_name=args.get("file_name"),
+        )
     elif state.kind == "export":
         run_export(store, key, args["athlete"], args["format"], Path(args["dest"]), now=now)
     else:
@@ -148,12 +157,27 @@ class JobQueue:
         return [self.enqueue_replan(a, p, day=day, now=now) for a, p in due]
 
     def enqueue_import(
-        self, path: Path, fmt: str, athlete_name: str, digest: str, *, now: datetime
+        self,
+        path: Path,
+        fmt: str,
+        athlete_name: str,
+        digest: str,
+        *,
+        now: datetime,
+        athlete: int | None = None,
+        owned: bool = False,
+        file_name: str | None = None,
     ) -> JobState:
-        """Import a (large) file into an athlete's log; ``digest`` is its content hash."""
+        """Import a (large) file into an athlete's log; ``digest`` is its content hash.
+
+        ``athlete`` (the id) makes the job the athlete's own (listed in ``/api/v1/jobs``);
+        ``owned`` lets the job remove its copy of an upload once done.
+        """
         key = f"import:{athlete_name}:{fmt}:{digest}"
-        args = {"path": str(path), "format": fmt, "athlete": athlete_name}
-        return self._enqueue(key, "import", None, args, now)
+        args: dict[str, Any] = {"path": str(path), "format": fmt, "athlete": athlete_name}
+        if owned:
+            args |= {"owned": True, "file_name": file_name}
+        return self._enqueue(key, "import", athlete, args, now)
 
     def enqueue_export(self, athlete_name: str, fmt: str, dest: Path, *, now: datetime) -> JobState:
         """Write an athlete's history to ``dest`` (keyed by athlete, format, file and time)."""

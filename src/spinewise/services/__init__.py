@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     )
     from spinewise.services.handle import Store
     from spinewise.services.jobs import (
+        BackgroundQueue,
         JobState,
         adaptation_key,
         athlete_jobs,
@@ -130,6 +131,7 @@ _HOME: dict[str, str] = {
     "save_profile": "spinewise.services.assessment",
     "Store": "spinewise.services.handle",
     "JobState": "spinewise.services.jobs",
+    "BackgroundQueue": "spinewise.services.jobs",
     "adaptation_key": "spinewise.services.jobs",
     "athlete_jobs": "spinewise.services.jobs",
     "job_failed": "spinewise.services.jobs",
@@ -243,6 +245,7 @@ __all__ = [
     "IMPORT_FORMATS",
     "AdaptOutcome",
     "AdaptationQueue",
+    "BackgroundQueue",
     "CurrentProfile",
     "DatedSession",
     "ExportFile",

@@ -26,7 +26,7 @@ from fastapi.staticfiles import StaticFiles
 
 from spinewise import __version__
 from spinewise.profile import Profile
-from spinewise.services import AdaptationQueue
+from spinewise.services import BackgroundQueue
 from spinewise.settings import Settings
 from spinewise.store import Engine, create_engine_from_settings, ensure_current
 from spinewise.web.api import PREFIX as API_PREFIX
@@ -97,7 +97,7 @@ def create_app(
     now: Callable[[], datetime] | None = None,
     monotonic: Callable[[], float] | None = None,
     migrate: bool = True,
-    jobs: AdaptationQueue | None = None,
+    jobs: BackgroundQueue | None = None,
     limiter: LoginRateLimiter | None = None,
 ) -> FastAPI:
     """Make the web app.
