@@ -120,8 +120,8 @@ def _profile_context(values: dict[str, Any]) -> dict[str, Any]:
     protocols = load_protocols()
     return {
         "values": values,
-        "tests": [(key, protocols["test"][key]) for key in TEST_FIELDS],
-        "safety": protocols["safety"],
+        "tests": [(key, protocols.tests[key]) for key in TEST_FIELDS],
+        "safety": protocols.safety,
         "ranges": RANGES,
         "equipment": vocab.values("equipment"),
         "aggravators": (*vocab.values("sensitivities"), *AGGRAVATING_POSTURES),

@@ -27,8 +27,8 @@ def _context(values: dict[str, Any], before: dict[str, Any]) -> dict[str, Any]:
     protocols = load_protocols()
     return {
         "values": values,
-        "tests": [(key, protocols["test"][key]) for key in TEST_FIELDS],
-        "safety": protocols["safety"],
+        "tests": [(key, protocols.tests[key]) for key in TEST_FIELDS],
+        "safety": protocols.safety,
         "ranges": RANGES,
         "before": before,
     }
