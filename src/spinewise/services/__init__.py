@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     )
     from spinewise.services.handle import Store
     from spinewise.services.jobs import (
+        JobArgs,
+        JobResult,
         JobState,
         adaptation_key,
         athlete_jobs,
@@ -127,6 +129,8 @@ _HOME: dict[str, str] = {
     "keep_draft": "spinewise.services.assessment",
     "save_profile": "spinewise.services.assessment",
     "Store": "spinewise.services.handle",
+    "JobArgs": "spinewise.services.jobs",
+    "JobResult": "spinewise.services.jobs",
     "JobState": "spinewise.services.jobs",
     "adaptation_key": "spinewise.services.jobs",
     "athlete_jobs": "spinewise.services.jobs",
@@ -244,6 +248,8 @@ __all__ = [
     "Finished",
     "ImportReport",
     "ItemView",
+    "JobArgs",
+    "JobResult",
     "JobState",
     "NextSession",
     "PlanCache",

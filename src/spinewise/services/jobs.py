@@ -16,7 +16,6 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from spinewise.errors import InputError
 from spinewise.services.adapt import adapt_plan, store_adaptation
@@ -29,7 +28,9 @@ from spinewise.store.jobstate import (
     DONE,
     FAILED,
     RUNNING,
+    JobArgs,
     JobRecord,
+    JobResult,
     athletes_with_plans,
     finish_job,
     get_job,
@@ -40,6 +41,8 @@ from spinewise.store.jobstate import (
 )
 
 __all__ = [
+    "JobArgs",
+    "JobResult",
     "JobState",
     "adaptation_key",
     "athlete_jobs",
@@ -83,10 +86,10 @@ class JobState:
     key: str
     kind: str
     athlete_id: int | None
-    args: dict[str, Any]
+    args: JobArgs
     state: str
     attempts: int
-    result: dict[str, Any] | None
+    result: JobResult | None
     error: str | None
 
     @property
@@ -112,7 +115,7 @@ def replan_key(athlete: int, plan_id: int, day: date) -> str:
 
 
 def record_job(
-    store: Store, key: str, kind: str, athlete: int | None, args: dict[str, Any], *, now: datetime
+    store: Store, key: str, kind: str, athlete: int | None, args: JobArgs, *, now: datetime
 ) -> tuple[JobState, bool]:
     """The job of ``key``, recorded as queued if new; ``True`` when it is new (enqueue it)."""
     with writing(store.engine) as db:
@@ -153,7 +156,7 @@ def job_failed(store: Store, key: str, error: str, *, now: datetime, final: bool
         set_job_state(db, key, FAILED if final else "queued", now, error=error)
 
 
-def _finish(store: Store, key: str, result: dict[str, Any], now: datetime) -> None:
+def _finish(store: Store, key: str, result: JobResult, now: datetime) -> None:
     with writing(store.engine) as db:
         finish_job(db, key, result, now)
 
@@ -205,7 +208,7 @@ def run_import(
     if not path.is_file():
         raise InputError(f"file: {path} does not exist")
     report = import_history(store, path, fmt, athlete_name, None)
-    result = {"sessions_added": report.counts.sessions_added, "sha256": _digest(path)}
+    result = JobResult(sessions_added=report.counts.sessions_added, sha256=_digest(path))
     _finish(store, key, result, now)
     return job_state(store, key)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from fastapi import APIRouter
 from pydantic import BaseModel
@@ -35,8 +35,7 @@ class JobOut(BaseModel):
 
 def job_out(job: services.JobState) -> JobOut:
     """A job as the API shows it."""
-    result: dict[str, Any] = job.result or {}
-    version = result.get("plan_version")
+    version = None if job.result is None else job.result.get("plan_version")
     if job.state == "done":
         message = f"Done: plan version {version} is ready." if version else "Done: no change."
     elif job.state == "failed":
