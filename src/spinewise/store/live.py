@@ -79,7 +79,7 @@ def add_or_replace_set(db: Session, athlete: int, session_id: int, item: SetLog)
     existing = db.scalar(_SET_ID, key)
     values = set_values(session_id, item)
     if existing is not None:
-        changes = {name: values[name] for name in (*SET_VALUE_COLUMNS, "set_type")}
+        changes = {name: value for name, value in values.items() if name in SET_VALUE_COLUMNS}
         db.execute(update(SetRow).where(SetRow.id == existing).values(changes))
         return int(existing)
     return int(db.execute(_INSERT_SET, values).scalar_one())
