@@ -57,6 +57,9 @@ class Base(DeclarativeBase):
 
     metadata = MetaData(naming_convention=NAMING)
     type_annotation_map: ClassVar[dict[Any, Any]] = {
+        # I/O edge: a JSON column. The three below hold the profile, assessment and plan JSON
+        # (ProfileRow.profile, AssessmentRow.result, PlanRow.plan); the plan is read into a Plan
+        # (PlanRecord), a profile by parse_profile; an assessment is shown as it was written.
         dict[str, Any]: JSON,
         datetime: DateTime(),
         str: String(200),
