@@ -403,6 +403,7 @@ def load_profile(path: Path) -> Profile:
     return parse_profile(data)
 
 
+# I/O edge: a table of the TOML document written (see profile_to_toml).
 def _toml_table(section: BaseModel) -> dict[str, Any]:
     """A section's set values (no None, no empty table), for ``tomli_w`` (an I/O edge)."""
     return {k: v for k, v in section.model_dump(exclude_none=True).items() if v != {}}

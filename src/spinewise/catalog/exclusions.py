@@ -42,6 +42,7 @@ def _strings(raw: dict[str, Any], key: str, position: int) -> frozenset[str]:
     return frozenset(value)
 
 
+# I/O edge: as _strings.
 def _text(raw: dict[str, Any], key: str, position: int) -> str:
     value = raw.get(key)
     if not isinstance(value, str) or len(value) < 3:

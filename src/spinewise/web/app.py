@@ -75,7 +75,7 @@ def _profile_components() -> dict[str, Any]:
 
 
 def _install_openapi(app: FastAPI) -> None:
-    def openapi() -> dict[str, Any]:
+    def openapi() -> dict[str, Any]:  # I/O edge: the OpenAPI document
         if app.openapi_schema:
             return app.openapi_schema
         doc = get_openapi(

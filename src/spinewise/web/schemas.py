@@ -170,8 +170,8 @@ class PlanOut(_Open):
     generated_by: dict[str, Any]
     athlete: dict[str, Any]
     findings: list[dict[str, Any]]
-    solver: dict[str, Any]
-    weeks: list[dict[str, Any]]
+    solver: dict[str, Any]  # I/O edge, as generated_by
+    weeks: list[dict[str, Any]]  # I/O edge, as generated_by
 
 
 class PlanSummary(BaseModel):

@@ -63,6 +63,7 @@ class _Reader:
     def fail(self, path: Path_, message: str) -> MalformedFileError:
         return MalformedFileError(self.doc.problem(path, message))
 
+    # I/O edge: ``rec`` is a record of the parsed JSON file (see the class docstring).
     def number(self, rec: dict[str, Any], path: Path_, *names: str) -> float | None:
         for name in names:
             if name in rec:
@@ -75,6 +76,7 @@ class _Reader:
                     raise self.fail((*path, name), f"expected a number, got {value!r}") from None
         return None
 
+    # I/O edge: ``rec`` is a record of the parsed JSON file.
     def when(self, rec: dict[str, Any], path: Path_, name: str) -> datetime:
         value = rec.get(name)
         try:
@@ -137,6 +139,7 @@ def _session_starts(reader: _Reader, sessions: Any) -> dict[int, tuple[datetime,
     return out
 
 
+# I/O edge: ``rec`` is a record of the parsed JSON file, turned into a typed RawSet here.
 def _set(reader: _Reader, rec: dict[str, Any], path: Path_, names: dict[int, str]) -> RawSet:
     exercise = rec.get("exercise", rec.get("exercise_base"))
     if not isinstance(exercise, int):

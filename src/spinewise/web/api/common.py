@@ -30,6 +30,6 @@ PROBLEMS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def responses(*codes: int) -> dict[int | str, dict[str, Any]]:
+def responses(*codes: int) -> dict[int | str, dict[str, Any]]:  # I/O edge, as PROBLEMS
     """The error responses of a route, for the OpenAPI document."""
     return {code: PROBLEMS[code] for code in codes}

@@ -208,6 +208,7 @@ def profile_page(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
     return render(request, "onboarding_profile.html", _profile_page(dict(_DEFAULTS)))
 
 
+# I/O edge: the form's fields, unchecked (see the docstring).
 def _profile_data(form: FormReader, screening: ScreeningAnswers) -> dict[str, Any]:
     """The profile's input mapping (same structure as the TOML) from the form's fields.
 
