@@ -16,7 +16,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from spinewise.catalog import load_catalog
 from spinewise.errors import InputError
@@ -31,7 +31,9 @@ from spinewise.store.jobstate import (
     DONE,
     FAILED,
     RUNNING,
+    JobArgs,
     JobRecord,
+    JobResult,
     athletes_with_plans,
     finish_job,
     get_job,
@@ -43,6 +45,8 @@ from spinewise.store.jobstate import (
 
 __all__ = [
     "BackgroundQueue",
+    "JobArgs",
+    "JobResult",
     "JobState",
     "adaptation_key",
     "athlete_jobs",
@@ -86,10 +90,10 @@ class JobState:
     key: str
     kind: str
     athlete_id: int | None
-    args: dict[str, Any]
+    args: JobArgs
     state: str
     attempts: int
-    result: dict[str, Any] | None
+    result: JobResult | None
     error: str | None
 
     @property
@@ -133,7 +137,7 @@ def replan_key(athlete: int, plan_id: int, day: date) -> str:
 
 
 def record_job(
-    store: Store, key: str, kind: str, athlete: int | None, args: dict[str, Any], *, now: datetime
+    store: Store, key: str, kind: str, athlete: int | None, args: JobArgs, *, now: datetime
 ) -> tuple[JobState, bool]:
     """The job of ``key``, recorded as queued if new; ``True`` when it is new (enqueue it)."""
     with writing(store.engine) as db:
@@ -174,7 +178,7 @@ def job_failed(store: Store, key: str, error: str, *, now: datetime, final: bool
         set_job_state(db, key, FAILED if final else "queued", now, error=error)
 
 
-def _finish(store: Store, key: str, result: dict[str, Any], now: datetime) -> None:
+def _finish(store: Store, key: str, result: JobResult, now: datetime) -> None:
     with writing(store.engine) as db:
         finish_job(db, key, result, now)
 
@@ -241,12 +245,12 @@ def run_import(
     report = import_history(
         store, path, fmt, athlete_name, matcher, today=now.date(), file_name=file_name
     )
-    result = {
-        "sessions_added": report.counts.sessions_added,
-        "sessions_merged": report.counts.sessions_merged,
-        "sets_added": report.counts.sets_added,
-        "sha256": _digest(path),
-    }
+    result = JobResult(
+        sessions_added=report.counts.sessions_added,
+        sessions_merged=report.counts.sessions_merged,
+        sets_added=report.counts.sets_added,
+        sha256=_digest(path),
+    )
     _finish(store, key, result, now)
     if owned:
         path.unlink(missing_ok=True)

@@ -8,6 +8,7 @@ cookie (double submit), so that every form can carry it.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +58,13 @@ def make_templates(directory: Path) -> Jinja2Templates:
 
 
 def render(
-    request: Request, name: str, context: dict[str, Any] | None = None, *, status_code: int = 200
+    request: Request,
+    name: str,
+    # I/O edge: a template's variables, as Jinja takes them (onboarding declares its pages' as
+    # TypedDicts).
+    context: Mapping[str, Any] | None = None,
+    *,
+    status_code: int = 200,
 ) -> Response:
     """Render a page with the user and a CSRF token in its context."""
     templates: Jinja2Templates = request.app.state.templates
