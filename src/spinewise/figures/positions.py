@@ -37,7 +37,8 @@ A position spec is a table; its keys (all optional) are:
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -46,7 +47,7 @@ from spinewise.biomechanics.skeleton import arm_angles
 from spinewise.catalog.entities import Exercise, Posture
 from spinewise.figures.body import POINT_NAMES, Limb, Pose, Prop
 
-__all__ = ["FigureData", "Positions", "figure_data", "positions"]
+__all__ = ["Entry", "FigureData", "Positions", "Spec", "Template", "figure_data", "positions"]
 
 _LYING = frozenset({"supine", "prone", "side_lying"})
 _LIMB_KEYS = ("hip", "knee", "point", "hip_abs", "shoulder", "elbow", "arms")
@@ -68,12 +69,38 @@ _KEYS = frozenset(
 _NAMED_ARMS = frozenset({"sides", "hanging", "chest", "shoulders", "forward", "overhead", "floor"})
 
 
+#: A value a position gives: an angle [deg], a name (support, arms, base), a switch, or a list
+#: of points (``ground``) or props.
+SpecValue = float | str | bool | list[str]
+#: One position as the data file gives it: keys from :data:`_KEYS`, values checked on reading.
+Spec = dict[str, SpecValue]
+
+
+@dataclass(frozen=True)
+class Template:
+    """A way of drawing a kind of exercise: its start and end positions."""
+
+    about: str
+    start: Spec
+    end: Spec
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One exercise's own drawing data: its template and the keys it changes."""
+
+    template: str | None = None
+    start: Spec = field(default_factory=dict)
+    end: Spec = field(default_factory=dict)
+    both: Spec = field(default_factory=dict)
+
+
 @dataclass(frozen=True)
 class FigureData:
     """The drawing data: templates and per-exercise entries (``data/figures.toml``)."""
 
-    templates: dict[str, dict[str, dict[str, Any]]]
-    exercises: dict[str, dict[str, Any]]
+    templates: dict[str, Template]
+    exercises: dict[str, Entry]
     defaults: dict[str, str]
 
 
@@ -93,50 +120,88 @@ def figure_data() -> FigureData:
     return parse_figure_data(raw)
 
 
-def parse_figure_data(raw: dict[str, Any]) -> FigureData:
+def parse_figure_data(raw: Mapping[str, Any]) -> FigureData:  # I/O edge: the parsed TOML
     """Check and wrap a parsed ``figures.toml``; raises ``ValueError`` on an unknown key."""
-    templates = raw.get("templates", {})
-    exercises = raw.get("exercises", {})
-    defaults = raw.get("defaults", {})
-    for name, tpl in templates.items():
-        for key, spec in tpl.items():
+    defaults = {str(k): str(v) for k, v in raw.get("defaults", {}).items()}
+    templates: dict[str, Template] = {}
+    for name, tpl in raw.get("templates", {}).items():
+        for key in tpl:
             if key not in ("start", "end", "about"):
                 raise ValueError(f"template {name}: unknown key {key!r}")
-            if key != "about":
-                _check_spec(f"template {name} {key}", spec)
-    for ex_id, entry in exercises.items():
+        templates[name] = Template(
+            str(tpl.get("about", "")),
+            _check_spec(f"template {name} start", tpl.get("start", {})),
+            _check_spec(f"template {name} end", tpl.get("end", {})),
+        )
+    exercises: dict[str, Entry] = {}
+    for ex_id, entry in raw.get("exercises", {}).items():
+        specs: dict[str, Spec] = {}
         for key, spec in entry.items():
             if key == "template":
                 if spec not in templates:
                     raise ValueError(f"exercise {ex_id}: unknown template {spec!r}")
             elif key in ("start", "end", "both"):
-                _check_spec(f"exercise {ex_id} {key}", spec)
+                specs[key] = _check_spec(f"exercise {ex_id} {key}", spec)
             else:
                 raise ValueError(f"exercise {ex_id}: unknown key {key!r}")
+        template = entry.get("template")
+        exercises[ex_id] = Entry(None if template is None else str(template), **specs)
     for key, name in defaults.items():
         if name not in templates:
             raise ValueError(f"default for {key}: unknown template {name!r}")
     return FigureData(templates, exercises, defaults)
 
 
-def _check_spec(where: str, spec: dict[str, Any]) -> None:
+def _check_spec(where: str, spec: Mapping[str, object]) -> Spec:
+    """A position's keys and values checked: known keys, numbers, names, switches, lists."""
     unknown = sorted(set(spec) - _KEYS)
     if unknown:
         raise ValueError(f"{where}: unknown keys {unknown}")
-    for g in spec.get("ground", []):
+    out: Spec = {}
+    for key, value in spec.items():
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            out[key] = [str(v) for v in value]
+        elif isinstance(value, bool | str):
+            out[key] = value
+        elif isinstance(value, int | float):
+            out[key] = float(value)
+        else:
+            raise ValueError(f"{where}: {key} must be a number, a name or a list, got {value!r}")
+    for g in _names(out, "ground"):
         if g.partition("@")[0] not in POINT_NAMES:
             raise ValueError(f"{where}: unknown ground point in {g!r}")
-    for p in spec.get("props", []):
+    for p in _names(out, "props"):
         parts = p.split("@")
         if len(parts) < 2 or parts[1] not in POINT_NAMES:
             raise ValueError(f"{where}: a prop is kind@point[@degrees], got {p!r}")
+    return out
+
+
+def _num(spec: Spec, key: str, default: float) -> float:
+    value = spec.get(key)
+    return float(value) if isinstance(value, float) else default
+
+
+def _name(spec: Spec, key: str, default: str) -> str:
+    value = spec.get(key)
+    return value if isinstance(value, str) else default
+
+
+def _flag(spec: Spec, key: str, default: bool) -> bool:
+    value = spec.get(key)
+    return value if isinstance(value, bool) else default
+
+
+def _names(spec: Spec, key: str) -> list[str]:
+    value = spec.get(key)
+    return value if isinstance(value, list) else []
 
 
 def template_name(ex: Exercise, data: FigureData) -> str:
     """The template an exercise is drawn with: its own entry's, else its support's default."""
-    entry = data.exercises.get(ex.id, {})
-    if "template" in entry:
-        return str(entry["template"])
+    entry = data.exercises.get(ex.id, Entry())
+    if entry.template is not None:
+        return entry.template
     support = ex.posture.support if ex.posture is not None else "standing"
     return data.defaults.get(f"{support}.{ex.patterns[0]}", data.defaults[support])
 
@@ -146,12 +211,9 @@ def positions(ex: Exercise, data: FigureData | None = None) -> Positions:
     data = figure_data() if data is None else data
     name = template_name(ex, data)
     tpl = data.templates[name]
-    entry = data.exercises.get(ex.id, {})
+    entry = data.exercises.get(ex.id, Entry())
     posture = ex.posture or Posture(support="standing")
-    specs = []
-    for which in ("start", "end"):
-        spec = {**tpl.get(which, {}), **entry.get("both", {}), **entry.get(which, {})}
-        specs.append(spec)
+    specs = [{**tpl.start, **entry.both, **entry.start}, {**tpl.end, **entry.both, **entry.end}]
     start, end = (_pose(spec, posture, ex.equipment) for spec in specs)
     return Positions(start, end, name)
 
@@ -193,21 +255,21 @@ def _arm(name: str, support: str, theta: float, pull_forearm_deg: float) -> tupl
     return upper, forearm - upper
 
 
-def _pose(spec: dict[str, Any], posture: Posture, equipment: tuple[str, ...]) -> Pose:
-    from_posture = spec.get("base", "neutral") == "posture"
-    support = str(spec.get("support", posture.support))
+def _pose(spec: Spec, posture: Posture, equipment: tuple[str, ...]) -> Pose:
+    from_posture = _name(spec, "base", "neutral") == "posture"
+    support = _name(spec, "support", posture.support)
     arms: str
     if from_posture:
-        trunk = _trunk_deg(support, float(spec.get("trunk", posture.trunk_flexion_deg)), True)
+        trunk = _trunk_deg(support, _num(spec, "trunk", posture.trunk_flexion_deg), True)
         hip, knee, arms = posture.hip_flexion_deg, posture.knee_flexion_deg, posture.arms
     else:
-        trunk = _trunk_deg(support, float(spec.get("trunk", 0.0)), False)
+        trunk = _trunk_deg(support, _num(spec, "trunk", 0.0), False)
         hip, knee, arms = 0.0, 0.0, "sides"
-    if spec.get("hip_floor"):
+    if _flag(spec, "hip_floor", False):
         hip = hip + abs(trunk) - 90.0 if trunk >= 0 else hip
-    hip = float(spec.get("hip", hip))
-    knee = float(spec.get("knee", knee))
-    arms = str(spec.get("arms", arms))
+    hip = _num(spec, "hip", hip)
+    knee = _num(spec, "knee", knee)
+    arms = _name(spec, "arms", arms)
     if arms == "posture":
         arms = posture.arms
     # the line of pull (for "rowed" arms): where the posture's forearms point
@@ -217,18 +279,18 @@ def _pose(spec: dict[str, Any], posture: Posture, equipment: tuple[str, ...]) ->
     for side in ("near", "far"):
 
         def get(key: str, default: float, side: str = side) -> float:
-            return float(spec.get(f"{side}_{key}", spec.get(key, default)))
+            return _num(spec, f"{side}_{key}", _num(spec, key, default))
 
         leg_hip = get("hip", hip)
         if f"{side}_hip_abs" in spec or "hip_abs" in spec:
             leg_hip = get("hip_abs", 0.0) + trunk
         limbs[f"{side}_leg"] = Limb(leg_hip, get("knee", knee), get("point", 0.0))
-        arm_name = str(spec.get(f"{side}_arms", arms))
+        arm_name = _name(spec, f"{side}_arms", arms)
         arm_name = posture.arms if arm_name == "posture" else arm_name
         upper, elbow = _arm(arm_name, support, trunk, pull_forearm)
         limbs[f"{side}_arm"] = Limb(get("shoulder", upper), get("elbow", elbow))
-    props = tuple(_prop(p) for p in spec.get("props", []))
-    if spec.get("held", True):
+    props = tuple(_prop(p) for p in _names(spec, "props"))
+    if _flag(spec, "held", True):
         props += tuple(h for h in _held(equipment, arms) if h.kind not in {p.kind for p in props})
     return Pose(
         trunk_deg=trunk,
@@ -236,9 +298,9 @@ def _pose(spec: dict[str, Any], posture: Posture, equipment: tuple[str, ...]) ->
         far_arm=limbs["far_arm"],
         near_leg=limbs["near_leg"],
         far_leg=limbs["far_leg"],
-        curve=float(spec.get("curve", 0.0)),
-        neck_deg=float(spec.get("neck", 0.0)),
-        ground=tuple(spec.get("ground", ())),
+        curve=_num(spec, "curve", 0.0),
+        neck_deg=_num(spec, "neck", 0.0),
+        ground=tuple(_names(spec, "ground")),
         props=props,
     )
 
