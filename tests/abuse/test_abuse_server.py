@@ -11,8 +11,6 @@ from __future__ import annotations
 import contextlib
 import os
 import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +18,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from web.web_helpers import PASSWORD, a_session
+from abuse.real_server import Server, start_server, stop_server
+from web.web_helpers import a_session
 
 pytestmark = [pytest.mark.abuse, pytest.mark.slow]
 
@@ -29,85 +28,11 @@ MEMORY_LIMIT_KB = 500 * 1024
 MB = 1024 * 1024
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class Server:
-    """A ``spinewise serve`` process and where it listens."""
-
-    def __init__(self, proc: subprocess.Popen[bytes], port: int) -> None:
-        self.proc = proc
-        self.port = port
-        self.url = f"http://127.0.0.1:{port}"
-
-    def peak_kb(self) -> int:
-        """The process's peak resident memory [kB] (VmHWM)."""
-        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-        raise AssertionError("no VmHWM in /proc")
-
-    def client(self) -> httpx.Client:
-        """A logged-in API client (a fresh account)."""
-        c = httpx.Client(base_url=self.url, timeout=30)
-        email = f"u{time.monotonic_ns()}@example.org"
-        r = c.post("/api/v1/auth/signup", json={"email": email, "password": PASSWORD})
-        assert r.status_code == 201, r.text
-        r = c.post("/api/v1/auth/login", json={"email": email, "password": PASSWORD})
-        assert r.status_code == 200, r.text
-        c.headers["X-CSRF-Token"] = r.json()["csrf_token"]
-        return c
-
-
-def _start(db_url: str, folder: Path, **env: str) -> Server:
-    port = _free_port()
-    environment = {
-        **os.environ,
-        "SPINEWISE_DATABASE_URL": db_url,
-        "SPINEWISE_DATA_DIR": str(folder),
-        "SPINEWISE_WEB_ARGON2_MEMORY_KIB": "64",
-        "SPINEWISE_WEB_ARGON2_TIME_COST": "1",
-        "SPINEWISE_WEB_ARGON2_PARALLELISM": "1",
-        **env,
-    }
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "spinewise.cli.app", "serve", "--port", str(port)],
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise AssertionError(f"the server stopped: {proc.stderr.read().decode()[-2000:]}")  # type: ignore[union-attr]
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
-                return Server(proc, port)
-        except httpx.TransportError:
-            time.sleep(0.2)
-    proc.kill()
-    raise AssertionError("the server did not start within 60 s")
-
-
-def _stop(server: Server) -> None:
-    server.proc.terminate()
-    try:
-        server.proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.proc.kill()
-        server.proc.wait()
-    if server.proc.stderr is not None:
-        server.proc.stderr.close()
-
-
 @pytest.fixture
 def server(db_url: str, tmp_path: Path) -> Iterator[Server]:
-    s = _start(db_url, tmp_path)
+    s = start_server(db_url, tmp_path)
     yield s
-    _stop(s)
+    stop_server(s)
 
 
 def _raw_status(port: int, head: bytes, body_chunks: Iterator[bytes]) -> tuple[int, float]:
@@ -251,7 +176,7 @@ def test_a_rotating_forwarded_for_does_not_get_past_the_login_limit(server: Serv
 
 
 def test_a_trusted_proxy_is_believed(db_url: str, tmp_path: Path) -> None:
-    server = _start(db_url, tmp_path, SPINEWISE_WEB_TRUSTED_PROXIES="127.0.0.1")
+    server = start_server(db_url, tmp_path, SPINEWISE_WEB_TRUSTED_PROXIES="127.0.0.1")
     try:
         c = server.client()
         email = c.get("/api/v1/me").json()["email"]
@@ -259,7 +184,7 @@ def test_a_trusted_proxy_is_believed(db_url: str, tmp_path: Path) -> None:
         assert _wrong_logins(server, email, 7) == [401] * 7
         c.close()
     finally:
-        _stop(server)
+        stop_server(server)
 
 
 #: Sets stored for the large-log test (the issue's million: SPINEWISE_ABUSE_SETS=1000000).
