@@ -34,12 +34,19 @@ class Server:
         self.port = port
         self.url = f"http://127.0.0.1:{port}"
 
+    def _status_kb(self, field: str) -> int:
+        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
+            if line.startswith(f"{field}:"):
+                return int(line.split()[1])
+        raise AssertionError(f"no {field} in /proc")
+
     def peak_kb(self) -> int:
         """The process's peak resident memory [kB] (VmHWM)."""
-        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-        raise AssertionError("no VmHWM in /proc")
+        return self._status_kb("VmHWM")
+
+    def rss_kb(self) -> int:
+        """The process's resident memory now [kB] (VmRSS)."""
+        return self._status_kb("VmRSS")
 
     def client(self, email: str | None = None) -> httpx.Client:
         """A logged-in API client (a fresh account, or ``email``'s if given and signed up)."""

@@ -2,7 +2,8 @@
 
 A year-1 session, a 100 MB JSON body and a 200 MB upload each get a 4xx at once, and the server's
 peak memory (VmHWM of its process, from /proc) stays under 500 MB. The times are printed (run
-with ``-s`` to see them), never asserted. Forwarded headers are ignored unless a trusted proxy
+with ``-s`` to see them) and held under a second where the server need not read the body (see
+:data:`ANSWER_WITHIN_S`). Forwarded headers are ignored unless a trusted proxy
 is configured, so a rotating ``X-Forwarded-For`` does not get past the log-in limits.
 """
 
@@ -26,6 +27,10 @@ pytestmark = [pytest.mark.abuse, pytest.mark.slow]
 #: The server's peak resident memory must stay under this [kB] (the issue's 500 MB).
 MEMORY_LIMIT_KB = 500 * 1024
 MB = 1024 * 1024
+#: The issue's "a 4xx within a second" [s]: asserted where the server refuses before reading
+#: much (a year-1 session, a declared length, a chunked JSON body cut at 2 MB). A chunked upload
+#: is read up to the 50 MB upload limit first: its time is printed, not asserted.
+ANSWER_WITHIN_S = 1.0
 
 
 @pytest.fixture
@@ -83,6 +88,7 @@ def test_a_year_1_session_is_refused_at_once(server: Server) -> None:
     assert r.status_code == 422
     assert c.get("/progress/charts/load.svg").status_code == 200
     _report("year-1 session", elapsed, server)
+    assert elapsed < ANSWER_WITHIN_S
     assert server.peak_kb() < MEMORY_LIMIT_KB
     c.close()
 
@@ -111,6 +117,7 @@ def test_a_100_mb_json_body_is_refused_at_once(server: Server, declared: bool) -
     status, elapsed = _raw_status(server.port, head, body)
     assert status == 413
     _report(f"100 MB JSON body ({'declared' if declared else 'chunked'})", elapsed, server)
+    assert elapsed < ANSWER_WITHIN_S
     assert server.peak_kb() < MEMORY_LIMIT_KB
     assert c.get("/api/v1/logs/sessions").json() == []
     c.close()
@@ -148,6 +155,8 @@ def test_a_200_mb_upload_is_refused_at_once(server: Server, declared: bool) -> N
     status, elapsed = _raw_status(server.port, head, body)
     assert status == 413
     _report(f"200 MB upload ({'declared' if declared else 'chunked'})", elapsed, server)
+    if declared:  # refused on its length alone
+        assert elapsed < ANSWER_WITHIN_S
     assert server.peak_kb() < MEMORY_LIMIT_KB
     assert c.get("/api/v1/logs/sessions").json() == []
     c.close()
@@ -270,4 +279,7 @@ def test_a_large_log_pages_and_streams_in_bounded_memory(server: Server, db_url:
             size += len(chunk)
     _report(f"streamed JSON export ({size // MB} MB)", time.perf_counter() - started, server)
     assert server.peak_kb() < MEMORY_LIMIT_KB
+    # Memory is given back: the resident size after the exports is under the limit too.
+    print(f"server resident after the exports: {server.rss_kb() / 1024:.0f} MB")
+    assert server.rss_kb() < MEMORY_LIMIT_KB
     c.close()
