@@ -50,19 +50,26 @@ from spinewise.validation import problem_lines
 
 __all__ = [
     "AGGRAVATING_POSTURES",
+    "BOTHERSOMENESS_LEVELS",
     "EXAMPLE_MINIMAL",
+    "EXPERIENCE_LEVELS",
     "FOCUS_VALUES",
     "RANGES",
     "SCREENING_FLAGS",
+    "SEXES",
+    "WEEKDAYS",
     "Athlete",
     "Bothersomeness",
     "EquipmentAvailable",
+    "Experience",
+    "Focus",
     "Goals",
     "Maxes",
     "Pain",
     "Profile",
     "Schedule",
     "ScreeningAnswers",
+    "Sex",
     "StartBackAnswers",
     "Tests",
     "Weekday",
@@ -74,8 +81,21 @@ __all__ = [
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 Focus = Literal["durability", "rotational_sport", "lifting", "running", "desk_work"]
 Bothersomeness = Literal["not_at_all", "slightly", "moderately", "very_much", "extremely"]
+Sex = Literal["female", "male"]
+Experience = Literal["novice", "intermediate", "advanced"]
 
-FOCUS_VALUES: tuple[str, ...] = (
+#: The allowed values of the literal fields, in the order they are offered.
+WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+SEXES: tuple[Sex, ...] = ("female", "male")
+EXPERIENCE_LEVELS: tuple[Experience, ...] = ("novice", "intermediate", "advanced")
+BOTHERSOMENESS_LEVELS: tuple[Bothersomeness, ...] = (
+    "not_at_all",
+    "slightly",
+    "moderately",
+    "very_much",
+    "extremely",
+)
+FOCUS_VALUES: tuple[Focus, ...] = (
     "durability",
     "rotational_sport",
     "lifting",
@@ -169,11 +189,11 @@ class Athlete(_Frozen):
     """Who trains: sex selects the sex-specific norms."""
 
     name: Annotated[str, Field(min_length=1, max_length=100)]
-    sex: Literal["female", "male"]
+    sex: Sex
     age: Annotated[int, _within("athlete.age")]
     body_mass_kg: Annotated[float, _within("athlete.body_mass_kg")]
     height_cm: Annotated[float, _within("athlete.height_cm")]
-    training_experience: Literal["novice", "intermediate", "advanced"]
+    training_experience: Experience
 
 
 #: Plans start from 2000 to 2099: the whole plan (at most 16 weeks) and its calendar stay
@@ -338,6 +358,7 @@ _COUNT_HINTS = {"start_back.items": "must have exactly 8 answers (true = agree)"
 # --- entry points --------------------------------------------------------------------------
 
 
+# I/O edge: ``data`` is a parsed TOML file or JSON body, checked here and nowhere else.
 def parse_profile(data: Mapping[str, Any]) -> Profile:
     """Validate a profile given as a mapping (parsed TOML or JSON).
 
@@ -382,13 +403,10 @@ def load_profile(path: Path) -> Profile:
     return parse_profile(data)
 
 
-def _drop_none(d: Mapping[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in d.items():
-        if value is None or value == {}:
-            continue
-        out[key] = list(value) if isinstance(value, tuple) else value
-    return out
+# I/O edge: a table of the TOML document written (see profile_to_toml).
+def _toml_table(section: BaseModel) -> dict[str, Any]:
+    """A section's set values (no None, no empty table), for ``tomli_w`` (an I/O edge)."""
+    return {k: v for k, v in section.model_dump(exclude_none=True).items() if v != {}}
 
 
 def profile_to_toml(profile: Profile) -> str:
@@ -396,18 +414,29 @@ def profile_to_toml(profile: Profile) -> str:
 
     Sections come in the contract's order; optional values that are not set are left out.
     """
+    sections: tuple[BaseModel, ...] = (
+        profile.athlete,
+        profile.schedule,
+        profile.equipment,
+        profile.goals,
+        profile.screening,
+        profile.pain,
+        profile.tests,
+    )
+    names = ("athlete", "schedule", "equipment", "goals", "screening", "pain", "tests")
+    # I/O edge: the TOML document handed to tomli_w.
     data: dict[str, Any] = {"schema_version": profile.schema_version}
-    for section in ("athlete", "schedule", "equipment", "goals", "screening", "pain", "tests"):
-        data[section] = _drop_none(getattr(profile, section).model_dump())
+    data.update({name: _toml_table(section) for name, section in zip(names, sections, strict=True)})
     if any(v is not None for v in profile.maxes.model_dump().values()):
-        data["maxes"] = _drop_none(profile.maxes.model_dump())
+        data["maxes"] = _toml_table(profile.maxes)
     if profile.start_back is not None:
-        data["start_back"] = _drop_none(profile.start_back.model_dump())
+        data["start_back"] = _toml_table(profile.start_back)
     header = "# A spinewise athlete profile (written by `spinewise assess --interactive`).\n"
     return header + tomli_w.dumps(data)
 
 
-#: A small valid profile for examples and tests (the example of the contract, shortened).
+#: A small valid profile for examples and tests (the example of the contract, shortened). It is
+#: the raw input of :func:`parse_profile` (as read from TOML), an I/O edge, so it stays a mapping.
 EXAMPLE_MINIMAL: dict[str, Any] = {
     "schema_version": 1,
     "athlete": {

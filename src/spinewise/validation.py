@@ -27,6 +27,7 @@ from collections.abc import Mapping, Sequence
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, Field, ValidationError
+from pydantic_core import ErrorDetails
 
 __all__ = [
     "Text",
@@ -123,7 +124,7 @@ def _num(x: float) -> str:
 
 
 def _line(
-    err: Mapping[str, Any],
+    err: ErrorDetails,
     ranges: Mapping[str, tuple[float, float]],
     count_hints: Mapping[str, str],
 ) -> str:

@@ -84,6 +84,28 @@ def test_an_import_with_a_session_outside_the_window_is_refused(ann, started_at)
     assert ann.get("/api/v1/logs/sessions").json() == []
 
 
+@pytest.mark.parametrize(
+    "when", ["0001-01-05 17:32:10", "9999-01-05 17:32:10", "1969-12-31 23:00:00"]
+)
+def test_a_strong_file_with_a_session_outside_the_window_is_refused(ann, uploads, when):
+    csv = (
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
+        f"Workout Notes,RPE\n{when},Back day,1h,Bird Dog,1,20,8,0,0,,,\n"
+    )
+    r = ann.post(
+        "/api/v1/import",
+        files={"file": ("my history.csv", csv.encode(), "text/csv")},
+        data={"format": "strong"},
+    )
+    assert r.status_code == 422, r.text
+    assert "started_at" in r.text
+    # The answer names the file that was sent, never the generated name of its copy.
+    assert "my history.csv" in r.text
+    assert "upload-" not in r.text
+    assert ann.get("/api/v1/logs/sessions").json() == []
+    assert [p for p in uploads.rglob("*") if p.is_file()] == []
+
+
 def test_the_load_series_never_spans_more_than_the_window():
     sessions = [
         SessionLog(started_at=datetime(1970, 1, 1, 9), session_rpe=5, duration_min=30),

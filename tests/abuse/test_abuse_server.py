@@ -2,7 +2,8 @@
 
 A year-1 session, a 100 MB JSON body and a 200 MB upload each get a 4xx at once, and the server's
 peak memory (VmHWM of its process, from /proc) stays under 500 MB. The times are printed (run
-with ``-s`` to see them), never asserted. Forwarded headers are ignored unless a trusted proxy
+with ``-s`` to see them) and held under a second where the server need not read the body (see
+:data:`ANSWER_WITHIN_S`). Forwarded headers are ignored unless a trusted proxy
 is configured, so a rotating ``X-Forwarded-For`` does not get past the log-in limits.
 """
 
@@ -11,8 +12,6 @@ from __future__ import annotations
 import contextlib
 import os
 import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,94 +19,25 @@ from pathlib import Path
 import httpx
 import pytest
 
-from web.web_helpers import PASSWORD, a_session
+from abuse.real_server import Server, start_server, stop_server
+from web.web_helpers import a_session
 
 pytestmark = [pytest.mark.abuse, pytest.mark.slow]
 
 #: The server's peak resident memory must stay under this [kB] (the issue's 500 MB).
 MEMORY_LIMIT_KB = 500 * 1024
 MB = 1024 * 1024
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class Server:
-    """A ``spinewise serve`` process and where it listens."""
-
-    def __init__(self, proc: subprocess.Popen[bytes], port: int) -> None:
-        self.proc = proc
-        self.port = port
-        self.url = f"http://127.0.0.1:{port}"
-
-    def peak_kb(self) -> int:
-        """The process's peak resident memory [kB] (VmHWM)."""
-        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-        raise AssertionError("no VmHWM in /proc")
-
-    def client(self) -> httpx.Client:
-        """A logged-in API client (a fresh account)."""
-        c = httpx.Client(base_url=self.url, timeout=30)
-        email = f"u{time.monotonic_ns()}@example.org"
-        r = c.post("/api/v1/auth/signup", json={"email": email, "password": PASSWORD})
-        assert r.status_code == 201, r.text
-        r = c.post("/api/v1/auth/login", json={"email": email, "password": PASSWORD})
-        assert r.status_code == 200, r.text
-        c.headers["X-CSRF-Token"] = r.json()["csrf_token"]
-        return c
-
-
-def _start(db_url: str, folder: Path, **env: str) -> Server:
-    port = _free_port()
-    environment = {
-        **os.environ,
-        "SPINEWISE_DATABASE_URL": db_url,
-        "SPINEWISE_DATA_DIR": str(folder),
-        "SPINEWISE_WEB_ARGON2_MEMORY_KIB": "64",
-        "SPINEWISE_WEB_ARGON2_TIME_COST": "1",
-        "SPINEWISE_WEB_ARGON2_PARALLELISM": "1",
-        **env,
-    }
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "spinewise.cli.app", "serve", "--port", str(port)],
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise AssertionError(f"the server stopped: {proc.stderr.read().decode()[-2000:]}")  # type: ignore[union-attr]
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
-                return Server(proc, port)
-        except httpx.TransportError:
-            time.sleep(0.2)
-    proc.kill()
-    raise AssertionError("the server did not start within 60 s")
-
-
-def _stop(server: Server) -> None:
-    server.proc.terminate()
-    try:
-        server.proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.proc.kill()
-        server.proc.wait()
-    if server.proc.stderr is not None:
-        server.proc.stderr.close()
+#: The issue's "a 4xx within a second" [s]: asserted where the server refuses before reading
+#: much (a year-1 session, a declared length, a chunked JSON body cut at 2 MB). A chunked upload
+#: is read up to the 50 MB upload limit first: its time is printed, not asserted.
+ANSWER_WITHIN_S = 1.0
 
 
 @pytest.fixture
 def server(db_url: str, tmp_path: Path) -> Iterator[Server]:
-    s = _start(db_url, tmp_path)
+    s = start_server(db_url, tmp_path)
     yield s
-    _stop(s)
+    stop_server(s)
 
 
 def _raw_status(port: int, head: bytes, body_chunks: Iterator[bytes]) -> tuple[int, float]:
@@ -158,6 +88,7 @@ def test_a_year_1_session_is_refused_at_once(server: Server) -> None:
     assert r.status_code == 422
     assert c.get("/progress/charts/load.svg").status_code == 200
     _report("year-1 session", elapsed, server)
+    assert elapsed < ANSWER_WITHIN_S
     assert server.peak_kb() < MEMORY_LIMIT_KB
     c.close()
 
@@ -186,6 +117,7 @@ def test_a_100_mb_json_body_is_refused_at_once(server: Server, declared: bool) -
     status, elapsed = _raw_status(server.port, head, body)
     assert status == 413
     _report(f"100 MB JSON body ({'declared' if declared else 'chunked'})", elapsed, server)
+    assert elapsed < ANSWER_WITHIN_S
     assert server.peak_kb() < MEMORY_LIMIT_KB
     assert c.get("/api/v1/logs/sessions").json() == []
     c.close()
@@ -223,6 +155,8 @@ def test_a_200_mb_upload_is_refused_at_once(server: Server, declared: bool) -> N
     status, elapsed = _raw_status(server.port, head, body)
     assert status == 413
     _report(f"200 MB upload ({'declared' if declared else 'chunked'})", elapsed, server)
+    if declared:  # refused on its length alone
+        assert elapsed < ANSWER_WITHIN_S
     assert server.peak_kb() < MEMORY_LIMIT_KB
     assert c.get("/api/v1/logs/sessions").json() == []
     c.close()
@@ -251,7 +185,7 @@ def test_a_rotating_forwarded_for_does_not_get_past_the_login_limit(server: Serv
 
 
 def test_a_trusted_proxy_is_believed(db_url: str, tmp_path: Path) -> None:
-    server = _start(db_url, tmp_path, SPINEWISE_WEB_TRUSTED_PROXIES="127.0.0.1")
+    server = start_server(db_url, tmp_path, SPINEWISE_WEB_TRUSTED_PROXIES="127.0.0.1")
     try:
         c = server.client()
         email = c.get("/api/v1/me").json()["email"]
@@ -259,7 +193,7 @@ def test_a_trusted_proxy_is_believed(db_url: str, tmp_path: Path) -> None:
         assert _wrong_logins(server, email, 7) == [401] * 7
         c.close()
     finally:
-        _stop(server)
+        stop_server(server)
 
 
 #: Sets stored for the large-log test (the issue's million: SPINEWISE_ABUSE_SETS=1000000).
@@ -345,4 +279,7 @@ def test_a_large_log_pages_and_streams_in_bounded_memory(server: Server, db_url:
             size += len(chunk)
     _report(f"streamed JSON export ({size // MB} MB)", time.perf_counter() - started, server)
     assert server.peak_kb() < MEMORY_LIMIT_KB
+    # Memory is given back: the resident size after the exports is under the limit too.
+    print(f"server resident after the exports: {server.rss_kb() / 1024:.0f} MB")
+    assert server.rss_kb() < MEMORY_LIMIT_KB
     c.close()

@@ -152,10 +152,10 @@ def test_other_flags_ask_for_the_clinicians_clearance() -> None:
 def test_each_hold_test_comes_with_position_and_when_to_stop() -> None:
     s = Script([*ATHLETE, *SCHEDULE, *KIT_AND_GOALS, *NO_FLAGS, *PAIN, *TESTS, "no"])
     interview(s.ask, s.say)
-    protocols = load_protocols()["test"]
+    protocols = load_protocols().tests
     assert len(protocols) == 6
     for p in protocols.values():
-        shown = [line for line in s.said if line.startswith(p["name"] + ".")]
+        shown = [line for line in s.said if line.startswith(p.name + ".")]
         assert len(shown) == 1
         assert "Position: " in shown[0]
         assert "When to stop: Stop the clock" in shown[0]

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,6 @@ from spinewise.logbook import (
     SetLog,
     parse_backup,
     planned_sessions,
-    select_session,
 )
 from spinewise.planning.plan import Plan
 
@@ -88,17 +87,3 @@ def test_planned_sessions_in_order():
     assert [i.exercise_id for i in first.items] == ["side_plank", "romanian_deadlift"]
     assert first.items[1].tempo == "2-1-X-0"
     assert first.items[1].intensity_value == 7.0
-
-
-def test_select_session_by_date_or_next_unlogged():
-    today = date(2026, 5, 4)
-    assert select_session(PLAN, today).key == (1, 1)
-    assert select_session(PLAN, today, {(1, 1)}).key == (1, 2)
-    assert select_session(PLAN, today, {(1, 1), (1, 2)}) is None
-    doc = json.loads(json.dumps(DOC))
-    doc["weeks"][0]["sessions"][0]["date"] = "2026-05-04"
-    doc["weeks"][0]["sessions"][1]["date"] = "2026-05-06"
-    dated = Plan.from_json(doc)
-    assert select_session(dated, today).key == (1, 1)
-    assert select_session(dated, date(2026, 5, 5)) is None
-    assert select_session(dated, date(2026, 5, 6)).key == (1, 2)

@@ -10,7 +10,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from spinewise.logbook import select_session
+from spinewise.logbook import planned_sessions
 from spinewise.logbook.walkthrough import ExerciseInfo, Prompter, walk_session
 from spinewise.planning.plan import Plan
 
@@ -56,7 +56,7 @@ def test_the_test_plan_follows_the_contract():
 
 
 def test_walk_through_holds_tempo_and_answers():
-    planned = select_session(PLAN, datetime(2026, 5, 4).date())
+    planned = planned_sessions(PLAN)[0]
     answers = [
         *("7.5", "2", "3", "4", "1"),  # sleep, soreness, stress, energy, pain before
         # side plank: 2 sets x (left, right): start, held, load, rpe
@@ -104,7 +104,7 @@ def test_walk_through_holds_tempo_and_answers():
 
 
 def test_bad_answers_are_asked_again_and_timers_can_be_off():
-    planned = select_session(PLAN, datetime(2026, 5, 4).date(), {(1, 1)})
+    planned = planned_sessions(PLAN)[1]
     answers = [
         *("", "9", "x", "", "", "", "11", "3"),  # soreness 9 -> x -> blank; pain 11 -> 3
         *("7", "", ""),  # bird dog, left: reps, load, rpe

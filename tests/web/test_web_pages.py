@@ -119,6 +119,20 @@ def test_see_clinician_user_is_stopped_until_cleared(client: TestClient) -> None
     assert "last week" in bad.text
 
 
+def test_screening_page_shows_the_answers_the_draft_keeps(client: TestClient) -> None:
+    _signup(client, "again@example.org")
+    fresh = client.get("/onboarding").text
+    assert "checked" not in fresh
+    old = (NOW.date() - timedelta(days=100)).isoformat()
+    assert _screen(client, {"history_of_cancer": old}, history_of_cancer=True).status_code == 303
+    page = client.get("/onboarding").text
+    checked = re.findall(r'name="([a-z_]+)" value="(yes|no)" required checked', page)
+    assert ("history_of_cancer", "yes") in checked
+    assert ("saddle_numbness", "no") in checked
+    assert len(checked) == len(SCREENING_FLAGS)
+    assert f'name="cleared_on.history_of_cancer" type="date" value="{old}"' in page
+
+
 def test_unanswered_screening_is_422_with_fields(client: TestClient) -> None:
     _signup(client, "blank@example.org")
     page = client.get("/onboarding")

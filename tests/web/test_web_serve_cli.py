@@ -7,7 +7,6 @@ from datetime import date
 import pytest
 
 from spinewise.cli.app import main
-from spinewise.profile import parse_profile
 from spinewise.web.demo import demo_profile
 
 
@@ -19,8 +18,9 @@ def test_serve_refuses_a_bad_port(port: str, capsys: pytest.CaptureFixture[str])
 
 @pytest.mark.parametrize("today", [date(2026, 11, 24), date(2026, 11, 30), date(2026, 12, 6)])
 def test_demo_plan_starts_on_the_monday_four_weeks_before_this_week(today: date) -> None:
-    data = demo_profile(today)
-    start = data["schedule"]["start_date"]
+    profile = demo_profile(today)
+    start = profile.schedule.start_date
+    assert start is not None
     assert start.weekday() == 0
     assert 28 <= (today - start).days < 35
-    assert parse_profile(data).athlete.name == "Demo Athlete"
+    assert profile.athlete.name == "Demo Athlete"

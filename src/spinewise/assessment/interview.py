@@ -11,27 +11,52 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any, TypeVar
+from types import MappingProxyType
+from typing import TypeVar
+
+from pydantic import ValidationError
 
 from spinewise.assessment.screening import load_red_flags
 from spinewise.catalog import load_vocabulary
+from spinewise.errors import InputError
 from spinewise.profile import (
     AGGRAVATING_POSTURES,
+    BOTHERSOMENESS_LEVELS,
+    EXPERIENCE_LEVELS,
     FOCUS_VALUES,
     RANGES,
+    SEXES,
+    WEEKDAYS,
+    Athlete,
+    EquipmentAvailable,
+    Goals,
+    Pain,
     Profile,
-    parse_profile,
+    Schedule,
+    ScreeningAnswers,
+    StartBackAnswers,
+    Tests,
 )
+from spinewise.validation import problem_lines
 
-__all__ = ["Ask", "InvalidAnswerError", "Say", "interview", "load_protocols"]
+__all__ = [
+    "Ask",
+    "HoldTestProtocol",
+    "InvalidAnswerError",
+    "Protocols",
+    "Say",
+    "interview",
+    "load_protocols",
+]
 
 Ask = Callable[[str], str]
 Say = Callable[[str], None]
 T = TypeVar("T")
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+S = TypeVar("S", bound=str)
 TEST_ORDER = (
     "trunk_flexor_s",
     "trunk_extensor_s",
@@ -40,24 +65,63 @@ TEST_ORDER = (
     "single_leg_stance_eyes_open_s",
     "single_leg_stance_eyes_closed_s",
 )
-BOTHERSOMENESS = ("not_at_all", "slightly", "moderately", "very_much", "extremely")
 
 
 class InvalidAnswerError(ValueError):
     """An answer that does not fit; its message says what is allowed."""
 
 
+@dataclass(frozen=True)
+class HoldTestProtocol:
+    """How to do one hold test.
+
+    Attributes
+    ----------
+    name
+        The test's name, e.g. ``Right side bridge (McGill)``.
+    position
+        How to get into the position.
+    stop
+        When to stop the clock.
+    """
+
+    name: str
+    position: str
+    stop: str
+
+
+@dataclass(frozen=True)
+class Protocols:
+    """The hold-test instructions.
+
+    Attributes
+    ----------
+    safety
+        What to do before and between the tests, and when to leave one out.
+    tests
+        Each test's instructions by its profile key (``trunk_flexor_s``, ...).
+    """
+
+    safety: str
+    tests: Mapping[str, HoldTestProtocol]
+
+
 @cache
-def load_protocols() -> dict[str, Any]:
+def load_protocols() -> Protocols:
     """The hold-test instructions of ``data/protocols.toml``.
 
     Examples
     --------
-    >>> sorted(load_protocols()["test"])[:2]
+    >>> sorted(load_protocols().tests)[:2]
     ['side_bridge_left_s', 'side_bridge_right_s']
     """
     text = resources.files("spinewise.assessment").joinpath("data/protocols.toml").read_text()
-    return tomllib.loads(text)
+    raw = tomllib.loads(text)
+    tests = {
+        key: HoldTestProtocol(name=p["name"], position=p["position"], stop=p["stop"])
+        for key, p in raw["test"].items()
+    }
+    return Protocols(safety=raw["safety"], tests=MappingProxyType(tests))
 
 
 # --- parsers: text -> value, or InvalidAnswerError ---------------------------------------
@@ -70,12 +134,13 @@ def _text(answer: str) -> str:
     return value
 
 
-def _choice(options: Sequence[str]) -> Callable[[str], str]:
-    def parse(answer: str) -> str:
+def _choice(options: Sequence[S]) -> Callable[[str], S]:
+    def parse(answer: str) -> S:
         value = answer.strip().lower()
-        if value not in options:
-            raise InvalidAnswerError(f"please answer one of: {', '.join(options)}")
-        return value
+        for option in options:
+            if option == value:
+                return option
+        raise InvalidAnswerError(f"please answer one of: {', '.join(options)}")
 
     return parse
 
@@ -89,21 +154,50 @@ def _yes_no(answer: str) -> bool:
     raise InvalidAnswerError("please answer yes or no")
 
 
-def _number(path: str, whole: bool, optional: bool = False) -> Callable[[str], float | None]:
+def _in_range(path: str, text: str, number: float) -> None:
+    lo, hi = RANGES[path]
+    if not lo <= number <= hi:
+        raise InvalidAnswerError(f"must be {lo:g} to {hi:g}, got {text}")
+
+
+def _whole(path: str) -> Callable[[str], int]:
+    """A whole number within ``RANGES[path]``."""
     lo, hi = RANGES[path]
 
-    def parse(answer: str) -> float | None:
+    def parse(answer: str) -> int:
         value = answer.strip()
-        if not value and optional:
-            return None
         try:
-            number = int(value) if whole else float(value)
+            number = int(value)
         except ValueError:
-            kind = "a whole number" if whole else "a number"
-            raise InvalidAnswerError(f"please enter {kind} from {lo:g} to {hi:g}") from None
-        if not lo <= number <= hi:
-            raise InvalidAnswerError(f"must be {lo:g} to {hi:g}, got {value}")
+            raise InvalidAnswerError(f"please enter a whole number from {lo:g} to {hi:g}") from None
+        _in_range(path, value, number)
         return number
+
+    return parse
+
+
+def _decimal(path: str) -> Callable[[str], float]:
+    """A number within ``RANGES[path]``."""
+    lo, hi = RANGES[path]
+
+    def parse(answer: str) -> float:
+        value = answer.strip()
+        try:
+            number = float(value)
+        except ValueError:
+            raise InvalidAnswerError(f"please enter a number from {lo:g} to {hi:g}") from None
+        _in_range(path, value, number)
+        return number
+
+    return parse
+
+
+def _optional_decimal(path: str) -> Callable[[str], float | None]:
+    """A number within ``RANGES[path]``, or None for a blank answer."""
+    required = _decimal(path)
+
+    def parse(answer: str) -> float | None:
+        return None if not answer.strip() else required(answer)
 
     return parse
 
@@ -120,8 +214,8 @@ def _date(answer: str) -> dt.date | None:
         ) from None
 
 
-def _many(options: Sequence[str], at_least_one: bool) -> Callable[[str], tuple[str, ...]]:
-    def parse(answer: str) -> tuple[str, ...]:
+def _many(options: Sequence[S], at_least_one: bool) -> Callable[[str], tuple[S, ...]]:
+    def parse(answer: str) -> tuple[S, ...]:
         items = [p.strip().lower() for p in answer.replace(",", " ").split() if p.strip()]
         unknown = [i for i in items if i not in options]
         if unknown:
@@ -130,7 +224,8 @@ def _many(options: Sequence[str], at_least_one: bool) -> Callable[[str], tuple[s
             )
         if at_least_one and not items:
             raise InvalidAnswerError(f"please name at least one of: {', '.join(options)}")
-        return tuple(dict.fromkeys(items))
+        by_name: dict[str, S] = {option: option for option in options}
+        return tuple(by_name[name] for name in dict.fromkeys(items))
 
     return parse
 
@@ -147,63 +242,56 @@ def _until(ask: Ask, say: Say, prompt: str, parse: Callable[[str], T]) -> T:
 # --- sections --------------------------------------------------------------------------------
 
 
-def _athlete(ask: Ask, say: Say) -> dict[str, Any]:
+def _athlete(ask: Ask, say: Say) -> Athlete:
     say("About you")
-    return {
-        "name": _until(ask, say, "Your name: ", _text),
-        "sex": _until(
-            ask, say, "Sex, for sex-specific norms (female/male): ", _choice(("female", "male"))
+    return Athlete(
+        name=_until(ask, say, "Your name: ", _text),
+        sex=_until(ask, say, "Sex, for sex-specific norms (female/male): ", _choice(SEXES)),
+        age=_until(ask, say, "Age in years (16-100): ", _whole("athlete.age")),
+        body_mass_kg=_until(
+            ask, say, "Body mass in kg (30-250): ", _decimal("athlete.body_mass_kg")
         ),
-        "age": _until(ask, say, "Age in years (16-100): ", _number("athlete.age", True)),
-        "body_mass_kg": _until(
-            ask, say, "Body mass in kg (30-250): ", _number("athlete.body_mass_kg", False)
-        ),
-        "height_cm": _until(
-            ask, say, "Height in cm (120-230): ", _number("athlete.height_cm", False)
-        ),
-        "training_experience": _until(
+        height_cm=_until(ask, say, "Height in cm (120-230): ", _decimal("athlete.height_cm")),
+        training_experience=_until(
             ask,
             say,
             "Training experience (novice/intermediate/advanced): ",
-            _choice(("novice", "intermediate", "advanced")),
+            _choice(EXPERIENCE_LEVELS),
         ),
-    }
+    )
 
 
-def _schedule(ask: Ask, say: Say) -> dict[str, Any]:
+def _schedule(ask: Ask, say: Say) -> Schedule:
     say("Your schedule")
-    out: dict[str, Any] = {
-        "days_per_week": _until(
-            ask, say, "Training days per week (1-7): ", _number("schedule.days_per_week", True)
-        ),
-        "minutes_per_session": _until(
-            ask,
-            say,
-            "Minutes per session (10-150): ",
-            _number("schedule.minutes_per_session", True),
-        ),
-        "weeks": _until(ask, say, "Plan length in weeks (4-16): ", _number("schedule.weeks", True)),
-    }
+    days_per_week = _until(
+        ask, say, "Training days per week (1-7): ", _whole("schedule.days_per_week")
+    )
+    minutes = _until(
+        ask, say, "Minutes per session (10-150): ", _whole("schedule.minutes_per_session")
+    )
+    weeks = _until(ask, say, "Plan length in weeks (4-16): ", _whole("schedule.weeks"))
     start = _until(ask, say, "Start date, YYYY-MM-DD (blank to skip): ", _date)
-    if start is not None:
-        out["start_date"] = start
     days = _until(
         ask,
         say,
         f"Preferred days, e.g. mon wed fri (blank to skip; {' '.join(WEEKDAYS)}): ",
         _many(WEEKDAYS, at_least_one=False),
     )
-    if days:
-        out["preferred_days"] = list(days)
-    return out
+    return Schedule(
+        days_per_week=days_per_week,
+        minutes_per_session=minutes,
+        weeks=weeks,
+        start_date=start,
+        preferred_days=days or None,
+    )
 
 
-def _screening(ask: Ask, say: Say) -> dict[str, Any] | None:
+def _screening(ask: Ask, say: Say) -> ScreeningAnswers | None:
     say(
         "Safety questions. Answer each one; a yes does not mean something is wrong, but some "
         "answers mean you should see a clinician before training."
     )
-    answers: dict[str, Any] = {}
+    answers: dict[str, bool] = {}
     referred = []
     for flag in load_red_flags():
         yes = _until(ask, say, f"{flag.question} (yes/no): ", _yes_no)
@@ -213,7 +301,6 @@ def _screening(ask: Ask, say: Say) -> dict[str, Any] | None:
             return None
         if yes:
             referred.append(flag)
-    answers["cleared_by_clinician"] = False
     clearances: dict[str, dt.date] = {}
     for flag in referred:
         say(f"See a clinician: {flag.why}")
@@ -228,24 +315,24 @@ def _screening(ask: Ask, say: Say) -> dict[str, Any] | None:
             day = _until(ask, say, "On what date (for example 2026-11-20)? ", _date)
             if day is not None:
                 clearances[flag.key] = day
-    if clearances:
-        answers["clearances"] = clearances
-    return answers
+    # The keys are the red-flag questions, which load_red_flags() checks equal the model's
+    # fields (SCREENING_FLAGS).
+    return ScreeningAnswers(**answers, cleared_by_clinician=False, clearances=clearances)
 
 
-def _pain(ask: Ask, say: Say) -> dict[str, Any]:
+def _pain(ask: Ask, say: Say) -> Pain:
     say("Pain")
     current = _until(
         ask,
         say,
         "Back pain now, 0 (none) to 10 (worst imaginable): ",
-        _number("pain.current", True),
+        _whole("pain.current"),
     )
-    worst_parse = _number("pain.worst_last_week", True)
+    worst_parse = _whole("pain.worst_last_week")
 
-    def worst(answer: str) -> float | None:
+    def worst(answer: str) -> int:
         value = worst_parse(answer)
-        if value is not None and value < (current or 0):
+        if value < current:
             raise InvalidAnswerError(
                 f"the worst of the week cannot be below your pain now ({current:g})"
             )
@@ -253,41 +340,40 @@ def _pain(ask: Ask, say: Say) -> dict[str, Any]:
 
     sensitivities = load_vocabulary().values("sensitivities")
     options = (*sensitivities, *AGGRAVATING_POSTURES)
-    return {
-        "current": current,
-        "worst_last_week": _until(ask, say, "Worst back pain in the last week, 0-10: ", worst),
-        "aggravated_by": list(
-            _until(
-                ask,
-                say,
-                f"What makes it worse? Any of: {', '.join(options)} (blank for none): ",
-                _many(options, at_least_one=False),
-            )
+    return Pain(
+        current=current,
+        worst_last_week=_until(ask, say, "Worst back pain in the last week, 0-10: ", worst),
+        aggravated_by=_until(
+            ask,
+            say,
+            f"What makes it worse? Any of: {', '.join(options)} (blank for none): ",
+            _many(options, at_least_one=False),
         ),
-    }
+    )
 
 
-def _tests(ask: Ask, say: Say) -> dict[str, Any]:
+def _tests(ask: Ask, say: Say) -> Tests:
     protocols = load_protocols()
     say("Hold tests. Enter each time in seconds, or leave it blank if you did not do the test.")
-    say(protocols["safety"])
-    out: dict[str, Any] = {}
+    say(protocols.safety)
+    held: dict[str, float] = {}
     for key in TEST_ORDER:
-        p = protocols["test"][key]
-        say(f"{p['name']}. Position: {p['position']} When to stop: {p['stop']}")
+        p = protocols.tests[key]
+        say(f"{p.name}. Position: {p.position} When to stop: {p.stop}")
         lo, hi = RANGES[f"tests.{key}"]
         value = _until(
             ask,
             say,
-            f"{p['name']}, seconds ({lo:g}-{hi:g}, blank if not done): ",
-            _number(f"tests.{key}", False, optional=True),
+            f"{p.name}, seconds ({lo:g}-{hi:g}, blank if not done): ",
+            _optional_decimal(f"tests.{key}"),
         )
         if value is not None:
-            out[key] = value
-    return out
+            held[key] = value
+    # The keys are the model's fields (TEST_ORDER).
+    return Tests(**held)
 
 
-def _start_back(ask: Ask, say: Say) -> dict[str, Any] | None:
+def _start_back(ask: Ask, say: Say) -> StartBackAnswers | None:
     if not _until(
         ask,
         say,
@@ -296,21 +382,24 @@ def _start_back(ask: Ask, say: Say) -> dict[str, Any] | None:
         _yes_no,
     ):
         return None
-    items = [
+    items = tuple(
         _until(ask, say, f"STarT Back item {n}: did you agree? (yes/no): ", _yes_no)
         for n in range(1, 9)
-    ]
+    )
     bother = _until(
         ask,
         say,
-        f"STarT Back item 9, bothersomeness ({', '.join(BOTHERSOMENESS)}): ",
-        _choice(BOTHERSOMENESS),
+        f"STarT Back item 9, bothersomeness ({', '.join(BOTHERSOMENESS_LEVELS)}): ",
+        _choice(BOTHERSOMENESS_LEVELS),
     )
-    return {"items": items, "bothersomeness": bother}
+    return StartBackAnswers(items=items, bothersomeness=bother)
 
 
 def interview(ask: Ask, say: Say) -> Profile | None:
     """Ask every profile question in turn and return the validated profile.
+
+    Each section is built as its typed model as soon as it is answered; an answer is checked
+    as it is given, so the models' own checks only guard against a mistake in this module.
 
     Parameters
     ----------
@@ -324,37 +413,45 @@ def interview(ask: Ask, say: Say) -> Profile | None:
     Profile or None
         None when a cauda equina question was answered yes: the emergency advice has been
         shown and no profile is made.
+
+    Raises
+    ------
+    InputError
+        When the answers, each valid alone, do not make a valid profile (one line per problem).
     """
     say("spinewise assessment. This is not a medical examination and never a diagnosis.")
-    athlete = _athlete(ask, say)
-    schedule = _schedule(ask, say)
-    kit = load_vocabulary().values("equipment")
-    equipment = _until(
-        ask,
-        say,
-        f"Equipment you have, separated by spaces or commas ({', '.join(kit)}): ",
-        _many(kit, at_least_one=True),
-    )
-    focus = _until(
-        ask,
-        say,
-        f"What is the training for? One or more of: {', '.join(FOCUS_VALUES)}: ",
-        _many(FOCUS_VALUES, at_least_one=True),
-    )
-    screening = _screening(ask, say)
-    if screening is None:
-        return None
-    data: dict[str, Any] = {
-        "schema_version": 1,
-        "athlete": athlete,
-        "schedule": schedule,
-        "equipment": {"available": list(equipment)},
-        "goals": {"focus": list(focus)},
-        "screening": screening,
-        "pain": _pain(ask, say),
-        "tests": _tests(ask, say),
-    }
-    start_back = _start_back(ask, say)
-    if start_back is not None:
-        data["start_back"] = start_back
-    return parse_profile(data)
+    try:
+        athlete = _athlete(ask, say)
+        schedule = _schedule(ask, say)
+        kit = load_vocabulary().values("equipment")
+        equipment = _until(
+            ask,
+            say,
+            f"Equipment you have, separated by spaces or commas ({', '.join(kit)}): ",
+            _many(kit, at_least_one=True),
+        )
+        focus = _until(
+            ask,
+            say,
+            f"What is the training for? One or more of: {', '.join(FOCUS_VALUES)}: ",
+            _many(FOCUS_VALUES, at_least_one=True),
+        )
+        screening = _screening(ask, say)
+        if screening is None:
+            return None
+        pain = _pain(ask, say)
+        tests = _tests(ask, say)
+        start_back = _start_back(ask, say)
+        return Profile(
+            schema_version=1,
+            athlete=athlete,
+            schedule=schedule,
+            equipment=EquipmentAvailable(available=equipment),
+            goals=Goals(focus=focus),
+            screening=screening,
+            pain=pain,
+            tests=tests,
+            start_back=start_back,
+        )
+    except ValidationError as exc:
+        raise InputError(problem_lines(exc, RANGES)) from None

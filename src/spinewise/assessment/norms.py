@@ -59,6 +59,7 @@ ENDURANCE_TESTS: tuple[str, ...] = (
 )
 
 
+# I/O edge: a parsed norms TOML file; the loaders below turn it into typed norms.
 def _read(name: str) -> dict[str, Any]:
     text = resources.files("spinewise.assessment").joinpath(f"data/norms/{name}").read_text()
     return tomllib.loads(text)

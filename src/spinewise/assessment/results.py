@@ -8,18 +8,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import Literal, TypedDict
 
 __all__ = [
     "SEVERITIES",
     "Assessment",
+    "AssessmentJson",
     "Consequence",
+    "ConsequenceJson",
     "ConsequenceKind",
     "Finding",
+    "FindingJson",
+    "ScreeningJson",
     "ScreeningReason",
+    "ScreeningReasonJson",
     "ScreeningResult",
     "ScreeningStatus",
     "Severity",
+    "StartBackJson",
     "StartBackResult",
     "StartBackRisk",
 ]
@@ -31,6 +37,71 @@ ConsequenceKind = Literal[
     "extra_volume", "weaker_side", "every_session", "avoid_sensitivity", "level_cap", "prefer"
 ]
 StartBackRisk = Literal["low", "medium", "high"]
+
+
+# --- the JSON shapes of ``spinewise assess --format json`` (docs/contracts/README.md) ---------
+
+
+class _ConsequenceTargets(TypedDict, total=False):
+    quality: str
+    region: str
+    pattern: str
+    side: Literal["left", "right"]
+    sensitivity: str
+    max_level: int
+    sets: int
+
+
+class ConsequenceJson(_ConsequenceTargets):
+    """A :class:`Consequence` as JSON: targets that are not set are left out."""
+
+    kind: ConsequenceKind
+    note: str
+
+
+class FindingJson(TypedDict):
+    """A :class:`Finding` as JSON; numbers whole where they are whole."""
+
+    code: str
+    severity: Severity
+    summary: str
+    measured: float | int | None
+    reference: float | int | None
+    source: str
+    unit: str
+    consequences: list[ConsequenceJson]
+
+
+class StartBackJson(TypedDict):
+    """A :class:`StartBackResult` as JSON."""
+
+    total: int
+    distress: int
+    risk: StartBackRisk
+
+
+class ScreeningReasonJson(TypedDict):
+    """One red flag that fired, as JSON."""
+
+    flag: str
+    why: str
+
+
+class ScreeningJson(TypedDict):
+    """A :class:`ScreeningResult` as JSON."""
+
+    status: ScreeningStatus
+    reasons: list[ScreeningReasonJson]
+    cleared: bool
+
+
+class AssessmentJson(TypedDict):
+    """An :class:`Assessment` as JSON: the output of ``spinewise assess --format json``."""
+
+    screening: ScreeningJson
+    findings: list[FindingJson]
+    sensitivities: list[str]
+    start_back: StartBackJson | None
 
 
 @dataclass(frozen=True)
@@ -146,17 +217,24 @@ class Consequence:
     max_level: int | None = None
     note: str = ""
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> ConsequenceJson:
         """The consequence as JSON, leaving out targets that are not set."""
-        out: dict[str, Any] = {"kind": self.kind}
-        for key in ("quality", "region", "pattern", "side", "sensitivity", "max_level"):
-            value = getattr(self, key)
-            if value is not None:
-                out[key] = value
+        targets = _ConsequenceTargets()
+        if self.quality is not None:
+            targets["quality"] = self.quality
+        if self.region is not None:
+            targets["region"] = self.region
+        if self.pattern is not None:
+            targets["pattern"] = self.pattern
+        if self.side is not None:
+            targets["side"] = self.side
+        if self.sensitivity is not None:
+            targets["sensitivity"] = self.sensitivity
+        if self.max_level is not None:
+            targets["max_level"] = self.max_level
         if self.sets:
-            out["sets"] = self.sets
-        out["note"] = self.note
-        return out
+            targets["sets"] = self.sets
+        return {"kind": self.kind, **targets, "note": self.note}
 
 
 def _number(x: float | None) -> float | int | None:
@@ -199,7 +277,7 @@ class Finding:
     consequences: tuple[Consequence, ...] = ()
     unit: str = ""
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> FindingJson:
         """The finding in the contract's shape, plus ``unit`` and ``consequences``."""
         return {
             "code": self.code,
@@ -231,7 +309,7 @@ class StartBackResult:
     distress: int
     risk: StartBackRisk
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> StartBackJson:
         """The scores as JSON."""
         return {"total": self.total, "distress": self.distress, "risk": self.risk}
 
@@ -261,7 +339,7 @@ class Assessment:
         """Return the finding with ``code``, or None."""
         return next((f for f in self.findings if f.code == code), None)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> AssessmentJson:
         """The JSON of ``spinewise assess --format json`` (docs/contracts/README.md).
 
         The contract's keys come first; ``screening.cleared``, ``findings[].unit``,

@@ -31,7 +31,7 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from spinewise.biomechanics.anthropometry import Sex
 from spinewise.biomechanics.calibration import calibrated_n
@@ -39,6 +39,7 @@ from spinewise.biomechanics.l5s1 import DEFAULT_MOMENT_ARM_M
 from spinewise.biomechanics.posture import Method, posture_load
 from spinewise.biomechanics.published import published_by_exercise
 from spinewise.catalog.entities import Exercise, Posture
+from spinewise.catalog.export import CompressionJson, PublishedPct, PublishedSource
 from spinewise.errors import InputError
 
 __all__ = [
@@ -174,7 +175,7 @@ def exercise_compression(
     )
 
 
-def compression_json(ex: Exercise) -> dict[str, Any]:
+def compression_json(ex: Exercise) -> CompressionJson:
     """The export's ``compression_n`` object for a 75 kg person at the default dose.
 
     Keys: ``value`` [N, rounded], ``basis``, ``body_mass_kg``, ``method``, ``coarse``,
@@ -184,19 +185,20 @@ def compression_json(ex: Exercise) -> dict[str, Any]:
     if not isinstance(ex, Exercise):
         raise InputError(f"exercise: expected a catalogue Exercise, got {type(ex).__name__}")
     est = exercise_compression(ex, EXPORT_BODY_MASS_KG)
-    out: dict[str, Any] = {
+    published = est.basis == "published"
+    error_pct = None if est.error_pct is None else round(est.error_pct, 1)
+    source: PublishedSource = {"source": est.source} if published else {}
+    error: PublishedPct = {"model_error_pct": error_pct} if published else {}
+    return {
         "value": round(est.value_n),
         "basis": est.basis,
         "body_mass_kg": round(EXPORT_BODY_MASS_KG),
         "method": est.method,
         "coarse": est.coarse,
+        **source,
+        "model_value": round(est.model_value_n),
+        **error,
     }
-    if est.basis == "published":
-        out["source"] = est.source
-    out["model_value"] = round(est.model_value_n)
-    if est.basis == "published":
-        out["model_error_pct"] = None if est.error_pct is None else round(est.error_pct, 1)
-    return out
 
 
 def max_load_kg(

@@ -123,6 +123,7 @@ def _prerequisite(raw: Any, position: int) -> Prerequisite:
     return Prerequisite(exercise, after, frozenset(established), source)
 
 
+# I/O edge: ``raw`` is the parsed ballistic-rules TOML file.
 def _from_mapping(raw: dict[str, Any]) -> BallisticRules:
     contacts = raw.get("foot_contacts", {})
     caps = contacts.get("max_per_session", {})

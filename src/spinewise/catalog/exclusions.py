@@ -31,6 +31,7 @@ class FindingExclusion:
     source: str
 
 
+# I/O edge: ``raw`` is one table of the parsed exclusions TOML file (here and in _text).
 def _strings(raw: dict[str, Any], key: str, position: int) -> frozenset[str]:
     value = raw.get(key)
     if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
@@ -41,6 +42,7 @@ def _strings(raw: dict[str, Any], key: str, position: int) -> frozenset[str]:
     return frozenset(value)
 
 
+# I/O edge: as _strings.
 def _text(raw: dict[str, Any], key: str, position: int) -> str:
     value = raw.get(key)
     if not isinstance(value, str) or len(value) < 3:

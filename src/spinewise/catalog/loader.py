@@ -87,6 +87,7 @@ def read_catalog_dir(directory: Path) -> LoadedCatalog:
         raw_bytes = path.read_bytes()
         digest.update(name.encode() + b"\0" + raw_bytes)
         try:
+            # I/O edge: a parsed catalogue TOML file, validated into Exercise models below.
             doc: dict[str, Any] = tomllib.loads(raw_bytes.decode("utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             problems.append(Problem(name, "-", "-", f"not valid TOML: {exc}"))

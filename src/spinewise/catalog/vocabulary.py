@@ -65,6 +65,7 @@ def _meaning(value: Any) -> str:
     return str(value)
 
 
+# I/O edge: ``raw`` is the parsed vocabulary TOML file.
 def _from_mapping(raw: dict[str, Any]) -> Vocabulary:
     sections = {
         name: MappingProxyType({tag: _meaning(v) for tag, v in body.items()})

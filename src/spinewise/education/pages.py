@@ -29,7 +29,7 @@ from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from spinewise.education.bibliography import Citation, cite
 from spinewise.education.topics import KNOWN_LINKS
@@ -37,6 +37,7 @@ from spinewise.errors import InputError
 
 __all__ = [
     "Page",
+    "PageJson",
     "link_index",
     "load_pages",
     "page_for",
@@ -47,6 +48,18 @@ __all__ = [
 _FRONT = re.compile(r"\A\+\+\+\n(?P<meta>.*?)\n\+\+\+\n(?P<body>.*)\Z", re.DOTALL)
 _ID = re.compile(r"^[a-z][a-z0-9-]*$")
 _KEYS = ("id", "title", "summary", "tags", "links", "sources")
+
+
+class PageJson(TypedDict):
+    """A :class:`Page` as JSON (for the web app and the plan)."""
+
+    id: str
+    title: str
+    summary: str
+    tags: list[str]
+    links: list[str]
+    sources: list[dict[str, str]]
+    body_md: str
 
 
 @dataclass(frozen=True)
@@ -77,7 +90,7 @@ class Page:
     sources: tuple[Citation, ...]
     body_md: str
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> PageJson:
         """The page as JSON (for the web app and the plan)."""
         return {
             "id": self.id,
@@ -90,6 +103,7 @@ class Page:
         }
 
 
+# I/O edge: ``meta`` is a page's parsed TOML front matter.
 def _strings(meta: Mapping[str, Any], key: str, where: str, problems: list[str]) -> tuple[str, ...]:
     value = meta.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):

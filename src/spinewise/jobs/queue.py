@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 import dramatiq
 from dramatiq.brokers.stub import StubBroker
@@ -20,6 +19,7 @@ from spinewise.errors import InputError
 from spinewise.jobs.settings import JobSettings
 from spinewise.services import Store
 from spinewise.services.jobs import (
+    JobArgs,
     JobState,
     adaptation_key,
     job_failed,
@@ -69,7 +69,16 @@ def _run(store: Store, key: str) -> None:
         assert state.athlete_id is not None
         run_adaptation(store, key, state.athlete_id, now=now)
     elif state.kind == "import":
-        run_import(store, key, Path(args["path"]), args["format"], args["athlete"], now=now)
+        run_import(
+            store,
+            key,
+            Path(args["path"]),
+            args["format"],
+            args["athlete"],
+            now=now,
+            owned=bool(args.get("owned", False)),
+            file_name=args.get("file_name"),
+        )
     elif state.kind == "export":
         run_export(store, key, args["athlete"], args["format"], Path(args["dest"]), now=now)
     else:
@@ -121,11 +130,10 @@ class JobQueue:
     # -- enqueueing ------------------------------------------------------------------------
 
     def _enqueue(
-        self, key: str, kind: str, athlete: int | None, args: dict[str, Any], now: datetime
+        self, key: str, kind: str, athlete: int | None, args: JobArgs, now: datetime
     ) -> JobState:
-        state, created = record_job(
-            self.store, key, kind, athlete, {**args, "now": now.isoformat()}, now=now
-        )
+        asked: JobArgs = {**args, "now": now.isoformat()}
+        state, created = record_job(self.store, key, kind, athlete, asked, now=now)
         if created:
             self.actor.send(key)
         return state
@@ -135,11 +143,11 @@ class JobQueue:
     ) -> str:
         """Adapt the plan after a session's ``step`` was recorded (once per input); the key."""
         key = adaptation_key(athlete, session_id, plan_id, step)
-        return self._enqueue(key, "adapt", athlete, {"session_id": session_id}, now).key
+        return self._enqueue(key, "adapt", athlete, JobArgs(session_id=session_id), now).key
 
     def enqueue_replan(self, athlete: int, plan_id: int, *, day: date, now: datetime) -> JobState:
         """Re-plan one athlete's plan for ``day`` (missed sessions, newer logs)."""
-        return self._enqueue(replan_key(athlete, plan_id, day), "replan", athlete, {}, now)
+        return self._enqueue(replan_key(athlete, plan_id, day), "replan", athlete, JobArgs(), now)
 
     def enqueue_nightly(self, *, now: datetime) -> list[JobState]:
         """Enqueue a re-plan of everyone whose plan needs it today."""
@@ -148,17 +156,32 @@ class JobQueue:
         return [self.enqueue_replan(a, p, day=day, now=now) for a, p in due]
 
     def enqueue_import(
-        self, path: Path, fmt: str, athlete_name: str, digest: str, *, now: datetime
+        self,
+        path: Path,
+        fmt: str,
+        athlete_name: str,
+        digest: str,
+        *,
+        now: datetime,
+        athlete: int | None = None,
+        owned: bool = False,
+        file_name: str | None = None,
     ) -> JobState:
-        """Import a (large) file into an athlete's log; ``digest`` is its content hash."""
+        """Import a (large) file into an athlete's log; ``digest`` is its content hash.
+
+        ``athlete`` (the id) makes the job the athlete's own (listed in ``/api/v1/jobs``);
+        ``owned`` lets the job remove its copy of an upload once done.
+        """
         key = f"import:{athlete_name}:{fmt}:{digest}"
-        args = {"path": str(path), "format": fmt, "athlete": athlete_name}
-        return self._enqueue(key, "import", None, args, now)
+        args = JobArgs(path=str(path), format=fmt, athlete=athlete_name)
+        if owned:
+            args |= JobArgs(owned=True, file_name=file_name or "")
+        return self._enqueue(key, "import", athlete, args, now)
 
     def enqueue_export(self, athlete_name: str, fmt: str, dest: Path, *, now: datetime) -> JobState:
         """Write an athlete's history to ``dest`` (keyed by athlete, format, file and time)."""
         key = f"export:{athlete_name}:{fmt}:{dest}:{now.isoformat()}"
-        args = {"athlete": athlete_name, "format": fmt, "dest": str(dest)}
+        args = JobArgs(athlete=athlete_name, format=fmt, dest=str(dest))
         return self._enqueue(key, "export", None, args, now)
 
     # -- running ---------------------------------------------------------------------------

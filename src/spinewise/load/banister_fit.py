@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -31,7 +31,7 @@ from spinewise.load.banister import BanisterParams, impulse_response
 from spinewise.load.conventions import SMOOTHING_FORMULAS, SMOOTHINGS, Smoothing
 from spinewise.load.daily import as_load_array
 
-__all__ = ["MIN_TESTS", "BanisterFit", "fit_banister"]
+__all__ = ["MIN_TESTS", "BanisterFit", "FitConventions", "fit_banister"]
 
 FloatArray = NDArray[np.float64]
 
@@ -39,6 +39,20 @@ FloatArray = NDArray[np.float64]
 MIN_TESTS = 6
 _GRID_POINTS = 48
 _REFINE_STARTS = 5
+
+
+class FitConventions(TypedDict):
+    """How a fit was made, in words: model, smoothing, bounds, method and cautions."""
+
+    model: str
+    smoothing: Smoothing
+    formula: str
+    seed: str
+    same_day_load: bool
+    constraints: str
+    method: str
+    r2: str
+    caution: str
 
 
 @dataclass(frozen=True)
@@ -63,8 +77,9 @@ class BanisterFit:
     sse: float
     r2: float
     n_tests: int
-    conventions: dict[str, Any]
+    conventions: FitConventions
 
+    # I/O edge: the ``load fit`` JSON object of the contract, printed as is.
     def as_dict(self) -> dict[str, Any]:
         """The ``load fit`` JSON object (docs/contracts/README.md)."""
         p = self.params
@@ -220,7 +235,7 @@ def fit_banister(
     sst = float(np.sum((y - y.mean()) ** 2))
     r2 = 1.0 - sse / sst if sst > 0.0 else math.nan
     params = BanisterParams(*(float(v) for v in p))
-    conventions = {
+    conventions: FitConventions = {
         "model": "p(t) = p0 + k1*F(t; tau1) - k2*F(t; tau2)",
         "smoothing": smoothing,
         "formula": SMOOTHING_FORMULAS[smoothing],

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal, TypedDict
 
 from spinewise.errors import InputError
 
 __all__ = [
     "SMOOTHINGS",
     "SMOOTHING_FORMULAS",
+    "ConventionsJson",
+    "FitnessFatigueJson",
     "LoadConventions",
     "SdConvention",
     "Smoothing",
@@ -45,6 +47,41 @@ def ddof_of(sd: SdConvention) -> int:
     (1, 0)
     """
     return 1 if sd == "sample" else 0
+
+
+class FitnessFatigueJson(TypedDict):
+    """The fitness-fatigue part of :class:`ConventionsJson`; time constants in days."""
+
+    smoothing: Smoothing
+    formula: str
+    tau_fitness_d: float
+    tau_fatigue_d: float
+    seed: str
+    same_day_load: bool
+    form: str
+
+
+class ConventionsJson(TypedDict):
+    """The ``"conventions"`` record of the load metrics: every choice, in words and numbers.
+
+    ``acute_days``, ``chronic_days`` and ``monotony_days`` are window lengths [d]; the other
+    entries are sentences saying how each number is computed.
+    """
+
+    load: str
+    acute_days: int
+    chronic_days: int
+    acwr_rolling_coupled: str
+    acwr_rolling_uncoupled: str
+    acwr_ewma: str
+    acwr_null: str
+    acwr_interpretation: str
+    monotony_days: int
+    sd: SdConvention
+    sd_ddof: int
+    monotony: str
+    strain: str
+    fitness_fatigue: FitnessFatigueJson
 
 
 @dataclass(frozen=True)
@@ -116,7 +153,7 @@ class LoadConventions:
         if problems:
             raise InputError(problems)
 
-    def describe(self) -> dict[str, Any]:
+    def describe(self) -> ConventionsJson:
         """The record of every choice, as printed under ``"conventions"``."""
         a, c, m = self.acute_d, self.chronic_d, self.monotony_d
         return {

@@ -24,7 +24,7 @@ from spinewise.logbook.entries import (
     future_problems,
 )
 from spinewise.logbook.matching import ExerciseMatcher, Match, custom_id
-from spinewise.logbook.planned import PlannedItem, PlannedSession, planned_sessions, select_session
+from spinewise.logbook.planned import PlannedItem, PlannedSession, planned_sessions
 
 __all__ = [
     "CUSTOM_PREFIX",
@@ -48,5 +48,4 @@ __all__ = [
     "future_problems",
     "parse_backup",
     "planned_sessions",
-    "select_session",
 ]

@@ -100,6 +100,8 @@ class ProfileRecord(_Frozen):
     """The athlete profile as it was at ``recorded_at`` (same structure as the TOML)."""
 
     recorded_at: datetime
+    # I/O edge: the profile JSON as stored (DB JSON column, backup file), kept as written so
+    # that profiles of every earlier version load; parse_profile reads it.
     profile: dict[str, Any]
 
 
@@ -107,6 +109,8 @@ class AssessmentRecord(_Frozen):
     """An assessment result (the ``assess --format json`` shape) at ``recorded_at``."""
 
     recorded_at: datetime
+    # I/O edge: the assessment JSON as stored (DB JSON column, backup file); older results lack
+    # keys added since (AssessmentJson is the newest shape).
     result: dict[str, Any]
 
 

@@ -1,28 +1,26 @@
-"""Find a plan's session for today.
+"""A plan's sessions as the log sees them: week, session, date and the planned items.
 
-A plan is a :class:`~spinewise.planning.plan.Plan`. A session is today's
-when its ``date`` is today; when the plan's sessions carry no dates, it is the first session
-(week, then session order) that has not been logged yet.
+Which session is next, and on which day, is decided once, by the service layer
+(:mod:`spinewise.services.schedule`).
 
 Examples
 --------
 >>> plan = Plan.from_json({"weeks": [{"index": 1, "sessions": [
 ...     {"index": 1, "date": None, "blocks": []}, {"index": 2, "date": None, "blocks": []}]}]})
->>> s = select_session(plan, date(2026, 1, 5), logged={(1, 1)})
->>> (s.week, s.session)
-(1, 2)
+>>> [s.key for s in planned_sessions(plan)]
+[(1, 1), (1, 2)]
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
 from spinewise.planning.dosing import ItemDose
 from spinewise.planning.plan import Item, JsonObject, Plan
 
-__all__ = ["PlannedItem", "PlannedSession", "planned_sessions", "select_session"]
+__all__ = ["PlannedItem", "PlannedSession", "planned_sessions"]
 
 
 @dataclass(frozen=True)
@@ -155,32 +153,3 @@ def _sessions(plan: Plan) -> Iterator[PlannedSession]:
 def planned_sessions(plan: Plan) -> tuple[PlannedSession, ...]:
     """Every session of a plan in (week, session) order."""
     return tuple(sorted(_sessions(plan), key=lambda s: s.key))
-
-
-def select_session(
-    plan: Plan, today: date, logged: Collection[tuple[int, int]] = ()
-) -> PlannedSession | None:
-    """Today's session: the unlogged one dated today, else the next unlogged undated one.
-
-    Parameters
-    ----------
-    plan
-        The plan JSON.
-    today
-        The local date.
-    logged
-        ``(week, session)`` of the planned sessions already logged.
-
-    Returns
-    -------
-    PlannedSession or None
-        ``None`` when nothing is planned for today (a rest day or the plan is done).
-    """
-    sessions = planned_sessions(plan)
-    for sess in sessions:
-        if sess.date == today and sess.key not in logged:
-            return sess
-    for sess in sessions:
-        if sess.date is None and sess.key not in logged:
-            return sess
-    return None

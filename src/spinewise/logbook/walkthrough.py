@@ -160,7 +160,7 @@ def walk_session(
     Parameters
     ----------
     planned
-        The planned session (from :func:`~spinewise.logbook.planned.select_session`).
+        The planned session (the next session, as :mod:`spinewise.services.schedule` chose it).
     plan_version
         The stored version of the plan it belongs to.
     io

@@ -6,10 +6,9 @@ The web app adapts after every finished session; ``spinewise next`` previews (an
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import Any, Protocol
+from typing import Protocol
 
 from spinewise.adaptation.decision import RuleDecision
 from spinewise.adaptation.engine import Adaptation
@@ -19,12 +18,12 @@ from spinewise.errors import InputError
 from spinewise.logbook import ProfileRecord, SessionLog
 from spinewise.logbook.summary import SessionSummary
 from spinewise.planning.plan import PlanChange
-from spinewise.profile import Profile
+from spinewise.profile import Profile, parse_profile
 from spinewise.services.handle import Store
 from spinewise.services.plancache import PlanEntry
 from spinewise.services.plans import plan_entry
 from spinewise.services.schedule import DatedSession, anchor_for, dated_sessions, plan_schedule
-from spinewise.services.sessions import update_session_fields
+from spinewise.services.sessions import SessionFields, update_session_fields
 from spinewise.store import (
     StoredPlan,
     add_profile,
@@ -98,7 +97,7 @@ class AdaptationQueue(Protocol):
 
 def _read(
     store: Store, athlete: int, profile: Profile | None
-) -> tuple[PlanEntry, Profile | Mapping[str, Any], tuple[SessionLog, ...]]:
+) -> tuple[PlanEntry, Profile, tuple[SessionLog, ...]]:
     entry = plan_entry(store, athlete)
     if entry is None:
         raise InputError("plan: no stored plan; store one with `spinewise log use-plan FILE`")
@@ -109,7 +108,7 @@ def _read(
         return entry, profile, sessions
     if not records:
         raise InputError("--profile: needed (no profile is stored for this athlete)")
-    return entry, records[-1].profile, sessions
+    return entry, parse_profile(records[-1].profile), sessions
 
 
 def progress_review_of(store: Store, athlete: int, *, today: date) -> RuleDecision | None:
@@ -177,7 +176,7 @@ def finish_session(
     store: Store,
     athlete: int,
     session_id: int,
-    changes: Mapping[str, Any],
+    changes: SessionFields,
     notes: str | None = None,
     *,
     now: datetime,
@@ -200,7 +199,7 @@ def finish_session(
     if entry is None:
         return Finished(found=True)
     if jobs is not None:
-        step = ",".join(sorted(changes))
+        step = ",".join(sorted(changes.given()))
         key = jobs.enqueue_adaptation(athlete, session_id, entry.stored.id, step=step, now=now)
         return Finished(found=True, job_key=key)
     outcome = adapt_plan(store, athlete, today=now.date())

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
 
 from spinewise.assessment import Assessment, assess
 from spinewise.logbook import AssessmentRecord, ProfileRecord
-from spinewise.profile import Profile, parse_profile
+from spinewise.profile import Profile, ScreeningAnswers
 from spinewise.services.handle import Store
 from spinewise.store import (
     add_assessment,
@@ -19,7 +17,7 @@ from spinewise.store import (
     reading,
     writing,
 )
-from spinewise.store.accounts import set_user_draft
+from spinewise.store.accounts import OnboardingDraft, set_user_draft
 from spinewise.store.engine import advisory_lock
 
 __all__ = [
@@ -51,11 +49,12 @@ def assess_profile(profile: Profile, *, today: date | None = None) -> Assessment
     return assess(profile, today=today)
 
 
-def save_profile(
-    store: Store, athlete: int, data: Profile | Mapping[str, Any], *, now: datetime
-) -> Assessment:
-    """Validate and store a profile and its assessment (as ``spinewise assess``)."""
-    profile = data if isinstance(data, Profile) else parse_profile(data)
+def save_profile(store: Store, athlete: int, profile: Profile, *, now: datetime) -> Assessment:
+    """Store a profile and its assessment (as ``spinewise assess``).
+
+    Raw input (TOML, a JSON body, a form) is checked by :func:`spinewise.profile.parse_profile`
+    before it gets here.
+    """
     result = assess(profile, today=now.date())
     stored = profile.model_dump(mode="json", exclude_none=True)
     with writing(store.engine) as db:
@@ -77,7 +76,8 @@ def current_profile(store: Store, athlete: int) -> CurrentProfile | None:
     return CurrentProfile(profiles[-1], assessments[-1] if assessments else None)
 
 
-def keep_draft(store: Store, user_id: int, draft: dict[str, Any] | None) -> None:
-    """Keep (or clear) a web user's unfinished onboarding answers."""
+def keep_draft(store: Store, user_id: int, screening: ScreeningAnswers | None) -> None:
+    """Keep a web user's screening answers until the onboarding is done (None clears them)."""
+    draft = None if screening is None else OnboardingDraft(screening=screening)
     with writing(store.engine) as db:
         set_user_draft(db, user_id, draft)

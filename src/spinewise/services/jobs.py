@@ -16,10 +16,12 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Protocol
 
+from spinewise.catalog import load_catalog
 from spinewise.errors import InputError
-from spinewise.services.adapt import adapt_plan, store_adaptation
+from spinewise.logbook import ExerciseMatcher
+from spinewise.services.adapt import AdaptationQueue, adapt_plan, store_adaptation
 from spinewise.services.handle import Store
 from spinewise.services.plans import newest_plan
 from spinewise.services.sessions import schedule
@@ -29,7 +31,9 @@ from spinewise.store.jobstate import (
     DONE,
     FAILED,
     RUNNING,
+    JobArgs,
     JobRecord,
+    JobResult,
     athletes_with_plans,
     finish_job,
     get_job,
@@ -40,6 +44,9 @@ from spinewise.store.jobstate import (
 )
 
 __all__ = [
+    "BackgroundQueue",
+    "JobArgs",
+    "JobResult",
     "JobState",
     "adaptation_key",
     "athlete_jobs",
@@ -83,16 +90,34 @@ class JobState:
     key: str
     kind: str
     athlete_id: int | None
-    args: dict[str, Any]
+    args: JobArgs
     state: str
     attempts: int
-    result: dict[str, Any] | None
+    result: JobResult | None
     error: str | None
 
     @property
     def finished(self) -> bool:
         """Done (or failed for good): nothing more will happen."""
         return self.state in (DONE, FAILED)
+
+
+class BackgroundQueue(AdaptationQueue, Protocol):
+    """The web app's queue: adaptations, and imports too large to wait for."""
+
+    def enqueue_import(
+        self,
+        path: Path,
+        fmt: str,
+        athlete_name: str,
+        digest: str,
+        *,
+        now: datetime,
+        athlete: int | None = None,
+        owned: bool = False,
+        file_name: str | None = None,
+    ) -> JobState:
+        """Enqueue an import of ``path`` (keyed by its content); the job's state."""
 
 
 def _state(rec: JobRecord) -> JobState:
@@ -112,7 +137,7 @@ def replan_key(athlete: int, plan_id: int, day: date) -> str:
 
 
 def record_job(
-    store: Store, key: str, kind: str, athlete: int | None, args: dict[str, Any], *, now: datetime
+    store: Store, key: str, kind: str, athlete: int | None, args: JobArgs, *, now: datetime
 ) -> tuple[JobState, bool]:
     """The job of ``key``, recorded as queued if new; ``True`` when it is new (enqueue it)."""
     with writing(store.engine) as db:
@@ -153,7 +178,7 @@ def job_failed(store: Store, key: str, error: str, *, now: datetime, final: bool
         set_job_state(db, key, FAILED if final else "queued", now, error=error)
 
 
-def _finish(store: Store, key: str, result: dict[str, Any], now: datetime) -> None:
+def _finish(store: Store, key: str, result: JobResult, now: datetime) -> None:
     with writing(store.engine) as db:
         finish_job(db, key, result, now)
 
@@ -196,17 +221,39 @@ def _digest(path: Path) -> str:
 
 
 def run_import(
-    store: Store, key: str, path: Path, fmt: str, athlete_name: str, *, now: datetime
+    store: Store,
+    key: str,
+    path: Path,
+    fmt: str,
+    athlete_name: str,
+    *,
+    now: datetime,
+    owned: bool = False,
+    file_name: str | None = None,
 ) -> JobState | None:
-    """Import a file into an athlete's log (all or nothing; imports are keyed by content)."""
+    """Import a file into an athlete's log (all or nothing; imports are keyed by content).
+
+    ``owned``: the file is the job's own copy of an upload, removed once the import is done
+    (a retried job finds it still there). ``file_name`` is the name messages give the file.
+    """
     state = job_started(store, key, now=now)
     if state is None or state.state == DONE:
         return state
     if not path.is_file():
-        raise InputError(f"file: {path} does not exist")
-    report = import_history(store, path, fmt, athlete_name, None)
-    result = {"sessions_added": report.counts.sessions_added, "sha256": _digest(path)}
+        raise InputError(f"file: {file_name or path} does not exist")
+    matcher = None if fmt == "json" else ExerciseMatcher(load_catalog())
+    report = import_history(
+        store, path, fmt, athlete_name, matcher, today=now.date(), file_name=file_name
+    )
+    result = JobResult(
+        sessions_added=report.counts.sessions_added,
+        sessions_merged=report.counts.sessions_merged,
+        sets_added=report.counts.sets_added,
+        sha256=_digest(path),
+    )
     _finish(store, key, result, now)
+    if owned:
+        path.unlink(missing_ok=True)
     return job_state(store, key)
 
 

@@ -38,6 +38,8 @@ class RecommendInputs:
     plan: Plan
     plan_version: int
     sessions: tuple[SessionLog, ...]
+    # Not an I/O edge: the stored profile's JSON, handed on to cli/recommend.py, which parses
+    # it. To become a Profile together with that module (left to its owner in this change).
     profile: dict[str, Any] | None
     next_planned: PlannedSession | None
     next_date: date | None

@@ -6,10 +6,9 @@ needs (the newest plan, its lineage and a summary of the log) and turns the answ
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import TypedDict
 
 from spinewise.errors import InputError
 from spinewise.logbook import PlannedRef, PlannedSession, SessionLog, SetLog
@@ -29,11 +28,14 @@ from spinewise.store import (
     writing,
 )
 from spinewise.store.engine import advisory_lock
-from spinewise.store.live import add_or_replace_set, update_session
+from spinewise.store.live import SessionFields, add_or_replace_set, update_session
 from spinewise.store.summaries import delete_session, session_summaries
 
 __all__ = [
+    "NextItemJson",
     "NextSession",
+    "NextSessionJson",
+    "SessionFields",
     "discard_session",
     "log_set",
     "next_session",
@@ -42,6 +44,37 @@ __all__ = [
     "start_session",
     "user_session",
 ]
+
+
+class NextItemJson(TypedDict):
+    """One exercise of :class:`NextSessionJson`: ``sets``, or per side ``sets_left/right``."""
+
+    exercise_id: str
+    name: str
+    block: str
+    sets: int | None
+    sets_left: int | None
+    sets_right: int | None
+    reps: int | None
+    hold_s: float | None
+    distance_m: float | None
+    tempo: str | None
+    rest_s: int
+
+
+class NextSessionJson(TypedDict):
+    """The JSON of ``GET /api/v1/sessions/next`` and ``spinewise log next --format json``."""
+
+    plan_id: int
+    plan_version: int
+    week: int
+    session: int
+    date: str
+    due_today: bool
+    in_progress_session_id: int | None
+    held_back: str | None
+    estimated_minutes: float | None
+    items: list[NextItemJson]
 
 
 @dataclass(frozen=True)
@@ -76,45 +109,41 @@ class NextSession:
     missed: tuple[tuple[int, int], ...]
     planned: PlannedSession
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> NextSessionJson:
         """The next session as ``GET /api/v1/sessions/next`` and ``spinewise log next`` give it.
 
         Each item has ``sets_left`` and ``sets_right`` for per-side work (the weaker side's
         extra sets included) and ``sets`` otherwise.
         """
         sess = self.session
-        items = []
-        for it in sess.items:
-            sets: dict[str, int | None] = (
-                {"sets": None, "sets_left": it.sets_left, "sets_right": it.sets_right}
-                if it.per_side
-                else {"sets": it.sets, "sets_left": None, "sets_right": None}
+        items = [
+            NextItemJson(
+                exercise_id=it.exercise_id,
+                name=it.name,
+                block=it.block,
+                sets=None if it.per_side else it.sets,
+                sets_left=it.sets_left if it.per_side else None,
+                sets_right=it.sets_right if it.per_side else None,
+                reps=it.reps,
+                hold_s=it.hold_s,
+                distance_m=it.distance_m,
+                tempo=it.tempo,
+                rest_s=it.rest_s,
             )
-            items.append(
-                {
-                    "exercise_id": it.exercise_id,
-                    "name": it.name,
-                    "block": it.block,
-                    **sets,
-                    "reps": it.reps,
-                    "hold_s": it.hold_s,
-                    "distance_m": it.distance_m,
-                    "tempo": it.tempo,
-                    "rest_s": it.rest_s,
-                }
-            )
-        return {
-            "plan_id": sess.plan_id,
-            "plan_version": sess.plan_version,
-            "week": sess.week,
-            "session": sess.session,
-            "date": self.date.isoformat(),
-            "due_today": self.due_today,
-            "in_progress_session_id": self.open_session_id,
-            "held_back": self.held_back,
-            "estimated_minutes": sess.estimated_minutes,
-            "items": items,
-        }
+            for it in sess.items
+        ]
+        return NextSessionJson(
+            plan_id=sess.plan_id,
+            plan_version=sess.plan_version,
+            week=sess.week,
+            session=sess.session,
+            date=self.date.isoformat(),
+            due_today=self.due_today,
+            in_progress_session_id=self.open_session_id,
+            held_back=self.held_back,
+            estimated_minutes=sess.estimated_minutes,
+            items=items,
+        )
 
 
 def _schedule(
@@ -248,7 +277,7 @@ def update_session_fields(
     store: Store,
     athlete: int,
     session_id: int,
-    changes: Mapping[str, Any],
+    changes: SessionFields,
     notes: str | None = None,
 ) -> bool:
     """Record duration, RPE or pain of the athlete's session; ``False`` if it is not theirs."""

@@ -15,14 +15,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlalchemy import DateTime, ForeignKey, String, bindparam, delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from spinewise.errors import InputError
+from spinewise.profile import ScreeningAnswers
 from spinewise.store.tables import AthleteRow, Base
 
 __all__ = [
+    "OnboardingDraft",
     "UserAccount",
     "UserRow",
     "WebSession",
@@ -52,6 +55,7 @@ class UserRow(Base):
         ForeignKey("athletes.id", ondelete="CASCADE"), unique=True
     )
     created_at: Mapped[datetime]
+    # I/O edge: a JSON column; :func:`_draft` reads it into an OnboardingDraft.
     draft: Mapped[dict[str, Any] | None]
 
 
@@ -67,6 +71,32 @@ class WebSessionRow(Base):
     expires_at: Mapped[datetime] = mapped_column(DateTime())
 
 
+class OnboardingDraft(BaseModel):
+    """A web user's unfinished onboarding: the screening answers given so far.
+
+    Stored as JSON in ``users.draft``: ``{"screening": {<flag>: true/false, ...,
+    "cleared_by_clinician": false, "clearances": {<flag>: "YYYY-MM-DD"}}}``.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    screening: ScreeningAnswers
+
+
+def _draft(stored: object) -> OnboardingDraft | None:
+    """The draft of the ``users.draft`` column; one that no longer reads is no draft at all.
+
+    The draft only spares the user answering the screening questions again, so a draft written
+    by an older version that fails to read starts the onboarding afresh instead of failing.
+    """
+    if stored is None:
+        return None
+    try:
+        return OnboardingDraft.model_validate(stored)
+    except ValidationError:
+        return None
+
+
 @dataclass(frozen=True)
 class UserAccount:
     """A user as the web app sees it (never the password hash outside the store and login)."""
@@ -76,7 +106,7 @@ class UserAccount:
     athlete_id: int
     athlete_name: str
     password_hash: str
-    draft: dict[str, Any] | None
+    draft: OnboardingDraft | None
 
 
 @dataclass(frozen=True)
@@ -101,7 +131,7 @@ def token_digest(token: str) -> str:
 
 def _account(user: UserRow, athlete_name: str) -> UserAccount:
     return UserAccount(
-        user.id, user.email, user.athlete_id, athlete_name, user.password_hash, user.draft
+        user.id, user.email, user.athlete_id, athlete_name, user.password_hash, _draft(user.draft)
     )
 
 
@@ -141,9 +171,10 @@ def create_user(db: Session, email: str, password_hash: str, *, now: datetime) -
     return _account(user, name)
 
 
-def set_user_draft(db: Session, user_id: int, draft: dict[str, Any] | None) -> None:
+def set_user_draft(db: Session, user_id: int, draft: OnboardingDraft | None) -> None:
     """Keep (or clear) the user's unfinished onboarding answers."""
-    db.execute(update(UserRow).where(UserRow.id == user_id).values(draft=draft))
+    stored = None if draft is None else draft.model_dump(mode="json", exclude_none=True)
+    db.execute(update(UserRow).where(UserRow.id == user_id).values(draft=stored))
 
 
 def delete_user(db: Session, user: UserAccount) -> None:
@@ -202,7 +233,7 @@ def find_web_session(db: Session, token: str, *, now: datetime) -> WebSession | 
     if found is None or found[2] <= now:
         return None
     sid, csrf, expires, created, uid, email, athlete, hashed, draft, name = found
-    user = UserAccount(uid, email, athlete, name, hashed, draft)
+    user = UserAccount(uid, email, athlete, name, hashed, _draft(draft))
     return WebSession(sid, user, csrf, expires, created)
 
 

@@ -71,7 +71,8 @@ def create_engine_from_url(
     then never opens and closes connections per request); by default SQLAlchemy's.
     """
     parsed = make_url(url)
-    pool: dict[str, Any] = {} if pool_size is None else {"pool_size": pool_size, "max_overflow": 4}
+    #: connections kept open (``pool_size``) and opened beyond them at busy times
+    pool: dict[str, int] = {} if pool_size is None else {"pool_size": pool_size, "max_overflow": 4}
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
         file_db = bool(database) and database != ":memory:" and not database.startswith("file:")

@@ -57,6 +57,7 @@ def _array(key: str, items: Iterable[Any], last: bool = False) -> Iterator[str]:
     yield "".join(buffer) + ("]" if empty else "\n  ]") + ("\n" if last else ",\n")
 
 
+# I/O edge: each plan record as the JSON written into the export.
 def _plans(db: Session, who: int) -> Iterator[dict[str, Any]]:
     ids = list(
         db.scalars(select(PlanRow.id).where(PlanRow.athlete_id == who).order_by(PlanRow.version))

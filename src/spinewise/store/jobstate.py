@@ -13,14 +13,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from pydantic import TypeAdapter
 from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, String, Text, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
+from typing_extensions import TypedDict  # pydantic validates only this TypedDict on 3.11
 
 from spinewise.store.tables import Base, PlanRow
 
 __all__ = [
+    "JobArgs",
     "JobRecord",
+    "JobResult",
     "JobRow",
     "RateEventRow",
     "add_rate_event",
@@ -51,6 +55,7 @@ class JobRow(Base):
     athlete_id: Mapped[int | None] = mapped_column(
         ForeignKey("athletes.id", ondelete="CASCADE"), index=True
     )
+    # I/O edge: JSON columns, read into JobArgs and JobResult by _record.
     args: Mapped[dict[str, Any]] = mapped_column(JSON)
     state: Mapped[str] = mapped_column(String(20))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
@@ -70,6 +75,76 @@ class RateEventRow(Base):
     __table_args__ = (Index("ix_rate_events_key_at_s", "key", "at_s"),)
 
 
+class JobArgs(TypedDict, total=False):
+    """What a job was asked to do (``jobs.args``); which keys depends on its kind.
+
+    Attributes
+    ----------
+    now
+        When it was asked for (ISO 8601 local time); every kind has it.
+    session_id
+        ``adapt``: the session whose recording asked for it.
+    path
+        ``import``: the file to import.
+    format
+        ``import``, ``export``: the file format.
+    athlete
+        ``import``, ``export``: the athlete's name.
+    dest
+        ``export``: where to write the file.
+    owned
+        ``import``: the file is the job's own copy of an upload, removed once imported.
+    file_name
+        ``import``: the name the person gave the uploaded file (for messages).
+    """
+
+    now: str
+    session_id: int
+    path: str
+    format: str
+    athlete: str
+    dest: str
+    owned: bool
+    file_name: str
+
+
+class JobResult(TypedDict, total=False):
+    """What a finished job did (``jobs.result``); which keys depends on its kind.
+
+    Attributes
+    ----------
+    plan_version
+        ``adapt``, ``replan``: the plan version stored, or None when nothing changed.
+    changes
+        ``adapt``, ``replan``: how many changes the adaptation made.
+    sessions_added
+        ``import``: how many sessions were added.
+    sessions_merged
+        ``import``: how many sessions were already stored (merged, not added again).
+    sets_added
+        ``import``: how many sets were added.
+    sha256
+        ``import``: the start of the imported file's SHA-256 digest (32 hex digits).
+    path
+        ``export``: the file written.
+    sessions
+        ``export``: how many sessions it holds.
+    """
+
+    plan_version: int | None
+    changes: int
+    sessions_added: int
+    sessions_merged: int
+    sets_added: int
+    sha256: str
+    path: str
+    sessions: int
+
+
+_ARGS: TypeAdapter[JobArgs] = TypeAdapter(JobArgs)
+_RESULT: TypeAdapter[JobResult] = TypeAdapter(JobResult)
+
+
 @dataclass(frozen=True)
 class JobRecord:
     """A job's row as a value."""
@@ -77,10 +152,10 @@ class JobRecord:
     key: str
     kind: str
     athlete_id: int | None
-    args: dict[str, Any]
+    args: JobArgs
     state: str
     attempts: int
-    result: dict[str, Any] | None
+    result: JobResult | None
     error: str | None
     created_at: datetime
     updated_at: datetime
@@ -91,10 +166,10 @@ def _record(row: JobRow) -> JobRecord:
         row.key,
         row.kind,
         row.athlete_id,
-        dict(row.args),
+        _ARGS.validate_python(row.args),
         row.state,
         row.attempts,
-        None if row.result is None else dict(row.result),
+        None if row.result is None else _RESULT.validate_python(row.result),
         row.error,
         row.created_at,
         row.updated_at,
@@ -102,7 +177,7 @@ def _record(row: JobRow) -> JobRecord:
 
 
 def put_job(
-    db: Session, key: str, kind: str, athlete_id: int | None, args: dict[str, Any], now: datetime
+    db: Session, key: str, kind: str, athlete_id: int | None, args: JobArgs, now: datetime
 ) -> tuple[JobRecord, bool]:
     """The job of ``key``, created queued if new; ``True`` when this call created it."""
     row = db.scalar(select(JobRow).where(JobRow.key == key))
@@ -112,7 +187,7 @@ def put_job(
         key=key,
         kind=kind,
         athlete_id=athlete_id,
-        args=args,
+        args=dict(args),
         state=QUEUED,
         attempts=0,
         created_at=now,
@@ -155,13 +230,13 @@ def set_job_state(
         row.error = error[:2000]
 
 
-def finish_job(db: Session, key: str, result: dict[str, Any], now: datetime) -> None:
+def finish_job(db: Session, key: str, result: JobResult, now: datetime) -> None:
     """Mark the job done with its result, in the caller's (the work's) transaction."""
     row = db.scalar(select(JobRow).where(JobRow.key == key))
     if row is None:
         return
     row.state = DONE
-    row.result = result
+    row.result = dict(result)
     row.error = None
     row.updated_at = now
 

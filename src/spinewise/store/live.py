@@ -9,8 +9,8 @@ athlete's session is reported as missing.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, fields
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
@@ -21,6 +21,7 @@ from spinewise.store.tables import PlanRow, SessionRow, SetRow
 
 __all__ = [
     "FINISH_FIELDS",
+    "SessionFields",
     "add_or_replace_set",
     "latest_plan_key",
     "owns_session",
@@ -78,24 +79,58 @@ def add_or_replace_set(db: Session, athlete: int, session_id: int, item: SetLog)
     existing = db.scalar(_SET_ID, key)
     values = set_values(session_id, item)
     if existing is not None:
-        changes = {name: values[name] for name in (*SET_VALUE_COLUMNS, "set_type")}
+        changes = {name: value for name, value in values.items() if name in SET_VALUE_COLUMNS}
         db.execute(update(SetRow).where(SetRow.id == existing).values(changes))
         return int(existing)
     return int(db.execute(_INSERT_SET, values).scalar_one())
 
 
+@dataclass(frozen=True)
+class SessionFields:
+    """What is recorded about a session as it ends (the columns of :data:`FINISH_FIELDS`).
+
+    A field left ``None`` was not given: the stored value stays as it is.
+
+    Attributes
+    ----------
+    duration_min
+        How long the session took [min].
+    session_rpe
+        Session rating of perceived exertion [0-10].
+    pain_before, pain_during, pain_after, pain_next_morning
+        Back pain [0-10] before, during and after the session, and the next morning.
+    """
+
+    duration_min: float | None = None
+    session_rpe: int | None = None
+    pain_before: int | None = None
+    pain_during: int | None = None
+    pain_after: int | None = None
+    pain_next_morning: int | None = None
+
+    def given(self) -> dict[str, float]:
+        """The fields that were given, by column name.
+
+        >>> SessionFields(session_rpe=6, pain_after=2).given()
+        {'session_rpe': 6, 'pain_after': 2}
+        """
+        found = ((f.name, getattr(self, f.name)) for f in fields(self))
+        return {name: value for name, value in found if value is not None}
+
+
 def update_session(
-    db: Session, athlete: int, session_id: int, changes: Mapping[str, Any], notes: str | None = None
+    db: Session,
+    athlete: int,
+    session_id: int,
+    changes: SessionFields,
+    notes: str | None = None,
 ) -> bool:
-    """Set a session's duration, RPE and pain ratings (the keys of :data:`FINISH_FIELDS`).
+    """Set a session's duration, RPE and pain ratings (the fields given in ``changes``).
 
     Values must already be validated. Returns ``False`` when the session is missing or someone
     else's.
     """
-    unknown = set(changes) - set(FINISH_FIELDS)
-    if unknown:
-        raise ValueError(f"not a session field: {sorted(unknown)}")
-    values = {k: v for k, v in changes.items() if v is not None}
+    values: dict[str, float | str] = dict(changes.given())
     if notes is not None:
         values["notes"] = notes
     if not values:

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import datetime
+from typing import TypedDict
 
 from spinewise.logbook import PainScores, PlannedRef, Readiness, SessionLog, SetLog
 from spinewise.store.tables import SessionRow, SetRow
 
-__all__ = ["SET_VALUE_COLUMNS", "session_from_row", "session_values", "set_from_row", "set_values"]
+__all__ = [
+    "SET_VALUE_COLUMNS",
+    "SessionRowValues",
+    "SetRowValues",
+    "session_from_row",
+    "session_values",
+    "set_from_row",
+    "set_values",
+]
 
 #: SetLog fields stored as columns of the same name.
 SET_VALUE_COLUMNS: tuple[str, ...] = (
@@ -32,12 +41,78 @@ SET_VALUE_COLUMNS: tuple[str, ...] = (
 )
 
 
-def set_values(session_id: int, item: SetLog) -> dict[str, Any]:
+class SetRowValues(TypedDict):
+    """The column values of a ``sets`` row, as an insert takes them (``side`` is '' for none)."""
+
+    session_id: int
+    exercise_id: str
+    set_number: int
+    side: str
+    set_type: str
+    reps: int | None
+    load_kg: float | None
+    hold_s: float | None
+    distance_m: float | None
+    tempo: str | None
+    rpe: float | None
+    rir: float | None
+    target_reps: int | None
+    target_load_kg: float | None
+    target_hold_s: float | None
+    target_distance_m: float | None
+    target_rpe: float | None
+    target_rir: float | None
+    source_name: str | None
+    notes: str | None
+
+
+class SessionRowValues(TypedDict):
+    """The column values of a ``sessions`` row (without its sets), as an insert takes them."""
+
+    athlete_id: int
+    started_at: datetime
+    utc_offset_min: int | None
+    duration_min: float | None
+    session_rpe: int | None
+    pain_before: int | None
+    pain_during: int | None
+    pain_after: int | None
+    pain_next_morning: int | None
+    sleep_h: float | None
+    soreness: int | None
+    stress: int | None
+    energy: int | None
+    title: str | None
+    notes: str | None
+    source: str | None
+    plan_session_id: int | None
+    import_id: int | None
+
+
+def set_values(session_id: int, item: SetLog) -> SetRowValues:
     """The column values of a set row."""
-    values: dict[str, Any] = {name: getattr(item, name) for name in SET_VALUE_COLUMNS}
-    values["session_id"] = session_id
-    values["side"] = item.side or ""
-    return values
+    return SetRowValues(
+        session_id=session_id,
+        exercise_id=item.exercise_id,
+        set_number=item.set_number,
+        side=item.side or "",
+        set_type=item.set_type,
+        reps=item.reps,
+        load_kg=item.load_kg,
+        hold_s=item.hold_s,
+        distance_m=item.distance_m,
+        tempo=item.tempo,
+        rpe=item.rpe,
+        rir=item.rir,
+        target_reps=item.target_reps,
+        target_load_kg=item.target_load_kg,
+        target_hold_s=item.target_hold_s,
+        target_distance_m=item.target_distance_m,
+        target_rpe=item.target_rpe,
+        target_rir=item.target_rir,
+        source_name=item.source_name,
+        notes=item.notes,
+    )
 
 
 def set_from_row(row: SetRow) -> SetLog:
@@ -51,7 +126,7 @@ def session_values(
     log: SessionLog,
     plan_session_id: int | None = None,
     import_id: int | None = None,
-) -> dict[str, Any]:
+) -> SessionRowValues:
     """The column values of a session row (without its sets)."""
     return {
         "athlete_id": athlete_id,

@@ -57,6 +57,9 @@ class Base(DeclarativeBase):
 
     metadata = MetaData(naming_convention=NAMING)
     type_annotation_map: ClassVar[dict[Any, Any]] = {
+        # I/O edge: a JSON column. The three below hold the profile, assessment and plan JSON
+        # (ProfileRow.profile, AssessmentRow.result, PlanRow.plan); the plan is read into a Plan
+        # (PlanRecord), a profile by parse_profile; an assessment is shown as it was written.
         dict[str, Any]: JSON,
         datetime: DateTime(),
         str: String(200),
@@ -79,7 +82,7 @@ class ProfileRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     athlete_id: Mapped[int] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"))
     recorded_at: Mapped[datetime]
-    profile: Mapped[dict[str, Any]]
+    profile: Mapped[dict[str, Any]]  # I/O edge: JSON column
     __table_args__ = (UniqueConstraint("athlete_id", "recorded_at"),)
 
 
@@ -90,7 +93,7 @@ class AssessmentRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     athlete_id: Mapped[int] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"))
     recorded_at: Mapped[datetime]
-    result: Mapped[dict[str, Any]]
+    result: Mapped[dict[str, Any]]  # I/O edge: JSON column
     __table_args__ = (UniqueConstraint("athlete_id", "recorded_at"),)
 
 
@@ -103,7 +106,7 @@ class PlanRow(Base):
     version: Mapped[int]
     created_at: Mapped[datetime]
     seed: Mapped[int | None] = mapped_column(BigInteger)
-    plan: Mapped[dict[str, Any]]
+    plan: Mapped[dict[str, Any]]  # I/O edge: JSON column
     __table_args__ = (UniqueConstraint("athlete_id", "version"),)
 
 

@@ -26,7 +26,7 @@ from fastapi.staticfiles import StaticFiles
 
 from spinewise import __version__
 from spinewise.profile import Profile
-from spinewise.services import AdaptationQueue
+from spinewise.services import BackgroundQueue
 from spinewise.settings import Settings
 from spinewise.store import Engine, create_engine_from_settings, ensure_current
 from spinewise.web.api import PREFIX as API_PREFIX
@@ -64,6 +64,7 @@ def _lifespan(threads: int) -> Callable[[FastAPI], AbstractAsyncContextManager[N
     return lifespan
 
 
+# I/O edge (here and in ``openapi``): the OpenAPI document, JSON as FastAPI builds and serves it.
 def _profile_components() -> dict[str, Any]:
     """The profile's JSON schema as OpenAPI components (``Profile`` and ``Profile_*``)."""
     schema = Profile.model_json_schema(ref_template="#/components/schemas/Profile_{model}")
@@ -74,7 +75,7 @@ def _profile_components() -> dict[str, Any]:
 
 
 def _install_openapi(app: FastAPI) -> None:
-    def openapi() -> dict[str, Any]:
+    def openapi() -> dict[str, Any]:  # I/O edge: the OpenAPI document
         if app.openapi_schema:
             return app.openapi_schema
         doc = get_openapi(
@@ -97,7 +98,7 @@ def create_app(
     now: Callable[[], datetime] | None = None,
     monotonic: Callable[[], float] | None = None,
     migrate: bool = True,
-    jobs: AdaptationQueue | None = None,
+    jobs: BackgroundQueue | None = None,
     limiter: LoginRateLimiter | None = None,
 ) -> FastAPI:
     """Make the web app.

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from spinewise.services import AdaptationQueue, PlanCache, Store
+from spinewise.services import BackgroundQueue, PlanCache, Store
 from spinewise.settings import Settings
 from spinewise.store import Engine
 from spinewise.web.options import WebSettings
@@ -34,7 +34,8 @@ class WebContext:
     plans
         Parsed plans, so that the next session does not re-read its plan.
     jobs
-        Where a finished session's adaptation is enqueued (``None``: it runs in the request).
+        Where a finished session's adaptation and a background import are enqueued (``None``:
+        they run in the request).
     """
 
     engine: Engine
@@ -44,7 +45,7 @@ class WebContext:
     limiter: LoginRateLimiter
     now: Callable[[], datetime]
     plans: PlanCache = field(default_factory=PlanCache)
-    jobs: AdaptationQueue | None = None
+    jobs: BackgroundQueue | None = None
 
     @property
     def store(self) -> Store:

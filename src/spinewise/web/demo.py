@@ -27,7 +27,7 @@ from spinewise.logbook import (
     planned_sessions,
 )
 from spinewise.planning.make import make_plan_for_profile
-from spinewise.profile import parse_profile
+from spinewise.profile import Profile, Tests, parse_profile
 from spinewise.store import Engine, add_assessment, add_profile, add_session, save_plan, writing
 from spinewise.store.accounts import create_user, find_user_by_email
 from spinewise.web.security import PasswordService
@@ -52,14 +52,17 @@ class DemoAccount:
     sessions: int
 
 
-def demo_profile(today: date) -> dict[str, Any]:
+def demo_profile(today: date) -> Profile:
     """The example profile, starting on the Monday four weeks before this week."""
     text = resources.files("spinewise.examples").joinpath("profile.example.toml").read_text()
-    data = tomllib.loads(text)
+    example = parse_profile(tomllib.loads(text))
     monday = today - timedelta(days=today.weekday()) - timedelta(weeks=_LOGGED_WEEKS)
-    data["athlete"]["name"] = "Demo Athlete"
-    data["schedule"]["start_date"] = monday
-    return data
+    return example.model_copy(
+        update={
+            "athlete": example.athlete.model_copy(update={"name": "Demo Athlete"}),
+            "schedule": example.schedule.model_copy(update={"start_date": monday}),
+        }
+    )
 
 
 def _sets(rng: random.Random, items: Any, week: int) -> tuple[SetLog, ...]:
@@ -94,17 +97,18 @@ def seed_demo(engine: Engine, passwords: PasswordService, today: date) -> DemoAc
     with writing(engine) as db:
         if find_user_by_email(db, DEMO_EMAIL) is not None:
             return DemoAccount(DEMO_EMAIL, DEMO_PASSWORD, False, 0)
-    data = demo_profile(today)
-    profile = parse_profile(data)
+    profile = demo_profile(today)
     plan = make_plan_for_profile(profile, seed=0)
     start = profile.schedule.start_date or today
     first_at = datetime.combine(start - timedelta(days=1), time(19, 0))
-    retest = dict(data)
-    retest["tests"] = {
-        k: min(round(v * _RETEST_GAIN), 45) if "stance" in k else round(v * _RETEST_GAIN)
-        for k, v in data["tests"].items()
-    }
-    retest_profile = parse_profile(retest)
+    held = profile.tests.model_dump(exclude_none=True)
+    retest_tests = Tests(
+        **{
+            k: min(round(v * _RETEST_GAIN), 45) if "stance" in k else round(v * _RETEST_GAIN)
+            for k, v in held.items()
+        }
+    )
+    retest_profile = profile.model_copy(update={"tests": retest_tests})
     rng = random.Random(_SEED)
     hashed = passwords.hash(DEMO_PASSWORD)
     logged = 0

@@ -8,11 +8,12 @@ line naming the field, the value and what is allowed, like the CLI's
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TypedDict
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from pydantic_core import ErrorDetails
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from spinewise.errors import InfeasiblePlanError, InputError, ScreeningStopError
@@ -20,7 +21,17 @@ from spinewise.store import DataError, IntegrityError
 from spinewise.validation import show_value
 from spinewise.web.deps import LoginRequired, is_api
 
-__all__ = ["install_error_handlers", "problem_items", "validation_lines"]
+__all__ = ["ProblemItem", "install_error_handlers", "problem_items", "validation_lines"]
+
+
+class ProblemItem(TypedDict):
+    """One item of a 422's ``detail``: where, which field, the line naming it, and the kind."""
+
+    loc: list[int | str]
+    field: str
+    msg: str
+    type: str
+
 
 _LOCATIONS = frozenset({"body", "query", "path", "header", "cookie"})
 _RANGE_WORDS = {
@@ -31,7 +42,7 @@ _RANGE_WORDS = {
 }
 
 
-def _path(loc: Sequence[Any]) -> str:
+def _path(loc: Sequence[int | str]) -> str:
     out = ""
     for part in loc:
         if isinstance(part, int):
@@ -41,7 +52,7 @@ def _path(loc: Sequence[Any]) -> str:
     return out or "body"
 
 
-def _line(err: Mapping[str, Any]) -> tuple[list[Any], str]:
+def _line(err: ErrorDetails) -> tuple[list[int | str], str]:
     loc = [p for p in err.get("loc", ()) if not (p in _LOCATIONS and p == err["loc"][0])]
     path = _path(loc)
     kind = str(err.get("type", ""))
@@ -63,26 +74,26 @@ def _line(err: Mapping[str, Any]) -> tuple[list[Any], str]:
     return loc, f"{path}: {msg}{got}"
 
 
-def validation_lines(errors: Iterable[Mapping[str, Any]]) -> list[tuple[list[Any], str]]:
+def validation_lines(errors: Iterable[ErrorDetails]) -> list[tuple[list[int | str], str]]:
     """``(loc, line)`` of each validation error, duplicates removed."""
-    out: dict[str, list[Any]] = {}
+    out: dict[str, list[int | str]] = {}
     for err in errors:
         loc, line = _line(err)
         out.setdefault(line, loc)
     return [(loc, line) for line, loc in out.items()]
 
 
-def problem_items(lines: Iterable[str], kind: str = "value_error") -> list[dict[str, Any]]:
+def problem_items(lines: Iterable[str], kind: str = "value_error") -> list[ProblemItem]:
     """Problem lines (``field.path: message``) as 422 ``detail`` items."""
     items = []
     for line in lines:
         field = line.split(": ", 1)[0] if ": " in line else "body"
-        loc: list[Any] = field.replace("[", ".").replace("]", "").split(".")
-        items.append({"loc": loc, "field": field, "msg": line, "type": kind})
+        loc: list[int | str] = list(field.replace("[", ".").replace("]", "").split("."))
+        items.append(ProblemItem(loc=loc, field=field, msg=line, type=kind))
     return items
 
 
-def _problems(request: Request, status: int, items: list[dict[str, Any]]) -> Response:
+def _problems(request: Request, status: int, items: list[ProblemItem]) -> Response:
     if is_api(request):
         return JSONResponse({"detail": items}, status_code=status)
     from spinewise.web.templating import render
@@ -107,14 +118,14 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> Response:
-        items: list[dict[str, Any]] = []
+        items: list[ProblemItem] = []
         seen: set[str] = set()
-        for err in exc.errors():
+        for err in exc.errors():  # pydantic's error details, as FastAPI passes them on
             loc, line = _line(err)
             if line not in seen:
                 seen.add(line)
                 field = line.split(": ", 1)[0]
-                items.append({"loc": loc, "field": field, "msg": line, "type": str(err["type"])})
+                items.append(ProblemItem(loc=loc, field=field, msg=line, type=str(err["type"])))
         return _problems(request, 422, items)
 
     @app.exception_handler(InputError)

@@ -108,6 +108,8 @@ class ScreeningOut(_Open):
     """Screening: ``clear``, ``see_clinician`` or ``emergency`` and the flags that fired."""
 
     status: Literal["clear", "see_clinician", "emergency"]
+    # I/O edge: HTTP body; the JSON of Assessment.to_json (ScreeningJson), passed through as is
+    # so that the OpenAPI document stays as it is.
     reasons: list[dict[str, Any]]
     cleared: bool
 
@@ -116,6 +118,7 @@ class AssessmentOut(_Open):
     """The assessment, as ``spinewise assess --format json``."""
 
     screening: ScreeningOut
+    # I/O edge: HTTP body; FindingJson items of Assessment.to_json, passed through as is.
     findings: list[dict[str, Any]]
     sensitivities: list[str]
 
@@ -124,6 +127,7 @@ class ProfileOut(BaseModel):
     """The stored profile (same structure as the TOML) and when it was saved."""
 
     recorded_at: datetime
+    # I/O edge: HTTP body; the profile JSON as stored (a DB JSON column), passed through as is.
     profile: dict[str, Any]
     assessment: AssessmentOut | None
 
@@ -161,11 +165,13 @@ class PlanOut(_Open):
     version: int
     created_at: datetime
     schema_version: int
+    # I/O edge: HTTP body; the plan JSON's own sections (docs/contracts/plan.schema.json), as
+    # Plan.to_json writes them.
     generated_by: dict[str, Any]
     athlete: dict[str, Any]
     findings: list[dict[str, Any]]
-    solver: dict[str, Any]
-    weeks: list[dict[str, Any]]
+    solver: dict[str, Any]  # I/O edge, as generated_by
+    weeks: list[dict[str, Any]]  # I/O edge, as generated_by
 
 
 class PlanSummary(BaseModel):

@@ -8,6 +8,7 @@ cookie (double submit), so that every form can carry it.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,7 @@ def _seconds(value: float | None) -> str:
 
 def _effort(item: PlannedItem) -> str:
     """The item's intensity with its load in kg and spine-load cap, as every renderer writes it."""
-    return intensity_cap_text(item.item.to_json())
+    return intensity_cap_text(item.item)
 
 
 def make_templates(directory: Path) -> Jinja2Templates:
@@ -57,7 +58,13 @@ def make_templates(directory: Path) -> Jinja2Templates:
 
 
 def render(
-    request: Request, name: str, context: dict[str, Any] | None = None, *, status_code: int = 200
+    request: Request,
+    name: str,
+    # I/O edge: a template's variables, as Jinja takes them (onboarding declares its pages' as
+    # TypedDicts).
+    context: Mapping[str, Any] | None = None,
+    *,
+    status_code: int = 200,
 ) -> Response:
     """Render a page with the user and a CSRF token in its context."""
     templates: Jinja2Templates = request.app.state.templates

@@ -11,6 +11,7 @@ size of the history.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import secrets
@@ -26,7 +27,7 @@ from spinewise import services
 from spinewise.catalog import load_catalog
 from spinewise.errors import InputError
 from spinewise.logbook import ExerciseMatcher
-from spinewise.services import IMPORT_FORMATS, ImportReport
+from spinewise.services import IMPORT_FORMATS, ImportReport, JobState
 from spinewise.store.accounts import UserAccount
 from spinewise.web.context import WebContext
 
@@ -35,6 +36,7 @@ __all__ = [
     "clean_uploads",
     "export_stream",
     "import_upload",
+    "queue_upload",
     "shown_name",
     "upload_root",
 ]
@@ -140,5 +142,45 @@ def import_upload(
             today=ctx.now().date(),
             file_name=name,
         )
+    except InputError as err:
+        # Problems name the file the person sent, never the generated name of its copy.
+        raise type(err)([p.replace(path.name, name) for p in err.problems]) from err
     finally:
         path.unlink(missing_ok=True)
+
+
+def queue_upload(ctx: WebContext, user: UserAccount, upload: UploadFile, fmt: str) -> JobState:
+    """Keep an upload for a background import and enqueue it; the job's state.
+
+    The copy goes to ``jobs/`` under the upload folder (never cleaned at start: a job that is
+    still queued needs it) under a generated name; the job removes it once the import is done.
+    The same file uploaded twice is one job (the key holds its content's hash).
+    """
+    if ctx.jobs is None:
+        raise InputError("background: this server runs imports in the request; leave it off")
+    if fmt not in IMPORT_FORMATS:
+        raise InputError(f"format: must be one of {', '.join(IMPORT_FORMATS)}, got {fmt[:40]!r}")
+    name = shown_name(upload.filename)
+    suffix = Path(name).suffix.lower()
+    folder = upload_root(ctx) / "jobs"
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path = folder / f"import-{secrets.token_hex(12)}{suffix if _SUFFIX.match(suffix) else ''}"
+    try:
+        _copy_limited(upload.file, path, ctx.web.max_upload_bytes)
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    state = ctx.jobs.enqueue_import(
+        path,
+        fmt,
+        user.athlete_name,
+        digest,
+        now=ctx.now(),
+        athlete=user.athlete_id,
+        owned=True,
+        file_name=name,
+    )
+    if state.args.get("path") != str(path):
+        path.unlink(missing_ok=True)  # the same file is already queued or imported
+    return state

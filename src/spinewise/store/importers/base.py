@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn, TypedDict
 
 from pydantic import ValidationError
 
@@ -71,6 +71,43 @@ def parse_datetime(text: str, formats: Sequence[str]) -> tuple[datetime, int | N
     return value.replace(tzinfo=None), int(offset.total_seconds() // 60)
 
 
+class RawSetValues(TypedDict, total=False):
+    """The ``SetLog`` fields a file gave for a set, in the logbook's units, not yet checked.
+
+    ``SetLog`` checks them when :func:`assemble` makes the set; a bad one is named with the
+    file's line and column.
+    """
+
+    set_type: str
+    side: str | None
+    reps: int | None
+    load_kg: float | None
+    hold_s: float | None
+    distance_m: float | None
+    rpe: float | None
+    rir: float | None
+    notes: str | None
+    target_reps: int | None
+    target_load_kg: float | None
+    target_hold_s: float | None
+    target_distance_m: float | None
+    target_rpe: float | None
+    target_rir: float | None
+
+
+class _RawSessionStart(TypedDict):
+    started_at: datetime
+
+
+class RawSessionValues(_RawSessionStart, total=False):
+    """The ``SessionLog`` fields a file gave for a session (``started_at`` always), unchecked."""
+
+    utc_offset_min: int | None
+    title: str | None
+    notes: str | None
+    duration_min: float | None
+
+
 @dataclass
 class RawSet:
     """A set as read, before its exercise name is matched.
@@ -82,7 +119,7 @@ class RawSet:
     name: str
     line: int
     set_number: int | None
-    values: dict[str, Any]
+    values: RawSetValues
     columns: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -91,7 +128,7 @@ class RawSession:
     """A session as read, with ``SessionLog`` field values and its sets in file order."""
 
     line: int
-    values: dict[str, Any]
+    values: RawSessionValues
     sets: list[RawSet] = field(default_factory=list)
 
 
@@ -272,7 +309,7 @@ def assemble(
         if key in by_start:
             by_start[key].sets.extend(sess.sets)
         else:
-            by_start[key] = RawSession(sess.line, dict(sess.values), list(sess.sets))
+            by_start[key] = RawSession(sess.line, sess.values.copy(), list(sess.sets))
     sessions = []
     for start in sorted(by_start):
         sess = by_start[start]

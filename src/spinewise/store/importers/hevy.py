@@ -11,9 +11,15 @@ recorded"; ``exercise_notes`` go to each set of that exercise, ``description`` t
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from spinewise.store.importers.base import CsvRow, Progress, RawSession, RawSet, read_csv
+from spinewise.store.importers.base import (
+    CsvRow,
+    Progress,
+    RawSession,
+    RawSet,
+    RawSetValues,
+    read_csv,
+)
 from spinewise.units import KG_PER_LB, M_PER_MILE
 
 __all__ = ["parse_hevy"]
@@ -43,7 +49,7 @@ def _set(row: CsvRow, weight_col: str, kg: float, dist_col: str, m: float) -> Ra
         row.fail("set_index", f"must be 0 or more, got {index}")
     weight = row.number(weight_col) if weight_col else None
     distance = row.number(dist_col) if dist_col else None
-    values: dict[str, Any] = {
+    values: RawSetValues = {
         "set_type": set_type,
         "reps": row.integer("reps"),
         "load_kg": None if weight is None else round(weight * kg, 4),

@@ -11,9 +11,15 @@ Time``; ``Notes`` of the workout go to the session.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from spinewise.store.importers.base import CsvRow, Progress, RawSession, RawSet, read_csv
+from spinewise.store.importers.base import (
+    CsvRow,
+    Progress,
+    RawSession,
+    RawSet,
+    RawSetValues,
+    read_csv,
+)
 from spinewise.units import KG_PER_LB
 
 __all__ = ["parse_liftosaur"]
@@ -38,7 +44,7 @@ def _set(row: CsvRow) -> RawSet:
     name = row.text("Exercise")
     if not name:
         row.fail("Exercise", "the exercise name is empty")
-    values: dict[str, Any] = {
+    values: RawSetValues = {
         "set_type": "warmup" if row.text("Is Warmup Set?").lower() in _TRUE else "normal",
         "reps": row.integer("Completed Reps"),
         "target_reps": row.integer("Required Reps"),

@@ -17,9 +17,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
-from spinewise.store.importers.base import CsvRow, Progress, RawSession, RawSet, read_csv
+from spinewise.store.importers.base import (
+    CsvRow,
+    Progress,
+    RawSession,
+    RawSet,
+    RawSetValues,
+    read_csv,
+)
 from spinewise.units import KG_PER_LB, M_PER_MILE
 
 __all__ = ["parse_strong"]
@@ -72,7 +78,7 @@ def _set(row: CsvRow, kg_per_unit: float, m_per_unit: float) -> RawSet | None:
     if "Distance Unit" in row.header:
         m_per_unit = _factor(row, "Distance Unit", _M, m_per_unit)
     seconds = row.number("Seconds")
-    values: dict[str, Any] = {
+    values: RawSetValues = {
         "set_type": set_type,
         "reps": row.integer("Reps"),
         "load_kg": None if weight is None else round(weight * kg_per_unit, 4),

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from spinewise.errors import MalformedFileError
-from spinewise.store.importers.base import Progress, RawSession, RawSet
+from spinewise.store.importers.base import Progress, RawSession, RawSet, RawSetValues
 from spinewise.store.importers.jsonfile import JsonFile
 from spinewise.units import KG_PER_LB, M_PER_MILE
 
@@ -51,12 +51,19 @@ def _records(value: Any, path: Path_) -> Iterator[tuple[Path_, Any]]:
 
 
 class _Reader:
+    """Reads the values of the wger file's records, naming the place of a bad one.
+
+    I/O edge: a record (``rec``, here and in :func:`_set`) is one object of the parsed JSON
+    file, as ``json`` gives it; these methods and ``_set`` turn it into typed values.
+    """
+
     def __init__(self, doc: JsonFile) -> None:
         self.doc = doc
 
     def fail(self, path: Path_, message: str) -> MalformedFileError:
         return MalformedFileError(self.doc.problem(path, message))
 
+    # I/O edge: ``rec`` is a record of the parsed JSON file (see the class docstring).
     def number(self, rec: dict[str, Any], path: Path_, *names: str) -> float | None:
         for name in names:
             if name in rec:
@@ -69,6 +76,7 @@ class _Reader:
                     raise self.fail((*path, name), f"expected a number, got {value!r}") from None
         return None
 
+    # I/O edge: ``rec`` is a record of the parsed JSON file.
     def when(self, rec: dict[str, Any], path: Path_, name: str) -> datetime:
         value = rec.get(name)
         try:
@@ -131,6 +139,7 @@ def _session_starts(reader: _Reader, sessions: Any) -> dict[int, tuple[datetime,
     return out
 
 
+# I/O edge: ``rec`` is a record of the parsed JSON file, turned into a typed RawSet here.
 def _set(reader: _Reader, rec: dict[str, Any], path: Path_, names: dict[int, str]) -> RawSet:
     exercise = rec.get("exercise", rec.get("exercise_base"))
     if not isinstance(exercise, int):
@@ -141,7 +150,7 @@ def _set(reader: _Reader, rec: dict[str, Any], path: Path_, names: dict[int, str
     weight = reader.number(rec, path, "weight")
     weight_target = reader.number(rec, path, "weight_target")
     weight_unit = int(rec.get("weight_unit") or 1)
-    values: dict[str, Any] = {"set_type": "normal"}
+    values: RawSetValues = {"set_type": "normal"}
     if rep_unit in _TIME_UNITS:
         factor = _TIME_UNITS[rep_unit]
         values["hold_s"] = None if amount is None else amount * factor
@@ -151,10 +160,11 @@ def _set(reader: _Reader, rec: dict[str, Any], path: Path_, names: dict[int, str
         values["distance_m"] = None if amount is None else round(amount * factor, 3)
         values["target_distance_m"] = None if target is None else round(target * factor, 3)
     elif rep_unit in _REPS_UNITS:
-        for key, value in (("reps", amount), ("target_reps", target)):
+        for value in (amount, target):
             if value is not None and not value.is_integer():
                 raise reader.fail((*path, "repetitions"), f"expected whole reps, got {value}")
-            values[key] = None if value is None else int(value)
+        values["reps"] = None if amount is None else int(amount)
+        values["target_reps"] = None if target is None else int(target)
         if _REPS_UNITS[rep_unit] == "failure":
             values["set_type"] = "failure"
     else:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from spinewise.logbook import PlannedRef, SessionLog
 from spinewise.store.importers.base import Progress
-from spinewise.store.rows import session_values, set_values
+from spinewise.store.rows import SetRowValues, session_values, set_values
 from spinewise.store.sessions import resolve_planned
 from spinewise.store.tables import SessionRow, SetRow
 
@@ -84,7 +84,7 @@ def write_sessions(
     new_sessions = [s for s in sessions if s.started_at not in existing]
     pending_sets: list[tuple[SessionLog, int | None]] = [(s, None) for s in new_sessions]
     merged_sets = 0
-    extra_sets: list[dict[str, object]] = []
+    extra_sets: list[SetRowValues] = []
     for log in sessions:
         sid = existing.get(log.started_at)
         if sid is None:

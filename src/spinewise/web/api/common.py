@@ -24,11 +24,12 @@ _TEXT = {
     422: "Invalid input: one message per field, naming the value and what is allowed.",
     429: "Too many attempts (failed password checks or sign-ups); see Retry-After.",
 }
+#: I/O edge: OpenAPI response objects, in the shape FastAPI's ``responses=`` takes them.
 PROBLEMS: dict[int | str, dict[str, Any]] = {
     code: {"model": ProblemDetail, "description": text} for code, text in _TEXT.items()
 }
 
 
-def responses(*codes: int) -> dict[int | str, dict[str, Any]]:
+def responses(*codes: int) -> dict[int | str, dict[str, Any]]:  # I/O edge, as PROBLEMS
     """The error responses of a route, for the OpenAPI document."""
     return {code: PROBLEMS[code] for code in codes}

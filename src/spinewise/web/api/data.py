@@ -6,12 +6,14 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Query, UploadFile
-from fastapi.responses import StreamingResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel
 
+from spinewise.errors import InputError
 from spinewise.web.api.common import responses
+from spinewise.web.api.jobs import JobOut, job_out
 from spinewise.web.deps import CtxDep, CurrentUser
-from spinewise.web.transfer import export_stream, import_upload
+from spinewise.web.transfer import export_stream, import_upload, queue_upload
 
 __all__ = ["ExportFormat", "ImportOut", "router"]
 
@@ -66,15 +68,35 @@ def export(
     )
 
 
-@router.post("/import", response_model=ImportOut, responses=responses(401, 403, 413, 422))
+@router.post(
+    "/import",
+    response_model=ImportOut,
+    responses={
+        **responses(401, 403, 413, 422),
+        202: {"model": JobOut, "description": "Queued: follow it in /api/v1/jobs."},
+    },
+)
 def import_history(
     ctx: CtxDep,
     user: CurrentUser,
     file: Annotated[UploadFile, File(description="The exported history.")],
     fmt: Annotated[ImportFormat, Form(alias="format")],
     dry_run: Annotated[bool, Form()] = False,
-) -> ImportOut:
-    """Import a Strong, Hevy, Liftosaur or wger history, or a spinewise backup (all or nothing)."""
+    background: Annotated[
+        bool,
+        Form(description="Import in the background (202 and a job) instead of in the request."),
+    ] = False,
+) -> Any:
+    """Import a Strong, Hevy, Liftosaur or wger history, or a spinewise backup (all or nothing).
+
+    With ``background`` the file is kept and imported by a job (the answer is 202 with the job,
+    at once); ``GET /api/v1/jobs`` shows it running, then done with what it added.
+    """
+    if background:
+        if dry_run:
+            raise InputError("background: a dry run answers at once; leave background off")
+        state = queue_upload(ctx, user, file, fmt.value)
+        return JSONResponse(job_out(state).model_dump(), status_code=202)
     report = import_upload(ctx, user, file, fmt.value, dry_run=dry_run)
     counts: Any = report.counts
     return ImportOut(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from fastapi import APIRouter
 from pydantic import BaseModel
@@ -35,12 +35,16 @@ class JobOut(BaseModel):
 
 def job_out(job: services.JobState) -> JobOut:
     """A job as the API shows it."""
-    result: dict[str, Any] = job.result or {}
-    version = result.get("plan_version")
-    if job.state == "done":
+    version = None if job.result is None else job.result.get("plan_version")
+    if job.state == "done" and job.kind == "import":
+        added = 0 if job.result is None else job.result.get("sessions_added", 0)
+        message = f"Done: {added} session{'s' if added != 1 else ''} added to your log."
+    elif job.state == "done":
         message = f"Done: plan version {version} is ready." if version else "Done: no change."
     elif job.state == "failed":
         message = "This did not work; please try again later."
+    elif job.kind == "import":
+        message = "Your history is being imported."
     else:
         message = "Your plan is being updated."
     return JobOut(

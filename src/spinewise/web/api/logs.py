@@ -98,7 +98,14 @@ def finish_session(
     session_id: SessionId, body: SessionFinish, ctx: CtxDep, user: CurrentUser
 ) -> SessionOut:
     """Record duration, session RPE and pain of one of your sessions."""
-    changes = body.model_dump(exclude={"notes"}, exclude_none=True)
+    changes = services.SessionFields(
+        duration_min=body.duration_min,
+        session_rpe=body.session_rpe,
+        pain_before=body.pain_before,
+        pain_during=body.pain_during,
+        pain_after=body.pain_after,
+        pain_next_morning=body.pain_next_morning,
+    )
     finished = services.finish_session(
         ctx.store, user.athlete_id, session_id, changes, body.notes, now=ctx.now(), jobs=ctx.jobs
     )

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, HTTPException
 
 from spinewise import services
+from spinewise.profile import parse_profile
 from spinewise.web.api.common import responses
 from spinewise.web.deps import CtxDep, CurrentUser
 from spinewise.web.schemas import AssessmentOut, ProfileOut
@@ -42,11 +43,15 @@ def get_profile(ctx: CtxDep, user: CurrentUser) -> ProfileOut:
     responses=responses(401, 403, 422),
 )
 def put_profile(
-    body: Annotated[dict[str, Any], Body()], ctx: CtxDep, user: CurrentUser
+    # I/O edge: the HTTP body, checked by parse_profile.
+    body: Annotated[dict[str, Any], Body()],
+    ctx: CtxDep,
+    user: CurrentUser,
 ) -> AssessmentOut:
     """Store the profile and return its assessment (as ``spinewise assess --format json``).
 
     Bad fields give a 422 naming each field, its value and what is allowed.
     """
-    result = services.save_profile(ctx.store, user.athlete_id, body, now=ctx.now())
+    profile = parse_profile(body)
+    result = services.save_profile(ctx.store, user.athlete_id, profile, now=ctx.now())
     return AssessmentOut.model_validate(result.to_json())

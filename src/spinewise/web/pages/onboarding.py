@@ -8,16 +8,17 @@ and stores the profile and its assessment (the same calls as ``spinewise assess`
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 
 from spinewise import services
-from spinewise.assessment import ScreeningResult, load_red_flags, screen
-from spinewise.assessment.interview import load_protocols
+from spinewise.assessment import RedFlag, ScreeningResult, load_red_flags, screen
+from spinewise.assessment.interview import HoldTestProtocol, load_protocols
 from spinewise.catalog import load_vocabulary
 from spinewise.errors import InputError
 from spinewise.profile import (
@@ -25,14 +26,16 @@ from spinewise.profile import (
     FOCUS_VALUES,
     RANGES,
     SCREENING_FLAGS,
+    WEEKDAYS,
     ScreeningAnswers,
+    parse_profile,
 )
 from spinewise.web.context import WebContext
 from spinewise.web.deps import CtxDep, CurrentUser
 from spinewise.web.pages.forms import FormReader
 from spinewise.web.templating import render
 
-__all__ = ["TEST_FIELDS", "router"]
+__all__ = ["TEST_FIELDS", "FormValues", "router"]
 
 router = APIRouter()
 
@@ -45,12 +48,44 @@ TEST_FIELDS: tuple[str, ...] = (
     "single_leg_stance_eyes_open_s",
     "single_leg_stance_eyes_closed_s",
 )
-_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+#: A form's fields as sent, to show them again: one value, or the checked boxes of a group.
+FormValues = Mapping[str, str | list[str]]
 
 
-def _clearances(form: FormReader, answers: dict[str, Any]) -> dict[str, str]:
-    """The dated clearances of the flags answered yes (ISO dates, as the draft stores them)."""
-    out: dict[str, str] = {}
+class _ScreeningPage(TypedDict):
+    """The variables of ``onboarding_screening.html``."""
+
+    flags: tuple[RedFlag, ...]
+    answers: Mapping[str, bool | None]
+    clearances: Mapping[str, date]
+    errors: NotRequired[list[str]]
+
+
+class _StopPage(TypedDict):
+    """The variables of ``onboarding_stop.html``."""
+
+    result: ScreeningResult
+    reasons: list[tuple[str, str]]
+
+
+class _ProfilePage(TypedDict):
+    """The variables of ``onboarding_profile.html``."""
+
+    values: FormValues
+    tests: list[tuple[str, HoldTestProtocol]]
+    safety: str
+    ranges: Mapping[str, tuple[float, float]]
+    equipment: tuple[str, ...]
+    aggravators: tuple[str, ...]
+    focus_values: tuple[str, ...]
+    weekdays: tuple[str, ...]
+    errors: NotRequired[list[str]]
+
+
+def _clearances(form: FormReader, answers: Mapping[str, bool | None]) -> dict[str, date]:
+    """The dated clearances of the flags answered yes."""
+    out: dict[str, date] = {}
     for number, flag in enumerate(load_red_flags(), start=1):
         raw = form.text(f"cleared_on.{flag.key}")
         if not raw or not flag.clearable or flag.level == "emergency":
@@ -64,38 +99,56 @@ def _clearances(form: FormReader, answers: dict[str, Any]) -> dict[str, str]:
             )
             continue
         if answers.get(flag.key) is True:
-            out[flag.key] = day.isoformat()
+            out[flag.key] = day
     return out
 
 
-def _screen(answers: dict[str, Any], ctx: WebContext) -> ScreeningResult:
+def _screen(answers: ScreeningAnswers, ctx: WebContext) -> ScreeningResult:
     """Screen the draft's answers on the athlete's today (clearances lapse after 12 weeks)."""
-    return screen(ScreeningAnswers.model_validate(answers), today=services.local_today(ctx.now()))
+    return screen(answers, today=services.local_today(ctx.now()))
 
 
-def _screening_context(answers: dict[str, Any] | None = None) -> dict[str, Any]:
-    return {"flags": load_red_flags(), "answers": answers or {}}
+def _draft_screening(user: CurrentUser) -> ScreeningAnswers | None:
+    """The screening answers the user's draft keeps, if any."""
+    return None if user.draft is None else user.draft.screening
+
+
+def _screening_page(
+    answers: Mapping[str, bool | None],
+    clearances: Mapping[str, date],
+    errors: list[str] | None = None,
+) -> _ScreeningPage:
+    page = _ScreeningPage(flags=load_red_flags(), answers=answers, clearances=clearances)
+    if errors:
+        page["errors"] = errors
+    return page
 
 
 @router.get("/onboarding")
 def screening_page(request: Request, user: CurrentUser) -> Response:
-    """Step 1: the red-flag questions."""
-    return render(request, "onboarding_screening.html", _screening_context(user.draft))
+    """Step 1: the red-flag questions, with the answers the draft keeps."""
+    kept = _draft_screening(user)
+    if kept is None:
+        return render(request, "onboarding_screening.html", _screening_page({}, {}))
+    answers = {key: getattr(kept, key) for key in SCREENING_FLAGS}
+    context = _screening_page(answers, kept.clearances)
+    return render(request, "onboarding_screening.html", context)
 
 
 @router.post("/onboarding/screening")
 async def screening(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
     """Screen the answers: the stop page, or on to the profile."""
     form = FormReader(await request.form())
-    answers: dict[str, Any] = {key: form.yes_no(key) for key in SCREENING_FLAGS}
-    answers["cleared_by_clinician"] = False
-    answers["clearances"] = _clearances(form, answers)
-    if form.problems:
-        context = _screening_context(answers) | {"errors": form.problems}
+    given = {key: form.yes_no(key) for key in SCREENING_FLAGS}
+    clearances = _clearances(form, given)
+    answered = {key: yes for key, yes in given.items() if yes is not None}
+    if form.problems or len(answered) != len(SCREENING_FLAGS):
+        context = _screening_page(given, clearances, form.problems)
         return render(request, "onboarding_screening.html", context, status_code=422)
+    answers = ScreeningAnswers(**answered, cleared_by_clinician=False, clearances=clearances)
     result = _screen(answers, ctx)
 
-    await run_in_threadpool(services.keep_draft, ctx.store, user.id, {"screening": answers})
+    await run_in_threadpool(services.keep_draft, ctx.store, user.id, answers)
     if not result.cleared:
         return RedirectResponse("/onboarding/stop", status_code=303)
     return RedirectResponse("/onboarding/profile", status_code=303)
@@ -104,33 +157,36 @@ async def screening(request: Request, ctx: CtxDep, user: CurrentUser) -> Respons
 @router.get("/onboarding/stop")
 def stop(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
     """Screening did not clear: what to do instead of training."""
-    answers = (user.draft or {}).get("screening")
-    if not answers:
+    answers = _draft_screening(user)
+    if answers is None:
         return RedirectResponse("/onboarding", status_code=303)
     result = _screen(answers, ctx)
     if result.cleared:
         return RedirectResponse("/onboarding/profile", status_code=303)
     flags = {f.key: f for f in load_red_flags()}
     reasons = [(flags[r.flag].question, r.why) for r in result.reasons if r.flag in flags]
-    return render(request, "onboarding_stop.html", {"result": result, "reasons": reasons})
+    return render(request, "onboarding_stop.html", _StopPage(result=result, reasons=reasons))
 
 
-def _profile_context(values: dict[str, Any]) -> dict[str, Any]:
+def _profile_page(values: FormValues, errors: list[str] | None = None) -> _ProfilePage:
     vocab = load_vocabulary()
     protocols = load_protocols()
-    return {
-        "values": values,
-        "tests": [(key, protocols["test"][key]) for key in TEST_FIELDS],
-        "safety": protocols["safety"],
-        "ranges": RANGES,
-        "equipment": vocab.values("equipment"),
-        "aggravators": (*vocab.values("sensitivities"), *AGGRAVATING_POSTURES),
-        "focus_values": FOCUS_VALUES,
-        "weekdays": _WEEKDAYS,
-    }
+    page = _ProfilePage(
+        values=values,
+        tests=[(key, protocols.tests[key]) for key in TEST_FIELDS],
+        safety=protocols.safety,
+        ranges=RANGES,
+        equipment=vocab.values("equipment"),
+        aggravators=(*vocab.values("sensitivities"), *AGGRAVATING_POSTURES),
+        focus_values=FOCUS_VALUES,
+        weekdays=WEEKDAYS,
+    )
+    if errors:
+        page["errors"] = errors
+    return page
 
 
-_DEFAULTS: dict[str, Any] = {
+_DEFAULTS: FormValues = {
     "athlete.sex": "female",
     "athlete.training_experience": "novice",
     "schedule.days_per_week": "3",
@@ -146,31 +202,26 @@ _DEFAULTS: dict[str, Any] = {
 @router.get("/onboarding/profile")
 def profile_page(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
     """Step 2: hold tests, schedule, equipment, goals and pain."""
-    answers = (user.draft or {}).get("screening")
-    if not answers or not _screen(answers, ctx).cleared:
+    answers = _draft_screening(user)
+    if answers is None or not _screen(answers, ctx).cleared:
         return RedirectResponse("/onboarding", status_code=303)
-    return render(request, "onboarding_profile.html", _profile_context(dict(_DEFAULTS)))
+    return render(request, "onboarding_profile.html", _profile_page(dict(_DEFAULTS)))
 
 
-def _profile_data(form: FormReader, screening_answers: dict[str, Any]) -> dict[str, Any]:
-    """The profile mapping (same structure as the TOML) from the form's fields."""
+# I/O edge: the form's fields, unchecked (see the docstring).
+def _profile_data(form: FormReader, screening: ScreeningAnswers) -> dict[str, Any]:
+    """The profile's input mapping (same structure as the TOML) from the form's fields.
+
+    I/O edge: the HTML form's fields, unchecked, in the shape :func:`parse_profile` reads, so
+    that a bad field is named as the CLI names it (``athlete.age: must be 16 to 100, got 15``).
+    """
     tests = {}
     for key in TEST_FIELDS:
         value = form.number(f"tests.{key}")
         if value is not None:
             tests[key] = value
-    schedule: dict[str, Any] = {
-        "days_per_week": form.number("schedule.days_per_week", whole=True, required=True),
-        "minutes_per_session": form.number(
-            "schedule.minutes_per_session", whole=True, required=True
-        ),
-        "weeks": form.number("schedule.weeks", whole=True, required=True),
-    }
-    if form.text("schedule.start_date"):
-        schedule["start_date"] = form.text("schedule.start_date")
-    days = form.many("schedule.preferred_days", _WEEKDAYS)
-    if days:
-        schedule["preferred_days"] = days
+    start = form.text("schedule.start_date")
+    days = form.many("schedule.preferred_days", WEEKDAYS)
     vocab = load_vocabulary()
     return {
         "schema_version": 1,
@@ -182,10 +233,18 @@ def _profile_data(form: FormReader, screening_answers: dict[str, Any]) -> dict[s
             "height_cm": form.number("athlete.height_cm", required=True),
             "training_experience": form.text("athlete.training_experience"),
         },
-        "schedule": schedule,
+        "schedule": {
+            "days_per_week": form.number("schedule.days_per_week", whole=True, required=True),
+            "minutes_per_session": form.number(
+                "schedule.minutes_per_session", whole=True, required=True
+            ),
+            "weeks": form.number("schedule.weeks", whole=True, required=True),
+            **({"start_date": start} if start else {}),
+            **({"preferred_days": days} if days else {}),
+        },
         "equipment": {"available": form.many("equipment.available", vocab.values("equipment"))},
         "goals": {"focus": form.many("goals.focus", FOCUS_VALUES)},
-        "screening": screening_answers,
+        "screening": screening,
         "pain": {
             "current": form.number("pain.current", whole=True, required=True),
             "worst_last_week": form.number("pain.worst_last_week", whole=True, required=True),
@@ -197,8 +256,8 @@ def _profile_data(form: FormReader, screening_answers: dict[str, Any]) -> dict[s
     }
 
 
-def _form_values(form: FormReader) -> dict[str, Any]:
-    values: dict[str, Any] = {}
+def _form_values(form: FormReader) -> dict[str, str | list[str]]:
+    values: dict[str, str | list[str]] = {}
     for key in form.form:
         items = [v for v in form.form.getlist(key) if isinstance(v, str)]
         values[key] = items if len(items) > 1 or key in _LISTS else (items[0] if items else "")
@@ -215,21 +274,22 @@ _LISTS = frozenset(
 @router.post("/onboarding/profile")
 async def save_profile(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
     """Store the profile and its assessment; show the problems when a field is wrong."""
-    answers = (user.draft or {}).get("screening")
-    if not answers:
+    answers = _draft_screening(user)
+    if answers is None:
         return RedirectResponse("/onboarding", status_code=303)
     form = FormReader(await request.form())
     data = _profile_data(form, answers)
     problems = list(form.problems)
     if not problems:
         try:
+            profile = parse_profile(data)
             await run_in_threadpool(
-                lambda: services.save_profile(ctx.store, user.athlete_id, data, now=ctx.now())
+                lambda: services.save_profile(ctx.store, user.athlete_id, profile, now=ctx.now())
             )
         except InputError as err:
             problems = list(err.problems)
     if problems:
-        context = _profile_context(_form_values(form)) | {"errors": problems}
+        context = _profile_page(_form_values(form), problems)
         return render(request, "onboarding_profile.html", context, status_code=422)
     return RedirectResponse("/assessment", status_code=303)
 

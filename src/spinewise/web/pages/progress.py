@@ -7,7 +7,7 @@ its own narrow Content Security Policy that allows matplotlib's inline styles.
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any, Literal
+from typing import Literal
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
@@ -43,41 +43,34 @@ def _names() -> dict[str, str]:
         return {}
 
 
-def _data(ctx: WebContext, athlete: int) -> dict[str, Any]:
+def _data(ctx: WebContext, athlete: int) -> services.ProgressInputs:
     """The last :data:`WINDOW_DAYS` days of the log (never more, whatever dates it holds)."""
     today = ctx.now().date()
-    found = services.progress_inputs(
+    return services.progress_inputs(
         ctx.store, athlete, since=today - timedelta(days=WINDOW_DAYS - 1), until=today
     )
-    return {
-        "sessions": list(found.sessions),
-        "profiles": list(found.profiles),
-        "assessments": list(found.assessments),
-        "n_sessions": found.n_sessions,
-        "n_sets": found.n_sets,
-    }
 
 
 @router.get("/progress")
 def progress(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
     """Charts and findings then and now."""
     data = _data(ctx, user.athlete_id)
-    sessions = data["sessions"]
+    sessions = data.sessions
     series = daily_loads(sessions, until=ctx.now().date())
     ratio = acwr_rolling(series.load_au)
     latest_ratio = next((r for r in reversed(ratio) if r is not None), None)
-    assessments = data["assessments"]
+    assessments = data.assessments
     return render(
         request,
         "progress.html",
         {
-            "n_sessions": data["n_sessions"],
-            "n_sets": data["n_sets"],
+            "n_sessions": data.n_sessions,
+            "n_sets": data.n_sets,
             "unrated": series.unrated_sessions,
             "latest_ratio": latest_ratio,
             "first": assessments[0] if assessments else None,
             "last": assessments[-1] if len(assessments) > 1 else None,
-            "version": data["n_sessions"],
+            "version": data.n_sessions,
         },
     )
 
@@ -86,14 +79,14 @@ def progress(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
 def chart(name: ChartName, ctx: CtxDep, user: CurrentUser) -> Response:
     """One chart of the user's data as SVG."""
     data = _data(ctx, user.athlete_id)
-    sessions = data["sessions"]
+    sessions = data.sessions
     if name == "load":
         series = daily_loads(sessions, until=ctx.now().date())
         svg = charts.load_chart(series, acwr_rolling(series.load_au))
     elif name == "pain":
         svg = charts.pain_chart(pain_series(sessions))
     elif name == "holds":
-        svg = charts.holds_chart(hold_series(data["profiles"]))
+        svg = charts.holds_chart(hold_series(data.profiles))
     else:
         svg = charts.e1rm_chart(best_e1rm(sessions), _names())
     return Response(

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import NotRequired, TypedDict
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 
 from spinewise import services
-from spinewise.assessment.interview import load_protocols
+from spinewise.assessment.interview import HoldTestProtocol, load_protocols
 from spinewise.errors import InputError, ScreeningStopError
 from spinewise.profile import RANGES
 from spinewise.web.context import WebContext
@@ -23,18 +24,35 @@ __all__ = ["router"]
 router = APIRouter()
 
 
-def _context(values: dict[str, Any], before: dict[str, Any]) -> dict[str, Any]:
+class _RetestPage(TypedDict):
+    """The variables of ``retest.html``."""
+
+    values: Mapping[str, str]
+    tests: list[tuple[str, HoldTestProtocol]]
+    safety: str
+    ranges: Mapping[str, tuple[float, float]]
+    before: Mapping[str, float]
+    errors: NotRequired[list[str]]
+
+
+def _context(
+    values: Mapping[str, str], before: Mapping[str, float], errors: list[str] | None = None
+) -> _RetestPage:
     protocols = load_protocols()
-    return {
-        "values": values,
-        "tests": [(key, protocols["test"][key]) for key in TEST_FIELDS],
-        "safety": protocols["safety"],
-        "ranges": RANGES,
-        "before": before,
-    }
+    page = _RetestPage(
+        values=values,
+        tests=[(key, protocols.tests[key]) for key in TEST_FIELDS],
+        safety=protocols.safety,
+        ranges=RANGES,
+        before=before,
+    )
+    if errors is not None:
+        page["errors"] = errors
+    return page
 
 
-def _before(ctx: WebContext, athlete: int) -> dict[str, Any]:
+def _before(ctx: WebContext, athlete: int) -> dict[str, float]:
+    """The newest stored hold times [s], by form field (``tests.trunk_flexor_s``)."""
     found = services.current_profile(ctx.store, athlete)
     tests = {} if found is None else found.profile.profile.get("tests", {})
     return {f"tests.{k}": v for k, v in tests.items()}
@@ -66,7 +84,7 @@ async def record(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
             return RedirectResponse("/assessment", status_code=303)
     if outcome is None:
         values = {f"tests.{k}": form.text(f"tests.{k}") for k in TEST_FIELDS}
-        context = _context(values, _before(ctx, user.athlete_id)) | {"errors": problems}
+        context = _context(values, _before(ctx, user.athlete_id), problems)
         return render(request, "retest.html", context, status_code=422)
     return render(
         request,

@@ -9,7 +9,7 @@ next morning.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, TypedDict
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -20,6 +20,8 @@ from spinewise import services
 from spinewise.errors import InputError
 from spinewise.logbook import SetLog
 from spinewise.logbook.backup import format_validation_error
+from spinewise.logbook.entries import SetKey
+from spinewise.web.context import WebContext
 from spinewise.web.deps import CtxDep, CurrentUser
 from spinewise.web.pages.forms import FormReader
 from spinewise.web.templating import render
@@ -76,7 +78,15 @@ async def start(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
     return RedirectResponse(f"/sessions/{session_id}/guide", status_code=303)
 
 
-def _guide_context(ctx: Any, athlete: int, session_id: int) -> dict[str, Any]:
+class _GuidePage(TypedDict):
+    """The variables of ``guide.html``."""
+
+    stored: services.StoredSession
+    planned: services.SessionPlan
+    logged: dict[SetKey, SetLog]
+
+
+def _guide_context(ctx: WebContext, athlete: int, session_id: int) -> _GuidePage:
     stored = services.user_session(ctx.store, athlete, session_id)
     if stored is None or stored.log.planned is None:
         raise HTTPException(404, "no such session")
@@ -84,7 +94,7 @@ def _guide_context(ctx: Any, athlete: int, session_id: int) -> dict[str, Any]:
     if planned is None:
         raise HTTPException(404, "the plan of this session is gone")
     logged = {s.key: s for s in stored.log.sets}
-    return {"stored": stored, "planned": planned, "logged": logged}
+    return _GuidePage(stored=stored, planned=planned, logged=logged)
 
 
 @router.get("/sessions/{session_id}/guide")
@@ -94,6 +104,8 @@ def guide(session_id: SessionId, request: Request, ctx: CtxDep, user: CurrentUse
 
 
 def _set_from_form(form: FormReader) -> SetLog:
+    # I/O edge: the form's fields, unchecked, in the shape SetLog validates (and names the
+    # bad ones of).
     values: dict[str, Any] = {
         "exercise_id": form.text("exercise_id"),
         "set_number": form.number("set_number", whole=True, required=True),
@@ -128,17 +140,21 @@ async def log_set(
     return RedirectResponse(f"/sessions/{session_id}/guide#{item.exercise_id}", status_code=303)
 
 
+def _whole(form: FormReader, name: str, *, required: bool = False) -> int | None:
+    """A whole-number field (``form.number`` with ``whole=True`` gives an int or None)."""
+    value = form.number(name, whole=True, required=required)
+    return None if value is None else int(value)
+
+
 @router.post("/sessions/{session_id}/finish")
 async def finish(
     session_id: SessionId, request: Request, ctx: CtxDep, user: CurrentUser
 ) -> Response:
     """Record session RPE, pain during and after, and how long it took."""
     form = FormReader(await request.form())
-    changes: dict[str, Any] = {
-        name: form.number(name, whole=True) for name in ("session_rpe", "pain_during", "pain_after")
-    }
+    ratings = {name: _whole(form, name) for name in ("session_rpe", "pain_during", "pain_after")}
     minutes = form.number("duration_min")
-    for name, value in changes.items():
+    for name, value in ratings.items():
         if value is not None and not 0 <= value <= 10:
             form.problems.append(f"{name}: must be 0 to 10, got {value}")
     if form.problems:
@@ -151,7 +167,12 @@ async def finish(
         minutes = round(min(max(elapsed, 1.0), 24 * 60.0), 1)
     if not 0 <= minutes <= 24 * 60:
         raise InputError(f"duration_min: must be 0 to 1440, got {minutes:g}")
-    changes["duration_min"] = minutes
+    changes = services.SessionFields(
+        duration_min=minutes,
+        session_rpe=ratings["session_rpe"],
+        pain_during=ratings["pain_during"],
+        pain_after=ratings["pain_after"],
+    )
     notes = form.text("notes")[:5000] or None
     await run_in_threadpool(
         lambda: services.finish_session(
@@ -178,7 +199,7 @@ async def morning(
 ) -> Response:
     """The next-morning check: back pain the morning after the session."""
     form = FormReader(await request.form())
-    pain = form.number("pain_next_morning", whole=True, required=True)
+    pain = _whole(form, "pain_next_morning", required=True)
     if pain is not None and not 0 <= pain <= 10:
         form.problems.append(f"pain_next_morning: must be 0 to 10, got {pain}")
     if form.problems:
@@ -188,7 +209,7 @@ async def morning(
             ctx.store,
             user.athlete_id,
             session_id,
-            {"pain_next_morning": pain},
+            services.SessionFields(pain_next_morning=pain),
             now=ctx.now(),
             jobs=ctx.jobs,
         )
