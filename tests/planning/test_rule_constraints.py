@@ -722,3 +722,49 @@ def test_variety_rotation_needs_one_new_exercise() -> None:
     assert not applies(
         "variety_rotation", week_of(pool, wp=BUILD_DELOAD, **_history((BUILD_2, "old")))
     )
+
+
+# -- the lifter's main lifts --------------------------------------------------------------------
+LIFTER = replace(
+    REQUEST,
+    goals=("lifting",),
+    maxes_kg=(("squat", 100.0), ("bench_press", 60.0), ("deadlift", 120.0)),
+)
+MAIN = [CATALOG.get(i) for i in ("back_squat", "bench_press", "conventional_deadlift")]
+
+
+def test_main_lifts_once_a_loading_week_one_a_session() -> None:
+    ctx = week_of([*MAIN, ex("filler")], request=LIFTER)
+    assert applies("main_lifts", ctx)
+    spread = {(0, "back_squat"), (1, "bench_press"), (2, "conventional_deadlift")}
+    assert allows(ctx, "main_lifts", spread)
+    assert allows(ctx, "main_lifts", spread | {(0, "conventional_deadlift")}) is False
+    for lift in sorted(spread):
+        assert not allows(ctx, "main_lifts", spread - {lift}), lift
+    assert not applies("main_lifts", week_of(MAIN, request=LIFTER, wp=DELOAD))
+    assert not applies("main_lifts", week_of(MAIN, request=replace(LIFTER, goals=("durability",))))
+    assert not applies("main_lifts", week_of(MAIN, request=replace(LIFTER, maxes_kg=())))
+
+
+def test_main_lifts_share_sessions_when_there_are_fewer_sessions() -> None:
+    one_day = replace(LIFTER, days_per_week=1, preferred_days=("mon",))
+    ctx = week_of([*MAIN, ex("filler")], request=one_day)  # three lifts in one session
+    assert allows(ctx, "main_lifts", {(0, e.id) for e in MAIN})
+    two_days = replace(LIFTER, days_per_week=2, preferred_days=("mon", "thu"))
+    ctx = week_of([*MAIN, ex("filler")], request=two_days)  # at most two in a session
+    assert allows(
+        ctx, "main_lifts", {(0, "back_squat"), (0, "bench_press"), (1, "conventional_deadlift")}
+    )
+    assert not allows(ctx, "main_lifts", {(0, e.id) for e in MAIN})
+
+
+def test_main_lifts_without_an_open_exercise_are_not_required() -> None:
+    # no bench press open: the squat and the deadlift, one a session
+    ctx = week_of([MAIN[0], MAIN[2], ex("filler")], request=LIFTER)
+    assert allows(ctx, "main_lifts", {(0, "back_squat"), (2, "conventional_deadlift")})
+    assert not allows(ctx, "main_lifts", {(0, "back_squat"), (0, "conventional_deadlift")})
+    assert allows(week_of([ex("filler")], request=LIFTER), "main_lifts", {(0, "filler")})
+    # two lifts open over two sessions: one a session (the bench press's max does not count)
+    two_days = replace(LIFTER, days_per_week=2, preferred_days=("mon", "thu"))
+    ctx = week_of([MAIN[0], MAIN[2], ex("filler")], request=two_days)
+    assert not allows(ctx, "main_lifts", {(0, "back_squat"), (0, "conventional_deadlift")})
