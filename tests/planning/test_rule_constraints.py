@@ -738,6 +738,7 @@ def test_main_lifts_once_a_loading_week_one_a_session() -> None:
     assert applies("main_lifts", ctx)
     spread = {(0, "back_squat"), (1, "bench_press"), (2, "conventional_deadlift")}
     assert allows(ctx, "main_lifts", spread)
+    assert allows(ctx, "main_lifts", spread | every_session("filler"))  # other work beside them
     assert allows(ctx, "main_lifts", spread | {(0, "conventional_deadlift")}) is False
     for lift in sorted(spread):
         assert not allows(ctx, "main_lifts", spread - {lift}), lift

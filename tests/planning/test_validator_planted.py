@@ -20,14 +20,14 @@ from typing import Any
 
 import pytest
 
-from planning.planning_fixtures import CATALOG, EXAMPLE, with_
+from planning.planning_fixtures import CATALOG, EXAMPLE, FULL_GYM, with_
 from spinewise.catalog import Exercise
-from spinewise.planning.dosing import item_seconds
-from spinewise.planning.plan import Plan
+from spinewise.planning.dosing import ItemDose, item_seconds
+from spinewise.planning.plan import Item, Plan
 from spinewise.planning.request import Demand, PlanRequest
 from spinewise.planning.spine import compression_limit_n, model_compression_n
-from spinewise.planning.validate import item_dose, validate_plan
-from spinewise.planning.validate_item import check_item, planner_dose
+from spinewise.planning.validate import validate_plan
+from spinewise.planning.validate_item import check_item, item_problems, planner_dose
 
 REQUEST = with_(
     EXAMPLE,
@@ -116,6 +116,10 @@ def plan_field(*path: str | int, value: Any) -> Edit:
         obj[path[-1]] = value
 
     return edit
+
+
+def _dose(item: dict[str, Any]) -> ItemDose:
+    return Item.from_json(item).dose
 
 
 def test_the_plan_is_valid_to_start_with() -> None:
@@ -216,7 +220,7 @@ def test_an_exercise_twice_in_a_session() -> None:
 
 
 def test_session_time_and_its_estimate() -> None:
-    actual = sum(item_seconds(item_dose(it)) for it in items(PLAN, 1, 1)) / 60
+    actual = sum(item_seconds(_dose(it)) for it in items(PLAN, 1, 1)) / 60
 
     def estimate(minutes: float) -> Edit:
         return plan_field("weeks", 0, "sessions", 0, "estimated_minutes", value=minutes)
@@ -897,12 +901,12 @@ def test_item_problems_in_plain_words() -> None:
 
 def test_planner_dose_carries_the_planners_cap() -> None:
     planned = items_of(1, "kettlebell_deadlift")
-    dose = replace(item_dose(planned), load_cap_kg=None, effort_cap=False)
+    dose = replace(_dose(planned), load_cap_kg=None, effort_cap=False)
     given = planner_dose(CATALOG.get("kettlebell_deadlift"), REQUEST, dose, compression)
     assert given is not None
     assert (given.load_cap_kg, given.effort_cap) == (planned["load_cap_kg"], False)
     assert replace(given, load_cap_kg=None) == dose
-    light = item_dose(items_of(1, "bird_dog"))
+    light = _dose(items_of(1, "bird_dog"))
     assert planner_dose(CATALOG.get("bird_dog"), REQUEST, light, compression) == light
     # over the limit at the catalogue's dose: the planner would not give it
     assert planner_dose(CATALOG.get("barbell_rdl"), REQUEST, light, compression) is None
@@ -927,3 +931,179 @@ def test_findings_no_exercise_serves() -> None:
             for s in (1, 2, 3)
         ]
     assert sorted(got) == sorted(expected)
+
+
+def test_main_lifts_of_a_lifter() -> None:
+    lifter = with_(
+        REQUEST,
+        goals=("lifting",),
+        maxes_kg=(("squat", 60.0), ("bench_press", 40.0), ("deadlift", 80.0)),
+        equipment=FULL_GYM,
+    )
+    plan = _planted(
+        swap(3, "push_up", "bench_press", s=1),
+        swap(5, "push_up", "bench_press", s=1),
+        swap(5, "copenhagen_plank_short_lever", "bench_press", s=1),
+    )
+    got = [str(v) for v in validate_plan(plan, lifter, CATALOG, compression=compression)]
+    # of this novice's main lifts only the bench press is open, from the build phase on
+    assert [line for line in got if ": main_lifts: " in line] == [
+        "week 5 session 1: main_lifts: 2 main lifts, at most 1",
+        "week 6: main_lifts: no bench press this week",
+        "week 7: main_lifts: no bench press this week",
+    ]
+
+
+def test_item_below_an_advanced_athletes_floor() -> None:
+    advanced = with_(REQUEST, training_experience="advanced")
+    assert "level_window" in problems("push_up_knees", advanced)
+    assert "level_window" not in problems("push_up_knees")
+    assert _plain("push_up_knees", advanced)["level_window"] == (
+        "Push-up from the knees is an introductory exercise; your training experience calls for "
+        "a harder version"
+    )
+
+
+ITEM_WORDS = [
+    (
+        "half_kneeling_rotational_throw",
+        with_(REQUEST, pain_current=3),
+        "build",
+        {},
+        "pain_gate",
+        "half_kneeling_rotational_throw is fast or impact work at pain 3/10 (allowed up to 2/10)",
+        "Half-kneeling rotational medicine-ball throw is fast or impact work, which waits until "
+        "your pain is 2/10 or less (it is 3/10)",
+    ),
+    (
+        "lateral_bound",
+        with_(REQUEST, age=70, pain_current=0),
+        "build",
+        {},
+        "fall_risk_jumps",
+        "lateral_bound is a one-legged, sideways or high-level jump for a person at risk of "
+        "falling",
+        "Lateral bound and stick is a one-legged, sideways or harder jump, which waits while a "
+        "fall is a risk",
+    ),
+    (
+        "superman_hold",
+        REQUEST,
+        "build",
+        {},
+        "finding_exclusions",
+        "superman_hold is ruled out by the person's findings",
+        "Superman hold is ruled out by what your assessment found",
+    ),
+    (
+        "band_assisted_nordic_curl",
+        REQUEST,
+        "foundation",
+        {},
+        "level_window",
+        "band_assisted_nordic_curl is level 3, allowed 1 to 2",
+        "Band-assisted Nordic hamstring curl is level 3 of 5; this part of your plan goes up to "
+        "level 2",
+    ),
+    (
+        "kettlebell_deadlift",
+        REQUEST,
+        "build",
+        {"load_cap_kg": None},
+        "spine_budget",
+        "kettlebell_deadlift exceeds the compression limit of 3400 N at 16.9 kg",
+        "Kettlebell deadlift would load your lower back with about 3,841 N, more than your limit "
+        "of 3,400 N",
+    ),
+    (
+        "bird_dog",
+        REQUEST,
+        "build",
+        {"reps": 8, "hold_s": 10.0},
+        "dose",
+        "bird_dog must dose exactly one of reps, hold_s, distance_m, got ['reps', 'hold_s']",
+        "Bird dog needs exactly one of repetitions, a hold time or a distance",
+    ),
+    (
+        "bird_dog",
+        REQUEST,
+        "build",
+        {"reps": None, "hold_s": None, "distance_m": None},
+        "dose",
+        "bird_dog must dose exactly one of reps, hold_s, distance_m, got none",
+        "Bird dog needs exactly one of repetitions, a hold time or a distance",
+    ),
+    (
+        "bird_dog",
+        REQUEST,
+        "build",
+        {"why": []},
+        "why",
+        "bird_dog has no reason",
+        "Bird dog has no reason given",
+    ),
+]
+
+
+def test_item_problems_worded_for_developer_and_person() -> None:
+    for exercise_id, request, phase, dose, requirement, message, plain in ITEM_WORDS:
+        item = _item(exercise_id, **dose)
+        got = check_item(item, CATALOG.get(exercise_id), request, phase, compression=compression)  # type: ignore[arg-type]
+        assert [(p.message, p.plain) for p in got if p.requirement == requirement] == [
+            (message, plain)
+        ], exercise_id
+
+
+def test_item_messages_list_every_missing_piece_and_movement() -> None:
+    bare = with_(REQUEST, equipment=frozenset())
+    chop = check_item(
+        _item("band_chop_half_kneeling"),
+        CATALOG.get("band_chop_half_kneeling"),
+        bare,
+        "build",
+        compression=compression,
+    )  # type: ignore[arg-type]
+    assert [p.message for p in chop if p.requirement == "equipment"] == [
+        "band_chop_half_kneeling needs band, mat"
+    ]
+    hurts = with_(REQUEST, sensitivities=frozenset({"flexion", "rotation"}))
+    circuit = check_item(
+        _item("med_ball_circuit"),
+        CATALOG.get("med_ball_circuit"),
+        hurts,
+        "build",
+        compression=compression,
+    )  # type: ignore[arg-type]
+    assert [(p.message, p.plain) for p in circuit if p.requirement == "sensitivities"] == [
+        (
+            "med_ball_circuit loads flexion, rotation",
+            f"{CATALOG.get('med_ball_circuit').name} loads flexion and rotation, a movement that "
+            "aggravates your pain",
+        )
+    ]
+
+
+def test_item_spine_limit_given_and_at_the_limit() -> None:
+    ex = CATALOG.get("kettlebell_deadlift")
+    item = _item("kettlebell_deadlift")
+    assert "spine_budget" not in {
+        p.requirement for p in check_item(item, ex, REQUEST, "build", compression=compression)
+    }  # type: ignore[arg-type]
+    low = check_item(item, ex, REQUEST, "build", limit_n=1000.0, compression=compression)  # type: ignore[arg-type]
+    assert [p.message for p in low if p.requirement == "spine_budget"] == [
+        "kettlebell_deadlift exceeds the compression limit of 1000 N at 9.5 kg"
+    ]
+
+    def at(value: float) -> Callable[..., float]:
+        return lambda *_: value
+
+    limit = compression_limit_n(REQUEST)
+    exactly = check_item(item, ex, REQUEST, "build", compression=at(limit))  # type: ignore[arg-type]
+    assert "spine_budget" not in {p.requirement for p in exactly}
+    over = check_item(item, ex, REQUEST, "build", compression=at(limit + 0.5))  # type: ignore[arg-type]
+    assert "spine_budget" in {p.requirement for p in over}
+    # no dose: the exercise at its usual load, named without a load
+    usual = item_problems(CATALOG.get("superman_hold"), REQUEST, "build", compression=compression)  # type: ignore[arg-type]
+    assert [p.message for p in usual if p.requirement == "spine_budget"] == [
+        "superman_hold exceeds the compression limit of 3400 N"
+    ]
