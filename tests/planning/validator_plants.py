@@ -90,3 +90,129 @@ def swap(doc: Doc, week: int, index: int, old: str, new: str, **dose: Any) -> st
     it["exercise_id"] = new
     it.update(dose)
     return f"week {week} session {index}"
+
+
+# --- edits that take more than one swap ---
+
+
+def rest_free(doc: Doc, week: int, index: int) -> str:
+    for it in items(doc, week, index):
+        it["rest_s"] = 0
+    restate_minutes(doc, week, index)
+    return f"week {week} session {index}"
+
+
+def long_rest(doc: Doc) -> str:
+    items(doc, 8, 1)[0]["rest_s"] += 1200
+    restate_minutes(doc, 8, 1)
+    return "week 8 session 1"
+
+
+def blocks_reversed(doc: Doc) -> str:
+    session(doc, 1, 1)["blocks"].reverse()
+    return "week 1 session 1"
+
+
+def two_measures(doc: Doc) -> str:
+    item(doc, 8, 1, "marching_bridge")["hold_s"] = 20.0
+    restate_minutes(doc, 8, 1)
+    return "week 8 session 1"
+
+
+def no_reason(doc: Doc) -> str:
+    item(doc, 1, 1, "band_lift_half_kneeling")["why"] = []
+    return "week 1 session 1"
+
+
+def fewer_sets(doc: Doc) -> str:
+    item(doc, 2, 1, "bird_dog")["sets"] -= 2
+    restate_minutes(doc, 2, 1)
+    return "week 2"
+
+
+def light_deload(doc: Doc) -> str:
+    for s in doc["weeks"][3]["sessions"]:
+        for it in items(doc, 4, s["index"]):
+            it["sets"], it["extra_sets_side"] = 1, None
+        restate_minutes(doc, 4, s["index"])
+    return "week 4"
+
+
+def week_repeated(doc: Doc) -> str:
+    doc["weeks"][1]["sessions"] = [dict(s) for s in doc["weeks"][0]["sessions"]]
+    return "week 2"
+
+
+def phase_renamed(doc: Doc) -> str:
+    doc["weeks"][0]["phase"] = "build"
+    return "week 1"
+
+
+def schema(doc: Doc) -> str:
+    doc["schema_version"] = 2
+    return "plan"
+
+
+def relaxed_hard(doc: Doc) -> str:
+    doc["solver"]["relaxed"].append("week 2: equipment: no kettlebell")
+    return "plan"
+
+
+def week_dropped(doc: Doc) -> str:
+    doc["weeks"].pop()
+    return "plan"
+
+
+def unknown(doc: Doc) -> str:
+    item(doc, 2, 1, "breathing_90_90")["exercise_id"] = "no_such_exercise"
+    return "week 2 session 1"
+
+
+def cap_raised(doc: Doc) -> str:
+    item(doc, 1, 2, "kettlebell_deadlift")["load_cap_kg"] = 60.0
+    return "week 1 session 2"
+
+
+def many_landings(doc: Doc) -> str:
+    jumps = item(doc, 6, 1, "skater_jump")
+    jumps["reps"] = 31 if jumps["per_side"] else 61
+    for it in items(doc, 6, 1):
+        it["rest_s"] //= 2  # the landings take the time the rests gave up
+    restate_minutes(doc, 6, 1)
+    return "week 6 session 1"
+
+
+def more_sets(doc: Doc) -> str:
+    taps = item(doc, 2, 3, "plank_shoulder_tap")
+    taps["sets"], taps["rest_s"] = taps["sets"] + 2, 0
+    restate_minutes(doc, 2, 3)
+    return "week 2"
+
+
+def no_one_sided_work(doc: Doc) -> str:
+    swap(doc, 3, 2, "split_squat", "heel_raise_supported")
+    swap(doc, 3, 2, "suitcase_march", "band_complex")
+    swap(doc, 3, 2, "hip_90_90_switches", "band_lat_pulldown")
+    return "week 3"
+
+
+def no_transverse_work(doc: Doc) -> str:
+    for index, old, new in (
+        (1, "pallof_hold_band", "active_straight_leg_raise"),
+        (1, "bird_dog_pulses", "band_lat_pulldown"),
+        (1, "single_leg_rdl_bodyweight", "band_pull_through_explosive"),
+        (2, "prone_ytw_raise", "active_straight_leg_raise"),
+        (2, "hip_90_90_switches", "band_lat_pulldown"),
+        (3, "bird_dog", "prone_back_extension_hold"),
+    ):
+        swap(doc, 3, index, old, new)
+    # the single-leg hinge went with the twisting work: relaxed, so that only the planes remain
+    doc["solver"]["relaxed"].append("week 3: single_leg_hinge: no room")
+    return "week 3"
+
+
+def session_dropped(doc: Doc) -> str:
+    doc["weeks"][0]["sessions"].pop(1)
+    # the session held the week's deadlift: relaxing that requirement leaves only the count
+    doc["solver"]["relaxed"].append("week 1: signature_work: one session fewer")
+    return "week 1"
