@@ -11,6 +11,7 @@ from planning.validator_plants import (
     items,
     restate_minutes,
     session,
+    set_seconds,
     swap,
     valid_doc,
 )
@@ -120,3 +121,34 @@ def test_foot_contacts_exactly_at_the_cap_pass() -> None:
     assert _named(doc, "sunday_monday") == [
         "week 6 session 1: foot_contacts: 124 foot contacts, at most 120 for a advanced trainee"
     ]
+
+
+def test_a_session_of_exactly_its_minutes_passes_and_a_second_more_does_not() -> None:
+    doc = valid_doc("novice")
+    set_seconds(doc, 8, 1, 40 * 60)
+    assert _named(doc) == []
+    set_seconds(doc, 8, 1, 40 * 60 + 1)
+    assert _named(doc) == ["week 8 session 1: session_time: estimated 40.0 min, more than 40 min"]
+
+
+def test_a_session_filling_exactly_80_percent_passes_and_a_second_less_does_not() -> None:
+    doc = valid_doc("novice")
+    set_seconds(doc, 1, 1, 32 * 60)
+    assert _named(doc) == []
+    set_seconds(doc, 1, 1, 32 * 60 - 1)
+    assert _named(doc) == [
+        "week 1 session 1: session_fill: uses 32.0 of 40 minutes, less than 80 %"
+    ]
+
+
+def test_the_fewest_items_the_minutes_allow_pass() -> None:
+    doc = valid_doc("novice")
+    fuller = [b for b in session(doc, 8, 1)["blocks"] if len(b["items"]) > 1]
+    for block in fuller[:2]:
+        block["items"].pop()
+    restate_minutes(doc, 8, 1)
+    assert len(items(doc, 8, 1)) == 8
+    assert _named(doc) == []
+    fuller[2]["items"].pop()
+    restate_minutes(doc, 8, 1)
+    assert _named(doc) == ["week 8 session 1: session_structure: 7 items; 8 to 10 suit 40 minutes"]

@@ -84,6 +84,20 @@ def restate_minutes(doc: Doc, week: int, index: int) -> None:
     session(doc, week, index)["estimated_minutes"] = round(secs / 60, 1)
 
 
+def set_seconds(doc: Doc, week: int, index: int, target_s: int) -> None:
+    """Make a session's items add up to exactly ``target_s`` [s] by one item's rest.
+
+    The item has two sets and no extra sets, so its rest counts once.
+    """
+    its = items(doc, week, index)
+    chosen = next(it for it in its if it["sets"] == 2 and not it.get("extra_sets_side"))
+    now = sum(item_seconds(Item.from_json(it).dose) for it in its)
+    chosen["rest_s"] += target_s - now
+    assert chosen["rest_s"] >= 0
+    assert sum(item_seconds(Item.from_json(it).dose) for it in its) == target_s
+    restate_minutes(doc, week, index)
+
+
 def swap(doc: Doc, week: int, index: int, old: str, new: str, **dose: Any) -> str:
     """Put exercise ``new`` in place of ``old`` (keeping the dose, but for ``dose``)."""
     it = item(doc, week, index, old)
