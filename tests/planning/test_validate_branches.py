@@ -152,3 +152,28 @@ def test_the_fewest_items_the_minutes_allow_pass() -> None:
     fuller[2]["items"].pop()
     restate_minutes(doc, 8, 1)
     assert _named(doc) == ["week 8 session 1: session_structure: 7 items; 8 to 10 suit 40 minutes"]
+
+
+def test_a_session_without_the_every_session_work_a_finding_asks_for() -> None:
+    doc = valid_doc("novice")
+    swap(doc, 6, 1, "bottoms_up_kettlebell_carry", "active_straight_leg_raise")
+    assert _named(doc) == [
+        "week 6: finding_volume: balance_eyes_closed_low: session 1 has no proprioception item"
+    ]
+
+
+def test_a_week_without_weaker_side_work() -> None:
+    doc = valid_doc("novice")
+    swap(doc, 7, 1, "copenhagen_plank_short_lever", "active_straight_leg_raise")
+    swap(doc, 7, 3, "side_bridge", "active_straight_leg_raise")
+    assert _named(doc) == ["week 7: finding_volume: side_bridge_asymmetry: no unilateral item"]
+
+
+def test_a_deload_week_owes_no_extra_volume() -> None:
+    doc = valid_doc("novice")
+    # one of the two back-extensor endurance items of the deload week goes
+    swap(doc, 4, 2, "bird_dog_pulses", "active_straight_leg_raise")
+    assert _named(doc) == []
+    # the same in a loading week is named
+    swap(doc, 3, 2, "bird_dog_pulses", "active_straight_leg_raise")
+    assert _named(doc) == ["week 3: finding_volume: extensor_endurance_low: 1 item(s), 2 needed"]

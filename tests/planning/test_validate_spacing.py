@@ -68,3 +68,13 @@ def test_heavy_compression_on_consecutive_days_within_a_week() -> None:
     assert _found(doc) == [
         "week 6: heavy_compression_spacing: heavy-compression days back to back: sat and sun"
     ]
+
+
+def test_only_the_last_session_of_the_week_meets_the_next_monday() -> None:
+    doc = valid_doc("sunday_monday")
+    # week 5: heavy hinge work on Wednesday, none on Sunday any more
+    swap(doc, 5, 3, "barbell_good_morning", "band_complex")
+    assert _heavy_hinge(doc, 5, 2)
+    assert not _heavy_hinge(doc, 5, 3)
+    swap(doc, 6, 1, "hip_90_90_switches", "barbell_rdl", load_cap_kg=10.0)
+    assert _found(doc) == []
