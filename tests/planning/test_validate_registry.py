@@ -5,6 +5,9 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+from dataclasses import replace
+
+import pytest
 
 from planning.planning_fixtures import CATALOG
 from planning.validator_plants import REQUESTS, swap, valid_doc
@@ -19,6 +22,7 @@ from spinewise.planning.checks.registry import (
 from spinewise.planning.requirements import HARD, RELAX_ORDER, REQUIREMENTS
 from spinewise.planning.rules import ALL_RULES
 from spinewise.planning.validate import validate_plan
+from spinewise.planning.validate_item import item_problems
 
 
 def _rule_classes() -> dict[str, type]:
@@ -81,3 +85,19 @@ def test_a_hard_requirement_declared_relaxed_is_still_checked() -> None:
         "plan: solver.relaxed: not a relaxable requirement of a week: 'week 1: equipment: none'",
         "week 1 session 1: equipment: dead_bug_stability_ball needs stability_ball",
     ]
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "plain"),
+    [
+        ("active_straight_leg_raise", "Active straight-leg raise needs mat, which"),
+        ("band_assisted_nordic_curl", "Nordic hamstring curl needs band and mat, which"),
+        ("thoracic_extension_bench", "needs bench, dowel and mat, which is not in your equipment"),
+    ],
+)
+def test_an_item_problem_names_what_is_missing_in_plain_words(exercise_id: str, plain: str) -> None:
+    request = replace(REQUESTS["novice"], equipment=frozenset())
+    problems = item_problems(CATALOG.get(exercise_id), request, "build")
+    equipment = [p for p in problems if p.requirement == "equipment"]
+    assert len(equipment) == 1
+    assert plain in equipment[0].plain
