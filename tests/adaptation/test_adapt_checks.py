@@ -150,7 +150,7 @@ def _progress_band_good_morning(request: PlanRequest) -> tuple[Plan, Item, str]:
     )
     change = next(c for c in adjusted.changes if c.exercise_id == "band_good_morning")
     assert change.change is not None
-    problems = check_item(item.to_json(), CATALOG.get(item.exercise_id), request, "build")
+    problems = check_item(item, CATALOG.get(item.exercise_id), request, "build")
     assert problems == []
     return adjusted.plan, item, change.change
 
@@ -186,16 +186,18 @@ def test_a_progression_no_load_cap_can_save_is_refused_with_the_reason() -> None
 )
 def test_each_item_check_refuses_the_swap(change, requirement: str) -> None:  # type: ignore[no-untyped-def]
     request = change(LIGHT)
-    item = {
-        "exercise_id": GOOD_MORNING.id,
-        "sets": 3,
-        "reps": 8,
-        "per_side": False,
-        "rest_s": 120,
-        "intensity": {"kind": "rpe", "value": 7.0},
-        "load_cap_kg": 17.0,
-        "why": ["a test"],
-    }
+    item = Item.from_json(
+        {
+            "exercise_id": GOOD_MORNING.id,
+            "sets": 3,
+            "reps": 8,
+            "per_side": False,
+            "rest_s": 120,
+            "intensity": {"kind": "rpe", "value": 7.0},
+            "load_cap_kg": 17.0,
+            "why": ["a test"],
+        }
+    )
     assert [p.requirement for p in check_item(item, GOOD_MORNING, request, "build")] == [
         requirement
     ]

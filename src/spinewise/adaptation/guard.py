@@ -1,8 +1,9 @@
 """Every plan version passes the validator: the check adaptation runs before it keeps a change.
 
 An adapted version is checked with the planner's own validator
-(:func:`spinewise.planning.validate.validate_plan`), whose per-item checks
-(:func:`spinewise.planning.validate_item.check_item`) adaptation also runs on each exercise it
+(:func:`spinewise.planning.validate.validate_plan`), whose item safety checks
+(:mod:`spinewise.planning.checks.item_rules`, through
+:func:`spinewise.planning.validate_item.item_problems`) adaptation also runs on each exercise it
 would put into a plan. A change is refused when the version it makes breaks a requirement that
 the version before it met; what the version before already broke (a plan stored by an older
 release) is not held against a change. A refused change keeps the item as it was planned, and
