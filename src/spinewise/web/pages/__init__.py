@@ -8,6 +8,7 @@ from spinewise.web.pages import (
     account,
     library,
     onboarding,
+    outcome,
     plans,
     progress,
     retest,
@@ -18,5 +19,5 @@ __all__ = ["ROUTERS"]
 
 #: The page routers, included into the app directly (pages are not in the OpenAPI document).
 ROUTERS: tuple[APIRouter, ...] = tuple(
-    m.router for m in (account, onboarding, plans, sessions, progress, library, retest)
+    m.router for m in (account, onboarding, plans, sessions, outcome, progress, library, retest)
 )

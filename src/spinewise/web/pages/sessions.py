@@ -22,6 +22,7 @@ from spinewise.logbook import SetLog
 from spinewise.logbook.backup import format_validation_error
 from spinewise.web.deps import CtxDep, CurrentUser
 from spinewise.web.pages.forms import FormReader
+from spinewise.web.pages.outcome import changes_for
 from spinewise.web.templating import render
 
 __all__ = ["router"]
@@ -50,6 +51,9 @@ def today(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
             "day": day,
             "open": opened,
             "review": services.progress_review_of(ctx.store, user.athlete_id, today=day),
+            "session_changes": changes_for(
+                ctx.store, user.athlete_id, None if nxt is None else nxt.session
+            ),
         },
     )
 
@@ -84,7 +88,12 @@ def _guide_context(ctx: Any, athlete: int, session_id: int) -> dict[str, Any]:
     if planned is None:
         raise HTTPException(404, "the plan of this session is gone")
     logged = {s.key: s for s in stored.log.sets}
-    return {"stored": stored, "planned": planned, "logged": logged}
+    return {
+        "stored": stored,
+        "planned": planned,
+        "logged": logged,
+        "session_changes": changes_for(ctx.store, athlete, planned),
+    }
 
 
 @router.get("/sessions/{session_id}/guide")
@@ -158,7 +167,7 @@ async def finish(
             ctx.store, user.athlete_id, session_id, changes, notes, now=ctx.now(), jobs=ctx.jobs
         )
     )
-    return RedirectResponse(f"/sessions/{session_id}", status_code=303)
+    return RedirectResponse(f"/sessions/{session_id}/summary", status_code=303)
 
 
 @router.post("/sessions/{session_id}/discard")
