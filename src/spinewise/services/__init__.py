@@ -110,6 +110,12 @@ if TYPE_CHECKING:
         start_session,
         user_session,
     )
+    from spinewise.services.swap import (
+        SwapOption,
+        SwapOptions,
+        swap_options,
+        swapped_view,
+    )
     from spinewise.services.transfer import (
         EXPORT_FORMATS,
         IMPORT_FORMATS,
@@ -207,6 +213,10 @@ _HOME: dict[str, str] = {
     "schedule": "spinewise.services.sessions",
     "start_session": "spinewise.services.sessions",
     "user_session": "spinewise.services.sessions",
+    "SwapOption": "spinewise.services.swap",
+    "SwapOptions": "spinewise.services.swap",
+    "swap_options": "spinewise.services.swap",
+    "swapped_view": "spinewise.services.swap",
     "EXPORT_FORMATS": "spinewise.services.transfer",
     "ExportFile": "spinewise.services.transfer",
     "ExportStream": "spinewise.services.transfer",
@@ -283,6 +293,8 @@ __all__ = [
     "Store",
     "StoredPlan",
     "StoredSession",
+    "SwapOption",
+    "SwapOptions",
     "VersionChanges",
     "adapt_now",
     "adapt_plan",
@@ -348,6 +360,8 @@ __all__ = [
     "store_adaptation",
     "store_plan",
     "stream_history",
+    "swap_options",
+    "swapped_view",
     "user_plan",
     "user_plans",
     "user_session",

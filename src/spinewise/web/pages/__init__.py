@@ -10,6 +10,7 @@ from spinewise.web.pages import (
     onboarding,
     outcome,
     plans,
+    player,
     progress,
     retest,
     sessions,
@@ -19,5 +20,16 @@ __all__ = ["ROUTERS"]
 
 #: The page routers, included into the app directly (pages are not in the OpenAPI document).
 ROUTERS: tuple[APIRouter, ...] = tuple(
-    m.router for m in (account, onboarding, plans, sessions, outcome, progress, library, retest)
+    m.router
+    for m in (
+        account,
+        onboarding,
+        plans,
+        sessions,
+        outcome,
+        player,
+        progress,
+        library,
+        retest,
+    )
 )

@@ -10,6 +10,7 @@ next morning.
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -23,6 +24,7 @@ from spinewise.logbook.backup import format_validation_error
 from spinewise.web.deps import CtxDep, CurrentUser
 from spinewise.web.pages.forms import FormReader
 from spinewise.web.pages.outcome import changes_for
+from spinewise.web.pages.player import swap_pairs
 from spinewise.web.templating import render
 
 __all__ = ["router"]
@@ -80,26 +82,49 @@ async def start(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
     return RedirectResponse(f"/sessions/{session_id}/guide", status_code=303)
 
 
-def _guide_context(ctx: Any, athlete: int, session_id: int) -> dict[str, Any]:
+def _guide_context(
+    ctx: Any, athlete: int, session_id: int, swaps: list[str] | None = None
+) -> dict[str, Any]:
     stored = services.user_session(ctx.store, athlete, session_id)
     if stored is None or stored.log.planned is None:
         raise HTTPException(404, "no such session")
     planned = services.planned_view(ctx.store, athlete, session_id)
     if planned is None:
         raise HTTPException(404, "the plan of this session is gone")
+    chosen = swap_pairs(swaps or [])
+    shown = services.swapped_view(planned, chosen)
     logged = {s.key: s for s in stored.log.sets}
+    last = services.last_sets(
+        ctx.store,
+        athlete,
+        [it.exercise_id for it in shown.items],
+        before=stored.log.started_at,
+    )
     return {
         "stored": stored,
-        "planned": planned,
+        "planned": shown,
         "logged": logged,
+        "last": last,
+        "swaps": [f"{a}:{b}" for a, b in chosen.items()],
         "session_changes": changes_for(ctx.store, athlete, planned),
     }
 
 
 @router.get("/sessions/{session_id}/guide")
-def guide(session_id: SessionId, request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
-    """The guided session: cues, timers, inline set logging, pain after."""
-    return render(request, "guide.html", _guide_context(ctx, user.athlete_id, session_id))
+def guide(
+    session_id: SessionId,
+    request: Request,
+    ctx: CtxDep,
+    user: CurrentUser,
+    swap: Annotated[list[str] | None, Query(max_length=20)] = None,
+) -> Response:
+    """The guided session: cues, timers, inline set logging, pain after.
+
+    ``swap`` (``planned:chosen`` exercise ids) shows a chosen exercise in place of a planned
+    one ("this hurts" and "swap this").
+    """
+    context = _guide_context(ctx, user.athlete_id, session_id, swap)
+    return render(request, "guide.html", context)
 
 
 def _set_from_form(form: FormReader) -> SetLog:
@@ -134,7 +159,10 @@ async def log_set(
         raise HTTPException(404, "no such session")
     if request.headers.get("HX-Request") == "true":
         return render(request, "set_saved.html", {"item": item, "session_id": session_id})
-    return RedirectResponse(f"/sessions/{session_id}/guide#{item.exercise_id}", status_code=303)
+    swaps = swap_pairs([v for v in form.form.getlist("swap") if isinstance(v, str)])
+    query = urlencode([("swap", f"{a}:{b}") for a, b in swaps.items()])
+    back = f"/sessions/{session_id}/guide" + (f"?{query}" if query else "")
+    return RedirectResponse(f"{back}#{item.exercise_id}", status_code=303)
 
 
 @router.post("/sessions/{session_id}/finish")
