@@ -108,6 +108,21 @@ def _easier(
     return out
 
 
+def _reason(reason: str, original: Exercise, name: str) -> str:
+    """A substitute's reason without the heading the page already shows.
+
+    >>> from types import SimpleNamespace as NS
+    >>> _reason("Bird dog hurts: Dead bug keeps motor control", NS(name="Bird dog"), "Dead bug")
+    'It keeps motor control'
+    """
+    for head in (f"{original.name} hurts: ", f"Instead of {original.name}: "):
+        if reason.startswith(head):
+            reason = reason[len(head) :]
+    if reason.startswith(f"{name} "):
+        reason = "It " + reason[len(name) + 1 :]
+    return reason
+
+
 def swap_options(
     store: Store, athlete: int, session_id: int, exercise_id: str, *, hurts: bool
 ) -> SwapOptions | None:
@@ -155,7 +170,7 @@ def swap_options(
     seen = {o.exercise_id for o in options} | in_session
     for s in subs:
         if s.exercise_id not in seen and len(options) < MAX_OPTIONS + (1 if hurts else 0):
-            options.append(SwapOption(s.exercise_id, s.name, s.reason, False))
+            options.append(SwapOption(s.exercise_id, s.name, _reason(s.reason, ex, s.name), False))
             seen.add(s.exercise_id)
     advice = (
         f"Stop {ex.name} now. If the pain settles within a minute, try an easier option below; "

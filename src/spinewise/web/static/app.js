@@ -199,8 +199,9 @@
       } else {
         where.textContent = "Finish: " + exercises + " exercises";
       }
-      if (history.replaceState) history.replaceState(null, "", location.pathname + location.search + "#" + steps[at].id);
       if (focus) {
+        // Only on a move: an address with a fragment set while loading would scroll the page.
+        if (history.replaceState) history.replaceState(null, "", location.pathname + location.search + "#" + steps[at].id);
         const heading = steps[at].querySelector("h2");
         if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
         nav.scrollIntoView({ block: "start" });
