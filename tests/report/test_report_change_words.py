@@ -111,3 +111,10 @@ def test_a_replan_is_listed_once_with_its_reason() -> None:
     assert words[0].heading == "Weeks planned again"
     assert words[0].what.startswith("2 planned sessions were missed")
     assert headline(words[:1]) == "1 change to the plan's weeks."
+
+
+def test_a_step_up_says_every_set_was_done_as_planned() -> None:
+    two = plain_reason(["all 2 sets met their targets; Pain during activity 2/10 is safe."])
+    three = plain_reason(["all 3 sets met their targets; Pain during activity 2/10 is safe."])
+    assert two == three  # one reason for every exercise that stepped up
+    assert two.startswith("Because you did every set as planned")

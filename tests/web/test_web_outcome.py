@@ -131,7 +131,8 @@ def test_the_summary_after_a_painful_session_names_the_changes_and_why(
     token = signup_login(client, "summary@example.org")
     with_plan(client)
     first = client.get("/api/v1/sessions/next").json()["items"][0]["name"]
-    page = client.get(_finish_live(client, token, during=7))
+    url = _finish_live(client, token, during=7)
+    page = client.get(url)
     assert page.status_code == 200
     text = _main(page.text)
     assert "Your pain went above 5/10" in text
@@ -141,6 +142,9 @@ def test_the_summary_after_a_painful_session_names_the_changes_and_why(
     assert "Because pain during the session was 7/10, above 5/10: too much." in next_time
     assert re.search(r"Lighter: \d+ exercises? ", next_time)
     assert first in text  # what was done, by name
+    detail = _main(client.get(url.removesuffix("/summary")).text)
+    assert first in detail  # every set of the session, by name
+    assert not SNAKE.search(detail), SNAKE.findall(detail)
     assert "1 of " in text  # one set logged of those planned
     assert "During: 7/10, above 5/10: too much" in text
     assert "Before: 2/10, in the safe range (0 to 2)" in text

@@ -45,6 +45,7 @@ _NOT_USED = re.compile(
 )
 _PAIN_DURING = re.compile(r"Pain during activity ([\d.]+)(?:/10)?")
 _RPE = re.compile(r"\bRPE ([\d.]+)")
+_ALL_MET = re.compile(r"\ball \d+ sets met their targets")
 
 
 def _part(text: str) -> str:
@@ -141,6 +142,7 @@ def _one_reason(reason: str) -> str:
     if pain:
         band = pain_words(float(pain[1]))
         text = re.sub(r"Pain during activity [^.;]*(\.|$)", f"pain during was {band}", text)
+    text = _ALL_MET.sub("you did every set as planned", text)
     text = _RPE.sub(lambda m: f"an effort of {m[1]}/10", text)
     return text.replace("targets met", "every set was done as planned").replace(
         "all sets met their targets", "every set was done as planned"

@@ -243,7 +243,12 @@ def session(session_id: SessionId, request: Request, ctx: CtxDep, user: CurrentU
         raise HTTPException(404, "no such session")
     jobs = services.athlete_jobs(ctx.store, user.athlete_id, limit=1)
     job = jobs[0] if jobs and jobs[0].kind in ("adapt", "replan") else None
-    return render(request, "session.html", {"stored": stored, "now": ctx.now(), "job": job})
+    names = {s.exercise_id: services.name_of(s.exercise_id) for s in stored.log.sets}
+    return render(
+        request,
+        "session.html",
+        {"stored": stored, "now": ctx.now(), "job": job, "names": names},
+    )
 
 
 @router.post("/sessions/{session_id}/delete")
