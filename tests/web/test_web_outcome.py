@@ -87,6 +87,27 @@ def test_logging_a_painful_session_answers_with_each_change_and_its_plain_reason
     assert {c["exercise_id"] for c in changes} == {c["exercise_id"] for c in stored}
 
 
+def test_an_unplanned_or_back_filled_session_does_not_adapt_the_plan_again(
+    client: TestClient,
+) -> None:
+    from web.web_helpers import a_session
+
+    signup_login(client, "no-compounding@example.org")
+    with_plan(client)
+    painful = _planned_session(client, during=7, after=6)
+    r = client.post("/api/v1/logs/sessions", json=painful)
+    assert r.json()["adaptation"]["changes"]
+    sets_after = client.get("/api/v1/sessions/next").json()["items"]
+    # an unplanned session, and an earlier planned one logged afterwards, change nothing
+    r = client.post("/api/v1/logs/sessions", json=a_session())
+    assert r.json()["adaptation"] == {"plan_version": None, "changes": []}
+    earlier = {**painful, "started_at": NOW.replace(day=NOW.day - 1, hour=8).isoformat()}
+    r = client.post("/api/v1/logs/sessions", json=earlier)
+    assert r.json()["adaptation"]["changes"] == []
+    assert [p["version"] for p in client.get("/api/v1/plans").json()] == [1, 2]
+    assert client.get("/api/v1/sessions/next").json()["items"] == sets_after
+
+
 def test_logging_without_a_plan_answers_with_no_changes(client: TestClient) -> None:
     signup_login(client, "no-plan@example.org")
     from web.web_helpers import a_session

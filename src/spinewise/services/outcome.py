@@ -263,14 +263,23 @@ def session_changes(plan: Plan, week: int, session: int) -> list[ChangeWords]:
     return group_changes((c for c in here if c.version == newest), name_of)
 
 
-def adapt_now(store: Store, athlete: int, *, now: datetime) -> Finished:
-    """Adapt the newest plan to the log now and store the new version; what changed.
+def adapt_now(store: Store, athlete: int, log: SessionLog, *, now: datetime) -> Finished:
+    """Adapt the newest plan to ``log`` just logged, store the new version; what changed.
 
-    Nothing is adapted without a stored profile or plan (``changes`` is then empty).
+    The plan adapts to the most recent planned session of the log, so nothing is adapted
+    (``changes`` empty) when ``log`` names no planned session, when a later planned session is
+    already logged (a back-filled session must not apply the last one's decisions again), when
+    the plan already holds the changes made because of it, or without a stored profile or plan.
     """
+    if log.planned is None:
+        return Finished(found=True)
     with reading(store.engine) as db:
         has_profile = bool(list_profiles(db, athlete))
-    if not has_profile or not user_plans(store, athlete):
+    plans = user_plans(store, athlete)
+    if not has_profile or not plans or changes_of(plans, log):
+        return Finished(found=True)
+    recent = history_page(store, athlete, limit=LAST_TIME_SESSIONS, newest_first=True)
+    if any(s.log.planned is not None and s.log.started_at > log.started_at for s in recent):
         return Finished(found=True)
     outcome = adapt_plan(store, athlete, today=now.date())
     saved = store_adaptation(store, athlete, outcome, now=now)

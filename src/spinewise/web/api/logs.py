@@ -75,7 +75,9 @@ def create_session(body: SessionLog, ctx: CtxDep, user: CurrentUser) -> LoggedSe
     """Log a whole session (the backup shape) and adapt the plan to it; 422 names each bad field.
 
     The answer names each change the adaptation made to the next sessions with its reason in
-    plain words (``adaptation.changes``; empty when nothing changed or there is no plan).
+    plain words (``adaptation.changes``). It is empty when nothing changed, when there is no
+    plan, or when the session is not the newest planned one (a back-filled or unplanned session
+    does not adapt the plan again).
     """
     now = ctx.now()
     session_id = services.log_session(
@@ -83,7 +85,7 @@ def create_session(body: SessionLog, ctx: CtxDep, user: CurrentUser) -> LoggedSe
     )
     stored = services.user_session(ctx.store, user.athlete_id, session_id)
     assert stored is not None  # just written by this user
-    finished = services.adapt_now(ctx.store, user.athlete_id, now=now)
+    finished = services.adapt_now(ctx.store, user.athlete_id, body, now=now)
     words = group_changes(finished.changes, services.name_of)
     adaptation = AdaptationOut(
         plan_version=finished.plan_version,
