@@ -184,6 +184,21 @@ def test_the_summary_after_a_painful_session_names_the_changes_and_why(
     assert "Because pain during the session was 7/10" in plan
 
 
+def test_notes_added_later_do_not_adapt_the_plan_again(client: TestClient) -> None:
+    token = signup_login(client, "notes-later@example.org")
+    with_plan(client)
+    sid = _finish_live(client, token, during=7).split("/")[2]
+    assert [p["version"] for p in client.get("/api/v1/plans").json()] == [1, 2]
+    r = client.patch(f"/api/v1/logs/sessions/{sid}", json={"notes": "felt it in the hip"})
+    assert r.status_code == 200
+    r = client.patch(f"/api/v1/logs/sessions/{sid}", json={"pain_during": 7})  # the same again
+    assert r.status_code == 200
+    assert [p["version"] for p in client.get("/api/v1/plans").json()] == [1, 2]
+    # a corrected pain is news: the plan adapts to it again
+    assert client.patch(f"/api/v1/logs/sessions/{sid}", json={"pain_during": 9}).status_code == 200
+    assert [p["version"] for p in client.get("/api/v1/plans").json()] == [1, 2, 3]
+
+
 def test_the_summary_of_a_session_that_changes_nothing_says_so(client: TestClient) -> None:
     token = signup_login(client, "calm@example.org")
     with_plan(client)

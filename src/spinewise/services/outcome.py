@@ -23,7 +23,7 @@ from spinewise.logbook import SessionLog, SetLog
 from spinewise.pain_bands import ACCEPTABLE_MAX_0_10
 from spinewise.planning.plan import Plan, PlanChange
 from spinewise.report.change_words import ChangeWords, group_changes, pain_words
-from spinewise.services.adapt import Finished, adapt_plan, store_adaptation
+from spinewise.services.adapt import Finished, adapt_plan, adapted_for, store_adaptation
 from spinewise.services.handle import Store
 from spinewise.services.log import history_page
 from spinewise.services.plans import user_plans
@@ -177,23 +177,9 @@ def _pain(log: SessionLog) -> tuple[PainLine, ...]:
     return tuple(lines)
 
 
-def _based_on(log: SessionLog) -> str | None:
-    if log.planned is None:
-        return None
-    ref = log.planned
-    return f"week {ref.week} session {ref.session} logged {log.started_at.date().isoformat()}"
-
-
 def changes_of(plans: Iterable[StoredPlan], log: SessionLog) -> list[PlanChange]:
     """The changes made because of ``log``, from the newest of ``plans`` that holds any."""
-    key = _based_on(log)
-    if key is None:
-        return []
-    for stored in sorted(plans, key=lambda p: p.record.version, reverse=True):
-        found = [c for c in stored.record.plan.adaptations if c.based_on == key]
-        if found:
-            return found
-    return []
+    return adapted_for(plans, log)
 
 
 def session_outcome(
