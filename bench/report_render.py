@@ -24,7 +24,9 @@ from rich.console import Console
 from spinewise.catalog import load_catalog
 from spinewise.cli.render_plan import print_plan
 from spinewise.habits import build_habits
+from spinewise.habits.sections import Habits
 from spinewise.planning.periodization import periodize
+from spinewise.planning.plan import Plan
 from spinewise.planning.request import PlanRequest
 from spinewise.report.plan_habits_view import build_habits_view
 from spinewise.report.plan_html import plan_to_html
@@ -51,7 +53,7 @@ def habits() -> dict[str, Any]:
         goals=("durability", "desk_work"),
         posture_triggers=frozenset({"prolonged_sitting"}),
     )
-    return build_habits(request, periodize(WEEKS), load_catalog())
+    return build_habits(request, periodize(WEEKS), load_catalog()).to_json()
 
 
 def long_plan() -> dict[str, Any]:
@@ -127,14 +129,15 @@ def main() -> None:
     n_items = WEEKS * SESSIONS * len(KINDS) * ITEMS_PER_BLOCK
     print(f"plan: {WEEKS} weeks, {WEEKS * SESSIONS} sessions, {n_items} items")
     base = best_ms(lambda: json.dumps(plan, sort_keys=True))
+    typed_plan = Plan.read(plan)
     runs: dict[str, Callable[[], object]] = {
         "json.dumps (baseline)": lambda: json.dumps(plan, sort_keys=True),
-        "build_habits_view": lambda: build_habits_view(plan["habits"]),
-        "plan_to_markdown": lambda: plan_to_markdown(plan),
-        "plan_to_html": lambda: plan_to_html(plan),
-        "plan_to_ics": lambda: plan_to_ics(plan),
+        "build_habits_view": lambda: build_habits_view(Habits.read(plan["habits"])),
+        "plan_to_markdown": lambda: plan_to_markdown(typed_plan),
+        "plan_to_html": lambda: plan_to_html(typed_plan),
+        "plan_to_ics": lambda: plan_to_ics(typed_plan),
         "print_plan (Rich, 120 cols)": lambda: print_plan(
-            plan, Console(file=io.StringIO(), width=120)
+            typed_plan, Console(file=io.StringIO(), width=120)
         ),
     }
     for label, fn in runs.items():

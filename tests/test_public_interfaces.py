@@ -12,7 +12,13 @@ import types
 
 import pytest
 
-PACKAGES = ["spinewise.planning", "spinewise.report", "spinewise.adaptation", "spinewise.services"]
+PACKAGES = [
+    "spinewise.planning",
+    "spinewise.report",
+    "spinewise.adaptation",
+    "spinewise.services",
+    "spinewise.figures",
+]
 
 
 @pytest.mark.parametrize("name", PACKAGES)

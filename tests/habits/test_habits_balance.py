@@ -32,7 +32,9 @@ def test_who_gets_it(req: Any, age: int, stance_s: float | None, applies: bool) 
     holds = () if stance_s is None else (("single_leg_stance", stance_s),)
     request = req(age=age, tested_holds_s=holds)
     assert needs_balance_practice(request, RULES) is applies
-    habits = build_habits(request, periodize(12), CATALOG, session_balance_min=[10.0] * 12)
+    habits = build_habits(
+        request, periodize(12), CATALOG, session_balance_min=[10.0] * 12
+    ).to_json()
     assert (habits["balance_practice"] is not None) is applies
     assert ("balance-practice" in habits["pages"]) is applies
 
@@ -72,8 +74,9 @@ def test_drills_are_balance_work_the_person_has_the_kit_for(req: Any) -> None:
 def test_the_older_adults_plan_reaches_two_hours_with_the_practice() -> None:
     plan = make_plan_for_profile(load_profile(OLDER))
     assert plan.habits is not None
-    section = plan.habits.data["balance_practice"]
-    last = [w for w in section["weeks"] if not w["deload"]][-1]
-    assert last["total_minutes"] >= 120
-    assert last["session_minutes"] > 0  # the sessions' balance work counts too
-    assert section["stages"][0]["drills"]
+    section = plan.habits.balance_practice
+    assert section is not None
+    last = [w for w in section.weeks if not w.deload][-1]
+    assert (last.total_minutes or 0) >= 120
+    assert (last.session_minutes or 0) > 0  # the sessions' balance work counts too
+    assert section.stages[0].drills

@@ -7,8 +7,13 @@ from typing import Any
 from spinewise.catalog import Catalog, load_catalog
 from spinewise.habits import break_menu, breaks_apply, load_habit_rules
 from spinewise.habits.breaks import build_movement_breaks, one_set_s
+from spinewise.habits.sections import MovementBreaks
 
 RULES = load_habit_rules().breaks
+
+
+def _as_json(section: MovementBreaks | None) -> dict[str, Any] | None:
+    return None if section is None else section.to_json()
 
 
 def test_menu_keeps_only_items_passing_every_rule(tiny_catalog: Catalog) -> None:
@@ -46,8 +51,8 @@ def test_no_breaks_section_without_a_reason(req: Any, tiny_catalog: Catalog) -> 
 
 
 def test_break_section_lists_menu_doses(req: Any, tiny_catalog: Catalog) -> None:
-    section = build_movement_breaks(
-        req(goals=("desk_work",)), tiny_catalog, RULES, "movement-breaks"
+    section = _as_json(
+        build_movement_breaks(req(goals=("desk_work",)), tiny_catalog, RULES, "movement-breaks")
     )
     assert section is not None
     assert section["every_min"] == RULES.interval_min_desk

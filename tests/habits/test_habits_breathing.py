@@ -15,7 +15,7 @@ RULES = load_habit_rules().breathing
 
 def test_every_phase_gets_practice_and_deloads_keep_it(req: Any) -> None:
     weeks = periodize(12)
-    breathing = build_habits(req(), weeks, CATALOG)["breathing"]
+    breathing = build_habits(req(), weeks, CATALOG).to_json()["breathing"]
     assert [p["phase"] for p in breathing["by_phase"]] == [
         "foundation",
         "build",
@@ -52,6 +52,6 @@ def test_foundation_prefers_lying_drills_build_standing_ones(req: Any) -> None:
 
 def test_why_names_the_persons_findings_and_pain(req: Any) -> None:
     request = req(pain_current=4, findings=(("flexor_endurance_low", "mild", "x"),))
-    why = " ".join(build_habits(request, periodize(8), CATALOG)["breathing"]["why"])
+    why = " ".join(build_habits(request, periodize(8), CATALOG).to_json()["breathing"]["why"])
     assert "flexor endurance low" in why
     assert "4/10" in why

@@ -115,7 +115,7 @@ def test_bad_baseline(baseline: object) -> None:
 
 
 def test_checkin_section_is_json_and_lists_every_rule() -> None:
-    section = checkin_section()
+    section = checkin_section().to_json()
     json.dumps(section)
     assert [q["id"] for q in section["questions"]] == [q.id for q in QUESTIONS]
     rules = {r["rule"] for r in section["rules"]}

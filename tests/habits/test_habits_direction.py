@@ -11,6 +11,7 @@ import pytest
 from spinewise.catalog import Catalog, load_catalog
 from spinewise.habits import break_menu, load_habit_rules
 from spinewise.habits.breaks import build_movement_breaks, moves_into_extension
+from spinewise.habits.sections import MovementBreaks
 from spinewise.planning.make import assess_and_plan
 from spinewise.profile import parse_profile
 
@@ -18,6 +19,10 @@ CATALOG = load_catalog()
 RULES = load_habit_rules().breaks
 EXTENSION = frozenset({"extension"})
 STANDING = frozenset({"prolonged_standing"})
+
+
+def _as_json(section: MovementBreaks | None) -> dict[str, Any] | None:
+    return None if section is None else section.to_json()
 
 
 @pytest.mark.parametrize(
@@ -49,8 +54,10 @@ def test_standing_provoked_menu_has_no_standing_holds_and_says_sit_down(req: Any
     assert menu
     assert all(ex.dose.hold_s is None for ex in menu)
     assert any(ex.dose.hold_s is not None for ex in break_menu(CATALOG, EXTENSION, RULES))
-    section = build_movement_breaks(
-        req(sensitivities=EXTENSION, posture_triggers=STANDING), CATALOG, RULES, None
+    section = _as_json(
+        build_movement_breaks(
+            req(sensitivities=EXTENSION, posture_triggers=STANDING), CATALOG, RULES, None
+        )
     )
     assert section is not None
     assert "sit down" in section["what"]

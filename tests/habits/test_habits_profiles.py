@@ -45,7 +45,7 @@ def _lifter(req: Any, **changes: Any) -> Any:
 
 
 def test_desk_worker_with_sitting_pain_gets_breaks_and_walking(req: Any) -> None:
-    habits = build_habits(_desk_worker(req), periodize(12), CATALOG)
+    habits = build_habits(_desk_worker(req), periodize(12), CATALOG).to_json()
     breaks, walking = habits["movement_breaks"], habits["walking"]
     assert breaks is not None
     assert walking is not None
@@ -70,7 +70,7 @@ def test_desk_worker_with_sitting_pain_gets_breaks_and_walking(req: Any) -> None
 
 
 def test_pain_free_lifter_gets_neither(req: Any) -> None:
-    habits = build_habits(_lifter(req), periodize(8), CATALOG)
+    habits = build_habits(_lifter(req), periodize(8), CATALOG).to_json()
     assert habits["movement_breaks"] is None
     assert habits["walking"] is None
     assert set(habits["not_included"]) == {"movement_breaks", "walking"}
@@ -80,19 +80,21 @@ def test_pain_free_lifter_gets_neither(req: Any) -> None:
 
 
 def test_lifter_with_desk_work_goal_gets_both(req: Any) -> None:
-    habits = build_habits(_lifter(req, goals=("lifting", "desk_work")), periodize(8), CATALOG)
+    habits = build_habits(
+        _lifter(req, goals=("lifting", "desk_work")), periodize(8), CATALOG
+    ).to_json()
     assert habits["movement_breaks"]["every_min"] == 45
     assert habits["walking"] is not None
 
 
 def test_pain_free_runner_gets_no_walking_and_is_told_why(req: Any) -> None:
-    habits = build_habits(req(goals=("running",)), periodize(8), CATALOG)
+    habits = build_habits(req(goals=("running",)), periodize(8), CATALOG).to_json()
     assert habits["walking"] is None
     assert "Running is among your goals" in habits["not_included"]["walking"]
 
 
 def test_older_adult_without_pain_gets_walking(req: Any) -> None:
-    habits = build_habits(req(age=66, goals=("lifting",)), periodize(8), CATALOG)
+    habits = build_habits(req(age=66, goals=("lifting",)), periodize(8), CATALOG).to_json()
     assert habits["walking"] is not None
     assert any("66" in why for why in habits["walking"]["why"])
 
@@ -100,20 +102,20 @@ def test_older_adult_without_pain_gets_walking(req: Any) -> None:
 def test_standing_intolerance_gets_breaks_without_desk_work(req: Any) -> None:
     habits = build_habits(
         req(posture_triggers=frozenset({"prolonged_standing"})), periodize(8), CATALOG
-    )
+    ).to_json()
     assert habits["movement_breaks"]["every_min"] == 30
     assert any("standing" in why for why in habits["movement_breaks"]["why"])
 
 
 def test_start_back_finding_alone_brings_walking(req: Any) -> None:
     request = req(findings=(("start_back_high", "marked", "distress 4/5"),))
-    habits = build_habits(request, periodize(8), CATALOG)
+    habits = build_habits(request, periodize(8), CATALOG).to_json()
     assert habits["walking"] is not None
     assert habits["finding_pages"] == {"start_back_high": "start-back-risk"}
 
 
 def test_every_page_the_habits_name_exists(req: Any) -> None:
-    habits = build_habits(_desk_worker(req), periodize(16), CATALOG)
+    habits = build_habits(_desk_worker(req), periodize(16), CATALOG).to_json()
     named = set(habits["pages"]) | set(habits["finding_pages"].values())
     named |= set(habits["phase_pages"].values())
     for key in ("breathing", "movement_breaks", "walking", "check_in"):
@@ -128,7 +130,7 @@ def test_every_page_the_habits_name_exists(req: Any) -> None:
 
 
 def test_every_habit_cites_a_published_source(req: Any) -> None:
-    habits = build_habits(_desk_worker(req), periodize(12), CATALOG)
+    habits = build_habits(_desk_worker(req), periodize(12), CATALOG).to_json()
     sections = [habits[k] for k in ("breathing", "movement_breaks", "walking", "check_in")]
     sections += [habits["recovery"]["sleep"], habits["recovery"]["deload_weeks"]]
     for section in sections:
@@ -136,18 +138,22 @@ def test_every_habit_cites_a_published_source(req: Any) -> None:
 
 
 def test_habits_are_json_ready_and_deterministic(req: Any) -> None:
-    first = json.dumps(build_habits(_desk_worker(req), periodize(12), CATALOG), sort_keys=False)
-    second = json.dumps(build_habits(_desk_worker(req), periodize(12), CATALOG), sort_keys=False)
+    first = json.dumps(
+        build_habits(_desk_worker(req), periodize(12), CATALOG).to_json(), sort_keys=False
+    )
+    second = json.dumps(
+        build_habits(_desk_worker(req), periodize(12), CATALOG).to_json(), sort_keys=False
+    )
     assert first == second
 
 
 def test_recovery_names_the_planners_deloads_and_rest_days(req: Any) -> None:
     weeks = periodize(12)
     request = req(days_per_week=3)
-    recovery = build_habits(request, weeks, CATALOG)["recovery"]
+    recovery = build_habits(request, weeks, CATALOG).to_json()["recovery"]
     assert recovery["deload_weeks"]["weeks"] == [w.index for w in weeks if w.deload]
     assert recovery["rest_days"]["weekdays"] == ["tue", "thu", "sat", "sun"]
-    every_day = build_habits(req(days_per_week=7), weeks, CATALOG)["recovery"]
+    every_day = build_habits(req(days_per_week=7), weeks, CATALOG).to_json()["recovery"]
     assert every_day["rest_days"]["weekdays"] == []
 
 
@@ -160,4 +166,4 @@ def test_rest_days_match_the_planners_weekdays() -> None:
 
 def test_no_weeks_is_an_input_error(req: Any) -> None:
     with pytest.raises(InputError, match="weeks"):
-        build_habits(req(), (), CATALOG)
+        build_habits(req(), (), CATALOG).to_json()

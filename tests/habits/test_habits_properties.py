@@ -44,7 +44,7 @@ requests = st.builds(
 @settings(max_examples=150, deadline=None)
 @given(request=requests, n_weeks=st.integers(4, 16))
 def test_habits_respect_the_profile(request: PlanRequest, n_weeks: int) -> None:
-    habits: dict[str, Any] = build_habits(request, periodize(n_weeks), CATALOG)
+    habits: dict[str, Any] = build_habits(request, periodize(n_weeks), CATALOG).to_json()
     walking, breaks = habits["walking"], habits["movement_breaks"]
 
     cap = min(RULES.walking.target_min_per_day, request.minutes_per_session)

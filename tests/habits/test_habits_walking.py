@@ -76,7 +76,7 @@ def test_pain_above_5_starts_at_5_minutes(req: Any) -> None:
 
 def test_impact_sensitivity_keeps_walking_easy_and_says_why(req: Any) -> None:
     request = req(pain_current=2, sensitivities=frozenset({"impact"}))
-    section = build_habits(request, periodize(8), CATALOG)["walking"]
+    section = build_habits(request, periodize(8), CATALOG).to_json()["walking"]
     assert section is not None
     assert all(w["pace"].startswith("easy (") for w in section["weeks"])
     assert any("walking is not impact" in note for note in section["notes"])
@@ -100,7 +100,9 @@ def test_walking_reasons(req: Any, changes: dict[str, Any], expected: int) -> No
 
 
 def test_budget_sentence_names_the_cap(req: Any) -> None:
-    section = build_habits(req(goals=("desk_work",), minutes_per_session=20), periodize(8), CATALOG)
+    section = build_habits(
+        req(goals=("desk_work",), minutes_per_session=20), periodize(8), CATALOG
+    ).to_json()
     walking = section["walking"]
     assert walking["cap_min_per_day"] == 20
     assert "20 minutes" in walking["budget"]

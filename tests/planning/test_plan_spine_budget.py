@@ -182,7 +182,7 @@ def test_an_item_near_the_limit_states_its_cap() -> None:
     assert dose.load_cap_kg == cap
     assert prescribed_load_kg(goblet, LIFTER, dose) < cap  # type: ignore[operator]
     assert model_compression_n(goblet, LIFTER, cap) <= compression_limit_n(LIFTER)
-    light = CATALOG.get("split_squat")
+    light = CATALOG.get("lateral_lunge")
     assert ctx.doses[light.id].load_cap_kg is None  # far from the limit: no cap to state
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from spinewise.catalog import load_catalog
 from spinewise.habits import build_habits
 from spinewise.planning.periodization import WeekPlan
+from spinewise.planning.plan import Plan
 from spinewise.planning.request import PlanRequest
 
 
@@ -47,7 +48,7 @@ def fixture_habits() -> dict[str, Any]:
         WeekPlan(2, "build", False, 1, 2),
         WeekPlan(3, "build", True, 2, 2),
     )
-    return build_habits(request, weeks, load_catalog())
+    return build_habits(request, weeks, load_catalog()).to_json()
 
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "contracts" / "plan.schema.json"
@@ -357,3 +358,8 @@ def all_items(plan: dict[str, Any]) -> list[dict[str, Any]]:
 
 def all_sessions(plan: dict[str, Any]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
     return [(week, session) for week in plan["weeks"] for session in week["sessions"]]
+
+
+def typed(plan: Any) -> Plan:
+    """The plan as the renderers take it: a document is read (and checked) as a file would be."""
+    return plan if isinstance(plan, Plan) else Plan.read(plan)

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from plan_fixture import typed
 
 from spinewise.catalog import load_catalog
 from spinewise.planning.make import make_plan_for_profile
@@ -38,7 +39,7 @@ def plan(request: pytest.FixtureRequest) -> object:
 
 
 def test_markdown_and_html_show_no_identifier(plan: object) -> None:
-    for text in (plan_to_markdown(plan), _visible_html(plan_to_html(plan))):  # type: ignore[arg-type]
+    for text in (plan_to_markdown(typed(plan)), _visible_html(plan_to_html(typed(plan)))):  # type: ignore[arg-type]
         assert IDENTIFIER.findall(text) == []
 
 

@@ -8,7 +8,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from plan_fixture import all_items, make_plan
+from plan_fixture import all_items, make_plan, typed
 from rich.console import Console
 
 from spinewise.cli.render_plan import print_plan
@@ -26,14 +26,14 @@ EFFORT = "spine load near your limit; no safe weight in kg is known"
 
 def _text(plan: object, width: int) -> str:
     buffer = io.StringIO()
-    print_plan(plan, Console(file=buffer, width=width, color_system=None))  # type: ignore[arg-type]
+    print_plan(typed(plan), Console(file=buffer, width=width, color_system=None))  # type: ignore[arg-type]
     return buffer.getvalue()
 
 
 def _formats(plan: object) -> dict[str, str]:
     return {
-        "markdown": plan_to_markdown(plan),  # type: ignore[arg-type]
-        "html": html.unescape(plan_to_html(plan)),  # type: ignore[arg-type]
+        "markdown": plan_to_markdown(typed(plan)),  # type: ignore[arg-type]
+        "html": html.unescape(plan_to_html(typed(plan))),  # type: ignore[arg-type]
         "text": _text(plan, 400),
     }
 
@@ -54,7 +54,7 @@ def test_a_load_cap_is_shown_beside_the_intensity_in_every_format() -> None:
         assert "30 % 1RM, at most 24.5 kg" in text, name
     # the terminal at its usual width does not cut the cap off
     assert "30 % 1RM, at most 24.5 kg" in _text(plan, 120)
-    ics = plan_to_ics(plan).decode().replace("\r\n ", "").replace("\\,", ",")  # type: ignore[arg-type]
+    ics = plan_to_ics(typed(plan)).decode().replace("\r\n ", "").replace("\\,", ",")  # type: ignore[arg-type]
     assert "30 % 1RM, at most 24.5 kg" in ics
     # and the JSON keeps it
     assert Plan.from_json(plan).to_json() == plan

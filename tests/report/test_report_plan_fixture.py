@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import jsonschema
 import pytest
-from plan_fixture import all_items, load_schema, make_plan, minimal_plan
+from plan_fixture import all_items, load_schema, make_plan, minimal_plan, typed
 
 from spinewise.report.plan_view import build_plan_view
 
@@ -50,4 +50,4 @@ def test_fixture_covers_the_cases_renderers_must_handle() -> None:
     assert any(i["extra_sets_side"] for i in items)
     assert any(i["tempo"] is None for i in items)
     assert any("name" not in i for i in items)
-    assert len(build_plan_view(plan).sessions) == 6
+    assert len(build_plan_view(typed(plan)).sessions) == 6

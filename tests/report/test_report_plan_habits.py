@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from icalendar import Calendar
+from plan_fixture import typed
 from rich.console import Console
 
 from spinewise.catalog import load_catalog
@@ -105,13 +106,13 @@ def _plan(request: PlanRequest) -> dict[str, Any]:
             }
             for w in weeks
         ],
-        "habits": build_habits(request, weeks, CATALOG),
+        "habits": build_habits(request, weeks, CATALOG).to_json(),
     }
 
 
 def _rich(plan: dict[str, Any]) -> str:
     console = Console(record=True, width=100)
-    print_plan(plan, console)
+    print_plan(typed(plan), console)
     return console.export_text()
 
 
@@ -139,7 +140,7 @@ class _Html(HTMLParser):
 
 
 def _html_text(plan: dict[str, Any]) -> str:
-    parsed = _Html(plan_to_html(plan))
+    parsed = _Html(plan_to_html(typed(plan)))
     assert parsed.errors == []
     assert "script" not in parsed.tags
     return " ".join(" ".join(parsed.text).split())
@@ -147,7 +148,7 @@ def _html_text(plan: dict[str, Any]) -> str:
 
 def _outputs(plan: dict[str, Any]) -> dict[str, str]:
     return {
-        "markdown": plan_to_markdown(plan),
+        "markdown": plan_to_markdown(typed(plan)),
         "html": _html_text(plan),
         "rich": " ".join(_rich(plan).split()),
     }
@@ -169,7 +170,7 @@ def test_every_format_shows_the_habits_without_raw_values(request_: PlanRequest)
             assert raw not in text, (fmt, raw)
         assert "[C]" in text, fmt  # sources keep their status
         assert "[design]" in text, fmt
-    ics = plan_to_ics(plan).decode()
+    ics = plan_to_ics(typed(plan)).decode()
     assert "{'" not in ics
     assert "['" not in ics
 
@@ -188,7 +189,7 @@ def test_desk_worker_breaks_and_walking_in_every_format() -> None:
             assert item["name"] in part, (fmt, item["name"])
             assert item["exercise_id"] not in part, (fmt, item["exercise_id"])
         assert "not included" not in part, fmt
-    md = plan_to_markdown(plan)
+    md = plan_to_markdown(typed(plan))
     assert "| Week | Phase | Deload | Days × minutes | Weekly |" in md
     for week in habits["walking"]["weeks"]:
         deload = "deload" if week["deload"] else " "
@@ -202,7 +203,7 @@ def test_desk_worker_breaks_and_walking_in_every_format() -> None:
 
 def test_desk_worker_walking_table_in_html_and_rich() -> None:
     plan = _plan(DESK_WORKER)
-    html = plan_to_html(plan)
+    html = plan_to_html(typed(plan))
     rich = _rich(plan)
     for week in plan["habits"]["walking"]["weeks"]:
         dose = f"{week['days']} × {week['minutes_per_day']} min"
@@ -216,13 +217,13 @@ def test_deload_week_says_walking_steps_back() -> None:
     plan = _plan(DESK_WORKER)
     deloads = [w["week"] for w in plan["habits"]["walking"]["weeks"] if w["deload"]]
     assert deloads
-    md = plan_to_markdown(plan)
+    md = plan_to_markdown(typed(plan))
     for week in plan["weeks"]:
         section = md[md.index(f"## Week {week['index']}: ") :]
         hint = section.splitlines()[2]
         assert ("walking steps back" in hint) == (week["index"] in deloads), hint
     assert "walking steps back" in _rich(plan)
-    assert "walking steps back" in plan_to_html(plan)
+    assert "walking steps back" in plan_to_html(typed(plan))
 
 
 def test_lifter_gets_neither_and_reads_why() -> None:
@@ -240,7 +241,7 @@ def test_lifter_gets_neither_and_reads_why() -> None:
 
 
 def test_check_in_questions_rules_and_sources() -> None:
-    md = plan_to_markdown(_plan(DESK_WORKER))
+    md = plan_to_markdown(typed(_plan(DESK_WORKER)))
     assert "- How sore are your muscles? 1 (not at all) to 5 (very sore)" in md
     assert "- How many hours did you sleep last night? 0 to 16 hours" in md
     assert "- **Back pain this morning above 5/10:** skip today's loaded exercises" in md
@@ -252,11 +253,11 @@ def test_check_in_questions_rules_and_sources() -> None:
 
 def test_learn_more_hints_and_plain_references() -> None:
     plan = _plan(DESK_WORKER)
-    md = plan_to_markdown(plan)
+    md = plan_to_markdown(typed(plan))
     assert "- `spinewise learn extensor-endurance-low`: Back-extensor endurance below" in md
     assert "- `spinewise learn phase-foundation`: Phase 1: foundation" in md
     assert "**Learn more:** `spinewise learn walking` (Walking between sessions)" in md
-    html = plan_to_html(plan)
+    html = plan_to_html(typed(plan))
     assert "Back-extensor endurance below average</span>" in html
     assert "(learn topic: extensor-endurance-low)" in html
     assert 'href="' not in html[html.index('id="habits"') :]  # references, not links (yet)
@@ -267,13 +268,13 @@ def test_html_escapes_habit_text() -> None:
     plan = _plan(DESK_WORKER)
     plan["habits"]["walking"]["why"] = ['<script>alert("x")</script>']
     plan["habits"]["movement_breaks"]["menu"][0]["name"] = "<b>Bold</b> & co"
-    html = plan_to_html(plan)
+    html = plan_to_html(typed(plan))
     assert "<script" not in html
     assert "<b>" not in html
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
     assert "&lt;b&gt;Bold&lt;/b&gt; &amp; co" in html
     assert '<script>alert("x")</script>' in _html_text(plan)
-    md = plan_to_markdown(plan)
+    md = plan_to_markdown(typed(plan))
     assert "<script>" not in md
     assert "&lt;b&gt;Bold&lt;/b&gt; & co" in md
 
@@ -281,8 +282,8 @@ def test_html_escapes_habit_text() -> None:
 def test_ics_sessions_unchanged_and_one_all_day_note() -> None:
     plan = _plan(DESK_WORKER)
     without = dict(plan, habits=None)
-    events = list(Calendar.from_ical(plan_to_ics(plan)).walk("VEVENT"))
-    plain = list(Calendar.from_ical(plan_to_ics(without)).walk("VEVENT"))
+    events = list(Calendar.from_ical(plan_to_ics(typed(plan))).walk("VEVENT"))
+    plain = list(Calendar.from_ical(plan_to_ics(typed(without))).walk("VEVENT"))
     assert len(events) == len(plain) + 1 == WEEKS + 1
     for with_habits, bare in zip(events, plain, strict=False):
         assert with_habits.to_ical() == bare.to_ical()  # session events do not change
@@ -295,15 +296,17 @@ def test_ics_sessions_unchanged_and_one_all_day_note() -> None:
     assert "- Movement breaks: every 30 min of sitting, about 2 min each" in text
     assert "- Progressive walking: 3 walks of 10 min in week 1" in text
     assert "spinewise learn walking" in text
-    assert plan_to_ics(plan) == plan_to_ics(_plan(DESK_WORKER))
+    assert plan_to_ics(typed(plan)) == plan_to_ics(typed(_plan(DESK_WORKER)))
     lifter = str(
-        list(Calendar.from_ical(plan_to_ics(_plan(LIFTER))).walk("VEVENT"))[-1]["DESCRIPTION"]
+        list(Calendar.from_ical(plan_to_ics(typed(_plan(LIFTER)))).walk("VEVENT"))[-1][
+            "DESCRIPTION"
+        ]
     )
     assert "- Walking: not included because" in lifter
 
 
 def test_deterministic_in_every_format() -> None:
     first, second = _plan(DESK_WORKER), _plan(DESK_WORKER)
-    assert plan_to_markdown(first) == plan_to_markdown(second)
-    assert plan_to_html(first) == plan_to_html(second)
+    assert plan_to_markdown(typed(first)) == plan_to_markdown(typed(second))
+    assert plan_to_html(typed(first)) == plan_to_html(typed(second))
     assert _rich(first) == _rich(second)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from plan_fixture import all_items, make_plan, minimal_plan
+from plan_fixture import all_items, make_plan, minimal_plan, typed
 
+from spinewise.planning.plan import Item
 from spinewise.report.plan_format import item_name
 from spinewise.report.plan_html import plan_to_html
 
@@ -46,7 +47,7 @@ def _parse(html: str) -> _Checker:
 
 def test_well_formed_and_complete() -> None:
     plan = make_plan()
-    html = plan_to_html(plan)
+    html = plan_to_html(typed(plan))
     assert html.startswith("<!DOCTYPE html>")
     parsed = _parse(html)
     assert parsed.errors == []
@@ -56,13 +57,13 @@ def test_well_formed_and_complete() -> None:
     assert names.count("article") == 6 + 5  # sessions, then the five habits
     text = " ".join(parsed.text)
     for item in all_items(plan):
-        assert item_name(item) in text
+        assert item_name(Item.from_json(item)) in text
         for why in item["why"]:
             assert why in text
 
 
 def test_self_contained_without_scripts() -> None:
-    html = plan_to_html(make_plan())
+    html = plan_to_html(typed(make_plan()))
     parsed = _parse(html)
     tags = {t for t, _ in parsed.tags}
     assert not tags & {"script", "link", "img", "iframe", "object", "embed"}
@@ -79,7 +80,7 @@ def test_self_contained_without_scripts() -> None:
 
 
 def test_print_stylesheet() -> None:
-    html = plan_to_html(make_plan())
+    html = plan_to_html(typed(make_plan()))
     print_css = html[html.index("@media print") :]
     assert "font-size: 11pt" in print_css
     assert "break-before: page" in print_css
@@ -94,7 +95,7 @@ def test_script_in_athlete_name_is_escaped() -> None:
     plan = make_plan()
     plan["athlete"]["name"] = '<script>alert("x")</script>'
     plan["weeks"][0]["sessions"][0]["blocks"][0]["items"][0]["why"] = ['<img src=x onerror="y">']
-    html = plan_to_html(plan)
+    html = plan_to_html(typed(plan))
     assert "<script" not in html
     assert "<img" not in html
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
@@ -104,16 +105,16 @@ def test_script_in_athlete_name_is_escaped() -> None:
 
 
 def test_minimal_plan_and_determinism() -> None:
-    html = plan_to_html(minimal_plan())
+    html = plan_to_html(typed(minimal_plan()))
     assert _parse(html).errors == []
     assert "not a medical device and does not diagnose" in html
     assert "Work volume" not in html
     assert "<h2>Daily habits</h2>" not in html
-    assert plan_to_html(make_plan()) == plan_to_html(make_plan())
+    assert plan_to_html(typed(make_plan())) == plan_to_html(typed(make_plan()))
 
 
 def test_items_carry_labels_for_phone_cards() -> None:
-    html = plan_to_html(make_plan())
+    html = plan_to_html(typed(make_plan()))
     assert '<td data-label="Dose">3 × 10 s hold per side, +1 set left side</td>' in html
     assert '<td data-label="Tempo">—</td>' in html
     assert "@media screen and (max-width: 40rem)" in html

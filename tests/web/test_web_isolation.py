@@ -13,6 +13,7 @@ from web.web_helpers import a_session, signup_login, with_plan
 #: Routes whose path parameter is not an object of a user (shared catalogue, charts, formats).
 _NOT_OWNED = {
     "/exercises/{exercise_id}",
+    "/exercises/{exercise_id}/figure.svg",
     "/learn/{page_id}",
     "/data/export.{fmt}",
     "/progress/charts/{name}.svg",

@@ -77,8 +77,11 @@ def _person_with_uneven_plan(page: Any, url: str, email: str, *, first_done: boo
     token = str(login["csrf_token"])
     _api(page, "PUT", f"{url}/api/v1/profile", token, profile_data(tests=UNEVEN))
     _api(page, "POST", f"{url}/api/v1/plans", token, {"weeks": 4})
-    if first_done:  # session 1 done yesterday: session 2 has the weaker side's extra sets
+    # with first_done: the sessions before the first with the weaker side's extra sets are done
+    for days_ago in range(9, 0, -1) if first_done else ():
         nxt = _api(page, "GET", f"{url}/api/v1/sessions/next", token)
+        if any(it["sets_left"] != it["sets_right"] for it in nxt["items"]) and days_ago < 9:
+            break
         sets = []
         for item in nxt["items"]:
             for side in ["left", "right"] if item["sets"] is None else [None]:
@@ -94,13 +97,17 @@ def _person_with_uneven_plan(page: Any, url: str, email: str, *, first_done: boo
                     }
                     for n in range(1, count + 1)
                 ]
-        started = (datetime.now() - timedelta(days=1)).replace(microsecond=0)
+        started = (datetime.now() - timedelta(days=days_ago)).replace(microsecond=0)
         log = {
             "started_at": started.isoformat(),
             "duration_min": 30,
             "session_rpe": 5,
             "pain": {"before": 1, "during": 2, "after": 1},
-            "planned": {"plan_version": 1, "week": nxt["week"], "session": nxt["session"]},
+            "planned": {
+                "plan_version": nxt["plan_version"],
+                "week": nxt["week"],
+                "session": nxt["session"],
+            },
             "sets": sets,
         }
         _api(page, "POST", f"{url}/api/v1/logs/sessions", token, log)

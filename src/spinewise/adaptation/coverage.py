@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import TypedDict, cast
 
 from spinewise.catalog import Catalog, Exercise
 from spinewise.planning.candidates import (
@@ -73,6 +73,18 @@ def demand_text(demand: Demand) -> str:
     if demand.kind == "weaker_side":
         targets = [f"unilateral {_words(demand.pattern or 'work')}"]
     return f"{demand.finding} ({', '.join(targets)})" if targets else demand.finding
+
+
+class CoverageJson(TypedDict):
+    """:meth:`Coverage.to_json`: what an exercise covers, as ``spinewise recommend`` writes it."""
+
+    regions: list[str]
+    qualities: list[str]
+    planes: list[str]
+    unilateral: bool
+    single_leg_hinge: bool
+    rotational_throw: bool
+    findings: list[str]
 
 
 @dataclass(frozen=True)
@@ -170,7 +182,7 @@ class Coverage:
         """The coverage as one phrase, e.g. ``hamstrings (primary), eccentric control and ...``."""
         return _join(list(self.phrases())) or "nothing the week needs"
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> CoverageJson:
         """The coverage as JSON (sorted lists)."""
         return {
             "regions": sorted(self.regions),

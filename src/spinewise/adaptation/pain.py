@@ -25,9 +25,9 @@ from __future__ import annotations
 import math
 import statistics
 from collections.abc import Sequence
-from typing import Any
+from dataclasses import dataclass
 
-from spinewise.adaptation.decision import RuleDecision, load_rule_data
+from spinewise.adaptation.decision import STATUS_MEANING, RuleDecision, Status, load_rule_data
 from spinewise.errors import InputError
 from spinewise.pain_bands import ACCEPTABLE_MAX_0_10, SAFE_MAX_0_10, pain_band
 
@@ -43,9 +43,20 @@ __all__ = [
 PAIN_DATA_FILE = "pain_monitoring_silbernagel_2007.toml"
 
 
-def _rule(name: str) -> dict[str, Any]:
-    section: dict[str, Any] = load_rule_data(PAIN_DATA_FILE)[name]
-    return section
+@dataclass(frozen=True)
+class _RuleSource:
+    """Where a rule comes from (``source``) and how well that is confirmed (``status``)."""
+
+    source: str
+    status: Status
+
+
+def _rule(name: str) -> _RuleSource:
+    section = load_rule_data(PAIN_DATA_FILE)[name]
+    source, status = section["source"], section["status"]
+    if not isinstance(source, str) or status not in STATUS_MEANING:
+        raise ValueError(f"{PAIN_DATA_FILE}: [{name}] needs a source and a status C, C2 or U")
+    return _RuleSource(source, status)
 
 
 def _check_pain(field: str, value: float) -> None:
@@ -101,7 +112,7 @@ def pain_during(pain_0_10: float) -> RuleDecision:
             f"Pain during activity {shown} is above {acceptable_max}/10, which is too much: "
             "stop or regress this exercise; do not progress through it."
         )
-    return RuleDecision("pain_during", decision, reason, rule["source"], rule["status"])
+    return RuleDecision("pain_during", decision, reason, rule.source, rule.status)
 
 
 def next_morning_response(
@@ -157,7 +168,7 @@ def next_morning_response(
     else:
         decision = "continue"
         reason = f"Next-morning pain {m} is not above the morning before or your usual {b}."
-    return RuleDecision("next_morning", decision, reason, rule["source"], rule["status"])
+    return RuleDecision("next_morning", decision, reason, rule.source, rule.status)
 
 
 #: How many recent mornings make the usual (baseline) morning pain (project's convention: one
@@ -220,4 +231,4 @@ def weekly_pain_trend(weekly_pain_0_10: Sequence[float]) -> RuleDecision:
     else:
         decision = "hold"
         reason = f"Pain did not rise week to week ({before} then {last})."
-    return RuleDecision("week_to_week", decision, reason, rule["source"], rule["status"])
+    return RuleDecision("week_to_week", decision, reason, rule.source, rule.status)

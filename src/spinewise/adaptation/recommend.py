@@ -38,7 +38,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from types import EllipsisType
-from typing import Any, Literal
+from typing import Literal, TypedDict
 
 from spinewise.adaptation.coverage import demand_text
 from spinewise.adaptation.pain import pain_during
@@ -68,6 +68,19 @@ __all__ = [
 ]
 
 Kind = Literal["planned", "alternative", "addition"]
+
+
+class RecommendationJson(TypedDict):
+    """:meth:`Recommendation.to_json`: one recommendation as ``spinewise recommend`` writes it."""
+
+    exercise_id: str
+    name: str
+    score: float
+    kind: Kind
+    instead_of: str | None
+    reasons: list[str]
+    parts: dict[str, float]
+
 
 # Every weight and window below is a design choice, not a published value (see the module
 # docstring and docs/science/recommendations.md).
@@ -119,7 +132,7 @@ class Recommendation:
     reasons: tuple[str, ...]
     parts: tuple[tuple[str, float], ...]
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> RecommendationJson:
         """The recommendation as JSON."""
         return {
             "exercise_id": self.exercise_id,

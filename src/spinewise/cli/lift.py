@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, TypedDict
 
 import typer
 
@@ -37,7 +37,40 @@ class CouplingChoice(StrEnum):
     poor = "poor"
 
 
-def result_json(result: NioshResult, load_kg: float) -> dict[str, Any]:
+class _LiftInputsJson(TypedDict):
+    load_kg: float
+    h_cm: float
+    v_cm: float
+    d_cm: float
+    a_deg: float
+    frequency_lifts_per_min: float
+    duration: str
+    coupling: str
+    origin_v_cm: float | None
+
+
+class _MultipliersJson(TypedDict):
+    lc_kg: float
+    hm: float
+    vm: float
+    dm: float
+    am: float
+    fm: float
+    cm: float
+
+
+class LiftJson(TypedDict):
+    """:func:`result_json`: what ``spinewise lift --format json`` prints."""
+
+    inputs: _LiftInputsJson
+    multipliers: _MultipliersJson
+    rwl_kg: float
+    lifting_index: float | None
+    notes: list[str]
+    source: str
+
+
+def result_json(result: NioshResult, load_kg: float) -> LiftJson:
     """The JSON form of a result: inputs, every multiplier, RWL, lifting index and notes."""
     li = result.lifting_index(load_kg)
     return {

@@ -158,11 +158,11 @@ def fit(
     if test_rows.has_athlete:
         raise InputError(f"--tests: {tests} must have columns date|day,value (no athlete column)")
     load_au, days, values = align_tests(table, index, test_rows, athlete_series(test_rows, 0))
-    result = fit_banister(load_au, days, values, smoothing=smoothing.value).as_dict()
+    fit = fit_banister(load_au, days, values, smoothing=smoothing.value)
     if fmt is FitFormat.json:
-        typer.echo(json.dumps(result, indent=2, ensure_ascii=False))
+        typer.echo(json.dumps(fit.as_dict(), indent=2, ensure_ascii=False))
     else:
-        render_load.fit_text(result)
+        render_load.fit_text(fit)
 
 
 def _chart_format(out: Path, fmt: str | None) -> str:

@@ -164,13 +164,12 @@ def quality(
 
     Internal names are looked for in the plan as markdown and as ``spinewise plan`` prints it.
     """
-    doc = _read_json(plan_file)
-    if not isinstance(doc, dict) or not isinstance(doc.get("weeks"), list):
-        raise InputError(f"FILE: {plan_file}: not a spinewise plan (no list of weeks)")
     try:
-        plan = Plan.from_json(doc)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise InputError(f"FILE: {plan_file}: not a spinewise plan: {exc}") from None
+        plan = Plan.read(_read_json(plan_file))
+    except InputError as exc:
+        raise InputError(
+            [f"FILE: {plan_file}: not a spinewise plan: {problem}" for problem in exc.problems]
+        ) from None
     from spinewise.cli import render
     from spinewise.cli.render_quality import plan_as_text, print_quality
     from spinewise.report.plan_markdown import plan_to_markdown

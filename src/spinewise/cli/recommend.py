@@ -13,13 +13,17 @@ from dataclasses import replace
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, cast, get_args
+from typing import Annotated, Any, TypedDict, cast, get_args
 
 import typer
 
 from spinewise import services
-from spinewise.adaptation.coverage import Coverage, item_coverage
-from spinewise.adaptation.recommend import Recommendation, recommended_for_you
+from spinewise.adaptation.coverage import Coverage, CoverageJson, item_coverage
+from spinewise.adaptation.recommend import (
+    Recommendation,
+    RecommendationJson,
+    recommended_for_you,
+)
 from spinewise.adaptation.substitutes import Substitute, substitutes
 from spinewise.assessment import assess
 from spinewise.catalog import Catalog, load_catalog
@@ -108,10 +112,44 @@ def _needed(
     return item_coverage(week, nxt.session, exercise_id, catalog=catalog, request=request)
 
 
-def _session_json(nxt: PlannedSession | None, when: date | None) -> dict[str, Any] | None:
+class _NextSessionJson(TypedDict):
+    week: int
+    session: int
+    date: str | None
+
+
+class _SubstituteJson(TypedDict):
+    exercise_id: str
+    name: str
+    score: float
+    shared: list[str]
+    keeps: CoverageJson
+    loses: CoverageJson
+    reason: str
+    load_cap_kg: float | None
+
+
+class _SubstitutesJson(TypedDict):
+    exercise_id: str
+    needed: CoverageJson | None
+    substitutes: list[_SubstituteJson]
+    notes: list[str]
+
+
+class _RecommendationsJson(TypedDict):
+    next_session: _NextSessionJson | None
+    recommendations: list[RecommendationJson]
+    notes: list[str]
+
+
+def _session_json(nxt: PlannedSession | None, when: date | None) -> _NextSessionJson | None:
     if nxt is None:
         return None
-    return {"week": nxt.week, "session": nxt.session, "date": when and when.isoformat()}
+    return {
+        "week": nxt.week,
+        "session": nxt.session,
+        "date": None if when is None else when.isoformat(),
+    }
 
 
 def _session_text(nxt: PlannedSession | None, when: date | None) -> str:
@@ -121,7 +159,7 @@ def _session_text(nxt: PlannedSession | None, when: date | None) -> str:
     return f"Next session: week {nxt.week}, session {nxt.session}{on}."
 
 
-def _substitute_json(s: Substitute) -> dict[str, Any]:
+def _substitute_json(s: Substitute) -> _SubstituteJson:
     return {
         "exercise_id": s.exercise_id,
         "name": s.name,
@@ -252,13 +290,13 @@ def recommend(
             compression=spine_compression(),
         )
         if fmt is Format.json:
-            doc = {
+            found: _SubstitutesJson = {
                 "exercise_id": substitute,
                 "needed": None if needed is None else needed.to_json(),
                 "substitutes": [_substitute_json(s) for s in subs],
                 "notes": notes,
             }
-            typer.echo(json.dumps(doc, indent=2, ensure_ascii=False))
+            typer.echo(json.dumps(found, indent=2, ensure_ascii=False))
         else:
             _print_substitutes(substitute, needed, subs, notes, catalog)
         return
@@ -276,7 +314,7 @@ def recommend(
         next_planned=nxt,
     )
     if fmt is Format.json:
-        doc = {
+        doc: _RecommendationsJson = {
             "next_session": _session_json(nxt, stored.next_date),
             "recommendations": [r.to_json() for r in recs],
             "notes": notes,

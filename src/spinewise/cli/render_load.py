@@ -11,6 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from spinewise.cli.render import console, err_console, simple_table
 from spinewise.load import LoadMetrics
+from spinewise.load.banister_fit import BanisterFit
 from spinewise.load_io import LoadTable
 
 __all__ = ["ACWR_NOTE", "fit_text", "latest_day_table", "progress_bars"]
@@ -98,26 +99,27 @@ def latest_day_table(table: LoadTable, metrics: LoadMetrics) -> None:
     console.print(f"[dim]{ACWR_NOTE}[/dim]")
 
 
-def fit_text(result: dict[str, Any]) -> None:
+def fit_text(fit: BanisterFit) -> None:
     """Print a fitted fitness-fatigue model for people."""
-    r2 = result["r2"]
+    p = fit.params
+    r2 = None if math.isnan(fit.r2) else fit.r2
     console.print(
         simple_table(
             "Fitness-fatigue (Banister) fit",
             ("p0", "k1", "k2", "tau1 [d]", "tau2 [d]", "SSE", "R²", "tests"),
             [
                 [
-                    f"{result['p0']:.4g}",
-                    f"{result['k1']:.4g}",
-                    f"{result['k2']:.4g}",
-                    f"{result['tau1_d']:.3g}",
-                    f"{result['tau2_d']:.3g}",
-                    f"{result['sse']:.4g}",
+                    f"{p.p0:.4g}",
+                    f"{p.k1:.4g}",
+                    f"{p.k2:.4g}",
+                    f"{p.tau1_d:.3g}",
+                    f"{p.tau2_d:.3g}",
+                    f"{fit.sse:.4g}",
                     "-" if r2 is None else f"{r2:.3f}",
-                    result["n_tests"],
+                    fit.n_tests,
                 ]
             ],
         )
     )
-    caution = result["conventions"]["caution"]
+    caution = str(fit.conventions["caution"])
     console.print(f"[dim]{caution[:1].upper()}{caution[1:]}.[/dim]")

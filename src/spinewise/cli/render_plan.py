@@ -6,8 +6,7 @@ Every piece of plan text goes into a :class:`rich.text.Text`, never through cons
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from rich import box
 from rich.console import Console, Group
@@ -23,6 +22,10 @@ __all__ = ["print_plan"]
 
 #: Names and doses up to this many characters stay on one line (at 100+ columns).
 _NAME_WIDTH_MAX = 44
+
+#: Below this many columns the reasons are listed under each block instead of in a column: at
+#: 80 columns the column was a few characters wide and wrapped each reason into dozens of lines.
+_WHY_COLUMN_MIN_WIDTH = 140
 
 
 def _table(title: str | None, columns: Sequence[str], rows: Sequence[Sequence[str]]) -> Table:
@@ -97,31 +100,35 @@ def _session(session: SessionView, console: Console) -> None:
             expand=True,
         )
 
-        def widest(texts: Sequence[str]) -> int:
-            return min(max((len(t) for t in texts), default=0), _NAME_WIDTH_MAX)
+        wide = console.width >= _WHY_COLUMN_MIN_WIDTH
+        # At 80 columns the minimum widths must leave room for every column, or Rich cuts the
+        # last one (the intensity, which carries the spine-load cap) off.
+        cap = 1.0 if wide else 0.6
 
-        table.add_column("exercise", min_width=min(widest([it.name for it in block.items]), 30))
-        table.add_column("dose", min_width=min(widest([it.dose for it in block.items]), 20))
+        def widest(texts: Sequence[str], limit: int, cap: float = cap) -> int:
+            longest = min(max((len(t) for t in texts), default=0), _NAME_WIDTH_MAX)
+            return min(longest, int(limit * cap))
+
+        table.add_column("exercise", min_width=widest([it.name for it in block.items], 30))
+        table.add_column("dose", min_width=widest([it.dose for it in block.items], 20))
         table.add_column("tempo", no_wrap=True)
         table.add_column("rest", no_wrap=True)
         # wraps: the intensity carries the spine-load cap, which must never be cut off
-        table.add_column(
-            "intensity", min_width=min(widest([it.intensity for it in block.items]), 16)
-        )
-        table.add_column("why", ratio=1, style="dim")
+        table.add_column("intensity", min_width=widest([it.intensity for it in block.items], 16))
+        if wide:
+            table.add_column("why", ratio=1, style="dim")
         for it in block.items:
             name = Text(it.name)
             for cue in it.cues:
                 name.append(f"\n› {cue}", style="dim italic")
-            table.add_row(
-                name,
-                Text(it.dose),
-                Text(it.tempo),
-                Text(it.rest),
-                Text(it.intensity),
-                Text(it.why_text),
-            )
+            cells = [name, Text(it.dose), Text(it.tempo), Text(it.rest), Text(it.intensity)]
+            table.add_row(*cells, *([Text(it.why_text)] if wide else []))
         console.print(table)
+        if not wide:
+            # A narrow terminal has no room for a readable "why" column: each reason goes
+            # under the table, after its exercise's name, wrapped to the full width.
+            reasons = [f"{it.name}: {it.why_text}" for it in block.items if it.why_text]
+            _bullets(console, "Why", reasons, style="dim")
 
 
 def _bullets(console: Console, heading: str, items: Sequence[str], style: str = "") -> None:
@@ -191,20 +198,15 @@ def _tail(view: PlanView, console: Console) -> None:
         console.print(_table("Solver by week", ("week", "status", "objective"), view.per_week))
 
 
-def print_plan(plan: Plan | Mapping[str, Any], console: Console) -> None:
+def print_plan(plan: Plan, console: Console) -> None:
     """Print a plan to a Rich console: header, findings, overview, then every session's blocks.
 
     Parameters
     ----------
     plan
-        A plan following ``contracts/plan.schema.json`` (optional fields may be absent).
+        The plan (a document from a file is read with :meth:`Plan.read` first).
     console
         Where to print, e.g. :data:`spinewise.cli.render.console`.
-
-    Raises
-    ------
-    InputError
-        A required field of the plan is missing; the message names its path.
     """
     view = build_plan_view(plan)
     console.print(_header(view))

@@ -10,7 +10,7 @@ without a broker, in ``spinewise worker`` processes with one.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, TypedDict
 
 import typer
 
@@ -25,7 +25,14 @@ if TYPE_CHECKING:
 __all__ = ["make_app", "proxy_options", "serve"]
 
 
-def proxy_options(web: WebSettings) -> dict[str, Any]:
+class ProxyOptions(TypedDict, total=False):
+    """Uvicorn's options for forwarded headers."""
+
+    proxy_headers: bool
+    forwarded_allow_ips: str
+
+
+def proxy_options(web: WebSettings) -> ProxyOptions:
     """Uvicorn's forwarded-header options: ignored unless a trusted proxy is configured.
 
     uvicorn by default believes ``X-Forwarded-For`` from 127.0.0.1, so a client on this machine

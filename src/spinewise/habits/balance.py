@@ -19,10 +19,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from spinewise.catalog import Catalog, Exercise
 from spinewise.habits.rules import BalanceRules
+from spinewise.habits.sections import BalanceDose, BalancePractice, BalanceStage, Source
 from spinewise.habits.walking import days_then_minutes
 
 if TYPE_CHECKING:
@@ -90,18 +91,18 @@ class BalanceWeek:
         """Standing balance in the week, sessions and practice together [min]."""
         return self.practice_min + self.session_min
 
-    def to_json(self) -> dict[str, Any]:
-        """The week as JSON (minutes rounded to whole minutes for the session part)."""
-        return {
-            "week": self.week,
-            "phase": self.phase,
-            "deload": self.deload,
-            "days": self.days,
-            "minutes_per_day": self.minutes_per_day,
-            "weekly_minutes": self.practice_min,
-            "session_minutes": round(self.session_min),
-            "total_minutes": round(self.total_min),
-        }
+    def dose(self) -> BalanceDose:
+        """The week as the plan records it (the session part rounded to whole minutes)."""
+        return BalanceDose(
+            week=self.week,
+            phase=self.phase,
+            deload=self.deload,
+            days=self.days,
+            minutes_per_day=self.minutes_per_day,
+            weekly_minutes=self.practice_min,
+            session_minutes=round(self.session_min),
+            total_minutes=round(self.total_min),
+        )
 
 
 def balance_weeks(
@@ -180,7 +181,7 @@ def build_balance_practice(
     session_min: Sequence[float],
     rules: BalanceRules,
     page: str | None,
-) -> dict[str, Any] | None:
+) -> BalancePractice | None:
     """The ``habits.balance_practice`` section, or None when the pathway does not apply."""
     drills = balance_drills(request, catalog, rules)
     if not needs_balance_practice(request, rules) or not drills:
@@ -196,29 +197,29 @@ def build_balance_practice(
         else "Your one-leg stance was short: balance that is trained often and progressively "
         "gets better, and about 2 hours a week is the amount studies recommend."
     ]
-    return {
-        "id": "balance_practice",
-        "title": "Balance practice at home",
-        "what": "Short standing balance practice on most days, with a "
+    return BalancePractice(
+        id="balance_practice",
+        title="Balance practice at home",
+        what="Short standing balance practice on most days, with a "
         + " or a ".join(support)
         + " within reach, building week by week. Together with the balance work in your "
         "sessions it reaches about 2 hours a week by the last training week.",
-        "why": why,
-        "target_min_per_week": rules.target_min_per_week,
-        "weeks": [w.to_json() for w in plan],
-        "stages": [
-            {
-                "from_week": weeks[min(len(weeks) - 1, i * per_stage)].index,
-                "drills": [ex.name for ex in stage],
-            }
+        why=tuple(why),
+        target_min_per_week=rules.target_min_per_week,
+        weeks=tuple(w.dose() for w in plan),
+        stages=tuple(
+            BalanceStage(
+                from_week=weeks[min(len(weeks) - 1, i * per_stage)].index,
+                drills=tuple(ex.name for ex in stage),
+            )
             for i, stage in enumerate(stages)
-        ],
-        "notes": [
+        ),
+        notes=(
             "Stand close to your support and touch it lightly; hold on whenever you need to.",
             "Make a drill harder only when you can do it steadily: first less hand support, "
             "then eyes on a point further away, then a softer surface.",
             "Stop and sit down if you feel dizzy.",
-        ],
-        "sources": [s.to_json() for s in rules.sources],
-        "page": page,
-    }
+        ),
+        sources=Source.of_all(rules.sources),
+        page=page,
+    )

@@ -27,10 +27,11 @@ References
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from spinewise.catalog import Catalog, Exercise, tempo_seconds
 from spinewise.habits.rules import BreakRules
+from spinewise.habits.sections import BreakMove, MovementBreaks, Source
 
 if TYPE_CHECKING:
     from spinewise.planning.request import PlanRequest
@@ -176,7 +177,7 @@ def _why(request: PlanRequest, interval_min: int) -> list[str]:
 
 def build_movement_breaks(
     request: PlanRequest, catalog: Catalog, rules: BreakRules, page: str | None
-) -> dict[str, Any] | None:
+) -> MovementBreaks | None:
     """The ``habits.movement_breaks`` section, or None when breaks do not apply."""
     if not breaks_apply(request):
         return None
@@ -195,25 +196,25 @@ def build_movement_breaks(
             "Stand up, walk a few steps, and come back in a different position; or pick one "
             "or two moves from the menu. Set a timer: take the break before the pain builds."
         )
-    return {
-        "id": "movement_breaks",
-        "title": "Movement breaks",
-        "what": what,
-        "why": _why(request, interval),
-        "triggers": sorted(request.posture_triggers),
-        "every_min": interval,
-        "duration_min": rules.duration_min,
-        "menu": [
-            {
-                "exercise_id": ex.id,
-                "name": ex.name,
-                "dose": _dose_text(ex),
-                "seconds": round(one_set_s(ex)),
-            }
+    return MovementBreaks(
+        id="movement_breaks",
+        title="Movement breaks",
+        what=what,
+        why=tuple(_why(request, interval)),
+        triggers=tuple(sorted(request.posture_triggers)),
+        every_min=interval,
+        duration_min=rules.duration_min,
+        menu=tuple(
+            BreakMove(
+                exercise_id=ex.id,
+                name=ex.name,
+                dose=_dose_text(ex),
+                seconds=round(one_set_s(ex)),
+            )
             for ex in menu
-        ],
-        "by_phase": "The same in every phase and in deload weeks: breaks answer to the sitting "
+        ),
+        by_phase="The same in every phase and in deload weeks: breaks answer to the sitting "
         "or standing, not to fitness.",
-        "sources": [s.to_json() for s in rules.sources],
-        "page": page,
-    }
+        sources=Source.of_all(rules.sources),
+        page=page,
+    )

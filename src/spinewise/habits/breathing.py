@@ -18,11 +18,12 @@ References
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from spinewise.catalog import Catalog, Exercise
 from spinewise.habits.breaks import moves_into_extension
 from spinewise.habits.rules import BreathingRules
+from spinewise.habits.sections import Breathing, BreathingPhase, Drill, Source
 
 if TYPE_CHECKING:
     from spinewise.planning.periodization import WeekPlan
@@ -118,30 +119,30 @@ def build_breathing(
     catalog: Catalog,
     rules: BreathingRules,
     page: str | None,
-) -> dict[str, Any]:
+) -> Breathing:
     """The ``habits.breathing`` section: one entry per phase present in the plan."""
-    by_phase: list[dict[str, Any]] = []
-    for phase in dict.fromkeys(w.phase for w in weeks):
-        drills = breathing_drills(catalog, request, phase, rules)
-        by_phase.append(
-            {
-                "phase": phase,
-                "weeks": [w.index for w in weeks if w.phase == phase],
-                "minutes_per_day": rules.minutes_per_day[phase],
-                "days_per_week": rules.days_per_week,
-                "focus": FOCUS[phase],
-                "exercises": [{"exercise_id": ex.id, "name": ex.name} for ex in drills],
-            }
+    by_phase = tuple(
+        BreathingPhase(
+            phase=phase,
+            weeks=tuple(w.index for w in weeks if w.phase == phase),
+            minutes_per_day=rules.minutes_per_day[phase],
+            days_per_week=rules.days_per_week,
+            focus=FOCUS[phase],
+            exercises=tuple(
+                Drill(ex.id, ex.name) for ex in breathing_drills(catalog, request, phase, rules)
+            ),
         )
-    return {
-        "id": "breathing",
-        "title": "Breathing and bracing practice",
-        "what": "A few minutes every day: slow breaths out, low into the belly and the sides of "
+        for phase in dict.fromkeys(w.phase for w in weeks)
+    )
+    return Breathing(
+        id="breathing",
+        title="Breathing and bracing practice",
+        what="A few minutes every day: slow breaths out, low into the belly and the sides of "
         "the ribs (for example 90/90 breathing: lying on your back, feet on a wall, hips and knees "
         "bent to 90 degrees), then a few gentle all-round braces that you keep breathing behind.",
-        "why": _why(request),
-        "by_phase": by_phase,
-        "deload": "Deload weeks keep the same practice: it is recovery, not training load.",
-        "sources": [s.to_json() for s in rules.sources],
-        "page": page,
-    }
+        why=tuple(_why(request)),
+        by_phase=by_phase,
+        deload="Deload weeks keep the same practice: it is recovery, not training load.",
+        sources=Source.of_all(rules.sources),
+        page=page,
+    )

@@ -1,13 +1,14 @@
 """``build_habits``: the ``habits`` section of a plan, from the request and its weeks.
 
 The planner calls :func:`build_habits` when it builds the plan JSON; every renderer shows the
-result. It is pure: the same request, weeks, catalogue and pages give the same dict, key for key.
+result. It is pure: the same request, weeks, catalogue and pages give the same habits, and so the
+same JSON, key for key.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from spinewise.catalog import Catalog
 from spinewise.education import Page, link_index, load_pages
@@ -18,6 +19,7 @@ from spinewise.habits.breathing import build_breathing
 from spinewise.habits.checkin import checkin_section
 from spinewise.habits.recovery import build_recovery
 from spinewise.habits.rules import load_habit_rules
+from spinewise.habits.sections import Habits
 from spinewise.habits.walking import build_walking
 
 if TYPE_CHECKING:
@@ -59,8 +61,8 @@ def build_habits(
     catalog: Catalog,
     pages: Mapping[str, Page] | None = None,
     session_balance_min: Sequence[float] | None = None,
-) -> dict[str, Any]:
-    """Build the ``habits`` section of a plan (JSON-ready).
+) -> Habits:
+    """Build the ``habits`` section of a plan.
 
     Parameters
     ----------
@@ -78,7 +80,7 @@ def build_habits(
 
     Returns
     -------
-    dict
+    Habits
         ``schema_version``; ``breathing`` (always); ``movement_breaks`` and ``walking`` (None
         when they do not apply, with the reason in ``not_included``); ``recovery``;
         ``check_in``; ``finding_pages`` and ``phase_pages`` (code or phase to page id); and
@@ -121,16 +123,16 @@ def build_habits(
         *(index[link] for link in habit_links if link in index),
         *(p for p in general if p in pages),
     ]
-    return {
-        "schema_version": HABITS_SCHEMA_VERSION,
-        "breathing": breathing,
-        "movement_breaks": breaks,
-        "walking": walking,
-        "balance_practice": balance,
-        "recovery": recovery,
-        "check_in": check_in,
-        "not_included": _not_included(request, breaks is not None, walking is not None),
-        "finding_pages": finding_pages,
-        "phase_pages": phase_pages,
-        "pages": list(dict.fromkeys(ordered)),
-    }
+    return Habits(
+        schema_version=HABITS_SCHEMA_VERSION,
+        breathing=breathing,
+        movement_breaks=breaks,
+        walking=walking,
+        balance_practice=balance,
+        recovery=recovery,
+        check_in=check_in,
+        not_included=tuple(_not_included(request, breaks is not None, walking is not None).items()),
+        finding_pages=tuple(finding_pages.items()),
+        phase_pages=tuple(phase_pages.items()),
+        pages=tuple(dict.fromkeys(ordered)),
+    )

@@ -29,10 +29,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from spinewise.errors import InputError
 from spinewise.habits.rules import CheckInRules, load_habit_rules
+from spinewise.habits.sections import CheckInQuestion, CheckInRule, CheckInSection, Source
 
 __all__ = [
     "LEVELS",
@@ -76,9 +77,11 @@ class Question:
     low: str
     high: str
 
-    def to_json(self) -> dict[str, Any]:
-        """The question as JSON."""
-        return asdict(self)
+    def section(self) -> CheckInQuestion:
+        """The question as the plan records it."""
+        return CheckInQuestion(
+            self.id, self.text, self.unit, self.min, self.max, self.whole, self.low, self.high
+        )
 
 
 QUESTIONS: tuple[Question, ...] = (
@@ -332,59 +335,59 @@ def checkin_guidance(answers: Mapping[str, object] | CheckIn, baseline_pain: int
     return sorted(out, key=lambda g: -LEVELS.index(g.level))
 
 
-def checkin_section() -> dict[str, Any]:
+def checkin_section() -> CheckInSection:
     """The ``habits.check_in`` section of a plan: the questions and the rules in plain words."""
     r = load_habit_rules().check_in
-    return {
-        "id": "check_in",
-        "title": "Morning check-in",
-        "what": "Each morning before you train, answer five quick questions; the answers adjust "
+    return CheckInSection(
+        id="check_in",
+        title="Morning check-in",
+        what="Each morning before you train, answer five quick questions; the answers adjust "
         "the day and feed the plan's adaptation.",
-        "questions": [q.to_json() for q in QUESTIONS],
-        "rules": [
-            {
-                "rule": "pain_unacceptable",
-                "level": "skip",
-                "page": PAIN_PAGE,
-                "when": f"back pain this morning above {r.unacceptable_pain}/10",
-            },
-            {
-                "rule": "pain_up",
-                "level": "reduce",
-                "page": PAIN_PAGE,
-                "when": "back pain this morning above your usual level",
-            },
-            {
-                "rule": "several_poor",
-                "level": "reduce",
-                "page": CHECKIN_PAGE,
-                "when": f"{r.poor_signs_to_reduce} or more of the four easy-day signs together",
-            },
-            {
-                "rule": "short_sleep",
-                "level": "easy",
-                "page": SLEEP_PAGE,
-                "when": f"less than {r.short_sleep_h:g} hours of sleep",
-            },
-            {
-                "rule": "sore",
-                "level": "easy",
-                "page": CHECKIN_PAGE,
-                "when": f"soreness {r.high_soreness} or more of 5",
-            },
-            {
-                "rule": "stressed",
-                "level": "easy",
-                "page": CHECKIN_PAGE,
-                "when": f"stress {r.high_stress} or more of 5",
-            },
-            {
-                "rule": "low_energy",
-                "level": "easy",
-                "page": CHECKIN_PAGE,
-                "when": f"energy {r.low_energy} or less of 5",
-            },
-        ],
-        "sources": [s.to_json() for s in r.sources],
-        "page": CHECKIN_PAGE,
-    }
+        questions=tuple(q.section() for q in QUESTIONS),
+        rules=(
+            CheckInRule(
+                rule="pain_unacceptable",
+                level="skip",
+                page=PAIN_PAGE,
+                when=f"back pain this morning above {r.unacceptable_pain}/10",
+            ),
+            CheckInRule(
+                rule="pain_up",
+                level="reduce",
+                page=PAIN_PAGE,
+                when="back pain this morning above your usual level",
+            ),
+            CheckInRule(
+                rule="several_poor",
+                level="reduce",
+                page=CHECKIN_PAGE,
+                when=f"{r.poor_signs_to_reduce} or more of the four easy-day signs together",
+            ),
+            CheckInRule(
+                rule="short_sleep",
+                level="easy",
+                page=SLEEP_PAGE,
+                when=f"less than {r.short_sleep_h:g} hours of sleep",
+            ),
+            CheckInRule(
+                rule="sore",
+                level="easy",
+                page=CHECKIN_PAGE,
+                when=f"soreness {r.high_soreness} or more of 5",
+            ),
+            CheckInRule(
+                rule="stressed",
+                level="easy",
+                page=CHECKIN_PAGE,
+                when=f"stress {r.high_stress} or more of 5",
+            ),
+            CheckInRule(
+                rule="low_energy",
+                level="easy",
+                page=CHECKIN_PAGE,
+                when=f"energy {r.low_energy} or less of 5",
+            ),
+        ),
+        sources=Source.of_all(r.sources),
+        page=CHECKIN_PAGE,
+    )

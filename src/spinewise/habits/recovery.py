@@ -7,9 +7,10 @@ The deload weeks and training days are the planner's (``WeekPlan.deload``,
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from spinewise.habits.rules import RecoveryRules
+from spinewise.habits.sections import DeloadWeeks, Recovery, RestDays, Sleep, Source
 
 if TYPE_CHECKING:
     from spinewise.planning.periodization import WeekPlan
@@ -21,7 +22,7 @@ __all__ = ["WEEKDAYS", "build_recovery"]
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
-def _sleep(request: PlanRequest, rules: RecoveryRules, page: str | None) -> dict[str, Any]:
+def _sleep(request: PlanRequest, rules: RecoveryRules, page: str | None) -> Sleep:
     why = [
         "Sleep and pain affect each other: nights shorter than 6 hours were followed by more pain "
         "the next day, and poor sleep predicts worsening pain more than the other way round."
@@ -31,17 +32,17 @@ def _sleep(request: PlanRequest, rules: RecoveryRules, page: str | None) -> dict
             f"With pain at {request.pain_current}/10 now, a short night is a reason to keep the "
             "next session easy, not to skip the day."
         )
-    return {
-        "title": "Sleep",
-        "what": "A regular bedtime and wake time, daylight and movement during the day, and a "
+    return Sleep(
+        title="Sleep",
+        what="A regular bedtime and wake time, daylight and movement during the day, and a "
         "calm last hour. After less than 6 hours, the morning check-in keeps the session easy.",
-        "why": why,
-        "sources": [s.to_json() for s in rules.sleep_sources],
-        "page": page,
-    }
+        why=tuple(why),
+        sources=Source.of_all(rules.sleep_sources),
+        page=page,
+    )
 
 
-def _rest_days(request: PlanRequest, page: str | None) -> dict[str, Any]:
+def _rest_days(request: PlanRequest, page: str | None) -> RestDays:
     rest = [d for d in WEEKDAYS if d not in request.training_days]
     what = (
         "Rest days are part of the training: walk and do your breathing practice if they are in "
@@ -50,7 +51,7 @@ def _rest_days(request: PlanRequest, page: str | None) -> dict[str, Any]:
         else "Your plan has a session every day. Keep walking and breathing easy, and take the "
         "morning check-in seriously: it is your rest-day signal."
     )
-    return {"title": "Rest days", "weekdays": rest, "what": what, "page": page}
+    return RestDays(title="Rest days", weekdays=tuple(rest), what=what, page=page)
 
 
 def _weeks_phrase(indices: Sequence[int]) -> str:
@@ -69,12 +70,12 @@ def _weeks_phrase(indices: Sequence[int]) -> str:
     return f"Weeks {head} and {indices[-1]} are"
 
 
-def _deloads(weeks: Sequence[WeekPlan], rules: RecoveryRules, page: str | None) -> dict[str, Any]:
+def _deloads(weeks: Sequence[WeekPlan], rules: RecoveryRules, page: str | None) -> DeloadWeeks:
     deloads = [w.index for w in weeks if w.deload]
-    return {
-        "title": "Deload weeks",
-        "weeks": deloads,
-        "what": (
+    return DeloadWeeks(
+        title="Deload weeks",
+        weeks=tuple(deloads),
+        what=(
             _weeks_phrase(deloads)
             + " lighter: 30 to 50 % less volume than the week before, with the same "
             "exercises, so that fatigue clears while the habit stays. Walking steps back a little "
@@ -82,9 +83,9 @@ def _deloads(weeks: Sequence[WeekPlan], rules: RecoveryRules, page: str | None) 
             if deloads
             else "This plan is short enough to need no deload week."
         ),
-        "sources": [s.to_json() for s in rules.deload_sources],
-        "page": page,
-    }
+        sources=Source.of_all(rules.deload_sources),
+        page=page,
+    )
 
 
 def build_recovery(
@@ -92,7 +93,7 @@ def build_recovery(
     weeks: Sequence[WeekPlan],
     rules: RecoveryRules,
     pages: Mapping[str, str],
-) -> dict[str, Any]:
+) -> Recovery:
     """The ``habits.recovery`` section.
 
     Parameters
@@ -100,10 +101,10 @@ def build_recovery(
     pages
         Link to page id (:func:`spinewise.education.link_index`).
     """
-    return {
-        "id": "recovery",
-        "title": "Recovery",
-        "sleep": _sleep(request, rules, pages.get("sleep")),
-        "rest_days": _rest_days(request, pages.get("rest_days")),
-        "deload_weeks": _deloads(weeks, rules, pages.get("deload")),
-    }
+    return Recovery(
+        id="recovery",
+        title="Recovery",
+        sleep=_sleep(request, rules, pages.get("sleep")),
+        rest_days=_rest_days(request, pages.get("rest_days")),
+        deload_weeks=_deloads(weeks, rules, pages.get("deload")),
+    )

@@ -33,9 +33,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from spinewise.habits.rules import WalkingRules
+from spinewise.habits.sections import Source, Walking, WalkingDose
 from spinewise.pain_bands import pain_band
 
 if TYPE_CHECKING:
@@ -88,17 +89,17 @@ class WalkingWeek:
         """Walking time in the week [min]."""
         return self.days * self.minutes_per_day
 
-    def to_json(self) -> dict[str, Any]:
-        """The week as JSON."""
-        return {
-            "week": self.week,
-            "phase": self.phase,
-            "deload": self.deload,
-            "days": self.days,
-            "minutes_per_day": self.minutes_per_day,
-            "weekly_minutes": self.weekly_min,
-            "pace": self.pace,
-        }
+    def dose(self) -> WalkingDose:
+        """The week as the plan records it."""
+        return WalkingDose(
+            week=self.week,
+            phase=self.phase,
+            deload=self.deload,
+            days=self.days,
+            minutes_per_day=self.minutes_per_day,
+            weekly_minutes=self.weekly_min,
+            pace=self.pace,
+        )
 
 
 def walking_reasons(request: PlanRequest, rules: WalkingRules) -> tuple[str, ...]:
@@ -204,7 +205,7 @@ def walking_weeks(
 
 def build_walking(
     request: PlanRequest, weeks: Sequence[WeekPlan], rules: WalkingRules, page: str | None
-) -> dict[str, Any] | None:
+) -> Walking | None:
     """The ``habits.walking`` section, or None when walking is not prescribed."""
     reasons = walking_reasons(request, rules)
     cap = walking_cap_min(request, rules)
@@ -221,16 +222,16 @@ def build_walking(
             "Impact aggravates your pain, but walking is not impact in that sense (the catalogue's "
             "impact means jumps, landings and running): keep an easy pace on flat ground."
         )
-    return {
-        "id": "walking",
-        "title": "Progressive walking",
-        "what": "Walks on most days, building up week by week, never longer than your time budget.",
-        "why": list(reasons),
-        "cap_min_per_day": cap,
-        "budget": f"A walk is never longer than {cap} minutes: the lower of the WalkBack trial's "
+    return Walking(
+        id="walking",
+        title="Progressive walking",
+        what="Walks on most days, building up week by week, never longer than your time budget.",
+        why=reasons,
+        cap_min_per_day=cap,
+        budget=f"A walk is never longer than {cap} minutes: the lower of the WalkBack trial's "
         f"30-minute goal and your {request.minutes_per_session} minutes per session.",
-        "weeks": [w.to_json() for w in walking_weeks(request, weeks, rules)],
-        "notes": notes,
-        "sources": [s.to_json() for s in rules.sources],
-        "page": page,
-    }
+        weeks=tuple(w.dose() for w in walking_weeks(request, weeks, rules)),
+        notes=tuple(notes),
+        sources=Source.of_all(rules.sources),
+        page=page,
+    )

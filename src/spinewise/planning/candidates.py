@@ -19,6 +19,7 @@ from spinewise.planning.request import PlanRequest
 __all__ = [
     "BASE_MAX_LEVEL",
     "FAST_WORK_MAX_PAIN",
+    "below_experience_floor",
     "eligible",
     "excluded_by_findings",
     "hold_family",
@@ -47,6 +48,26 @@ def level_window(request: PlanRequest, phase: Phase) -> tuple[int, int]:
     if request.max_level is not None:
         top = min(top, request.max_level)
     return 1, max(1, min(top, 5))
+
+
+#: Patterns of drills that stay useful at every level: mobility, breathing and standing balance.
+_EVERY_LEVEL_PATTERNS = frozenset({"mobility_drill", "breathing", "balance"})
+
+
+def below_experience_floor(request: PlanRequest, ex: Exercise) -> bool:
+    """An introductory body-weight exercise that an advanced athlete has outgrown.
+
+    A level-1 exercise that has no load to add (side bridge from the knees, push-up from the
+    knees, body-weight squat) is below the training dose of someone with advanced training
+    experience; mobility, breathing and balance drills stay open at every level, and loaded or
+    band exercises scale with their load. The project's own rule (no published threshold).
+    """
+    return (
+        request.training_experience == "advanced"
+        and ex.level == 1
+        and ex.loading == "bodyweight"
+        and not set(ex.patterns) <= _EVERY_LEVEL_PATTERNS
+    )
 
 
 def is_heavy_hinge(ex: Exercise) -> bool:
@@ -181,6 +202,7 @@ def eligible(
         if set(ex.equipment) <= kit
         and not (set(ex.sensitivities) & request.sensitivities)
         and low <= ex.level <= high
+        and not below_experience_floor(request, ex)
         and not (phase == "foundation" and "jump" in ex.patterns)
         and not (request.pain_current > FAST_WORK_MAX_PAIN and is_fast_or_impact(ex))
         and not is_risky_landing(ex, request)

@@ -42,6 +42,7 @@ __all__ = [
     "hold_ceiling_s",
     "intro_sets",
     "item_seconds",
+    "percent_ceiling",
     "volume_units",
 ]
 
@@ -61,6 +62,18 @@ UNTESTED_HOLD_HEADROOM_S = 20.0
 TESTED_HOLD_SHARE = 0.5
 #: Extra reps the double progression adds before the effort rises.
 MAX_EXTRA_REPS = 4
+#: Percentage-based sets keep this many repetitions in reserve at the top of their progression:
+#: the reserve of an RPE-8 set on the RIR-based RPE scale (Zourdos et al. 2016).
+PERCENT_RESERVE_REPS = 2
+#: A first exposure starts this far below the catalogue's percentage [% 1RM] (a design choice).
+PERCENT_INTRO_DROP = 5.0
+#: Percentage added per week of exposure [% 1RM]: one 2.5-kg plate step per 100 kg of max
+#: (a design choice).
+PERCENT_STEP = 2.5
+#: A deload week's percentage is this much lower [% 1RM] (a design choice).
+PERCENT_DELOAD_DROP = 10.0
+#: Epley's equation, 1RM = w (1 + r / 30), gives the repetitions to failure at a share of 1RM.
+_EPLEY_REPS_DIVISOR = 30.0
 
 
 @dataclass(frozen=True)
@@ -118,6 +131,33 @@ def intro_sets(catalogue_sets: int) -> int:
     (5, 2, 2, 1)
     """
     return max(2, catalogue_sets - 1) if catalogue_sets > 2 else catalogue_sets
+
+
+def percent_ceiling(reps: int) -> float:
+    """The highest share of 1RM at which ``reps`` leave two repetitions in reserve [% 1RM].
+
+    By Epley's equation a set of ``reps`` with :data:`PERCENT_RESERVE_REPS` in reserve is a
+    ``reps + 2`` repetition maximum, at ``100 / (1 + (reps + 2) / 30)`` % of 1RM; rounded down to
+    the :data:`PERCENT_STEP`.
+
+    Examples
+    --------
+    >>> percent_ceiling(5), percent_ceiling(3), percent_ceiling(8)
+    (80.0, 85.0, 75.0)
+    """
+    share = 100.0 / (1.0 + (reps + PERCENT_RESERVE_REPS) / _EPLEY_REPS_DIVISOR)
+    return PERCENT_STEP * math.floor(share / PERCENT_STEP)
+
+
+def _percent_dose(base: Intensity, reps: int, exposure: int, deload: bool) -> Intensity:
+    """A percentage target that rises with exposure at fixed reps, never past the ceiling."""
+    value = base.value if base.value is not None else percent_ceiling(reps)
+    top = min(PERCENT_STEP * math.floor(value / PERCENT_STEP), percent_ceiling(reps))
+    start = top - PERCENT_INTRO_DROP
+    now = min(start + PERCENT_STEP * exposure, top)
+    if deload:
+        now -= PERCENT_DELOAD_DROP
+    return Intensity(kind="percent_1rm", value=now)
 
 
 def hold_ceiling_s(base_hold_s: float, tested_s: float | None) -> float:
@@ -188,6 +228,21 @@ def dose_for(
     sets = min(sets + extra_sets, 8)
     reps = base.reps
     reps_room = 0
+    if base.intensity.kind == "percent_1rm" and reps is not None:
+        # A percentage sets the load for a number of reps: the reps stay, the load rises.
+        intensity = _percent_dose(base.intensity, reps, k, week.deload)
+        if week.deload:
+            sets = max(1, round(sets * 0.6))
+        return ItemDose(
+            sets,
+            reps,
+            hold_s,
+            distance_m=base.distance_m,
+            per_side=base.per_side,
+            tempo=base.tempo,
+            rest_s=base.rest_s,
+            intensity=intensity,
+        )
     if reps is not None and ex.loading != "ballistic":
         reps = base.reps + min(k, MAX_EXTRA_REPS) if base.reps else reps
         reps_room = max(0, k - MAX_EXTRA_REPS)

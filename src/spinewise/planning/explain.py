@@ -50,10 +50,10 @@ PLAIN_REGION = {
 }
 PLAIN_GOAL = {
     "durability": "a back that holds up",
-    "rotational_sport": "your rotational sport",
-    "lifting": "your lifting",
-    "running": "your running",
-    "desk_work": "your desk work",
+    "rotational_sport": "a rotational sport",
+    "lifting": "stronger lifts",
+    "running": "running",
+    "desk_work": "a back that copes with desk work",
 }
 
 

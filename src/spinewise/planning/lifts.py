@@ -12,13 +12,24 @@ from __future__ import annotations
 
 import math
 import tomllib
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 
 from spinewise.catalog import Exercise
 from spinewise.planning.request import PlanRequest
 
-__all__ = ["LIFTS", "PLATE_STEP_KG", "lift_of", "lift_share", "one_rm_kg", "round_load_kg"]
+__all__ = [
+    "LIFTS",
+    "PLATE_STEP_KG",
+    "is_main_lift",
+    "lift_of",
+    "lift_share",
+    "lifter_pathway",
+    "main_lifts_per_session",
+    "one_rm_kg",
+    "round_load_kg",
+]
 
 #: The main lifts a profile's ``[maxes]`` can give.
 LIFTS: tuple[str, ...] = ("squat", "deadlift", "bench_press")
@@ -67,3 +78,24 @@ def round_load_kg(load_kg: float) -> float:
     (122.5, 2.5)
     """
     return max(PLATE_STEP_KG, math.floor(load_kg / PLATE_STEP_KG) * PLATE_STEP_KG)
+
+
+def lifter_pathway(request: PlanRequest) -> tuple[str, ...]:
+    """The main lifts the plan is built around: those with a known max, for a lifting goal."""
+    if "lifting" not in request.goals:
+        return ()
+    return tuple(lift for lift in LIFTS if request.max_kg(lift) is not None)
+
+
+def is_main_lift(lift: str) -> Callable[[Exercise], bool]:
+    """Whether an exercise is the competition variant of ``lift`` (its share of the max is 1)."""
+
+    def test(ex: Exercise) -> bool:
+        return lift_of(ex) == lift and lift_share(ex) == 1.0
+
+    return test
+
+
+def main_lifts_per_session(request: PlanRequest, lifts: int) -> int:
+    """At most this many main lifts in one session: the lifts spread over the week's sessions."""
+    return max(1, math.ceil(lifts / max(1, request.days_per_week)))

@@ -17,9 +17,10 @@ from spinewise.catalog import Exercise
 from spinewise.planning.candidates import level_window
 from spinewise.planning.context import WeekContext
 from spinewise.planning.periodization import PHASES
-from spinewise.planning.policy import serves_demand
+from spinewise.planning.policy import balance_every_session, serves_demand
 from spinewise.planning.rules.variety import previous_loading_week_in_phase
 from spinewise.planning.solver import WeekModel
+from spinewise.planning.transfers import is_on_floor
 
 __all__ = [
     "GOAL_EMPHASIS",
@@ -59,6 +60,10 @@ FINDING_REWARD = 8
 CONTINUITY_REWARD = 10
 PROGRESSION_REWARD = 6
 LEVEL_PENALTY = 3
+#: Cost of an exercise done lying or kneeling on the floor for someone at risk of falls (65 or
+#: older, or a one-leg stance under 10 s): getting down and up again is itself a fall risk and
+#: slow, so standing alternatives are preferred where they train the same (a design choice).
+FLOOR_PENALTY = 20
 
 
 def _has(ex: Exercise, tag: str) -> bool:
@@ -89,9 +94,11 @@ def item_scores(ctx: WeekContext, *, seed: int, all_ids: tuple[str, ...]) -> dic
     ties = seed_weights(all_ids, seed * 1009 + PHASES.index(ctx.week.phase))
     _, top_level = level_window(req, ctx.week.phase)
     target_level = max(1, top_level - (1 if ctx.week.phase == "foundation" else 0))
+    floor_cost = FLOOR_PENALTY if balance_every_session(req) else 0
     scores: dict[str, int] = {}
     for ex in ctx.exercises:
         per_item = ITEM_REWARD + ties[ex.id] - LEVEL_PENALTY * abs(ex.level - target_level)
+        per_item -= floor_cost if is_on_floor(ex) else 0
         per_item += EMPHASIS_REWARD * sum(_has(ex, t) for t in PHASE_EMPHASIS[ctx.week.phase])
         per_item += GOAL_REWARD * sum(
             _has(ex, t) for g in req.goals for t in GOAL_EMPHASIS.get(g, ())

@@ -24,6 +24,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spinewise.catalog.entities import Intensity
+from spinewise.errors import InputError
+from spinewise.habits.sections import Habits
+from spinewise.json_record import NEW_LAYOUT, JsonRecord, Layout
 from spinewise.planning.dosing import ItemDose
 
 __all__ = [
@@ -48,58 +51,22 @@ __all__ = [
 JsonObject = Mapping[str, Any]
 
 
-@dataclass(frozen=True, slots=True)
-class Layout:
-    """How an object was written: its keys in order, and the keys this model does not know.
-
-    ``keys`` is ``None`` for an object made in code (its fields are written in their canonical
-    order); ``extra`` holds unknown keys with their values as JSON text, so they survive a round
-    trip unchanged and cannot be edited in place.
-    """
-
-    keys: tuple[str, ...] | None = None
-    extra: tuple[tuple[str, str], ...] = ()
-
-    @classmethod
-    def of(cls, obj: JsonObject, known: Sequence[str]) -> Layout:
-        """The layout of ``obj`` read as an object with the ``known`` keys."""
-        extra = tuple((k, json.dumps(v)) for k, v in obj.items() if k not in known)
-        return cls(tuple(obj), extra)
-
-    def emit(self, known: Mapping[str, Any], appendable: Sequence[str] = ()) -> dict[str, Any]:
-        """The JSON object: ``known`` values and extra keys in the remembered order.
-
-        A known key missing from the remembered order is written only if it is ``appendable``
-        (a field that later versions add at the end, such as an adapted plan's ``version``).
-        """
-        extra = dict(self.extra)
-        if self.keys is None:
-            out = dict(known)
-            out.update((k, json.loads(v)) for k, v in self.extra)
-            return out
-        out = {}
-        for k in self.keys:
-            if k in known:
-                out[k] = known[k]
-            elif k in extra:
-                out[k] = json.loads(extra[k])
-        for k in appendable:
-            if k in known and k not in out:
-                out[k] = known[k]
-        return out
-
-
-_NEW = Layout()
+_NEW = NEW_LAYOUT
 
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One prescribed exercise: what, how much (its dose) and why."""
+    """One prescribed exercise: what, how much (its dose) and why.
+
+    ``cues`` (coaching cues) appear in plans written by hand or by other tools; the planner
+    writes none, and an item without cues writes no ``cues`` key.
+    """
 
     exercise_id: str
     name: str
     dose: ItemDose
     why: tuple[str, ...]
+    cues: tuple[str, ...] = ()
     layout: Layout = field(default=_NEW, compare=False, repr=False)
     intensity_layout: Layout = field(default=_NEW, compare=False, repr=False)
 
@@ -142,12 +109,15 @@ class Item:
             effort_cap=bool(obj.get("effort_cap", False)),
             load_kg=obj.get("load_kg"),
         )
+        cues = obj.get("cues")
+        readable = isinstance(cues, list) and all(isinstance(c, str) for c in cues)
         return cls(
             exercise_id=obj["exercise_id"],
             name=obj.get("name", ""),
             dose=dose,
             why=tuple(obj.get("why", ())),
-            layout=Layout.of(obj, cls.KEYS),
+            cues=tuple(cues) if readable and cues else (),
+            layout=Layout.of(obj, (*cls.KEYS, "cues"), kept=() if readable else ("cues",)),
             intensity_layout=Layout.of(raw, ("kind", "value")),
         )
 
@@ -178,6 +148,8 @@ class Item:
             del known["effort_cap"]  # written only when set, so plans without it keep their bytes
         if d.load_kg is None and (self.layout.keys is None or "load_kg" not in self.layout.keys):
             del known["load_kg"]  # likewise: only lifts with a known max carry a load
+        if self.cues or (self.layout.keys is not None and "cues" in self.layout.keys):
+            known["cues"] = list(self.cues)
         return self.layout.emit(known, appendable=("effort_cap", "load_kg"))
 
     def with_dose(self, dose: ItemDose) -> Item:
@@ -291,7 +263,7 @@ class Week:
         """The week as JSON."""
         if self.kept and self.layout.keys is None:
             return {"index": self.index, "kept": True}
-        known: dict[str, Any] = {
+        known: dict[str, object] = {
             "index": self.index,
             "phase": self.phase,
             "deload": self.deload,
@@ -304,7 +276,7 @@ class Week:
 
 
 @dataclass(frozen=True, slots=True)
-class GeneratedBy:
+class GeneratedBy(JsonRecord):
     """What made the plan: the program's version, the catalogue's version and the seed."""
 
     version: str
@@ -314,7 +286,7 @@ class GeneratedBy:
 
 
 @dataclass(frozen=True, slots=True)
-class Athlete:
+class Athlete(JsonRecord):
     """Who the plan is for, as the plan records it."""
 
     name: str
@@ -326,17 +298,26 @@ class Athlete:
 
 
 @dataclass(frozen=True, slots=True)
-class Finding:
-    """An assessment finding the plan responds to."""
+class Finding(JsonRecord):
+    """An assessment finding the plan responds to.
+
+    ``measured`` and ``reference`` (in the test's unit) and ``source`` appear in plans written
+    by hand or by other tools; the planner leaves them out.
+    """
 
     code: str
     severity: str
     summary: str
+    measured: float | None = None
+    reference: float | None = None
+    source: str | None = None
     layout: Layout = field(default=_NEW, compare=False, repr=False)
+
+    OMITTED_WHEN_NONE = ("measured", "reference", "source")
 
 
 @dataclass(frozen=True, slots=True)
-class WeekSolve:
+class WeekSolve(JsonRecord):
     """How the solver ended on one week."""
 
     week: int
@@ -368,7 +349,7 @@ class Phase:
 
 
 @dataclass(frozen=True, slots=True)
-class Retest:
+class Retest(JsonRecord):
     """A scheduled retest of the hold tests: after ``session`` of ``week``, and what to do."""
 
     week: int
@@ -376,28 +357,6 @@ class Retest:
     date: str | None
     what: str
     layout: Layout = field(default=_NEW, compare=False, repr=False)
-
-
-@dataclass(frozen=True, slots=True)
-class Habits:
-    """The plan's daily habits (breathing, breaks, walking, recovery, check-in).
-
-    Built by :mod:`spinewise.habits` and read by the habits views; held as JSON text so that the
-    plan stays immutable. :attr:`data` gives a fresh copy to read.
-    """
-
-    text: str
-
-    @property
-    def data(self) -> dict[str, Any]:
-        """The habits section as JSON."""
-        value: dict[str, Any] = json.loads(self.text)
-        return value
-
-    @classmethod
-    def of(cls, obj: JsonObject) -> Habits:
-        """Hold a habits section."""
-        return cls(json.dumps(obj))
 
 
 _CHANGE_KEYS = (
@@ -453,16 +412,68 @@ class PlanChange:
         return layout.emit(known)
 
 
-def _record(cls: Any, obj: JsonObject) -> Any:
-    """Read a flat record whose fields are the JSON keys (and a layout that keeps the rest)."""
-    names = [f for f in cls.__dataclass_fields__ if f != "layout"]
-    return cls(**{f: obj.get(f) for f in names}, layout=Layout.of(obj, names))
+#: What a plan document must have: (key, kind, what is inside), by object.
+_REQUIRED: dict[str, tuple[tuple[str, str, str | None], ...]] = {
+    "plan": (
+        ("athlete", "object", None),
+        ("findings", "list", "finding"),
+        ("solver", "object", "solver"),
+        ("weeks", "list", "week"),
+    ),
+    "finding": (("code", "", None), ("severity", "", None), ("summary", "", None)),
+    "solver": (("status", "", None), ("solve_seconds", "number", None), ("relaxed", "list", None)),
+    "week": (
+        ("index", "", None),
+        ("phase", "", None),
+        ("deload", "", None),
+        ("sessions", "list", "session"),
+    ),
+    "session": (
+        ("index", "", None),
+        ("date", "date", None),
+        ("estimated_minutes", "", None),
+        ("blocks", "list", "block"),
+    ),
+    "block": (("kind", "", None), ("items", "list", "item")),
+    "item": (("exercise_id", "", None), ("sets", "", None), ("why", "", None)),
+}
 
 
-def _flat(obj: Any) -> dict[str, Any]:
-    """A flat record as JSON, in the order it was read."""
-    known = {f: getattr(obj, f) for f in obj.__dataclass_fields__ if f != "layout"}
-    return obj.layout.emit(known)  # type: ignore[no-any-return]
+def _check_document(doc: object, kind: str = "plan", path: str = "plan") -> list[str]:
+    """The problems of a plan document, each naming the field's path (empty when none)."""
+    if not isinstance(doc, Mapping):
+        return [f"{path}: must be an object, got {type(doc).__name__}"]
+    problems: list[str] = []
+    for key, shape, inner in _REQUIRED[kind]:
+        if key not in doc:
+            problems.append(f"{path}.{key}: required field missing")
+            continue
+        value = doc[key]
+        at = key if kind == "plan" else f"{path}.{key}"
+        if shape == "list" and (isinstance(value, str) or not isinstance(value, list)):
+            problems.append(f"{at}: must be a list, got {type(value).__name__}")
+        elif shape == "object" and not isinstance(value, Mapping):
+            problems.append(f"{at}: must be an object, got {type(value).__name__}")
+        elif shape == "number" and (isinstance(value, bool) or not isinstance(value, int | float)):
+            problems.append(f"{at}: must be a number, got {type(value).__name__}")
+        elif shape == "date" and value is not None and not _is_date(value):
+            problems.append(f"{at}: must be a date (YYYY-MM-DD) or null, got {value!r}")
+        elif shape == "list" and inner is not None:
+            for i, entry in enumerate(value):
+                problems += _check_document(entry, inner, f"{at}[{i}]")
+        elif shape == "object" and inner is not None:
+            problems += _check_document(value, inner, at)
+    return problems
+
+
+def _is_date(value: object) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 _PLAN_KEYS = (
@@ -515,16 +526,17 @@ class Plan:
         """Read a plan document."""
         solver = obj.get("solver", {})
         habits = obj.get("habits")
+        readable = habits is None or isinstance(habits, Mapping)
         return cls(
             schema_version=obj.get("schema_version", 1),
-            generated_by=_record(GeneratedBy, obj.get("generated_by", {})),
-            athlete=_record(Athlete, obj.get("athlete", {})),
-            findings=tuple(_record(Finding, f) for f in obj.get("findings", ())),
+            generated_by=GeneratedBy.from_json(obj.get("generated_by", {})),
+            athlete=Athlete.from_json(obj.get("athlete", {})),
+            findings=tuple(Finding.from_json(f) for f in obj.get("findings", ())),
             solver=SolverInfo(
                 status=solver.get("status", "FEASIBLE"),
                 solve_seconds=solver.get("solve_seconds", 0.0),
                 relaxed=tuple(solver.get("relaxed", ())),
-                per_week=tuple(_record(WeekSolve, w) for w in solver.get("per_week", ())),
+                per_week=tuple(WeekSolve.from_json(w) for w in solver.get("per_week", ())),
                 layout=Layout.of(solver, ("status", "solve_seconds", "relaxed", "per_week")),
             ),
             phases=tuple(
@@ -538,14 +550,30 @@ class Plan:
             ),
             disclaimer=obj.get("disclaimer", ""),
             notes=tuple(obj.get("notes", ())),
-            habits=None if habits is None else Habits.of(habits),
+            habits=Habits.read(habits),
             weeks=tuple(Week.from_json(w) for w in obj.get("weeks", ())),
             version=obj.get("version"),
             adaptations=tuple(PlanChange.from_json(a) for a in obj.get("adaptations", ())),
             adapted_from_ids=tuple(obj.get("adapted_from_ids", ())),
-            retests=tuple(_record(Retest, r) for r in obj.get("retests", ())),
-            layout=Layout.of(obj, _PLAN_KEYS),
+            retests=tuple(Retest.from_json(r) for r in obj.get("retests", ())),
+            layout=Layout.of(obj, _PLAN_KEYS, kept=() if readable else ("habits",)),
         )
+
+    @classmethod
+    def read(cls, doc: object) -> Plan:
+        """Read a plan document from outside (a file, a request), checking what a plan needs.
+
+        Raises
+        ------
+        InputError
+            One problem per missing or malformed required field, named by its path with 0-based
+            list positions, e.g. ``weeks[2].sessions[1].blocks: required field missing``.
+        """
+        problems = _check_document(doc)
+        if problems:
+            raise InputError(problems)
+        assert isinstance(doc, Mapping)  # checked above
+        return cls.from_json(doc)
 
     def to_json(self) -> dict[str, Any]:
         """The plan document (``docs/contracts/plan.schema.json``)."""
@@ -554,14 +582,14 @@ class Plan:
                 "status": self.solver.status,
                 "solve_seconds": self.solver.solve_seconds,
                 "relaxed": list(self.solver.relaxed),
-                "per_week": [_flat(w) for w in self.solver.per_week],
+                "per_week": [w.to_json() for w in self.solver.per_week],
             }
         )
-        known: dict[str, Any] = {
+        known: dict[str, object] = {
             "schema_version": self.schema_version,
-            "generated_by": _flat(self.generated_by),
-            "athlete": _flat(self.athlete),
-            "findings": [_flat(f) for f in self.findings],
+            "generated_by": self.generated_by.to_json(),
+            "athlete": self.athlete.to_json(),
+            "findings": [f.to_json() for f in self.findings],
             "solver": solver,
             "phases": [
                 p.layout.emit({"phase": p.phase, "weeks": list(p.weeks), "focus": p.focus})
@@ -569,8 +597,8 @@ class Plan:
             ],
             "disclaimer": self.disclaimer,
             "notes": list(self.notes),
-            "habits": None if self.habits is None else self.habits.data,
-            "retests": [_flat(r) for r in self.retests],
+            "habits": None if self.habits is None else self.habits.to_json(),
+            "retests": [r.to_json() for r in self.retests],
             "weeks": [w.to_json() for w in self.weeks],
         }
         if not self.retests:

@@ -22,7 +22,6 @@ from spinewise.planning.plan import (
     Block,
     Finding,
     GeneratedBy,
-    Habits,
     Item,
     Phase,
     Plan,
@@ -222,7 +221,7 @@ def plan_document(
         phases=tuple(Phase(p, tuple(w), PHASE_FOCUS[p]) for p, w in phases.items()),
         disclaimer=DISCLAIMER,
         notes=tuple(notes),
-        habits=Habits.of(habits),
+        habits=habits,
         weeks=tuple(_week(request, catalog, sw) for sw in solved),
         retests=_retests(request, [sw.ctx.week for sw in solved]),
     )

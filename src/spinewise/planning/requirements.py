@@ -16,7 +16,10 @@ REQUIREMENTS: MappingProxyType[str, str] = MappingProxyType(
     {
         "equipment": "only exercises whose equipment is available",
         "sensitivities": "no exercise loading a movement that aggravates the athlete",
-        "level_window": "exercise levels within the window set by experience and findings",
+        "level_window": (
+            "exercise levels within the window set by experience and findings, and no "
+            "introductory body-weight exercise for advanced training experience"
+        ),
         "pain_gate": "no jumps, throws or swings while current pain is above 2/10",
         "fall_risk_jumps": (
             "at 65 or older, or with a one-leg stance under 10 s, jumps only on two feet and of "
@@ -63,6 +66,10 @@ REQUIREMENTS: MappingProxyType[str, str] = MappingProxyType(
         "one_variant_per_session": (
             "a session holds at most one of an exercise and its direct regressions or progressions"
         ),
+        "main_lifts": (
+            "for lifting with known maxes, each of those main lifts once in every loading "
+            "week, at most one a session when the days allow"
+        ),
         "signature_work": (
             "a bridge hold with lateral pelvic shifts and a deadlift in every loading week, "
             "where equipment and sensitivities allow"
@@ -84,6 +91,7 @@ RELAX_ORDER: tuple[str, ...] = (
     "single_leg_hinge",
     "balance_every_session",
     "signature_work",
+    "main_lifts",
     "movement_patterns",
     "weekly_pattern_sets",
     "pattern_per_session",

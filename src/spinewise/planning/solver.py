@@ -56,7 +56,7 @@ class WeekModel:
         self.model = cp_model.CpModel()
         self.x: dict[tuple[int, str, str], Any] = {}
         self.y: dict[tuple[int, str], Any] = {}
-        self.used: dict[str, Any] = {}
+        self.used: dict[str, cp_model.IntVar] = {}
         self._y_by_session: dict[int, list[tuple[str, Any]]] = {}
         self._y_by_exercise: dict[str, list[Any]] = {}
         self._terms: list[tuple[int, Any]] = []

@@ -20,6 +20,7 @@ from typing import Any
 from spinewise.catalog import Exercise
 from spinewise.planning.candidates import (
     FAST_WORK_MAX_PAIN,
+    below_experience_floor,
     excluded_by_findings,
     is_fast_or_impact,
     is_risky_landing,
@@ -133,6 +134,15 @@ def _safety(
                 "finding_exclusions",
                 f"{ex.id} is ruled out by the person's findings",
                 f"{ex.name} is ruled out by what your assessment found",
+            )
+        )
+    if below_experience_floor(request, ex):
+        out.append(
+            ItemProblem(
+                "level_window",
+                f"{ex.id} is an introductory body-weight exercise, below an advanced athlete",
+                f"{ex.name} is an introductory exercise; your training experience calls for "
+                "a harder version",
             )
         )
     low, high = level_window(request, phase)

@@ -15,6 +15,7 @@ from typing import Any
 from spinewise.catalog import Catalog, Exercise
 from spinewise.planning.candidates import is_deadlift, is_lateral_shift_bridge
 from spinewise.planning.dosing import item_seconds
+from spinewise.planning.lifts import is_main_lift, lifter_pathway, main_lifts_per_session
 from spinewise.planning.periodization import WeekPlan
 from spinewise.planning.policy import (
     SESSION_FILL_SHARE,
@@ -178,6 +179,30 @@ def check_patterns(
         *_movement_patterns(where, items, wp, request, open_ex),
         *_session_fill(where, week, wp, request),
         *_signature_work(where, items, wp, open_ex),
+        *_main_lifts(where, items, wp, request, open_ex),
         *_balance_every_session(where, week, request, open_ex),
     ]
     return [v for v in found if v.requirement not in skip]
+
+
+def _main_lifts(
+    where: str, items: _Items, wp: WeekPlan, request: PlanRequest, open_ex: Sequence[Exercise]
+) -> list[Violation]:
+    lifts = [
+        lift for lift in lifter_pathway(request) if any(is_main_lift(lift)(ex) for ex in open_ex)
+    ]
+    if wp.deload or not lifts:
+        return []
+    found = [
+        Violation(where, "main_lifts", f"no {lift.replace('_', ' ')} this week")
+        for lift in lifts
+        if not any(is_main_lift(lift)(ex) for _, _, ex in items)
+    ]
+    cap = main_lifts_per_session(request, len(lifts))
+    per_session = Counter(s for s, _, ex in items if any(is_main_lift(lf)(ex) for lf in lifts))
+    found += [
+        Violation(f"{where} session {s}", "main_lifts", f"{n} main lifts, at most {cap}")
+        for s, n in sorted(per_session.items())
+        if n > cap
+    ]
+    return found

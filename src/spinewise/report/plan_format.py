@@ -1,21 +1,21 @@
 """Plain-text pieces of a rendered plan, shared by every plan renderer.
 
-Each function turns one field of the plan JSON (``contracts/plan.schema.json``) into the words a
+Each function turns one part of the typed plan (:mod:`spinewise.planning.plan`) into the words a
 person reads, so that the markdown, HTML, iCalendar and terminal renderings say the same thing.
 None of them escapes anything: escaping belongs to each output format.
 
 Examples
 --------
->>> dose_text({"sets": 3, "reps": 8, "hold_s": None, "per_side": True})
+>>> def item(**fields): return Item.from_json({"exercise_id": "x", **fields})
+>>> dose_text(item(sets=3, reps=8, per_side=True).dose)
 '3 × 8 per side'
->>> dose_text({"sets": 3, "reps": 6, "hold_s": 8, "per_side": True})
+>>> dose_text(item(sets=3, reps=6, hold_s=8, per_side=True).dose)
 '3 × 6 reps (8 s hold) per side'
->>> dose_text({"sets": 4, "reps": None, "hold_s": 10, "per_side": False,
-...            "extra_sets_side": {"side": "left", "sets": 1}})
+>>> dose_text(item(sets=4, hold_s=10, extra_sets_side={"side": "left", "sets": 1}).dose)
 '4 × 10 s hold, +1 set left side'
->>> intensity_text({"kind": "percent_1rm", "value": 70})
+>>> intensity_text(item(sets=1, intensity={"kind": "percent_1rm", "value": 70}).dose.intensity)
 '70 % 1RM'
->>> intensity_cap_text({"intensity": {"kind": "rpe", "value": 7}, "load_cap_kg": 72.5})
+>>> intensity_cap_text(item(sets=1, intensity={"kind": "rpe", "value": 7}, load_cap_kg=72.5))
 'RPE 7, at most 72.5 kg'
 >>> week_ranges([1, 2, 3, 5])
 '1–3, 5'
@@ -23,10 +23,13 @@ Examples
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeGuard
+
+from spinewise.catalog.entities import Intensity
+from spinewise.planning.dosing import ItemDose
+from spinewise.planning.plan import Item, Session, Week
 
 __all__ = [
     "BASE_DISCLAIMER",
@@ -116,7 +119,7 @@ def humanize_key(key: Any) -> str:
     return words[:1].upper() + words[1:]
 
 
-def flatten_value(value: Any) -> str:
+def flatten_value(value: object) -> str:
     """Any JSON value as one readable line (lists joined by ``;``, objects as ``Key: value``).
 
     >>> flatten_value({"minutes": 30, "when": ["morning", "evening"]})
@@ -131,18 +134,17 @@ def flatten_value(value: Any) -> str:
     return number_text(value)
 
 
-def item_name(item: Mapping[str, Any]) -> str:
+def item_name(item: Item) -> str:
     """The item's display ``name``, or its ``exercise_id`` in words when the name is absent."""
-    name = item.get("name")
-    if isinstance(name, str) and name.strip():
-        return name
-    return humanize_key(item.get("exercise_id", "exercise"))
+    if item.name and item.name.strip():
+        return item.name
+    return humanize_key(item.exercise_id or "exercise")
 
 
-def dose_text(item: Mapping[str, Any]) -> str:
+def dose_text(dose: ItemDose) -> str:
     """Sets × reps, hold [s] or distance [m], ``per side``, and any extra sets for one side."""
-    sets = number_text(item.get("sets"))
-    reps, hold_s, distance_m = item.get("reps"), item.get("hold_s"), item.get("distance_m")
+    sets = number_text(dose.sets)
+    reps, hold_s, distance_m = dose.reps, dose.hold_s, dose.distance_m
     parts: list[str] = []
     if distance_m is not None:
         parts.append(f"{number_text(distance_m)} m")
@@ -153,20 +155,19 @@ def dose_text(item: Mapping[str, Any]) -> str:
         text = f"{sets} × {amount} reps ({', '.join(parts)})" if parts else f"{sets} × {amount}"
     else:
         text = f"{sets} × {', '.join(parts)}" if parts else f"{sets} sets"
-    if item.get("per_side"):
+    if dose.per_side:
         text += " per side"
-    extra = item.get("extra_sets_side")
-    if isinstance(extra, Mapping) and extra.get("sets"):
-        n = extra["sets"]
-        text += f", +{number_text(n)} set{'' if n == 1 else 's'} {extra.get('side', '')} side"
+    if dose.extra_sets_side is not None and dose.extra_sets_side[1]:
+        side, n = dose.extra_sets_side
+        text += f", +{number_text(n)} set{'' if n == 1 else 's'} {side or ''} side"
     return text.replace("  ", " ")
 
 
-def intensity_text(intensity: Any) -> str:
+def intensity_text(intensity: Intensity | None) -> str:
     """An intensity target in words: ``RPE 7``, ``RIR 2``, ``70 % 1RM``, ``bodyweight``."""
-    if not isinstance(intensity, Mapping):
+    if intensity is None:
         return MISSING
-    kind, value = intensity.get("kind"), intensity.get("value")
+    kind, value = intensity.kind, intensity.value
     shown = "" if value is None else number_text(value)
     if kind == "rpe":
         return f"RPE {shown}".strip()
@@ -206,92 +207,92 @@ _EFFORT_CAP = {
 EFFORT_CAP_REASON = "spine load near your limit; no safe weight in kg is known"
 
 
-def load_cap_text(item: Mapping[str, Any]) -> str:
+def load_cap_text(dose: ItemDose) -> str:
     """The item's spine-load cap in words, or ``""`` when it states none.
 
     ``load_cap_kg`` reads ``at most 72.5 kg``; ``effort_cap`` (an item near the spine-load limit
     whose load is not known in kg) says that the effort target is the cap, and why.
 
-    >>> load_cap_text({"load_cap_kg": 40.0})
+    >>> def dose(**fields): return Item.from_json({"exercise_id": "x", "sets": 1, **fields}).dose
+    >>> load_cap_text(dose(load_cap_kg=40.0))
     'at most 40 kg'
-    >>> load_cap_text({"intensity": {"kind": "rpe", "value": 7}, "effort_cap": True})
+    >>> load_cap_text(dose(intensity={"kind": "rpe", "value": 7}, effort_cap=True))
     'and no harder (spine load near your limit; no safe weight in kg is known)'
-    >>> load_cap_text({"intensity": {"kind": "rpe", "value": 7}})
+    >>> load_cap_text(dose(intensity={"kind": "rpe", "value": 7}))
     ''
     """
-    cap = item.get("load_cap_kg")
-    if is_number(cap):
-        return f"at most {number_text(float(cap))} kg"
-    if item.get("effort_cap") is True:
-        intensity = item.get("intensity")
-        kind = intensity.get("kind") if isinstance(intensity, Mapping) else None
-        rule = _EFFORT_CAP.get(str(kind), "and no harder")
+    if dose.load_cap_kg is not None:
+        return f"at most {number_text(float(dose.load_cap_kg))} kg"
+    if dose.effort_cap:
+        rule = _EFFORT_CAP.get(str(dose.intensity.kind), "and no harder")
         return f"{rule} ({EFFORT_CAP_REASON})"
     return ""
 
 
-def intensity_cap_text(item: Mapping[str, Any]) -> str:
+def intensity_cap_text(item: Item) -> str:
     """The intensity with the spine-load cap beside it: ``RPE 7, at most 72.5 kg``.
 
-    >>> intensity_cap_text({"intensity": {"kind": "bodyweight"}, "effort_cap": True})
+    An item read from a document without an intensity shows a dash for it.
+
+    >>> def item(**fields): return Item.from_json({"exercise_id": "x", "sets": 1, **fields})
+    >>> intensity_cap_text(item(intensity={"kind": "bodyweight"}, effort_cap=True))
     'bodyweight, no added weight (spine load near your limit; no safe weight in kg is known)'
-    >>> intensity_cap_text({"intensity": {"kind": "percent_1rm", "value": 82}})
+    >>> intensity_cap_text(item(intensity={"kind": "percent_1rm", "value": 82}))
     '82 % 1RM'
-    >>> intensity_cap_text({"intensity": {"kind": "percent_1rm", "value": 80}, "load_kg": 160.0})
+    >>> intensity_cap_text(item(intensity={"kind": "percent_1rm", "value": 80}, load_kg=160.0))
     '80 % 1RM: 160 kg'
+    >>> intensity_cap_text(item())
+    '—'
     """
-    text = intensity_text(item.get("intensity"))
-    load = item.get("load_kg")
-    if is_number(load):
-        text = f"{text}: {number_text(load)} kg"
-    cap = load_cap_text(item)
+    keys = item.layout.keys
+    dose = item.dose
+    text = intensity_text(dose.intensity if keys is None or "intensity" in keys else None)
+    if dose.load_kg is not None:
+        text = f"{text}: {number_text(dose.load_kg)} kg"
+    cap = load_cap_text(dose)
     return f"{text}, {cap}" if cap else text
 
 
-def tempo_text(tempo: Any) -> str:
+def tempo_text(tempo: str | None) -> str:
     """The tempo string (eccentric-pause-concentric-pause [s]) or a dash when there is none."""
-    return str(tempo) if tempo else MISSING
+    return tempo if tempo else MISSING
 
 
-def rest_text(rest_s: Any) -> str:
+def rest_text(rest_s: float | None) -> str:
     """Rest between sets [s] as ``90 s``."""
     return MISSING if rest_s is None else f"{number_text(rest_s)} s"
 
 
-def minutes_text(minutes: Any) -> str:
+def minutes_text(minutes: float | None) -> str:
     """Duration [min] as ``~45 min`` (rounded to the minute)."""
     if not is_number(minutes):
         return MISSING
     return f"~{round(minutes)} min"
 
 
-def when_text(session: Mapping[str, Any]) -> str:
+def when_text(session: Session) -> str:
     """The session's weekday and date (``Mon 2026-12-07``), what of it is known, or a dash.
 
     The weekday comes from the date when there is one, else from ``day``.
 
-    >>> when_text({"date": "2026-12-07", "day": "mon"}), when_text({"date": None, "day": "fri"})
+    >>> def session(**fields): return Session.from_json({"index": 1, **fields})
+    >>> when_text(session(date="2026-12-07", day="mon")), when_text(session(date=None, day="fri"))
     ('Mon 2026-12-07', 'Fri')
     """
-    date = session.get("date")
-    if isinstance(date, str):
-        try:
-            return f"{dt.date.fromisoformat(date):%a} {date}"
-        except ValueError:
-            return date
-    day = session.get("day")
-    if isinstance(day, str) and day:
-        return _DAYS.get(day.lower(), day)
+    if session.date is not None:
+        return f"{session.date:%a} {session.date.isoformat()}"
+    if session.day:
+        return _DAYS.get(session.day.lower(), session.day)
     return MISSING
 
 
-def session_label(week: Mapping[str, Any], session: Mapping[str, Any]) -> str:
+def session_label(week: Week, session: Session) -> str:
     """``W3 S2 · build``, with ``· deload`` on a deload week."""
-    label = f"W{week.get('index')} S{session.get('index')} · {week.get('phase')}"
-    return label + (" · deload" if week.get("deload") else "")
+    label = f"W{week.index} S{session.index} · {week.phase}"
+    return label + (" · deload" if week.deload else "")
 
 
-def week_ranges(weeks: Sequence[Any]) -> str:
+def week_ranges(weeks: Iterable[int]) -> str:
     """Week numbers as ranges: ``[1, 2, 3, 5]`` → ``1–3, 5``."""
     nums = sorted({int(w) for w in weeks if is_number(w)})
     runs: list[list[int]] = []

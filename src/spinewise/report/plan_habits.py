@@ -1,17 +1,18 @@
 """The display rows of a plan's daily habits, and the careful readers that fill them.
 
 A plan's ``habits`` section (:func:`spinewise.habits.build_habits`, described in
-``docs/science/habits.md``) is JSON from another part of spinewise, so every reader here accepts
-anything: a missing or null part, a value of the wrong type or an unknown key is skipped, never
-dumped. :func:`spinewise.report.plan_habits_view.build_habits_view` assembles the rows; each
-renderer only lays them out and escapes them.
+``docs/science/habits.md``) is a typed :class:`spinewise.habits.sections.Habits`; a part that was
+missing or unreadable in the stored plan is ``None`` or empty, and is skipped here, never dumped.
+:func:`spinewise.report.plan_habits_view.build_habits_view` assembles the rows; each renderer
+only lays them out and escapes them.
 
 Examples
 --------
+>>> from spinewise.habits.sections import Source
 >>> source_lines([
-...     {"ref": "a", "cite": "Doe J (2020). A paper.", "supports": "claim one", "status": "C"},
-...     {"ref": "a", "cite": "Doe J (2020). A paper.", "supports": "claim two", "status": "C2"},
-...     {"ref": "a", "cite": "Doe J (2020). A paper.", "supports": "claim one", "status": "C"},
+...     Source("a", "Doe J (2020). A paper.", "claim one", "C"),
+...     Source("a", "Doe J (2020). A paper.", "claim two", "C2"),
+...     Source("a", "Doe J (2020). A paper.", "claim one", "C"),
 ... ])[0].text
 'Doe J (2020). A paper. — claim one [C]; claim two [C2]'
 >>> lower_first("You have no pain"), lower_first("STarT Back says so")
@@ -20,12 +21,12 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from spinewise.education import load_pages
+from spinewise.habits.sections import Source
 from spinewise.report import plan_format as fmt
 
 __all__ = [
@@ -40,10 +41,7 @@ __all__ = [
     "learn_link",
     "learn_links",
     "lower_first",
-    "mapping",
-    "mappings",
     "minutes",
-    "number",
     "source_lines",
     "strings",
     "text",
@@ -178,35 +176,14 @@ class HabitsView:
         return next((h for w, h in self.week_hints if w == week), "")
 
 
-def mapping(value: Any) -> Mapping[str, Any]:
-    """``value`` when it is an object, else an empty one."""
-    return value if isinstance(value, Mapping) else {}
+def text(value: str | None) -> str:
+    """A string on one line without surrounding space; ``""`` for None."""
+    return " ".join(value.split()) if value is not None else ""
 
 
-def mappings(value: Any) -> tuple[Mapping[str, Any], ...]:
-    """The objects in a list (anything else in it, or a non-list, gives nothing)."""
-    if isinstance(value, str) or not isinstance(value, Sequence):
-        return ()
-    return tuple(v for v in value if isinstance(v, Mapping))
-
-
-def text(value: Any) -> str:
-    """A string on one line without surrounding space; ``""`` for anything but a string."""
-    return " ".join(value.split()) if isinstance(value, str) else ""
-
-
-def strings(value: Any) -> tuple[str, ...]:
-    """The non-empty strings of a list (a lone string is a list of one)."""
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, Sequence):
-        return ()
-    return tuple(t for t in (text(v) for v in value) if t)
-
-
-def number(value: Any) -> int | float | None:
-    """A number (not a bool) or None."""
-    return value if fmt.is_number(value) else None
+def strings(values: Iterable[str | None]) -> tuple[str, ...]:
+    """The non-empty strings, each on one line."""
+    return tuple(t for t in (text(v) for v in values) if t)
 
 
 def minutes(value: int | float) -> str:
@@ -226,20 +203,19 @@ def lower_first(sentence: str) -> str:
     return sentence
 
 
-def source_lines(raw: Iterable[Any]) -> tuple[SourceLine, ...]:
+def source_lines(sources: Iterable[Source]) -> tuple[SourceLine, ...]:
     """Citations, one line per publication, each claim once with its status in brackets.
 
-    Entries are ``{ref, cite, supports, status}`` objects; one without ``cite`` is shown by its
-    ``ref``, one with neither is skipped. Publications keep the order they first appear in.
+    A source without ``cite`` is shown by its ``ref``, one with neither is skipped. Publications
+    keep the order they first appear in.
     """
     claims: dict[str, list[str]] = {}
-    for entry in raw:
-        source = mapping(entry)
-        citation = text(source.get("cite")) or text(source.get("ref"))
+    for source in sources:
+        citation = text(source.cite) or text(source.ref)
         if not citation:
             continue
         found = claims.setdefault(citation, [])
-        supports, status = text(source.get("supports")), text(source.get("status"))
+        supports, status = text(source.supports), text(source.status)
         claim = f"{supports} [{status}]" if supports and status else supports or f"[{status}]"
         if claim != "[]" and claim not in found:
             found.append(claim)
@@ -251,7 +227,7 @@ def _page_titles() -> dict[str, str]:
     return {page_id: page.title for page_id, page in load_pages().items()}
 
 
-def learn_link(topic: Any, fallback: str = "") -> Learn | None:
+def learn_link(topic: str | None, fallback: str = "") -> Learn | None:
     """The page ``topic`` as a :class:`Learn`, titled from the education library when known.
 
     >>> learn_link("walking")
@@ -266,7 +242,7 @@ def learn_link(topic: Any, fallback: str = "") -> Learn | None:
     return Learn(label, topic)
 
 
-def learn_links(topics: Iterable[Any]) -> tuple[Learn, ...]:
+def learn_links(topics: Iterable[str | None]) -> tuple[Learn, ...]:
     """Each page once, in order; anything that is not a topic id is skipped."""
     seen: dict[str, Learn] = {}
     for topic in topics:

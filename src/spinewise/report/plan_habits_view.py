@@ -1,16 +1,27 @@
 """A plan's ``habits`` section as display rows: one :class:`HabitView` per habit, in plain words.
 
 Every renderer (Markdown, HTML, iCalendar, the terminal) shows what :func:`build_habits_view`
-returns, so they all say the same thing. The input is the ``habits`` dict of
-:func:`spinewise.habits.build_habits` (``docs/science/habits.md``); any part may be missing or
-null, and unknown keys are ignored.
+returns, so they all say the same thing. The input is the plan's typed
+:class:`~spinewise.habits.sections.Habits` (:func:`spinewise.habits.build_habits`,
+``docs/science/habits.md``); any part may be missing (``None`` or empty) and is then left out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Iterable
 
+from spinewise.habits.sections import (
+    BalanceDose,
+    BalancePractice,
+    Breathing,
+    CheckInQuestion,
+    CheckInSection,
+    Drill,
+    Habits,
+    MovementBreaks,
+    Recovery,
+    Walking,
+)
 from spinewise.report import plan_format as fmt
 from spinewise.report.plan_habits import (
     Field,
@@ -22,10 +33,7 @@ from spinewise.report.plan_habits import (
     learn_link,
     learn_links,
     lower_first,
-    mapping,
-    mappings,
     minutes,
-    number,
     source_lines,
     strings,
     text,
@@ -52,8 +60,8 @@ _ADVICE = {
 }
 
 
-def _title(section: Mapping[str, Any], default: str) -> str:
-    return text(section.get("title")) or default
+def _title(title: str | None, default: str) -> str:
+    return text(title) or default
 
 
 def _range_text(values: list[int | float], unit: str) -> str:
@@ -63,23 +71,19 @@ def _range_text(values: list[int | float], unit: str) -> str:
     return f"{fmt.number_text(low)} to {fmt.number_text(high)}{unit}"
 
 
-def _exercise_names(raw: Any) -> str:
+def _exercise_names(drills: Iterable[Drill]) -> str:
     names = [
-        text(e.get("name")) or fmt.humanize_key(text(e.get("exercise_id")))
-        for e in mappings(raw)
-        if text(e.get("name")) or text(e.get("exercise_id"))
+        text(e.name) or fmt.humanize_key(text(e.exercise_id))
+        for e in drills
+        if text(e.name) or text(e.exercise_id)
     ]
     return ", ".join(names)
 
 
-def _weeks_text(raw: Any) -> str:
-    return fmt.week_ranges(raw) if isinstance(raw, list) else ""
-
-
-def _breathing(b: Mapping[str, Any]) -> HabitView:
-    phases = mappings(b.get("by_phase"))
-    per_day = [m for p in phases if (m := number(p.get("minutes_per_day"))) is not None]
-    days = [d for p in phases if (d := number(p.get("days_per_week"))) is not None]
+def _breathing(b: Breathing) -> HabitView:
+    phases = b.by_phase
+    per_day = [p.minutes_per_day for p in phases if p.minutes_per_day is not None]
+    days = [p.days_per_week for p in phases if p.days_per_week is not None]
     how = []
     if days:
         how.append("every day" if set(days) == {7} else _range_text(days, " days a week"))
@@ -87,32 +91,32 @@ def _breathing(b: Mapping[str, Any]) -> HabitView:
         how.append(_range_text(per_day, " min") + (", by phase" if len(set(per_day)) > 1 else ""))
     rows = tuple(
         (
-            text(p.get("phase")),
-            _weeks_text(p.get("weeks")),
-            f"{minutes(m)} a day" if (m := number(p.get("minutes_per_day"))) is not None else "",
-            text(p.get("focus")),
-            _exercise_names(p.get("exercises")),
+            text(p.phase),
+            fmt.week_ranges(p.weeks),
+            f"{minutes(p.minutes_per_day)} a day" if p.minutes_per_day is not None else "",
+            text(p.focus),
+            _exercise_names(p.exercises),
         )
         for p in phases
     )
     columns = ("Phase", "Weeks", "Time", "Focus", "Drills")
     return HabitView(
         key="breathing",
-        title=_title(b, "Breathing and bracing practice"),
-        what=text(b.get("what")),
+        title=_title(b.title, "Breathing and bracing practice"),
+        what=text(b.what),
         facts=(Field("How often", ", ".join(how)),) if how else (),
         table=TableView("By phase", columns, rows) if rows else None,
         lists=(),
-        why=strings(b.get("why")),
-        notes=strings(b.get("deload")),
-        learn=learn_links([b.get("page")]),
-        sources=source_lines(mappings(b.get("sources"))),
+        why=strings(b.why),
+        notes=strings([b.deload]),
+        learn=learn_links([b.page]),
+        sources=source_lines(b.sources),
     )
 
 
-def _breaks(k: Mapping[str, Any]) -> HabitView:
-    every, duration = number(k.get("every_min")), number(k.get("duration_min"))
-    triggers = [_TRIGGERS.get(t, t.replace("_", " ")) for t in strings(k.get("triggers"))]
+def _breaks(k: MovementBreaks) -> HabitView:
+    every, duration = k.every_min, k.duration_min
+    triggers = [_TRIGGERS.get(t, t.replace("_", " ")) for t in strings(k.triggers)]
     where = f"of {' or '.join(triggers)}" if triggers else "at your desk"
     facts = []
     if every is not None:
@@ -120,31 +124,31 @@ def _breaks(k: Mapping[str, Any]) -> HabitView:
         facts.append(Field("How often", f"every {minutes(every)} {where}{length}"))
     rows = tuple(
         (
-            text(m.get("name")) or fmt.humanize_key(text(m.get("exercise_id"))),
-            text(m.get("dose")),
-            f"~{fmt.number_text(s)} s" if (s := number(m.get("seconds"))) is not None else "",
+            text(m.name) or fmt.humanize_key(text(m.exercise_id)),
+            text(m.dose),
+            f"~{fmt.number_text(m.seconds)} s" if m.seconds is not None else "",
         )
-        for m in mappings(k.get("menu"))
-        if text(m.get("name")) or text(m.get("exercise_id"))
+        for m in k.menu
+        if text(m.name) or text(m.exercise_id)
     )
     return HabitView(
         key="movement_breaks",
-        title=_title(k, "Movement breaks"),
-        what=text(k.get("what")),
+        title=_title(k.title, "Movement breaks"),
+        what=text(k.what),
         facts=tuple(facts),
         table=TableView("Menu: pick one or two", ("Exercise", "Dose", "Time"), rows)
         if rows
         else None,
         lists=(),
-        why=strings(k.get("why")),
-        notes=strings(k.get("by_phase")),
-        learn=learn_links([k.get("page")]),
-        sources=source_lines(mappings(k.get("sources"))),
+        why=strings(k.why),
+        notes=strings([k.by_phase]),
+        learn=learn_links([k.page]),
+        sources=source_lines(k.sources),
     )
 
 
-def _walking(w: Mapping[str, Any]) -> HabitView:
-    rows = walk_rows(w.get("weeks"))
+def _walking(w: Walking) -> HabitView:
+    rows = walk_rows(w.weeks)
     facts = []
     loading = [r for r in rows if not r.deload] or rows
     if loading:
@@ -153,8 +157,8 @@ def _walking(w: Mapping[str, Any]) -> HabitView:
         if (first.days, first.per_day) != (last.days, last.per_day):
             how += f", building to {last.dose} by week {last.week}"
         facts.append(Field("How often", how))
-    cap = number(w.get("cap_min_per_day"))
-    budget = text(w.get("budget")) or (f"At most {minutes(cap)} a walk." if cap is not None else "")
+    cap = w.cap_min_per_day
+    budget = text(w.budget) or (f"At most {minutes(cap)} a walk." if cap is not None else "")
     if budget:
         facts.append(Field("Time budget", budget))
     paces = list(dict.fromkeys(r.pace for r in rows if r.pace))
@@ -164,35 +168,30 @@ def _walking(w: Mapping[str, Any]) -> HabitView:
     table_rows = tuple(r.cells() for r in rows)
     return HabitView(
         key="walking",
-        title=_title(w, "Progressive walking"),
-        what=text(w.get("what")),
+        title=_title(w.title, "Progressive walking"),
+        what=text(w.what),
         facts=tuple(facts),
         table=TableView("Week by week", columns, table_rows) if table_rows else None,
         lists=(),
-        why=strings(w.get("why")),
-        notes=strings(w.get("notes")),
-        learn=learn_links([w.get("page")]),
-        sources=source_lines(mappings(w.get("sources"))),
+        why=strings(w.why),
+        notes=strings(w.notes),
+        learn=learn_links([w.page]),
+        sources=source_lines(w.sources),
     )
 
 
-def _balance_rows(raw: Any) -> tuple[tuple[str, ...], ...]:
+def _balance_rows(weeks: Iterable[BalanceDose]) -> tuple[tuple[str, ...], ...]:
     rows = []
-    for w in mappings(raw):
-        week, days, per_day = (
-            number(w.get("week")),
-            number(w.get("days")),
-            number(w.get("minutes_per_day")),
-        )
+    for w in weeks:
+        week, days, per_day = w.week, w.days, w.minutes_per_day
         if week is None or days is None or per_day is None:
             continue
-        in_sessions = number(w.get("session_minutes"))
-        total = number(w.get("total_minutes"))
+        in_sessions, total = w.session_minutes, w.total_minutes
         rows.append(
             (
                 fmt.number_text(week),
-                text(w.get("phase")),
-                "deload" if w.get("deload") is True else "",
+                text(w.phase),
+                "deload" if w.deload is True else "",
                 f"{fmt.number_text(days)} × {minutes(per_day)}",
                 minutes(in_sessions) if in_sessions is not None else "",
                 minutes(total) if total is not None else "",
@@ -201,87 +200,86 @@ def _balance_rows(raw: Any) -> tuple[tuple[str, ...], ...]:
     return tuple(rows)
 
 
-def _balance(b: Mapping[str, Any]) -> HabitView:
-    rows = _balance_rows(b.get("weeks"))
-    target = number(b.get("target_min_per_week"))
+def _balance(b: BalancePractice) -> HabitView:
+    rows = _balance_rows(b.weeks)
+    target = b.target_min_per_week
     facts = (
         [Field("Weekly goal", f"about {minutes(target)} of balance work by the last training week")]
         if target
         else []
     )
     stages = tuple(
-        Field(f"From week {fmt.number_text(week)}", ", ".join(drills))
-        for stage in mappings(b.get("stages"))
-        if (week := number(stage.get("from_week"))) is not None
-        and (drills := strings(stage.get("drills")))
+        Field(f"From week {fmt.number_text(stage.from_week)}", ", ".join(drills))
+        for stage in b.stages
+        if stage.from_week is not None and (drills := strings(stage.drills))
     )
     columns = ("Week", "Phase", "Deload", "At home: days × minutes", "In sessions", "Total")
     return HabitView(
         key="balance_practice",
-        title=_title(b, "Balance practice at home"),
-        what=text(b.get("what")),
+        title=_title(b.title, "Balance practice at home"),
+        what=text(b.what),
         facts=tuple(facts),
         table=TableView("Week by week", columns, rows) if rows else None,
         lists=(ListBlock("Drills", stages),) if stages else (),
-        why=strings(b.get("why")),
-        notes=strings(b.get("notes")),
-        learn=learn_links([b.get("page")]),
-        sources=source_lines(mappings(b.get("sources"))),
+        why=strings(b.why),
+        notes=strings(b.notes),
+        learn=learn_links([b.page]),
+        sources=source_lines(b.sources),
     )
 
 
-def _recovery(r: Mapping[str, Any]) -> HabitView:
-    parts = [mapping(r.get(key)) for key in ("sleep", "rest_days", "deload_weeks")]
-    _sleep, rest, deload = parts
+def _recovery(r: Recovery) -> HabitView:
+    sleep, rest, deload = r.sleep, r.rest_days, r.deload_weeks
     facts = []
-    if isinstance(rest.get("weekdays"), list):
-        days = [d.capitalize() for d in strings(rest["weekdays"])]
+    if rest is not None and rest.weekdays is not None:
+        days = [d.capitalize() for d in strings(rest.weekdays)]
         facts.append(Field("Rest days", ", ".join(days) or "none: a session every day"))
-    if isinstance(deload.get("weeks"), list):
-        weeks = _weeks_text(deload["weeks"])
+    if deload is not None and deload.weeks is not None:
+        weeks = fmt.week_ranges(deload.weeks)
         facts.append(Field("Deload weeks", f"week {weeks}" if weeks else "none in this plan"))
-    labels = ("Sleep", "On rest days", "In deload weeks")
-    items = tuple(
-        Field(label, text(part.get("what")))
-        for part, label in zip(parts, labels, strict=True)
-        if text(part.get("what"))
+    parts = (
+        ("Sleep", sleep.what if sleep else None),
+        ("On rest days", rest.what if rest else None),
+        ("In deload weeks", deload.what if deload else None),
     )
+    items = tuple(Field(label, text(what)) for label, what in parts if text(what))
+    sources = (*(sleep.sources if sleep else ()), *(deload.sources if deload else ()))
     return HabitView(
         key="recovery",
-        title=_title(r, "Recovery"),
-        what=text(r.get("what")),
+        title=_title(r.title, "Recovery"),
+        what="",
         facts=tuple(facts),
         table=None,
         lists=(ListBlock("What to do", items),) if items else (),
-        why=tuple(why for part in parts for why in strings(part.get("why"))),
+        why=strings(sleep.why if sleep else ()),
         notes=(),
-        learn=learn_links(part.get("page") for part in parts),
-        sources=source_lines(s for part in parts for s in mappings(part.get("sources"))),
+        learn=learn_links(part.page if part else None for part in (sleep, rest, deload)),
+        sources=source_lines(sources),
     )
 
 
-def _question_range(q: Mapping[str, Any]) -> str:
-    low, high = number(q.get("min")), number(q.get("max"))
-    low_words, high_words = text(q.get("low")), text(q.get("high"))
+def _question_range(q: CheckInQuestion) -> str:
+    low, high = q.min, q.max
+    low_words, high_words = text(q.low), text(q.high)
     if low is None or high is None:
         return f"{low_words} to {high_words}" if low_words and high_words else ""
-    if q.get("unit") == "h":
+    if q.unit == "h":
         return f"{fmt.number_text(low)} to {fmt.number_text(high)} hours"
     low_text = f"{fmt.number_text(low)} ({low_words})" if low_words else fmt.number_text(low)
     high_text = f"{fmt.number_text(high)} ({high_words})" if high_words else fmt.number_text(high)
     return f"{low_text} to {high_text}"
 
 
-def _check_in(c: Mapping[str, Any]) -> HabitView:
+def _check_in(c: CheckInSection) -> HabitView:
     questions = tuple(
-        Field("", f"{text(q.get('text'))} {_question_range(q)}".strip())
-        for q in mappings(c.get("questions"))
-        if text(q.get("text"))
+        Field("", f"{text(q.text)} {_question_range(q)}".strip())
+        for q in c.questions
+        if text(q.text)
     )
     rules = [
         Field(when[:1].upper() + when[1:], _ADVICE.get(level, level))
-        for rule in mappings(c.get("rules"))
-        if (when := text(rule.get("when"))) and (level := text(rule.get("level")))
+        for rule in c.rules
+        if (when := text(rule.when)) and (level := text(rule.level))
     ]
     if rules:
         rules.append(Field("Otherwise", _ADVICE["ok"]))
@@ -296,15 +294,15 @@ def _check_in(c: Mapping[str, Any]) -> HabitView:
     count = f", {len(questions)} questions" if questions else ""
     return HabitView(
         key="check_in",
-        title=_title(c, "Morning check-in"),
-        what=text(c.get("what")),
+        title=_title(c.title, "Morning check-in"),
+        what=text(c.what),
         facts=(Field("How often", f"every morning before you train{count}"),) if lists else (),
         table=None,
         lists=lists,
-        why=strings(c.get("why")),
+        why=(),
         notes=(),
-        learn=learn_links([c.get("page"), *(r.get("page") for r in mappings(c.get("rules")))]),
-        sources=source_lines(mappings(c.get("sources"))),
+        learn=learn_links([c.page, *(r.page for r in c.rules)]),
+        sources=source_lines(c.sources),
     )
 
 
@@ -312,74 +310,76 @@ def _has_content(view: HabitView) -> bool:
     return bool(view.what or view.facts or view.table or view.lists or view.why)
 
 
-def _not_included(raw: Any) -> tuple[str, ...]:
+def _not_included(reasons: Iterable[tuple[str, str]]) -> tuple[str, ...]:
     return tuple(
         f"{_SHORT_NAMES.get(key, fmt.humanize_key(key))}: not included because "
         f"{lower_first(reason)}"
-        for key, value in mapping(raw).items()
+        for key, value in reasons
         if (reason := text(value))
     )
 
 
-def _learn(habits: Mapping[str, Any], shown: set[str]) -> tuple[LearnGroup, ...]:
+def _learn(habits: Habits, shown: set[str]) -> tuple[LearnGroup, ...]:
     groups = []
     own: set[str] = set()
-    for title, key in (("Your findings", "finding_pages"), ("Your phases", "phase_pages")):
+    for title, pages in (
+        ("Your findings", habits.finding_pages),
+        ("Your phases", habits.phase_pages),
+    ):
         links = [
             link
-            for code, page in mapping(habits.get(key)).items()
+            for code, page in pages
             if (link := learn_link(page, fmt.humanize_key(code))) is not None
         ]
         own.update(link.topic for link in links)
         if links:
             groups.append(LearnGroup(title, tuple(links)))
-    rest = [
-        link for link in learn_links(strings(habits.get("pages"))) if link.topic not in own | shown
-    ]
+    rest = [link for link in learn_links(strings(habits.pages)) if link.topic not in own | shown]
     if rest:
         groups.append(LearnGroup("Also worth reading", tuple(rest)))
     return tuple(groups)
 
 
-def build_habits_view(raw: Any) -> HabitsView | None:
+def build_habits_view(habits: Habits | None) -> HabitsView | None:
     """The habits of a plan as display rows, or None when there is nothing to show.
 
     Parameters
     ----------
-    raw
-        The plan's ``habits`` value (:func:`spinewise.habits.build_habits`); anything else,
-        including a partial or older shape, shows what can be read and ignores the rest.
+    habits
+        The plan's habits (:func:`spinewise.habits.build_habits`), or None; a part missing
+        from a plan of another version is left out.
 
     Examples
     --------
-    >>> view = build_habits_view({"walking": {"title": "Walking", "weeks": [
+    >>> view = build_habits_view(Habits.from_json({"walking": {"title": "Walking", "weeks": [
     ...     {"week": 1, "deload": False, "days": 3, "minutes_per_day": 10},
     ...     {"week": 2, "deload": True, "days": 3, "minutes_per_day": 5}]},
-    ...     "not_included": {"movement_breaks": "Sitting does not aggravate your pain."}})
+    ...     "not_included": {"movement_breaks": "Sitting does not aggravate your pain."}}))
     >>> view.habits[0].table.rows
     (('1', '', '', '3 × 10 min', '30 min'), ('2', '', 'deload', '3 × 5 min', '15 min'))
     >>> view.not_included
     ('Movement breaks: not included because sitting does not aggravate your pain.',)
     >>> view.hint(2)
     'Deload week: walking steps back to 3 walks of 5 min, then picks up again.'
-    >>> build_habits_view(["not", "habits"]) is None
+    >>> build_habits_view(Habits.from_json({"future": {"title": "A habit"}})) is None
     True
     """
-    habits = mapping(raw)
-    builders = (
-        ("breathing", _breathing),
-        ("movement_breaks", _breaks),
-        ("walking", _walking),
-        ("balance_practice", _balance),
-        ("recovery", _recovery),
-        ("check_in", _check_in),
+    if habits is None:
+        return None
+    h = habits
+    built = (
+        _breathing(h.breathing) if h.breathing else None,
+        _breaks(h.movement_breaks) if h.movement_breaks else None,
+        _walking(h.walking) if h.walking else None,
+        _balance(h.balance_practice) if h.balance_practice else None,
+        _recovery(h.recovery) if h.recovery else None,
+        _check_in(h.check_in) if h.check_in else None,
     )
-    built = (build(mapping(habits.get(key))) for key, build in builders)
-    views = tuple(v for v in built if _has_content(v))
+    views = tuple(v for v in built if v is not None and _has_content(v))
     shown = {link.topic for view in views for link in view.learn}
     result = HabitsView(
         habits=views,
-        not_included=_not_included(habits.get("not_included")),
+        not_included=_not_included(habits.not_included),
         learn=_learn(habits, shown),
         week_hints=week_hints(habits),
     )

@@ -1,27 +1,28 @@
 """The week-by-week side of a plan's habits: the walking weeks and a one-line hint per week.
 
-Read leniently like the rest of the habits view (:mod:`spinewise.report.plan_habits`): a week
-without its numbers is skipped.
+A week without its numbers (a plan of another version) is skipped.
 
 Examples
 --------
->>> rows = walk_rows([{"week": 1, "deload": False, "days": 3, "minutes_per_day": 10},
-...                   {"week": 2, "deload": True, "days": 3, "minutes_per_day": 5}, {"week": 3}])
+>>> from spinewise.habits.sections import Habits, WalkingDose
+>>> rows = walk_rows([WalkingDose.from_json(w) for w in (
+...     {"week": 1, "deload": False, "days": 3, "minutes_per_day": 10},
+...     {"week": 2, "deload": True, "days": 3, "minutes_per_day": 5}, {"week": 3})])
 >>> [(r.week, r.cells()) for r in rows]
 [(1, ('1', '', '', '3 × 10 min', '30 min')), (2, ('2', '', 'deload', '3 × 5 min', '15 min'))]
->>> week_hints({"walking": {"weeks": [{"week": 2, "deload": True, "days": 3,
-...     "minutes_per_day": 5}]}, "breathing": {"by_phase": [{"weeks": [2], "minutes_per_day": 3}]}})
+>>> week_hints(Habits.from_json({"walking": {"weeks": [{"week": 2, "deload": True, "days": 3,
+...     "minutes_per_day": 5}]}, "breathing": {"by_phase": [{"weeks": [2], "minutes_per_day": 3}]}}))
 ((2, 'Deload week: walking steps back to 3 walks of 5 min, then picks up again; breathing practice stays at 3 min a day.'),)
 """  # noqa: E501
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
+from spinewise.habits.sections import Breathing, Habits, WalkingDose
 from spinewise.report import plan_format as fmt
-from spinewise.report.plan_habits import mapping, mappings, minutes, number, text
+from spinewise.report.plan_habits import minutes, text
 
 __all__ = ["WalkRow", "walk_rows", "week_hints"]
 
@@ -61,44 +62,28 @@ class WalkRow:
         )
 
 
-def _week_number(value: Any) -> int | None:
-    found = number(value)
-    return int(found) if found is not None and found == int(found) else None
-
-
-def walk_rows(raw: Any) -> tuple[WalkRow, ...]:
-    """The ``walking.weeks`` entries that have a week number, days and minutes per day."""
+def walk_rows(weeks: Iterable[WalkingDose]) -> tuple[WalkRow, ...]:
+    """The walking weeks that have a week number, days and minutes per day."""
     rows = []
-    for w in mappings(raw):
-        week, days, per_day = (
-            _week_number(w.get("week")),
-            number(w.get("days")),
-            number(w.get("minutes_per_day")),
-        )
+    for w in weeks:
+        week, days, per_day = w.week, w.days, w.minutes_per_day
         if week is not None and days is not None and per_day is not None:
-            pace = text(w.get("pace"))
-            rows.append(
-                WalkRow(week, text(w.get("phase")), w.get("deload") is True, days, per_day, pace)
-            )
+            rows.append(WalkRow(week, text(w.phase), w.deload is True, days, per_day, text(w.pace)))
     return tuple(rows)
 
 
-def _breathing_minutes(breathing: Mapping[str, Any]) -> dict[int, int | float]:
+def _breathing_minutes(breathing: Breathing | None) -> dict[int, int | float]:
     out: dict[int, int | float] = {}
-    for phase in mappings(breathing.get("by_phase")):
-        per_day = number(phase.get("minutes_per_day"))
-        weeks = phase.get("weeks")
-        for week in weeks if isinstance(weeks, list) and per_day is not None else []:
-            index = _week_number(week)
-            if index is not None and per_day is not None:
-                out[index] = per_day
+    for phase in breathing.by_phase if breathing is not None else ():
+        if phase.minutes_per_day is not None:
+            out.update((week, phase.minutes_per_day) for week in phase.weeks)
     return out
 
 
-def week_hints(habits: Mapping[str, Any]) -> tuple[tuple[int, str], ...]:
+def week_hints(habits: Habits) -> tuple[tuple[int, str], ...]:
     """``(week, hint)``: the week's walks and breathing; a deload week says walking steps back."""
-    breathing = _breathing_minutes(mapping(habits.get("breathing")))
-    walks = {r.week: r for r in walk_rows(mapping(habits.get("walking")).get("weeks"))}
+    breathing = _breathing_minutes(habits.breathing)
+    walks = {r.week: r for r in walk_rows(habits.walking.weeks if habits.walking else ())}
     hints = []
     for week in sorted(set(breathing) | set(walks)):
         breath = f"breathing practice {minutes(breathing[week])} a day" if week in breathing else ""

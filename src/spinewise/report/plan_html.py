@@ -8,9 +8,6 @@ one card per exercise. The Jinja2 environment autoescapes everything the plan co
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 import jinja2
 
 from spinewise.planning.plan import Plan
@@ -28,24 +25,19 @@ _ENV = jinja2.Environment(
 )
 
 
-def plan_to_html(plan: Plan | Mapping[str, Any]) -> str:
+def plan_to_html(plan: Plan) -> str:
     """Render a plan as a printable HTML page.
 
     Parameters
     ----------
     plan
-        A plan following ``contracts/plan.schema.json`` (optional fields may be absent).
+        The plan (a document from a file is read with :meth:`Plan.read` first).
 
     Returns
     -------
     str
         A complete HTML5 document with inline CSS and no external assets. The same plan gives
         the same text.
-
-    Raises
-    ------
-    InputError
-        A required field of the plan is missing; the message names its path.
     """
     view = build_plan_view(plan)
     return _ENV.get_template("plan.html").render(view=view)

@@ -27,8 +27,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Mapping
-from typing import Any
 
 from icalendar import Calendar, Event
 
@@ -43,25 +41,17 @@ _PRODID = "-//spinewise//spinewise plan//EN"
 _NO_DATES = "schedule.start_date: needed for --format ics, got none"
 
 
-def _digest(plan: Plan | Mapping[str, Any], view: PlanView) -> str:
-    gen = plan.to_json()["generated_by"] if isinstance(plan, Plan) else plan.get("generated_by")
-    gen = gen if isinstance(gen, Mapping) else {}
-    key = "\x1f".join(
-        (view.athlete_name, str(gen.get("seed", "")), str(gen.get("catalog_version", "")))
-    )
+def _digest(plan: Plan, view: PlanView) -> str:
+    gen = plan.generated_by
+    seed = "" if gen.seed is None else str(gen.seed)
+    key = "\x1f".join((view.athlete_name, seed, gen.catalog_version or ""))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
 def _session_date(session: SessionView) -> dt.date:
     if session.date is None:
         raise InputError(_NO_DATES)
-    try:
-        return dt.date.fromisoformat(session.date)
-    except ValueError:
-        raise InputError(
-            f"weeks[{session.week_index - 1}].sessions[{session.index - 1}].date: "
-            f"must be a date like 2026-12-07, got {session.date!r}"
-        ) from None
+    return dt.date.fromisoformat(session.date)  # a plan's dates are dates (Plan.read checks)
 
 
 def _description(view: PlanView, session: SessionView) -> str:
@@ -97,15 +87,13 @@ def _habits_event(view: PlanView, first: dt.date, digest: str, uid_domain: str) 
     return event
 
 
-def plan_to_ics(
-    plan: Plan | Mapping[str, Any], *, start_hour: int = 18, uid_domain: str = "spinewise.local"
-) -> bytes:
+def plan_to_ics(plan: Plan, *, start_hour: int = 18, uid_domain: str = "spinewise.local") -> bytes:
     """Render a plan as an iCalendar file: one event per session, one all-day habits note.
 
     Parameters
     ----------
     plan
-        A plan following ``contracts/plan.schema.json`` whose sessions all have dates.
+        A plan whose sessions all have dates.
     start_hour
         Hour of day each session starts [h, 0 to 23], floating local time.
     uid_domain
@@ -120,8 +108,8 @@ def plan_to_ics(
     Raises
     ------
     InputError
-        A session has no date (``schedule.start_date`` was not given), a date is not ISO
-        ``YYYY-MM-DD``, ``start_hour`` is outside 0 to 23, or a required plan field is missing.
+        A session has no date (``schedule.start_date`` was not given), or ``start_hour`` is
+        outside 0 to 23.
 
     Examples
     --------
@@ -133,7 +121,7 @@ def plan_to_ics(
     ...         {"index": 1, "date": "2026-12-07", "estimated_minutes": 30,
     ...          "blocks": [{"kind": "stability", "items": [item]}]}]}],
     ...     "solver": {"status": "OPTIMAL", "solve_seconds": 0.1, "relaxed": []}}
-    >>> event = Calendar.from_ical(plan_to_ics(plan)).walk("VEVENT")[0]
+    >>> event = Calendar.from_ical(plan_to_ics(Plan.read(plan))).walk("VEVENT")[0]
     >>> str(event["SUMMARY"]), event.decoded("DTSTART")
     ('spinewise W1 S1 · foundation', datetime.datetime(2026, 12, 7, 18, 0))
     """

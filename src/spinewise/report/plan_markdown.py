@@ -14,8 +14,7 @@ better unescaped, and GitHub-flavoured Markdown does not emphasise inside words.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
 
 from spinewise.planning.plan import Plan
 from spinewise.report.plan_habits import HabitsView, HabitView
@@ -183,23 +182,18 @@ def _tail(view: PlanView) -> list[str]:
     return lines
 
 
-def plan_to_markdown(plan: Plan | Mapping[str, Any]) -> str:
+def plan_to_markdown(plan: Plan) -> str:
     """Render a plan as a Markdown document.
 
     Parameters
     ----------
     plan
-        A plan following ``contracts/plan.schema.json`` (optional fields may be absent).
+        The plan (a document from a file is read with :meth:`Plan.read` first).
 
     Returns
     -------
     str
         The document, ending with one newline. The same plan gives the same text.
-
-    Raises
-    ------
-    InputError
-        A required field of the plan is missing; the message names its path.
     """
     view = build_plan_view(plan)
     lines = _head(view) + _overview(view)

@@ -1,25 +1,23 @@
-"""A plan JSON dict turned into display rows, the one input of every plan renderer.
+"""A typed plan turned into display rows, the one input of every plan renderer.
 
-:func:`build_plan_view` reads a plan that follows ``contracts/plan.schema.json`` and the optional
-fields the planner adds (``phases``, ``notes``, ``habits``, ``disclaimer``, ``volume_s``, ``day``,
-``peak_compression_n``, ``name``, ``cues``, ``extra_sets_side``, ``solver.per_week``). Every
-optional field may be absent; an unknown field is ignored, except in ``athlete`` (shown as a
-key-value line). ``habits`` becomes a :class:`~spinewise.report.plan_habits.HabitsView`
-(:mod:`spinewise.report.plan_habits_view`), read leniently. A missing required field
-raises :class:`~spinewise.errors.InputError` naming its path with 0-based list positions, e.g.
-``weeks[2].sessions[1].blocks``.
+:func:`build_plan_view` reads a :class:`~spinewise.planning.plan.Plan` with the optional parts
+the planner adds (phases, notes, habits, disclaimer, weekly volume, weekday, peak compression,
+display names, extra sets for one side, the solver's weeks) and those of hand-written plans
+(coaching cues, a finding's measured and reference values). A document read from a file becomes
+a plan through :meth:`~spinewise.planning.plan.Plan.read`, which names a missing required field
+by its path. An unknown field is ignored, except in ``athlete`` (shown as a key-value line).
+``habits`` becomes a :class:`~spinewise.report.plan_habits.HabitsView`
+(:mod:`spinewise.report.plan_habits_view`).
 
 The rows hold plain, unescaped text; each renderer escapes for its own format.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
-from spinewise.errors import InputError
-from spinewise.planning.plan import Plan
+from spinewise.planning.plan import Athlete, Block, Finding, Item, Phase, Plan, Session, Week
 from spinewise.report import plan_format as fmt
 from spinewise.report.plan_habits import Field, HabitsView, HabitView
 from spinewise.report.plan_habits_view import build_habits_view
@@ -151,32 +149,6 @@ class PlanView:
         return tuple(s for w in self.weeks for s in w.sessions)
 
 
-def _need(obj: Mapping[str, Any], key: str, path: str) -> Any:
-    if key not in obj:
-        raise InputError(f"{path}.{key}: required field missing")
-    return obj[key]
-
-
-def _mapping(value: Any, path: str) -> Mapping[str, Any]:
-    if not isinstance(value, Mapping):
-        raise InputError(f"{path}: must be an object, got {type(value).__name__}")
-    return value
-
-
-def _list(value: Any, path: str) -> Sequence[Any]:
-    if isinstance(value, str) or not isinstance(value, Sequence):
-        raise InputError(f"{path}: must be a list, got {type(value).__name__}")
-    return value
-
-
-def _strings(value: Any) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, Sequence):
-        return tuple(fmt.flatten_value(v) for v in value)
-    return ()
-
-
 _ATHLETE_LABELS = {
     "name": ("Name", ""),
     "sex": ("Sex", ""),
@@ -186,201 +158,156 @@ _ATHLETE_LABELS = {
 }
 
 
-def _athlete(athlete: Mapping[str, Any]) -> tuple[Field, ...]:
+def _athlete(athlete: Athlete) -> tuple[Field, ...]:
+    known: dict[str, object] = {
+        "name": athlete.name,
+        "sex": athlete.sex,
+        "age": athlete.age,
+        "body_mass_kg": athlete.body_mass_kg,
+        "training_experience": athlete.training_experience,
+    }
+    kept = dict(athlete.layout.kept())
     fields = []
-    for key, value in athlete.items():
+    for key in athlete.layout.keys or tuple(known):
+        value = kept[key] if key in kept else known[key]
         label, unit = _ATHLETE_LABELS.get(key, (fmt.humanize_key(key), ""))
         text = fmt.flatten_value(value)
         fields.append(Field(label, text + unit if value is not None else text))
     return tuple(fields)
 
 
-def _finding(raw: Any, path: str) -> FindingRow:
-    f = _mapping(raw, path)
+def _finding(f: Finding) -> FindingRow:
     details = []
-    if f.get("measured") is not None:
-        details.append(f"measured {fmt.flatten_value(f['measured'])}")
-    if f.get("reference") is not None:
-        details.append(f"reference {fmt.flatten_value(f['reference'])}")
+    if f.measured is not None:
+        details.append(f"measured {fmt.number_text(f.measured)}")
+    if f.reference is not None:
+        details.append(f"reference {fmt.number_text(f.reference)}")
     text = ", ".join(details)
-    if f.get("source"):
-        text = f"{text} ({f['source']})" if text else str(f["source"])
-    return FindingRow(
-        code=str(_need(f, "code", path)),
-        severity=str(_need(f, "severity", path)),
-        summary=str(_need(f, "summary", path)),
-        details=text,
-    )
+    if f.source:
+        text = f"{text} ({f.source})" if text else f.source
+    return FindingRow(code=f.code, severity=f.severity, summary=f.summary, details=text)
 
 
-def _item(raw: Any, path: str) -> ItemRow:
-    item = _mapping(raw, path)
-    for key in ("exercise_id", "sets", "why"):
-        _need(item, key, path)
+def _item(item: Item) -> ItemRow:
     return ItemRow(
         name=fmt.item_name(item),
-        exercise_id=str(item["exercise_id"]),
-        dose=fmt.dose_text(item),
-        tempo=fmt.tempo_text(item.get("tempo")),
-        rest=fmt.rest_text(item.get("rest_s")),
+        exercise_id=item.exercise_id,
+        dose=fmt.dose_text(item.dose),
+        tempo=fmt.tempo_text(item.dose.tempo),
+        rest=fmt.rest_text(item.dose.rest_s),
         intensity=fmt.intensity_cap_text(item),
-        why=_strings(item["why"]),
-        cues=_strings(item.get("cues")),
+        why=item.why,
+        cues=item.cues,
     )
 
 
-def _block(raw: Any, path: str) -> BlockView:
-    block = _mapping(raw, path)
-    kind = str(_need(block, "kind", path))
-    items = _list(_need(block, "items", path), f"{path}.items")
+def _block(block: Block) -> BlockView:
     return BlockView(
-        kind=kind,
-        title=fmt.BLOCK_TITLES.get(kind, fmt.humanize_key(kind)),
-        items=tuple(_item(it, f"{path}.items[{i}]") for i, it in enumerate(items)),
+        kind=block.kind,
+        title=fmt.BLOCK_TITLES.get(block.kind, fmt.humanize_key(block.kind)),
+        items=tuple(_item(it) for it in block.items),
     )
 
 
-def _session(week: Mapping[str, Any], raw: Any, path: str) -> SessionView:
-    s = _mapping(raw, path)
-    blocks = _list(_need(s, "blocks", path), f"{path}.blocks")
-    date = _need(s, "date", path)
-    minutes = _need(s, "estimated_minutes", path)
-    peak = s.get("peak_compression_n")
+def _session(week: Week, s: Session) -> SessionView:
+    peak = s.peak_compression_n
     return SessionView(
-        week_index=int(week["index"]),
-        index=int(_need(s, "index", path)),
+        week_index=week.index,
+        index=s.index,
         label=fmt.session_label(week, s),
-        date=date if isinstance(date, str) else None,
+        date=None if s.date is None else s.date.isoformat(),
         when=fmt.when_text(s),
-        estimated_minutes=float(minutes) if fmt.is_number(minutes) else 0.0,
-        minutes=fmt.minutes_text(minutes),
-        peak_compression=(f"{peak:,.0f} N" if fmt.is_number(peak) else None),
-        blocks=tuple(_block(b, f"{path}.blocks[{i}]") for i, b in enumerate(blocks)),
+        estimated_minutes=float(s.estimated_minutes),
+        minutes=fmt.minutes_text(s.estimated_minutes),
+        peak_compression=(f"{peak:,.0f} N" if peak is not None else None),
+        blocks=tuple(_block(b) for b in s.blocks),
     )
 
 
-def _retests(raw: Any) -> dict[int, str]:
+def _retests(plan: Plan) -> dict[int, str]:
     """Week -> the retest's words (``Retest after session 3: ...``)."""
     out: dict[int, str] = {}
-    for r in raw if isinstance(raw, list) else ():
-        if not isinstance(r, Mapping) or not fmt.is_number(r.get("week")):
+    for r in plan.retests:
+        if r.week is None:
             continue
-        session = r.get("session")
-        after = f" after session {session}" if fmt.is_number(session) else ""
-        out[int(r["week"])] = f"Retest{after}: {fmt.flatten_value(r.get('what', ''))}".strip()
+        after = f" after session {r.session}" if r.session is not None else ""
+        out[int(r.week)] = f"Retest{after}: {r.what or ''}".strip()
     return out
 
 
-def _week(
-    raw: Any, path: str, habits: HabitsView | None, retests: Mapping[int, str] | None = None
-) -> WeekView:
-    w = _mapping(raw, path)
-    for key in ("index", "phase", "deload"):
-        _need(w, key, path)
-    sessions = tuple(
-        _session(w, s, f"{path}.sessions[{i}]")
-        for i, s in enumerate(_list(_need(w, "sessions", path), f"{path}.sessions"))
-    )
-    volume_s = w.get("volume_s")
-    volume = f"{round(volume_s / 60)} min" if fmt.is_number(volume_s) else None
+def _week(w: Week, habits: HabitsView | None, retests: Mapping[int, str]) -> WeekView:
+    sessions = tuple(_session(w, s) for s in w.sessions)
+    volume = f"{round(w.volume_s / 60)} min" if w.volume_s is not None else None
     return WeekView(
-        index=int(w["index"]),
-        phase=str(w["phase"]),
-        deload=bool(w["deload"]),
+        index=w.index,
+        phase=w.phase,
+        deload=w.deload,
         total_minutes=fmt.minutes_text(sum(s.estimated_minutes for s in sessions)),
         volume=volume,
         sessions=sessions,
-        habits_hint=habits.hint(int(w["index"])) if habits is not None else "",
-        retest=(retests or {}).get(int(w["index"]), ""),
+        habits_hint=habits.hint(w.index) if habits is not None else "",
+        retest=retests.get(w.index, ""),
     )
 
 
-def _phases(raw: Any) -> tuple[PhaseView, ...]:
-    if not isinstance(raw, Sequence) or isinstance(raw, str):
-        return ()
+def _phases(phases: tuple[Phase, ...]) -> tuple[PhaseView, ...]:
     return tuple(
-        PhaseView(
-            phase=str(p.get("phase", "")),
-            weeks=fmt.week_ranges(p["weeks"] if isinstance(p.get("weeks"), list) else ()),
-            focus=fmt.flatten_value(p.get("focus", "")),
-        )
-        for p in raw
-        if isinstance(p, Mapping)
+        PhaseView(phase=p.phase, weeks=fmt.week_ranges(p.weeks), focus=p.focus) for p in phases
     )
 
 
-def _solver(
-    solver: Mapping[str, Any],
-) -> tuple[tuple[Field, ...], tuple[tuple[str, str, str], ...]]:
-    seconds = _need(solver, "solve_seconds", "solver")
-    fields = [
-        Field("Status", str(_need(solver, "status", "solver"))),
-        Field(
-            "Solve time",
-            f"{seconds:.2f} s" if fmt.is_number(seconds) else fmt.MISSING,
-        ),
-    ]
+def _solver(plan: Plan) -> tuple[tuple[Field, ...], tuple[tuple[str, str, str], ...]]:
+    solver = plan.solver
+    fields = (
+        Field("Status", solver.status),
+        Field("Solve time", f"{solver.solve_seconds:.2f} s"),
+    )
     per_week = tuple(
-        (
-            fmt.number_text(row.get("week")),
-            fmt.number_text(row.get("status")),
-            fmt.number_text(row.get("objective")),
-        )
-        for row in solver.get("per_week") or ()
-        if isinstance(row, Mapping)
+        (fmt.number_text(row.week), fmt.number_text(row.status), fmt.number_text(row.objective))
+        for row in solver.per_week
     )
-    return tuple(fields), per_week
+    return fields, per_week
 
 
-def build_plan_view(plan: Plan | Mapping[str, Any]) -> PlanView:
+def build_plan_view(plan: Plan) -> PlanView:
     """Turn a plan into the display rows every renderer uses.
 
     Parameters
     ----------
     plan
-        A :class:`~spinewise.planning.plan.Plan`, or a plan document read from a file (following
-        ``docs/contracts/plan.schema.json``, optional fields allowed), checked here.
-
-    Raises
-    ------
-    InputError
-        A required field is missing or has the wrong shape; the message names its path.
+        The plan; a document read from a file is first read with
+        :meth:`~spinewise.planning.plan.Plan.read`, which checks its required fields.
     """
-    plan = plan.to_json() if isinstance(plan, Plan) else _mapping(plan, "plan")
-    athlete = _mapping(_need(plan, "athlete", "plan"), "athlete")
-    name = fmt.flatten_value(athlete.get("name") or "athlete")
-    gen = plan.get("generated_by")
-    generated = (
-        f"spinewise {gen.get('version', '?')} · catalogue {gen.get('catalog_version', '?')}"
-        f" · seed {gen.get('seed', '?')}"
-        if isinstance(gen, Mapping)
-        else "spinewise"
+    athlete = plan.athlete
+    name = athlete.name or "athlete"
+    gen = plan.generated_by
+    generated = " · ".join(
+        (
+            f"spinewise {gen.version or '?'}",
+            f"catalogue {gen.catalog_version or '?'}",
+            f"seed {'?' if gen.seed is None else gen.seed}",
+        )
     )
-    disclaimer = str(plan.get("disclaimer") or "").strip()
+    disclaimer = plan.disclaimer.strip()
     if "medical device" not in disclaimer.lower():
         disclaimer = f"{fmt.BASE_DISCLAIMER} {disclaimer}".strip()
-    findings = _list(_need(plan, "findings", "plan"), "findings")
-    solver = _mapping(_need(plan, "solver", "plan"), "solver")
-    solver_fields, per_week = _solver(solver)
-    habits = build_habits_view(plan.get("habits"))
-    retests = _retests(plan.get("retests"))
-    weeks = tuple(
-        _week(w, f"weeks[{i}]", habits, retests)
-        for i, w in enumerate(_list(_need(plan, "weeks", "plan"), "weeks"))
-    )
+    solver_fields, per_week = _solver(plan)
+    habits = build_habits_view(plan.habits)
+    retests = _retests(plan)
+    weeks = tuple(_week(w, habits, retests) for w in plan.weeks)
     return PlanView(
         title=f"spinewise plan for {name}",
         athlete_name=name,
         athlete=_athlete(athlete),
         generated=generated,
         disclaimer=disclaimer,
-        findings=tuple(_finding(f, f"findings[{i}]") for i, f in enumerate(findings)),
-        phases=_phases(plan.get("phases")),
+        findings=tuple(_finding(f) for f in plan.findings),
+        phases=_phases(plan.phases),
         weeks=weeks,
         show_volume=any(w.volume is not None for w in weeks),
         solver=solver_fields,
-        relaxed=tuple(fmt.relaxed_text(r) for r in _strings(_need(solver, "relaxed", "solver"))),
+        relaxed=tuple(fmt.relaxed_text(r) for r in plan.solver.relaxed),
         per_week=per_week,
-        notes=_strings(plan.get("notes")),
+        notes=plan.notes,
         habits=habits,
     )

@@ -33,7 +33,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TypedDict
 
 from spinewise.assessment import assess
 from spinewise.catalog import Catalog
@@ -299,6 +299,85 @@ class Target:
     passed: bool | None
 
 
+class _SessionTimeJson(TypedDict):
+    week: int
+    session: int
+    kind: str
+    used_s: int
+    budget_s: int
+    share: float
+
+
+class _TimeUseJson(TypedDict):
+    training_overall: float
+    training_lowest: float
+    sessions: list[_SessionTimeJson]
+
+
+class _SessionPatternsJson(TypedDict):
+    week: int
+    session: int
+    exercises: dict[str, int]
+
+
+class _WeekJson(TypedDict):
+    week: int
+    phase: str
+    deload: bool
+    exercises: dict[str, int]
+    hard_sets: dict[str, int]
+    standing_balance_min: float
+    balance_practice_min: float
+
+
+class _ExerciseProgressJson(TypedDict):
+    exercise_id: str
+    name: str
+    weeks: list[int]
+    progresses: bool
+    falls_in_weeks: list[int]
+    ends_higher: bool
+
+
+class _ProgressionJson(TypedDict):
+    recurring: int
+    progressing: int
+    progressing_share: float
+    ending_higher_share: float
+    exercises: list[_ExerciseProgressJson]
+
+
+class _SignatureJson(TypedDict):
+    key: str
+    label: str
+    present: list[str]
+    excluded_because: str | None
+
+
+class _TargetJson(TypedDict):
+    key: str
+    label: str
+    target: str
+    measured: str
+    passed: bool | None
+
+
+class QualityJson(TypedDict):
+    """:meth:`PlanQuality.to_json`: the figures ``spinewise plan quality --json`` prints."""
+
+    athlete: str
+    minutes_per_session: int
+    older_adult: bool
+    time_use: _TimeUseJson
+    session_patterns: list[_SessionPatternsJson]
+    weeks: list[_WeekJson]
+    progression: _ProgressionJson
+    signature_work: list[_SignatureJson]
+    underscore_identifiers: list[str]
+    targets: list[_TargetJson]
+    passed: bool
+
+
 @dataclass(frozen=True)
 class PlanQuality:
     """Every figure of a plan's quality report, and the targets."""
@@ -382,7 +461,7 @@ class PlanQuality:
         """Every target that applies is met."""
         return all(t.passed is not False for t in self.targets)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> QualityJson:
         """The report as JSON (``spinewise plan quality --json``)."""
 
         def counts(cs: Iterable[PatternCount]) -> dict[str, int]:
@@ -490,15 +569,13 @@ def _is_standing_balance(catalog: Catalog, exercise_id: str) -> bool:
 
 def _practice_min(plan: Plan) -> dict[int, float]:
     """Balance practice at home per week [min] (the plan's ``habits.balance_practice``)."""
-    if plan.habits is None:
-        return {}
-    section = plan.habits.data.get("balance_practice")
-    if not isinstance(section, dict):
+    section = plan.habits.balance_practice if plan.habits is not None else None
+    if section is None:
         return {}
     return {
-        int(w["week"]): float(w["weekly_minutes"])
-        for w in section.get("weeks", [])
-        if isinstance(w, dict) and isinstance(w.get("weekly_minutes"), int | float)
+        w.week: float(w.weekly_minutes)
+        for w in section.weeks
+        if w.week is not None and w.weekly_minutes is not None
     }
 
 

@@ -55,6 +55,7 @@ if TYPE_CHECKING:
         athlete_named,
         check_exercises,
         delete_logged_session,
+        exercise_record,
         history,
         history_page,
         log_session,
@@ -77,6 +78,7 @@ if TYPE_CHECKING:
         session_changes,
         session_outcome,
     )
+    from spinewise.services.plan_files import PlanFile, PlanFormat, plan_file
     from spinewise.services.plancache import PlanCache
     from spinewise.services.plans import (
         assess_and_plan,
@@ -166,6 +168,7 @@ _HOME: dict[str, str] = {
     "check_exercises": "spinewise.services.log",
     "delete_logged_session": "spinewise.services.log",
     "history": "spinewise.services.log",
+    "exercise_record": "spinewise.services.log",
     "history_page": "spinewise.services.log",
     "log_session": "spinewise.services.log",
     "log_size": "spinewise.services.log",
@@ -195,6 +198,9 @@ _HOME: dict[str, str] = {
     "store_plan": "spinewise.services.plans",
     "user_plan": "spinewise.services.plans",
     "user_plans": "spinewise.services.plans",
+    "PlanFile": "spinewise.services.plan_files",
+    "PlanFormat": "spinewise.services.plan_files",
+    "plan_file": "spinewise.services.plan_files",
     "RecommendInputs": "spinewise.services.recommend",
     "recommend_inputs": "spinewise.services.recommend",
     "RetestOutcome": "spinewise.services.retest",
@@ -285,6 +291,8 @@ __all__ = [
     "NextSession",
     "PainLine",
     "PlanCache",
+    "PlanFile",
+    "PlanFormat",
     "Progress",
     "ProgressInputs",
     "RecommendInputs",
@@ -318,6 +326,7 @@ __all__ = [
     "discard_session",
     "done_sessions",
     "estimated_maxes_kg",
+    "exercise_record",
     "export_history",
     "finish_session",
     "history",
@@ -339,6 +348,7 @@ __all__ = [
     "next_session",
     "pending_jobs",
     "plan_change_log",
+    "plan_file",
     "plan_for_profile",
     "plan_schedule",
     "plan_session",

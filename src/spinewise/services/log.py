@@ -17,6 +17,7 @@ from spinewise.logbook import (
     SetLog,
     future_problems,
 )
+from spinewise.logbook.records import ExerciseHistory, exercise_history
 from spinewise.services.handle import Store
 from spinewise.services.views import catalog_lookup
 from spinewise.store import (
@@ -42,6 +43,7 @@ __all__ = [
     "athlete_named",
     "check_exercises",
     "delete_logged_session",
+    "exercise_record",
     "history",
     "history_page",
     "log_session",
@@ -187,3 +189,10 @@ def progress_inputs(
             n_sessions,
             n_sets,
         )
+
+
+def exercise_record(store: Store, athlete: int, exercise_id: str) -> ExerciseHistory:
+    """One exercise's logged sessions (newest first) and the person's records on it."""
+    with reading(store.engine) as db:
+        stored = list_sessions(db, athlete, exercise_id=exercise_id)
+    return exercise_history([s.log for s in stored], exercise_id)

@@ -44,7 +44,7 @@ def _seconds(value: float | None) -> str:
 
 def _effort(item: PlannedItem) -> str:
     """The item's intensity with its load in kg and spine-load cap, as every renderer writes it."""
-    return intensity_cap_text(item.item.to_json())
+    return intensity_cap_text(item.item)
 
 
 def make_templates(directory: Path) -> Jinja2Templates:

@@ -7,6 +7,7 @@ from spinewise.planning.rules.ballistic import FootContacts
 from spinewise.planning.rules.base import Rule
 from spinewise.planning.rules.coverage import KeyRegions, ThreePlanes, WeeklyQualities
 from spinewise.planning.rules.findings import FindingVolume
+from spinewise.planning.rules.lifter import MainLifts
 from spinewise.planning.rules.load import (
     DeloadVolume,
     HeavyCompressionSpacing,
@@ -55,5 +56,6 @@ ALL_RULES: tuple[Rule, ...] = (
     MovementPatterns(),
     SessionFill(),
     SignatureWork(),
+    MainLifts(),
     BalanceEverySession(),
 )
