@@ -1,7 +1,8 @@
 """One week as a CP-SAT model: the only module that imports OR-Tools.
 
 Variables: ``x[s, e, b]`` is true when exercise ``e`` is placed in block ``b`` of session ``s``;
-``y[s, e]`` (at most one block) and ``used[e]`` (anywhere this week) are derived from it. Rules add
+``y[s, e]`` (at most one block; the same variable as ``x`` when the exercise fits one block only)
+and ``used[e]`` (anywhere this week) are derived from it. Rules add
 constraints through this object, objective terms are collected and summed. The model is built in
 sorted order and solved with one worker under a deterministic time limit, so that the same input
 gives the same solution (docs/research/tech.md section 2).
@@ -77,12 +78,17 @@ class WeekModel:
             by_session = self._y_by_session.setdefault(s, [])
             index = self._y_index.setdefault(s, {})
             for eid, blocks in allowed:
-                xs = []
-                for b in blocks:
-                    xs.append(new_bool(f"x_{s}_{eid}_{b}"))
-                    self.x[s, eid, b] = xs[-1]
-                y = new_bool(f"y_{s}_{eid}")
-                self.model.add(cp_model.LinearExpr.sum(xs) == y)
+                if len(blocks) == 1:
+                    # one block: placing the exercise is placing it there (x is y)
+                    y = new_bool(f"y_{s}_{eid}")
+                    self.x[s, eid, blocks[0]] = y
+                else:
+                    xs = []
+                    for b in blocks:
+                        xs.append(new_bool(f"x_{s}_{eid}_{b}"))
+                        self.x[s, eid, b] = xs[-1]
+                    y = new_bool(f"y_{s}_{eid}")
+                    self.model.add(cp_model.LinearExpr.sum(xs) == y)
                 self.y[s, eid] = y
                 by_session.append((eid, y))
                 index[eid] = y
