@@ -135,6 +135,10 @@ class WeekModel:
         """Add a constraint."""
         return self.model.add(constraint)
 
+    def not_both(self, a: Any, b: Any) -> Any:
+        """Add "not both ``a`` and ``b``" (``a + b <= 1`` for two Booleans, as a clause)."""
+        return self.model.add_bool_or([a.Not(), b.Not()])
+
     def new_bool(self, name: str) -> Any:
         """A new Boolean variable."""
         return self.model.new_bool_var(name)
