@@ -28,6 +28,7 @@ from spinewise.planning.render_json import plan_document
 from spinewise.planning.request import PlanRequest
 from spinewise.planning.requirements import RELAX_ORDER, REQUIREMENTS
 from spinewise.planning.rules import ALL_RULES
+from spinewise.planning.rules.variety import previous_loading_week_in_phase
 from spinewise.planning.shortlist import shortlist
 from spinewise.planning.solver import SolveResult, WeekModel
 from spinewise.planning.spine import (
@@ -163,6 +164,9 @@ def _solve(
     add_objective(
         m, seed=seed, all_ids=all_ids, previous_phase_ids=previous_phase_ids, scores=scores
     )
+    before = previous_loading_week_in_phase(ctx)
+    if before is not None:
+        m.hint(before)
     return m.solve(seed)
 
 

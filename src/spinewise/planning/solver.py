@@ -137,6 +137,12 @@ class WeekModel:
         """Add a constraint."""
         return self.model.add(constraint)
 
+    def hint(self, items: Iterable[PlacedItem]) -> None:
+        """Warm-start from earlier items (a full hint: every x variable gets a value)."""
+        wanted = {(it.session, it.exercise_id, it.block) for it in items}
+        for key, var in sorted(self.x.items()):
+            self.model.add_hint(var, key in wanted)
+
     def not_both(self, a: Any, b: Any) -> Any:
         """Add "not both ``a`` and ``b``" (``a + b <= 1`` for two Booleans, as a clause)."""
         return self.model.add_bool_or([a.Not(), b.Not()])
@@ -184,12 +190,6 @@ class WeekModel:
         # models (benchmark plan: p50 1.19 s -> 1.03 s, same objective; decision record 0004).
         params.symmetry_level = 0
         params.cp_model_probing_level = 0
-        # Cuts, lazily added LP rows and SAT in-processing cost more than they save on these
-        # models: with the full relaxation in the LP from the start and no cut rounds, the first
-        # LP-guided dive lands within the gap limit (decision 0255).
-        params.cut_level = 0
-        params.add_lp_constraints_lazily = False
-        params.use_sat_inprocessing = False
         status = solver.solve(self.model)
         name = solver.status_name(status)
         items: list[PlacedItem] = []
