@@ -28,7 +28,6 @@ from spinewise.planning.render_json import plan_document
 from spinewise.planning.request import PlanRequest
 from spinewise.planning.requirements import RELAX_ORDER, REQUIREMENTS
 from spinewise.planning.rules import ALL_RULES
-from spinewise.planning.rules.variety import previous_loading_week_in_phase
 from spinewise.planning.shortlist import shortlist
 from spinewise.planning.solver import SolveResult, WeekModel
 from spinewise.planning.spine import (
@@ -164,9 +163,9 @@ def _solve(
     add_objective(
         m, seed=seed, all_ids=all_ids, previous_phase_ids=previous_phase_ids, scores=scores
     )
-    before = previous_loading_week_in_phase(ctx)
-    if before is not None:
-        m.hint(before)
+    # No warm start from the week before: completing a partial hint cost a search whose solution
+    # scored below the first LP-guided dive (decision record 0255); continuity within a phase is
+    # in the objective (CONTINUITY_REWARD).
     return m.solve(seed)
 
 
