@@ -106,9 +106,9 @@ def test_a_good_session_does_not_swap_in_a_barbell_good_morning_the_week_does_no
         assert "Barbell good morning is level 3 of 5" in change.change
         assert "barbell_good_morning" not in change.change  # plain words, no internal id
     _all_within_limit(result.plan, NOVICE)
-    # The planted item changes its sessions' minutes (too few or too many): that is the planting.
+    # The planted item may itself break a requirement (its session's minutes, a variant beside
+    # it): that is the planting. The adaptation adds no violation of its own.
     planted = set(validate_plan(plan, NOVICE, CATALOG))
-    assert {v.requirement for v in planted} <= {"session_fill", "session_time"}
     assert set(validate_plan(result.plan, NOVICE, CATALOG)) <= planted
 
 
@@ -150,7 +150,7 @@ def _progress_band_good_morning(request: PlanRequest) -> tuple[Plan, Item, str]:
     )
     change = next(c for c in adjusted.changes if c.exercise_id == "band_good_morning")
     assert change.change is not None
-    problems = check_item(item.to_json(), CATALOG.get(item.exercise_id), request, "build")
+    problems = check_item(item, CATALOG.get(item.exercise_id), request, "build")
     assert problems == []
     return adjusted.plan, item, change.change
 
@@ -186,16 +186,18 @@ def test_a_progression_no_load_cap_can_save_is_refused_with_the_reason() -> None
 )
 def test_each_item_check_refuses_the_swap(change, requirement: str) -> None:  # type: ignore[no-untyped-def]
     request = change(LIGHT)
-    item = {
-        "exercise_id": GOOD_MORNING.id,
-        "sets": 3,
-        "reps": 8,
-        "per_side": False,
-        "rest_s": 120,
-        "intensity": {"kind": "rpe", "value": 7.0},
-        "load_cap_kg": 17.0,
-        "why": ["a test"],
-    }
+    item = Item.from_json(
+        {
+            "exercise_id": GOOD_MORNING.id,
+            "sets": 3,
+            "reps": 8,
+            "per_side": False,
+            "rest_s": 120,
+            "intensity": {"kind": "rpe", "value": 7.0},
+            "load_cap_kg": 17.0,
+            "why": ["a test"],
+        }
+    )
     assert [p.requirement for p in check_item(item, GOOD_MORNING, request, "build")] == [
         requirement
     ]

@@ -207,12 +207,15 @@ def test_validator_names_a_one_arm_swing_without_a_two_hand_swing_before() -> No
 
 
 def test_a_deload_week_does_not_count_as_the_prerequisite() -> None:
+    from spinewise.planning.checks.scope import done_before
     from spinewise.planning.periodization import WeekPlan
-    from spinewise.planning.validate_ballistic import done_before
+    from spinewise.planning.plan import Week
 
-    def wk(*ids: str) -> dict[str, Any]:
-        items = [{"exercise_id": i} for i in ids]
-        return {"sessions": [{"blocks": [{"items": items}]}]}
+    def wk(*ids: str) -> Week:
+        items = [{"exercise_id": i, "sets": 1} for i in ids]
+        return Week.from_json(
+            {"index": 1, "sessions": [{"index": 1, "blocks": [{"kind": "prep", "items": items}]}]}
+        )
 
     weeks = [wk("goblet_squat"), wk("kettlebell_deadlift"), wk("kettlebell_deadstop_swing")]
     plans = (

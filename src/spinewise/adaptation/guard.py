@@ -1,8 +1,9 @@
 """Every plan version passes the validator: the check adaptation runs before it keeps a change.
 
 An adapted version is checked with the planner's own validator
-(:func:`spinewise.planning.validate.validate_plan`), whose per-item checks
-(:func:`spinewise.planning.validate_item.check_item`) adaptation also runs on each exercise it
+(:func:`spinewise.planning.validate.validate_plan`), whose item safety checks
+(:mod:`spinewise.planning.checks.item_rules`, through
+:func:`spinewise.planning.validate_item.item_problems`) adaptation also runs on each exercise it
 would put into a plan. A change is refused when the version it makes breaks a requirement that
 the version before it met; what the version before already broke (a plan stored by an older
 release) is not held against a change. A refused change keeps the item as it was planned, and
@@ -65,11 +66,17 @@ def new_violations(
     catalog: Catalog,
     compression: CompressionFn,
 ) -> list[Violation]:
-    """What ``after`` breaks that was not broken before (``before``: the earlier version's)."""
+    """What ``after`` breaks that was not broken before (``before``: the earlier version's).
+
+    A violation is the same when the same requirement is broken at the same place (week or
+    session): a session already short of its minutes that a change leaves short by another
+    figure breaks nothing new.
+    """
+    known = {(v.where, v.requirement) for v in before}
     return [
         v
         for v in validate_plan(after, request, catalog, compression=compression)
-        if v not in before
+        if (v.where, v.requirement) not in known
     ]
 
 

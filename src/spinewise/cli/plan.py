@@ -131,6 +131,16 @@ def _read_json(plan_file: Path) -> Any:
         ) from None
 
 
+def _read_plan(plan_file: Path, doc: Any) -> Plan:
+    """The plan a document holds; exit 2 (one line) when it is not a spinewise plan."""
+    if not isinstance(doc, dict) or not isinstance(doc.get("weeks"), list):
+        raise InputError(f"FILE: {plan_file}: not a spinewise plan (no list of weeks)")
+    try:
+        return Plan.from_json(doc)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise InputError(f"FILE: {plan_file}: not a spinewise plan: {exc}") from None
+
+
 @app.command("validate")
 def validate(
     plan_file: Annotated[Path, typer.Argument(metavar="FILE", help="A plan (JSON).")],
@@ -143,8 +153,11 @@ def validate(
     from spinewise.planning.validate import validate_plan
 
     plan = _read_json(plan_file)
+    if isinstance(plan, dict):
+        plan.setdefault("weeks", [])  # none: the validator says how many it expected
+    _read_plan(plan_file, plan)
     prof = load_profile(profile)
-    weeks = len(plan.get("weeks", [])) or None
+    weeks = len(plan["weeks"]) or None
     request = request_from_profile(prof, assess(prof), weeks=weeks)
     violations = validate_plan(plan, request, load_catalog(), compression=spine_compression())
     if violations:

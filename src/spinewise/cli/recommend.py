@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypedDict, cast, get_args
+from typing import Annotated, TypedDict, cast, get_args
 
 import typer
 
@@ -36,7 +36,7 @@ from spinewise.planning.make import spine_compression
 from spinewise.planning.periodization import Phase
 from spinewise.planning.plan import Plan, Week
 from spinewise.planning.request import PlanRequest
-from spinewise.profile import Profile, load_profile, parse_profile
+from spinewise.profile import Profile, load_profile
 from spinewise.settings import DEFAULT_ATHLETE
 
 __all__ = ["recommend"]
@@ -55,12 +55,8 @@ def _read_store(athlete: str, today: date) -> services.RecommendInputs:
         return services.recommend_inputs(store, who, today=today, who=athlete)
 
 
-def _request(profile_file: Path | None, stored: dict[str, Any] | None) -> PlanRequest | None:
-    profile: Profile | None = None
-    if profile_file is not None:
-        profile = load_profile(profile_file)
-    elif stored is not None:
-        profile = parse_profile(stored)
+def _request(profile_file: Path | None, stored: Profile | None) -> PlanRequest | None:
+    profile = load_profile(profile_file) if profile_file is not None else stored
     return None if profile is None else request_from_profile(profile, assess(profile))
 
 

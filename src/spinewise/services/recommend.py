@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from spinewise.errors import InputError
 from spinewise.logbook import PlannedSession, SessionLog
 from spinewise.logbook.summary import SessionSummary
 from spinewise.planning.plan import Plan
+from spinewise.profile import Profile, parse_profile
 from spinewise.services.handle import Store
 from spinewise.services.plans import plan_entry
 from spinewise.services.schedule import plan_schedule
@@ -29,7 +29,7 @@ class RecommendInputs:
     sessions
         The whole log, in time order.
     profile
-        The newest stored profile (its mapping), if any.
+        The newest stored profile, if any.
     next_planned, next_date
         The next session (:mod:`spinewise.services.schedule`) and its date; ``None`` when none
         is left.
@@ -38,9 +38,7 @@ class RecommendInputs:
     plan: Plan
     plan_version: int
     sessions: tuple[SessionLog, ...]
-    # Not an I/O edge: the stored profile's JSON, handed on to cli/recommend.py, which parses
-    # it. To become a Profile together with that module (left to its owner in this change).
-    profile: dict[str, Any] | None
+    profile: Profile | None
     next_planned: PlannedSession | None
     next_date: date | None
 
@@ -71,7 +69,7 @@ def recommend_inputs(
         plan=entry.stored.record.plan,
         plan_version=entry.stored.record.version,
         sessions=sessions,
-        profile=profiles[-1].profile if profiles else None,
+        profile=parse_profile(profiles[-1].profile) if profiles else None,
         next_planned=None if nxt is None else nxt.planned,
         next_date=None if nxt is None else nxt.date,
     )
