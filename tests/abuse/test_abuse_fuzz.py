@@ -70,8 +70,10 @@ _UNLIMITED = FAST_WEB.model_copy(
         "login_max_failures_per_account": 10**6,
     }
 )
-#: Operations that end the session or delete: a fresh log-in before each request.
-_ENDERS = ("/logout", "/logout-everywhere", "/me/password")
+#: Operations that end or replace the session, or delete: a fresh log-in before each request. A
+#: generated log-in can succeed (with an account a generated sign-up made) and replace the
+#: fuzzing user's session.
+_ENDERS = ("/logout", "/logout-everywhere", "/me/password", "/auth/login")
 
 
 def _leaves(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
