@@ -13,13 +13,25 @@ from functools import cache
 from typing import Any
 
 from planning.planning_fixtures import CATALOG, EXAMPLE, FULL_GYM, with_
-from spinewise.planning.dosing import item_seconds
+from spinewise.catalog import Exercise
+from spinewise.planning.dosing import item_seconds, volume_units
 from spinewise.planning.plan import Item
+from spinewise.planning.policy import (
+    WEEKLY_PATTERN_SETS_MAX,
+    counts_as_hard,
+    item_foot_contacts,
+    main_pattern,
+)
 from spinewise.planning.planner import make_plan
 from spinewise.planning.request import PlanRequest
+from spinewise.planning.validate import validate_plan
 
 Doc = dict[str, Any]
-Planter = Callable[[Doc], str]
+#: where the violation was planted, and the facts of the plan its message names (by name)
+Planted = tuple[str, dict[str, object]]
+Planter = Callable[[Doc], "str | Planted"]
+#: which catalogue exercises an item may hold for a planter to pick it
+Role = Callable[[Exercise], bool]
 
 KIT = EXAMPLE.equipment | {"kettlebell"}
 
@@ -117,20 +129,93 @@ def swap(doc: Doc, week: int, index: int, old: str, new: str, **dose: Any) -> st
     return f"week {week} session {index}"
 
 
+def exercise(it: Doc) -> Exercise:
+    """The catalogue entry of an item."""
+    return CATALOG.get(it["exercise_id"])
+
+
+def loading_weeks(doc: Doc) -> list[int]:
+    """The weeks (from 1) that are not deloads."""
+    return [n for n, w in enumerate(doc["weeks"], start=1) if not w["deload"]]
+
+
+def pick(doc: Doc, week: int, index: int, role: Role) -> str:
+    """The exercise id of the first item of a session whose exercise plays ``role``."""
+    for it in items(doc, week, index):
+        if role(exercise(it)):
+            return str(it["exercise_id"])
+    raise AssertionError(f"week {week} session {index} has no item in that role")
+
+
+def plant_swap(
+    doc: Doc,
+    base: str,
+    requirement: str,
+    new: str,
+    role: Role,
+    *,
+    weeks: tuple[int, ...] | None = None,
+    sessions: tuple[int, ...] | None = None,
+    scope: str = "session",
+    **dose: Any,
+) -> Planted:
+    """Swap ``new`` in for the first item in ``role`` whose swap breaks ``requirement`` alone.
+
+    The items are taken in plan order (loading weeks only unless ``weeks`` says otherwise);
+    the first one whose swap the validator names under exactly ``requirement`` is swapped in
+    ``doc``. Returns the place (a session, or its week when ``scope`` is ``"week"``) and the
+    facts a message may name: ``old`` (the exercise replaced), ``week`` and ``session``.
+    A check that finds nothing leaves no such item, and the planter fails.
+    """
+    request = REQUESTS[base]
+    for week in weeks or tuple(loading_weeks(doc)):
+        for s in doc["weeks"][week - 1]["sessions"]:
+            index = s["index"]
+            if sessions is not None and index not in sessions:
+                continue
+            for it in items(doc, week, index):
+                old = it["exercise_id"]
+                if old == new or not role(exercise(it)):
+                    continue
+                trial = copy.deepcopy(doc)
+                swap(trial, week, index, old, new, **dose)
+                found = validate_plan(trial, request, CATALOG)
+                if found and {v.requirement for v in found} == {requirement}:
+                    swap(doc, week, index, old, new, **dose)
+                    where = f"week {week}" if scope == "week" else f"week {week} session {index}"
+                    return where, {"old": old, "week": week, "session": index}
+    raise AssertionError(
+        f"no item of {base}'s plan can be swapped for {new} to break {requirement}"
+    )
+
+
+def week_volume(doc: Doc, week: int) -> int:
+    """A week's volume as the deload check counts it [s]."""
+    return sum(
+        volume_units(Item.from_json(it).dose)
+        for s in doc["weeks"][week - 1]["sessions"]
+        for it in items(doc, week, s["index"])
+    )
+
+
 # --- edits that take more than one swap ---
 
 
-def rest_free(doc: Doc, week: int, index: int) -> str:
+def rest_free(doc: Doc, week: int, index: int) -> Planted:
     for it in items(doc, week, index):
         it["rest_s"] = 0
     restate_minutes(doc, week, index)
-    return f"week {week} session {index}"
+    return f"week {week} session {index}", {
+        "minutes": session(doc, week, index)["estimated_minutes"]
+    }
 
 
-def long_rest(doc: Doc) -> str:
-    items(doc, 8, 1)[0]["rest_s"] += 1200
+def long_rest(doc: Doc) -> Planted:
+    """A deload session's first item of several sets rests 20 minutes longer."""
+    chosen = next(it for it in items(doc, 8, 1) if it["sets"] >= 2)
+    chosen["rest_s"] += 1200
     restate_minutes(doc, 8, 1)
-    return "week 8 session 1"
+    return "week 8 session 1", {"minutes": session(doc, 8, 1)["estimated_minutes"]}
 
 
 def blocks_reversed(doc: Doc) -> str:
@@ -138,15 +223,18 @@ def blocks_reversed(doc: Doc) -> str:
     return "week 1 session 1"
 
 
-def two_measures(doc: Doc) -> str:
-    item(doc, 8, 1, "marching_bridge")["hold_s"] = 20.0
+def two_measures(doc: Doc) -> Planted:
+    """The first item dosed by reps in week 8 session 1 gets a hold time as well."""
+    chosen = next(it for it in items(doc, 8, 1) if it["reps"] is not None)
+    chosen["hold_s"] = 20.0
     restate_minutes(doc, 8, 1)
-    return "week 8 session 1"
+    return "week 8 session 1", {"old": chosen["exercise_id"]}
 
 
-def no_reason(doc: Doc) -> str:
-    item(doc, 1, 1, "band_lift_half_kneeling")["why"] = []
-    return "week 1 session 1"
+def no_reason(doc: Doc) -> Planted:
+    chosen = items(doc, 1, 1)[0]
+    chosen["why"] = []
+    return "week 1 session 1", {"old": chosen["exercise_id"]}
 
 
 def fewer_sets(doc: Doc) -> str:
@@ -155,12 +243,13 @@ def fewer_sets(doc: Doc) -> str:
     return "week 2"
 
 
-def light_deload(doc: Doc) -> str:
+def light_deload(doc: Doc) -> Planted:
     for s in doc["weeks"][3]["sessions"]:
         for it in items(doc, 4, s["index"]):
             it["sets"], it["extra_sets_side"] = 1, None
         restate_minutes(doc, 4, s["index"])
-    return "week 4"
+    now, before = week_volume(doc, 4), week_volume(doc, 3)
+    return "week 4", {"now": now, "before": before, "share": f"{now / before:.0%}"}
 
 
 def week_repeated(doc: Doc) -> str:
@@ -189,29 +278,73 @@ def week_dropped(doc: Doc) -> str:
 
 
 def unknown(doc: Doc) -> str:
-    item(doc, 2, 1, "breathing_90_90")["exercise_id"] = "no_such_exercise"
+    items(doc, 2, 1)[-1]["exercise_id"] = "no_such_exercise"
     return "week 2 session 1"
 
 
-def cap_raised(doc: Doc) -> str:
-    item(doc, 1, 2, "kettlebell_deadlift")["load_cap_kg"] = 60.0
-    return "week 1 session 2"
+def cap_raised(doc: Doc) -> Planted:
+    """The first loaded hinge with a load cap gets a cap of 60 kg."""
+    for week in loading_weeks(doc):
+        for s in doc["weeks"][week - 1]["sessions"]:
+            for it in items(doc, week, s["index"]):
+                if it.get("load_cap_kg") is not None and "hinge" in exercise(it).patterns:
+                    it["load_cap_kg"] = 60.0
+                    where = f"week {week} session {s['index']}"
+                    return where, {"old": it["exercise_id"]}
+    raise AssertionError("no loaded hinge with a load cap")
 
 
-def many_landings(doc: Doc) -> str:
-    jumps = item(doc, 6, 1, "skater_jump")
-    jumps["reps"] = 31 if jumps["per_side"] else 61
-    for it in items(doc, 6, 1):
+def jump_session(doc: Doc) -> tuple[int, int, Doc]:
+    """The first one-sided jump dosed per side, with its week and session."""
+    for week in loading_weeks(doc):
+        for s in doc["weeks"][week - 1]["sessions"]:
+            for it in items(doc, week, s["index"]):
+                if it["per_side"] and "jump" in exercise(it).patterns:
+                    return week, s["index"], it
+    raise AssertionError("no jump dosed per side")
+
+
+def contacts(doc: Doc, week: int, index: int) -> int:
+    """A session's foot contacts, as the policy counts them."""
+    return sum(
+        item_foot_contacts(exercise(it), Item.from_json(it).dose) for it in items(doc, week, index)
+    )
+
+
+def many_landings(doc: Doc) -> Planted:
+    week, index, jumps = jump_session(doc)
+    jumps["reps"] = 31
+    for it in items(doc, week, index):
         it["rest_s"] //= 2  # the landings take the time the rests gave up
-    restate_minutes(doc, 6, 1)
-    return "week 6 session 1"
+    restate_minutes(doc, week, index)
+    return f"week {week} session {index}", {"contacts": contacts(doc, week, index)}
 
 
-def more_sets(doc: Doc) -> str:
-    taps = item(doc, 2, 3, "plank_shoulder_tap")
-    taps["sets"], taps["rest_s"] = taps["sets"] + 2, 0
-    restate_minutes(doc, 2, 3)
-    return "week 2"
+def hard_sets(doc: Doc, week: int, pattern: str) -> int:
+    """A week's hard sets of a main pattern, as the policy counts them."""
+    total = 0
+    for s in doc["weeks"][week - 1]["sessions"]:
+        for it in items(doc, week, s["index"]):
+            ex = exercise(it)
+            if counts_as_hard(ex) and main_pattern(ex) == pattern:
+                side = it.get("extra_sets_side")
+                total += it["sets"] + (side["sets"] if side else 0)
+    return total
+
+
+def more_sets(doc: Doc) -> Planted:
+    """The week with the most hard anti-rotation sets gets one set over the weekly cap."""
+    weeks = loading_weeks(doc)
+    week = max(weeks, key=lambda w: hard_sets(doc, w, "anti_rotation"))
+    for s in doc["weeks"][week - 1]["sessions"]:
+        for it in items(doc, week, s["index"]):
+            ex = exercise(it)
+            if counts_as_hard(ex) and main_pattern(ex) == "anti_rotation":
+                missing = WEEKLY_PATTERN_SETS_MAX + 1 - hard_sets(doc, week, "anti_rotation")
+                it["sets"], it["rest_s"] = it["sets"] + missing, 0
+                restate_minutes(doc, week, s["index"])
+                return f"week {week}", {"sets": hard_sets(doc, week, "anti_rotation")}
+    raise AssertionError("no hard anti-rotation work")
 
 
 def no_one_sided_work(doc: Doc) -> str:
@@ -236,11 +369,21 @@ def no_transverse_work(doc: Doc) -> str:
     return "week 3"
 
 
-def session_dropped(doc: Doc) -> str:
-    doc["weeks"][0]["sessions"].pop(1)
-    # the session held the week's deadlift: relaxing that requirement leaves only the count
-    doc["solver"]["relaxed"].append("week 1: signature_work: one session fewer")
-    return "week 1"
+def session_dropped(doc: Doc) -> Planted:
+    """Week 1 loses the first session whose work the other two cover.
+
+    The week's signature lift may go with it: relaxing that requirement leaves only the count.
+    """
+    request = REQUESTS["sunday_monday"]
+    for index in range(len(doc["weeks"][0]["sessions"]) - 1, -1, -1):
+        trial = copy.deepcopy(doc)
+        trial["weeks"][0]["sessions"].pop(index)
+        trial["solver"]["relaxed"].append("week 1: signature_work: one session fewer")
+        if {v.requirement for v in validate_plan(trial, request, CATALOG)} == {"sessions"}:
+            doc.clear()
+            doc.update(trial)
+            return "week 1", {"left": len(doc["weeks"][0]["sessions"])}
+    raise AssertionError("every session of week 1 holds work the others lack")
 
 
 def no_bench_press(doc: Doc) -> str:
@@ -254,3 +397,60 @@ def no_bench_press(doc: Doc) -> str:
                     it.pop("load_kg", None)
                     return "week 1"
     raise AssertionError("the lifter's week 1 has no bench press")
+
+
+def variant_added(doc: Doc) -> Planted:
+    """A band row joins a session that holds the split-stance band row (its variant)."""
+    return plant_swap(
+        doc,
+        "novice",
+        "one_variant_per_session",
+        "band_row",
+        lambda e: "row" not in e.patterns,
+    )
+
+
+def third_time(doc: Doc) -> Planted:
+    """An exercise the week already holds twice is put in place of an item of another session."""
+    for week in loading_weeks(doc):
+        sessions = doc["weeks"][week - 1]["sessions"]
+        held: dict[str, list[int]] = {}
+        for s in sessions:
+            for it in items(doc, week, s["index"]):
+                held.setdefault(it["exercise_id"], []).append(s["index"])
+        for exercise_id, where in held.items():
+            others = tuple(s["index"] for s in sessions if s["index"] not in where)
+            if len(where) != 2 or not others:
+                continue
+            main = main_pattern(CATALOG.get(exercise_id))
+            try:
+                planted = plant_swap(
+                    doc,
+                    "novice",
+                    "weekly_frequency",
+                    exercise_id,
+                    lambda e, main=main: main_pattern(e) == main,
+                    weeks=(week,),
+                    sessions=others,
+                    scope="week",
+                )
+            except AssertionError:
+                continue
+            return planted[0], {**planted[1], "new": exercise_id}
+    raise AssertionError("no exercise can be given a third time in a week")
+
+
+def more_isolated(doc: Doc) -> Planted:
+    """An integrated item becomes an isolated one, one too many for the week."""
+    where, facts = plant_swap(
+        doc,
+        "older",
+        "isolated_share",
+        "active_straight_leg_raise",
+        lambda e: e.integration == "integrated",
+        scope="week",
+    )
+    week = int(str(facts["week"]))
+    placed = [it for s in doc["weeks"][week - 1]["sessions"] for it in items(doc, week, s["index"])]
+    isolated = sum(exercise(it).integration == "isolated" for it in placed)
+    return where, {**facts, "isolated": isolated, "total": len(placed)}
