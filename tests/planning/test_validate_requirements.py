@@ -18,8 +18,8 @@ from planning import validator_plants as plants
 from planning.planning_fixtures import CATALOG
 from planning.validator_named import NAMED
 from planning.validator_plants import REQUESTS, Planter, Role, valid_doc
-from spinewise.planning.policy import main_pattern
 from spinewise.planning.checks.registry import PLAN_CHECKS, REGISTRY, VALIDATOR_ONLY
+from spinewise.planning.policy import main_pattern
 from spinewise.planning.requirements import REQUIREMENTS
 from spinewise.planning.validate import validate_plan
 
@@ -43,7 +43,7 @@ PLANTERS: dict[str, tuple[str, Planter]] = {
     "pain_gate": _swap(
         "in_pain", "pain_gate", "half_kneeling_rotational_throw", _patterns("trunk_flexion")
     ),
-    "fall_risk_jumps": _swap("older", "fall_risk_jumps", "broad_jump", _patterns("breathing")),
+    "fall_risk_jumps": _swap("older", "fall_risk_jumps", "skater_jump", _patterns("breathing")),
     "prerequisites": _swap("novice", "prerequisites", "broad_jump", _patterns("balance")),
     "spine_budget": ("novice", plants.cap_raised),
     "session_time": ("novice", plants.long_rest),
@@ -108,12 +108,15 @@ PLANTERS: dict[str, tuple[str, Planter]] = {
         lambda e: "hinge" in e.patterns and e.laterality != "bilateral",
         scope="week",
     ),
-    "rotational_throws": _swap(
+    "rotational_throws": (
         "older",
-        "rotational_throws",
-        ASLR,
-        lambda e: {"throw", "rotation"} <= set(e.patterns),
-        scope="week",
+        lambda d: plants.plant_swaps(
+            d,
+            "older",
+            "rotational_throws",
+            lambda e: {"throw", "rotation"} <= set(e.patterns),
+            ("band_explosive_chop", "band_rotational_punch", "band_pull_through_explosive"),
+        ),
     ),
     "three_planes": ("in_pain", plants.no_transverse_work),
     "movement_patterns": _swap("novice", "movement_patterns", ASLR, _patterns("row"), scope="week"),

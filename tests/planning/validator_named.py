@@ -21,7 +21,7 @@ NAMED: dict[str, list[str]] = {
         "work at pain 4/10 (allowed up to 2/10)",
     ],
     "fall_risk_jumps": [
-        "{where}: fall_risk_jumps: broad_jump is a one-legged, sideways or "
+        "{where}: fall_risk_jumps: skater_jump is a one-legged, sideways or "
         "high-level jump for a person at risk of falling",
     ],
     "prerequisites": [

@@ -16,13 +16,13 @@ from planning.planning_fixtures import CATALOG, EXAMPLE, FULL_GYM, with_
 from spinewise.catalog import Exercise
 from spinewise.planning.dosing import item_seconds, volume_units
 from spinewise.planning.plan import Item
+from spinewise.planning.planner import make_plan
 from spinewise.planning.policy import (
     WEEKLY_PATTERN_SETS_MAX,
     counts_as_hard,
     item_foot_contacts,
     main_pattern,
 )
-from spinewise.planning.planner import make_plan
 from spinewise.planning.request import PlanRequest
 from spinewise.planning.validate import validate_plan
 
@@ -333,18 +333,29 @@ def hard_sets(doc: Doc, week: int, pattern: str) -> int:
 
 
 def more_sets(doc: Doc) -> Planted:
-    """The week with the most hard anti-rotation sets gets one set over the weekly cap."""
-    weeks = loading_weeks(doc)
-    week = max(weeks, key=lambda w: hard_sets(doc, w, "anti_rotation"))
-    for s in doc["weeks"][week - 1]["sessions"]:
-        for it in items(doc, week, s["index"]):
-            ex = exercise(it)
-            if counts_as_hard(ex) and main_pattern(ex) == "anti_rotation":
-                missing = WEEKLY_PATTERN_SETS_MAX + 1 - hard_sets(doc, week, "anti_rotation")
-                it["sets"], it["rest_s"] = it["sets"] + missing, 0
-                restate_minutes(doc, week, s["index"])
-                return f"week {week}", {"sets": hard_sets(doc, week, "anti_rotation")}
-    raise AssertionError("no hard anti-rotation work")
+    """One hard anti-rotation item gets enough sets for its week to pass the weekly cap by one.
+
+    The item's rests go, so that its session keeps its minutes; the weeks are tried from the
+    last, whose doses no later week must keep up with.
+    """
+    request = REQUESTS["sunday_monday"]
+    for week in reversed(loading_weeks(doc)):
+        missing = WEEKLY_PATTERN_SETS_MAX + 1 - hard_sets(doc, week, "anti_rotation")
+        for s in doc["weeks"][week - 1]["sessions"]:
+            for n, it in enumerate(items(doc, week, s["index"])):
+                ex = exercise(it)
+                if not (counts_as_hard(ex) and main_pattern(ex) == "anti_rotation"):
+                    continue
+                trial = copy.deepcopy(doc)
+                chosen = items(trial, week, s["index"])[n]
+                chosen["sets"], chosen["rest_s"] = chosen["sets"] + missing, 0
+                restate_minutes(trial, week, s["index"])
+                found = validate_plan(trial, request, CATALOG)
+                if {v.requirement for v in found} == {"weekly_pattern_sets"}:
+                    doc.clear()
+                    doc.update(trial)
+                    return f"week {week}", {"sets": hard_sets(doc, week, "anti_rotation")}
+    raise AssertionError("no hard anti-rotation item can take the extra sets")
 
 
 def no_one_sided_work(doc: Doc) -> str:
@@ -370,20 +381,22 @@ def no_transverse_work(doc: Doc) -> str:
 
 
 def session_dropped(doc: Doc) -> Planted:
-    """Week 1 loses the first session whose work the other two cover.
+    """The first loading week that can lose a session to the others loses it.
 
-    The week's signature lift may go with it: relaxing that requirement leaves only the count.
+    The week's signature work may go with it: relaxing that requirement leaves only the count.
     """
     request = REQUESTS["sunday_monday"]
-    for index in range(len(doc["weeks"][0]["sessions"]) - 1, -1, -1):
-        trial = copy.deepcopy(doc)
-        trial["weeks"][0]["sessions"].pop(index)
-        trial["solver"]["relaxed"].append("week 1: signature_work: one session fewer")
-        if {v.requirement for v in validate_plan(trial, request, CATALOG)} == {"sessions"}:
-            doc.clear()
-            doc.update(trial)
-            return "week 1", {"left": len(doc["weeks"][0]["sessions"])}
-    raise AssertionError("every session of week 1 holds work the others lack")
+    for week in loading_weeks(doc):
+        sessions = doc["weeks"][week - 1]["sessions"]
+        for index in range(len(sessions) - 1, -1, -1):
+            trial = copy.deepcopy(doc)
+            trial["weeks"][week - 1]["sessions"].pop(index)
+            trial["solver"]["relaxed"].append(f"week {week}: signature_work: one session fewer")
+            if {v.requirement for v in validate_plan(trial, request, CATALOG)} == {"sessions"}:
+                doc.clear()
+                doc.update(trial)
+                return f"week {week}", {"left": len(sessions) - 1}
+    raise AssertionError("every session holds work the others of its week lack")
 
 
 def no_bench_press(doc: Doc) -> str:
@@ -440,17 +453,70 @@ def third_time(doc: Doc) -> Planted:
     raise AssertionError("no exercise can be given a third time in a week")
 
 
+#: isolated exercises, none of them a jump or a throw, to put in place of integrated ones
+ISOLATED = (
+    "active_straight_leg_raise",
+    "mcgill_curl_up",
+    "crocodile_breathing",
+    "heel_raise_supported",
+    "prone_ytw_raise",
+    "wall_sit",
+)
+
+
 def more_isolated(doc: Doc) -> Planted:
     """An integrated item becomes an isolated one, one too many for the week."""
-    where, facts = plant_swap(
+    where, facts = plant_swaps(
         doc,
         "older",
         "isolated_share",
-        "active_straight_leg_raise",
-        lambda e: e.integration == "integrated",
-        scope="week",
+        lambda e: e.integration == "integrated" and "stability" in e.blocks,
+        ISOLATED,
     )
     week = int(str(facts["week"]))
     placed = [it for s in doc["weeks"][week - 1]["sessions"] for it in items(doc, week, s["index"])]
     isolated = sum(exercise(it).integration == "isolated" for it in placed)
     return where, {**facts, "isolated": isolated, "total": len(placed)}
+
+
+def plant_swaps(
+    doc: Doc,
+    base: str,
+    requirement: str,
+    role: Role,
+    news: tuple[str, ...],
+    *,
+    per_session: bool = False,
+) -> Planted:
+    """Swap every item in ``role`` of one week (or one session) for ``news``, in order.
+
+    The first loading week (or session) whose items in ``role`` are no more than ``news`` and
+    whose swap the validator names under exactly ``requirement`` is swapped in ``doc``.
+    Returns the week and the facts a message may name (``week``, ``session``).
+    """
+    request = REQUESTS[base]
+    for week in loading_weeks(doc):
+        groups = [
+            (s["index"],)
+            if per_session
+            else tuple(x["index"] for x in doc["weeks"][week - 1]["sessions"])
+            for s in doc["weeks"][week - 1]["sessions"]
+        ]
+        for group in dict.fromkeys(groups):
+            targets = [
+                (index, it["exercise_id"])
+                for index in group
+                for it in items(doc, week, index)
+                if role(exercise(it))
+            ]
+            if not targets or len(targets) > len(news):
+                continue
+            trial = copy.deepcopy(doc)
+            for (index, old), new in zip(targets, news, strict=False):
+                swap(trial, week, index, old, new)
+            found = validate_plan(trial, request, CATALOG)
+            if {v.requirement for v in found} == {requirement}:
+                doc.clear()
+                doc.update(trial)
+                return f"week {week}", {"week": week, "session": group[0]}
+    raise AssertionError(f"no week of {base}'s plan can lose its {requirement} work")
