@@ -43,7 +43,7 @@ PLANTERS: dict[str, tuple[str, Planter]] = {
     "pain_gate": _swap(
         "in_pain", "pain_gate", "half_kneeling_rotational_throw", _patterns("trunk_flexion")
     ),
-    "fall_risk_jumps": _swap("older", "fall_risk_jumps", "skater_jump", _patterns("breathing")),
+    "fall_risk_jumps": _swap("older", "fall_risk_jumps", "skater_jump", _patterns("jump")),
     "prerequisites": _swap("novice", "prerequisites", "broad_jump", _patterns("balance")),
     "spine_budget": ("novice", plants.cap_raised),
     "session_time": ("novice", plants.long_rest),
@@ -129,7 +129,7 @@ PLANTERS: dict[str, tuple[str, Planter]] = {
         scope="week",
     ),
     "unilateral_each_session": ("in_pain", plants.no_one_sided_work),
-    "isolated_share": ("older", plants.more_isolated),
+    "isolated_share": ("novice", plants.more_isolated),
     "variety_rotation": ("novice", plants.week_repeated),
     "main_lifts": ("lifter", plants.no_bench_press),
     # the validator's own checks of the plan's form

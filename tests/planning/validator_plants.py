@@ -358,26 +358,48 @@ def more_sets(doc: Doc) -> Planted:
     raise AssertionError("no hard anti-rotation item can take the extra sets")
 
 
-def no_one_sided_work(doc: Doc) -> str:
-    swap(doc, 3, 2, "split_squat", "heel_raise_supported")
-    swap(doc, 3, 2, "suitcase_march", "band_complex")
-    swap(doc, 3, 2, "hip_90_90_switches", "band_lat_pulldown")
-    return "week 3"
+#: two-sided exercises in one plane (sagittal or frontal), none of them a jump or a throw
+TWO_SIDED_ONE_PLANE = (
+    "active_straight_leg_raise",
+    "band_lat_pulldown",
+    "prone_back_extension_hold",
+    "glute_bridge_hold_pulses",
+    "wall_sit",
+    "heel_raise_supported",
+    "bear_hold",
+    "wall_plank",
+    "band_good_morning",
+    "farmers_carry",
+    "supine_bracing_drill",
+    "crocodile_breathing",
+)
 
 
-def no_transverse_work(doc: Doc) -> str:
-    for index, old, new in (
-        (1, "pallof_hold_band", "active_straight_leg_raise"),
-        (1, "bird_dog_pulses", "band_lat_pulldown"),
-        (1, "single_leg_rdl_bodyweight", "band_pull_through_explosive"),
-        (2, "prone_ytw_raise", "active_straight_leg_raise"),
-        (2, "hip_90_90_switches", "band_lat_pulldown"),
-        (3, "bird_dog", "prone_back_extension_hold"),
-    ):
-        swap(doc, 3, index, old, new)
-    # the single-leg hinge went with the twisting work: relaxed, so that only the planes remain
-    doc["solver"]["relaxed"].append("week 3: single_leg_hinge: no room")
-    return "week 3"
+def no_one_sided_work(doc: Doc) -> Planted:
+    """A session's unilateral, alternating and split items become two-sided ones."""
+    return plant_until(
+        doc,
+        "in_pain",
+        "unilateral_each_session",
+        lambda e: e.laterality in ("unilateral", "alternating", "split"),
+        TWO_SIDED_ONE_PLANE,
+    )
+
+
+def no_transverse_work(doc: Doc) -> Planted:
+    """A week's transverse-plane items become items in other planes.
+
+    The single-leg hinges go with the twisting work: relaxed, so that only the planes remain.
+    """
+    for week in loading_weeks(doc):
+        doc["solver"]["relaxed"].append(f"week {week}: single_leg_hinge: no room")
+    return plant_until(
+        doc,
+        "in_pain",
+        "three_planes",
+        lambda e: "transverse" in e.planes,
+        TWO_SIDED_ONE_PLANE,
+    )
 
 
 def session_dropped(doc: Doc) -> Planted:
@@ -465,13 +487,9 @@ ISOLATED = (
 
 
 def more_isolated(doc: Doc) -> Planted:
-    """An integrated item becomes an isolated one, one too many for the week."""
-    where, facts = plant_swaps(
-        doc,
-        "older",
-        "isolated_share",
-        lambda e: e.integration == "integrated" and "stability" in e.blocks,
-        ISOLATED,
+    """Integrated items become isolated ones until a week holds too many."""
+    where, facts = plant_until(
+        doc, "novice", "isolated_share", lambda e: e.integration == "integrated", ISOLATED
     )
     week = int(str(facts["week"]))
     placed = [it for s in doc["weeks"][week - 1]["sessions"] for it in items(doc, week, s["index"])]
@@ -520,3 +538,45 @@ def plant_swaps(
                 doc.update(trial)
                 return f"week {week}", {"week": week, "session": group[0]}
     raise AssertionError(f"no week of {base}'s plan can lose its {requirement} work")
+
+
+def plant_until(
+    doc: Doc,
+    base: str,
+    requirement: str,
+    role: Role,
+    news: tuple[str, ...],
+    *,
+    weeks: tuple[int, ...] | None = None,
+    sessions: tuple[int, ...] | None = None,
+) -> Planted:
+    """Swap items in ``role`` of one week, one by one, until the validator names ``requirement``.
+
+    Each swap puts the first of ``news`` not yet in the item's session in its place and is kept
+    only if the validator then names nothing but ``requirement``; the week is done when it names
+    exactly that. The first loading week (of ``weeks``) where this works is changed in ``doc``.
+    """
+    request = REQUESTS[base]
+    for week in weeks or tuple(loading_weeks(doc)):
+        trial = copy.deepcopy(doc)
+        for s in trial["weeks"][week - 1]["sessions"]:
+            index = s["index"]
+            if sessions is not None and index not in sessions:
+                continue
+            for it in list(items(trial, week, index)):
+                if not role(exercise(it)):
+                    continue
+                held = {x["exercise_id"] for x in items(trial, week, index)}
+                named: set[str] = set()
+                for new in (n for n in news if n not in held):
+                    attempt = copy.deepcopy(trial)
+                    swap(attempt, week, index, it["exercise_id"], new)
+                    named = {v.requirement for v in validate_plan(attempt, request, CATALOG)}
+                    if named <= {requirement}:
+                        trial = attempt
+                        break
+                if named == {requirement}:
+                    doc.clear()
+                    doc.update(trial)
+                    return f"week {week}", {"week": week, "session": index}
+    raise AssertionError(f"no week of {base}'s plan can be brought to break {requirement}")
