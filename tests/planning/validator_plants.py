@@ -333,29 +333,32 @@ def hard_sets(doc: Doc, week: int, pattern: str) -> int:
 
 
 def more_sets(doc: Doc) -> Planted:
-    """One hard anti-rotation item gets enough sets for its week to pass the weekly cap by one.
+    """A week's hard anti-rotation items share enough extra sets to pass the weekly cap by one.
 
-    The item's rests go, so that its session keeps its minutes; the weeks are tried from the
-    last, whose doses no later week must keep up with.
+    The items lose their rests, so that their sessions keep their minutes; the weeks are tried
+    from the last, whose doses no later week must keep up with.
     """
     request = REQUESTS["sunday_monday"]
     for week in reversed(loading_weeks(doc)):
-        missing = WEEKLY_PATTERN_SETS_MAX + 1 - hard_sets(doc, week, "anti_rotation")
-        for s in doc["weeks"][week - 1]["sessions"]:
-            for n, it in enumerate(items(doc, week, s["index"])):
-                ex = exercise(it)
-                if not (counts_as_hard(ex) and main_pattern(ex) == "anti_rotation"):
-                    continue
-                trial = copy.deepcopy(doc)
-                chosen = items(trial, week, s["index"])[n]
-                chosen["sets"], chosen["rest_s"] = chosen["sets"] + missing, 0
-                restate_minutes(trial, week, s["index"])
-                found = validate_plan(trial, request, CATALOG)
-                if {v.requirement for v in found} == {"weekly_pattern_sets"}:
-                    doc.clear()
-                    doc.update(trial)
-                    return f"week {week}", {"sets": hard_sets(doc, week, "anti_rotation")}
-    raise AssertionError("no hard anti-rotation item can take the extra sets")
+        trial = copy.deepcopy(doc)
+        hard = [
+            (s["index"], it)
+            for s in trial["weeks"][week - 1]["sessions"]
+            for it in items(trial, week, s["index"])
+            if counts_as_hard(exercise(it)) and main_pattern(exercise(it)) == "anti_rotation"
+        ]
+        if not hard:
+            continue
+        for n in range(WEEKLY_PATTERN_SETS_MAX + 1 - hard_sets(trial, week, "anti_rotation")):
+            hard[n % len(hard)][1]["sets"] += 1
+        for index, it in hard:
+            it["rest_s"] = 0
+            restate_minutes(trial, week, index)
+        found = validate_plan(trial, request, CATALOG)
+        if {v.requirement for v in found} == {"weekly_pattern_sets"}:
+            doc.clear()
+            doc.update(trial)
+            return f"week {week}", {"sets": hard_sets(doc, week, "anti_rotation")}
 
 
 #: two-sided exercises in one plane (sagittal or frontal), none of them a jump or a throw
