@@ -80,7 +80,8 @@ NAMED: dict[str, list[str]] = {
         "{where}: weekly_qualities: no item trains mobility",
     ],
     "unilateral_each_session": [
-        "{where}: unilateral_each_session: session {session} has no unilateral, alternating or split work",
+        "{where}: unilateral_each_session: session {session} has no unilateral, alternating "
+        "or split work",
     ],
     "single_leg_hinge": [
         "{where}: single_leg_hinge: no single-leg hinge in a loading week",

@@ -121,6 +121,14 @@ def set_seconds(doc: Doc, week: int, index: int, target_s: int) -> None:
     restate_minutes(doc, week, index)
 
 
+def can_take_seconds(doc: Doc, week: int, index: int, target_s: int) -> bool:
+    """Whether :func:`set_seconds` can bring a session to ``target_s`` [s]."""
+    its = items(doc, week, index)
+    chosen = next((it for it in its if it["sets"] == 2 and not it.get("extra_sets_side")), None)
+    now = sum(item_seconds(Item.from_json(it).dose) for it in its)
+    return chosen is not None and chosen["rest_s"] + target_s - now >= 0
+
+
 def swap(doc: Doc, week: int, index: int, old: str, new: str, **dose: Any) -> str:
     """Put exercise ``new`` in place of ``old`` (keeping the dose, but for ``dose``)."""
     it = item(doc, week, index, old)
