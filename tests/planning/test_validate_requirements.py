@@ -125,7 +125,11 @@ PLANTERS: dict[str, tuple[str, Planter]] = {
         "older",
         "finding_volume",
         ASLR,
-        lambda e: "isometric_endurance" in e.qualities and "erector_spinae" in e.regions,
+        lambda e: (
+            "isometric_endurance" in e.qualities
+            and "erector_spinae" in e.regions
+            and "proprioception" not in e.qualities  # the every-session finding stays met
+        ),
         scope="week",
     ),
     "unilateral_each_session": ("in_pain", plants.no_one_sided_work),

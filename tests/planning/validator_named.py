@@ -1,7 +1,10 @@
 """The validator's exact words for each planted violation of ``test_validate_requirements``.
 
 Checked by hand against the edit that plants it (decision 0230): the exercise, the numbers (the
-cap, the sets, the minutes, the contacts) and the place are the planted ones.
+cap, the sets, the minutes, the contacts) and the place are the planted ones. The words are
+templates: ``{where}`` is the place the planter returns, and the other fields (``{old}``,
+``{minutes}``, ``{contacts}`` ...) are the facts of the plan it returns with it, so that the
+test stays exact while the planner's choices change.
 """
 
 from __future__ import annotations

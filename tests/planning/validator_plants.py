@@ -1,8 +1,17 @@
 """Valid plans and, for every check of the validator, an edit that breaks exactly that check.
 
 Each planter edits a plan document in place and returns where the validator must name the
-violation (``week N`` or ``week N session S``). The plans are made once per test run
-(:func:`valid_doc`); a planter works on a copy. Imported by ``test_validate_requirements``.
+violation (``week N`` or ``week N session S``), with the facts of the plan its message names
+(the exercise replaced, a count, the minutes) when they depend on the plan. The plans are made
+once per test run (:func:`valid_doc`); a planter works on a copy. Imported by
+``test_validate_requirements`` and the other ``test_validate_*`` modules.
+
+No planter names an exercise the planner happened to choose: it takes items by their role
+(a pattern, a quality, a region, the laterality, the plane) in plan order, so that a change
+of the planner or the catalogue moves the planting rather than breaking it. Among the items
+in a role, the first whose edit the validator names under the intended requirement and no
+other is taken (:func:`plant_swap`, :func:`plant_until`); a check that finds nothing leaves
+no such item and the planter fails, so every test still fails when its check is emptied.
 """
 
 from __future__ import annotations
@@ -145,14 +154,6 @@ def exercise(it: Doc) -> Exercise:
 def loading_weeks(doc: Doc) -> list[int]:
     """The weeks (from 1) that are not deloads."""
     return [n for n, w in enumerate(doc["weeks"], start=1) if not w["deload"]]
-
-
-def pick(doc: Doc, week: int, index: int, role: Role) -> str:
-    """The exercise id of the first item of a session whose exercise plays ``role``."""
-    for it in items(doc, week, index):
-        if role(exercise(it)):
-            return str(it["exercise_id"])
-    raise AssertionError(f"week {week} session {index} has no item in that role")
 
 
 def plant_swap(
