@@ -70,9 +70,18 @@ def _children_cpu_s() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+#: Whether the timed interpreters may keep compiled modules (``.pyc``), as an installed package
+#: does (pip compiles them on install); ``--no-bytecode-cache`` compiles every module every run.
+BYTECODE_CACHE = [True]
+
+
 def run_once(argv: tuple[str, ...]) -> Timing:
     """Run ``python argv`` once in a fresh interpreter; its wall and CPU time."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "COLUMNS": "100"}
+    if BYTECODE_CACHE[0]:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+    else:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
     cpu_before = _children_cpu_s()
     start = time.perf_counter()
     done = subprocess.run(
@@ -93,10 +102,20 @@ def run_once(argv: tuple[str, ...]) -> Timing:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="Runs per command (default 5).")
+    parser.add_argument(
+        "--no-bytecode-cache",
+        action="store_true",
+        help="Compile every module on every run (PYTHONDONTWRITEBYTECODE), as from a fresh "
+        "checkout that may not write .pyc files; by default modules are compiled once, in the "
+        "untimed warm-up run, as an installed package's are.",
+    )
     args = parser.parse_args()
+    BYTECODE_CACHE[0] = not args.no_bytecode_cache
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}; {args.runs} runs each")
-    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
-        print("PYTHONDONTWRITEBYTECODE is set: modules without a cached .pyc compile on each run")
+    if BYTECODE_CACHE[0]:
+        print("compiled modules kept between runs (.pyc), as in an installed package")
+    else:
+        print("every module compiled on every run (PYTHONDONTWRITEBYTECODE=1)")
     header = (
         f"{'command':32} {'CPU med':>8} {'CPU min':>8} {'wall med':>9} {'wall min':>9} "
         f"{'CPU-pass':>9} {'target':>7}  verdict (CPU)"

@@ -106,9 +106,9 @@ def test_a_good_session_does_not_swap_in_a_barbell_good_morning_the_week_does_no
         assert "Barbell good morning is level 3 of 5" in change.change
         assert "barbell_good_morning" not in change.change  # plain words, no internal id
     _all_within_limit(result.plan, NOVICE)
-    # The planted item changes its sessions' minutes (too few or too many): that is the planting.
+    # The planted item may itself break a requirement (its session's minutes, a variant beside
+    # it): that is the planting. The adaptation adds no violation of its own.
     planted = set(validate_plan(plan, NOVICE, CATALOG))
-    assert {v.requirement for v in planted} <= {"session_fill", "session_time"}
     assert set(validate_plan(result.plan, NOVICE, CATALOG)) <= planted
 
 

@@ -15,7 +15,7 @@ from jobs.job_helpers import job_settings, worker_env
 from spinewise.jobs import JobQueue
 from spinewise.settings import Settings
 from spinewise.web import create_app
-from web.web_helpers import FAST_WEB, NOW, a_session, signup_login, with_plan
+from web.web_helpers import EXERCISE, FAST_WEB, NOW, a_session, signup_login, with_plan
 
 
 @pytest.mark.parametrize("kind", ["redis", "embedded"])
@@ -37,16 +37,12 @@ def test_finishing_a_session_enqueues_its_adaptation(
         with TestClient(app) as client:
             signup_login(client, f"{kind}@example.org")
             with_plan(client)
-            logged = client.post(
-                "/api/v1/logs/sessions",
-                json=a_session(
-                    duration_min=None,
-                    started_at="2026-12-09T17:00:00",
-                    planned={"plan_version": 1, "week": 1, "session": 1},
-                ),
-            )
-            assert logged.status_code == 201, logged.text
-            sid = logged.json()["id"]
+            # a live session (a whole session logged through the API adapts in the request)
+            started = client.post("/api/v1/logs/today/start", json={"pain_before": 2})
+            assert started.status_code == 201, started.text
+            sid = started.json()["id"]
+            one = {**a_session()["sets"][0], "exercise_id": EXERCISE}
+            assert client.post(f"/api/v1/logs/sessions/{sid}/sets", json=one).status_code == 201
             r = client.patch(
                 f"/api/v1/logs/sessions/{sid}",
                 json={"session_rpe": 9, "pain_during": 8, "pain_after": 8},

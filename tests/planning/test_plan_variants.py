@@ -10,7 +10,7 @@ from spinewise.assessment import assess
 from spinewise.catalog import load_catalog
 from spinewise.planning.from_profile import request_from_profile
 from spinewise.planning.make import make_plan_for_profile
-from spinewise.planning.policy import variant_pairs
+from spinewise.planning.policy import main_pattern, variant_pairs
 from spinewise.planning.validate import validate_plan
 from spinewise.profile import load_profile
 
@@ -41,11 +41,19 @@ def test_the_validator_names_two_planted_variants() -> None:
     doc = plan.to_json()
     blocks = doc["weeks"][4]["sessions"][0]["blocks"]
     items = [it for b in blocks for it in b["items"]]
-    first = next(it for it in items if CATALOG.get(it["exercise_id"]).progressions)
+
+    def same_pattern_step(exercise_id: str) -> str | None:
+        """A progression of the exercise with its main pattern (a variant, not a new movement)."""
+        ex = CATALOG.get(exercise_id)
+        steps = [p for p in ex.progressions if p in CATALOG]
+        same = [p for p in steps if main_pattern(CATALOG.get(p)) == main_pattern(ex)]
+        return same[0] if same else None
+
+    first = next(it for it in items if same_pattern_step(it["exercise_id"]))
     other = next(
         it for it in items if it is not first and it["exercise_id"] not in first["exercise_id"]
     )
-    other["exercise_id"] = CATALOG.get(first["exercise_id"]).progressions[0]
+    other["exercise_id"] = same_pattern_step(first["exercise_id"])
     found = [
         v
         for v in validate_plan(doc, request, CATALOG)

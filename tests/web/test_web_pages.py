@@ -202,7 +202,7 @@ def test_onboarding_plan_guided_session_and_progress(client: TestClient) -> None
         follow_redirects=False,
     )
     summary = client.get(r.headers["location"])
-    assert "180 AU" in summary.text
+    assert "Training load 180" in summary.text
     assert "Next-morning check" in summary.text
     client.post(f"/sessions/{sid}/morning", data={"pain_next_morning": "1", "csrf_token": token})
     assert "Next-morning check" not in client.get(f"/sessions/{sid}").text

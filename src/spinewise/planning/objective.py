@@ -9,6 +9,7 @@ All weights are integers; the terms are added in sorted order.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from types import MappingProxyType
 
 import numpy as np
@@ -81,9 +82,15 @@ def _has(ex: Exercise, tag: str) -> bool:
 
 def seed_weights(ids: tuple[str, ...], seed: int) -> dict[str, int]:
     """A small deterministic tie-break weight (0 to 3) per exercise id for this seed."""
+    return dict(_seed_weights(ids, seed))
+
+
+@lru_cache(maxsize=64)
+def _seed_weights(ids: tuple[str, ...], seed: int) -> MappingProxyType[str, int]:
+    # Every week of a phase draws the same weights: drawn once per catalogue and seed.
     rng = np.random.default_rng(seed)
     draws = rng.integers(0, 4, size=len(ids))
-    return {eid: int(w) for eid, w in zip(ids, draws, strict=True)}
+    return MappingProxyType({eid: int(w) for eid, w in zip(ids, draws, strict=True)})
 
 
 def item_scores(ctx: WeekContext, *, seed: int, all_ids: tuple[str, ...]) -> dict[str, int]:
@@ -91,7 +98,7 @@ def item_scores(ctx: WeekContext, *, seed: int, all_ids: tuple[str, ...]) -> dic
     req = ctx.request
     # One tie-break per phase, not per week: a per-week draw reshuffled the choice every week and
     # left exercises no time to progress.
-    ties = seed_weights(all_ids, seed * 1009 + PHASES.index(ctx.week.phase))
+    ties = _seed_weights(all_ids, seed * 1009 + PHASES.index(ctx.week.phase))
     _, top_level = level_window(req, ctx.week.phase)
     target_level = max(1, top_level - (1 if ctx.week.phase == "foundation" else 0))
     floor_cost = FLOOR_PENALTY if balance_every_session(req) else 0
@@ -118,11 +125,21 @@ def progressions_of(ctx: WeekContext, previous_phase_ids: frozenset[str]) -> set
 
 
 def add_objective(
-    m: WeekModel, *, seed: int, all_ids: tuple[str, ...], previous_phase_ids: frozenset[str]
+    m: WeekModel,
+    *,
+    seed: int,
+    all_ids: tuple[str, ...],
+    previous_phase_ids: frozenset[str],
+    scores: dict[str, int] | None = None,
 ) -> None:
-    """Add every objective term to the week's model."""
+    """Add every objective term to the week's model.
+
+    ``scores`` are :func:`item_scores` of the week when the caller has them already (each
+    exercise's score depends on the exercise and the week only, so a shortlist's are the same).
+    """
     ctx = m.ctx
-    scores = item_scores(ctx, seed=seed, all_ids=all_ids)
+    if scores is None:
+        scores = item_scores(ctx, seed=seed, all_ids=all_ids)
     before = previous_loading_week_in_phase(ctx)
     kept = {it.exercise_id for it in before} if before else set()
     progressions_of_last_phase = progressions_of(ctx, previous_phase_ids)

@@ -28,14 +28,15 @@ from spinewise.planning.render_json import plan_document
 from spinewise.planning.request import PlanRequest
 from spinewise.planning.requirements import RELAX_ORDER, REQUIREMENTS
 from spinewise.planning.rules import ALL_RULES
-from spinewise.planning.rules.variety import previous_loading_week_in_phase
 from spinewise.planning.shortlist import shortlist
 from spinewise.planning.solver import SolveResult, WeekModel
 from spinewise.planning.spine import (
+    CapFn,
     CompressionFn,
     SpineLoad,
     compression_limit_n,
     item_spine_load,
+    load_cap_for,
     model_compression_n,
     spine_load,
 )
@@ -61,12 +62,16 @@ def week_context(
     previous: tuple[SolvedWeek, ...],
     compression: CompressionFn,
     spine_cache: dict[str, SpineLoad | None] | None = None,
+    cap_for: CapFn | None = None,
+    progressions: dict[str, tuple[str, ...]] | None = None,
 ) -> WeekContext:
     """Compute everything one week's model reads (eligible exercises, doses, times, loads).
 
     Whether an exercise may be given is decided at the catalogue's dose (``spine_cache`` keeps
     that per exercise); each week's compression and load cap are those of the week's dose, at
-    the load it prescribes (:func:`~spinewise.planning.spine.item_spine_load`).
+    the load it prescribes (:func:`~spinewise.planning.spine.item_spine_load`, with the load cap
+    from ``cap_for`` when given). ``progressions`` is each catalogue exercise's progressions,
+    when the caller has it already (the same for every week).
     """
     limit = compression_limit_n(request)
     done = frozenset(
@@ -99,7 +104,7 @@ def week_context(
         weaker = [d for d in request.demands if d.kind == "weaker_side" and serves_demand(ex, d)]
         if weaker and weaker[0].side is not None and not week.deload:
             dose = replace(dose, extra_sets_side=(weaker[0].side, max(1, weaker[0].sets)))
-        at_dose = item_spine_load(ex, request, dose, compression)
+        at_dose = item_spine_load(ex, request, dose, compression, cap_for)
         if at_dose is None:
             continue
         dose = replace(
@@ -124,7 +129,11 @@ def week_context(
         compression_limit_n=limit,
         previous=tuple(p.result.items for p in previous),
         previous_weeks=tuple(p.ctx.week for p in previous),
-        catalog_progressions={ex.id: ex.progressions for ex in catalog.exercises},
+        catalog_progressions=(
+            {ex.id: ex.progressions for ex in catalog.exercises}
+            if progressions is None
+            else progressions
+        ),
     )
 
 
@@ -145,15 +154,18 @@ def _solve(
     seed: int,
     all_ids: tuple[str, ...],
     previous_phase_ids: frozenset[str],
+    scores: dict[str, int] | None = None,
 ) -> SolveResult:
     m = WeekModel(ctx)
     for rule in ALL_RULES:
         if rule.id not in dropped and rule.applies(ctx):
             rule.build(m)
-    add_objective(m, seed=seed, all_ids=all_ids, previous_phase_ids=previous_phase_ids)
-    before = previous_loading_week_in_phase(ctx)
-    if before is not None:
-        m.hint(before)
+    add_objective(
+        m, seed=seed, all_ids=all_ids, previous_phase_ids=previous_phase_ids, scores=scores
+    )
+    # No warm start from the week before: completing a partial hint cost a search whose solution
+    # scored below the first LP-guided dive (decision record 0255); continuity within a phase is
+    # in the objective (CONTINUITY_REWARD).
     return m.solve(seed)
 
 
@@ -204,10 +216,10 @@ def _solve_week(
 ) -> SolvedWeek:
     scores = item_scores(ctx, seed=seed, all_ids=all_ids)
     short = shortlist(ctx, scores, previous_phase_ids)
-    result = _solve(short, frozenset(), seed, all_ids, previous_phase_ids)
+    result = _solve(short, frozenset(), seed, all_ids, previous_phase_ids, scores)
     if result.status in _OK:
         return SolvedWeek(ctx, result, ())
-    result = _solve(ctx, frozenset(), seed, all_ids, previous_phase_ids)
+    result = _solve(ctx, frozenset(), seed, all_ids, previous_phase_ids, scores)
     if result.status in _OK:
         return SolvedWeek(ctx, result, ())
     applicable = [
@@ -258,10 +270,14 @@ def make_plan(
     """
     solved: list[SolvedWeek] = []
     compression = remembered(compression)
+    cap_for = remembered_cap(load_cap_for)
+    progressions = {ex.id: ex.progressions for ex in catalog.exercises}
     spine_cache: dict[str, SpineLoad | None] = {}
     phase_ids: dict[str, set[str]] = {}
     for week in plan_weeks(request):
-        ctx = week_context(request, catalog, week, tuple(solved), compression, spine_cache)
+        ctx = week_context(
+            request, catalog, week, tuple(solved), compression, spine_cache, cap_for, progressions
+        )
         if week.index <= len(fixed_weeks):
             kept = _kept_week(ctx, fixed_weeks[week.index - 1])
             solved.append(kept)
@@ -295,6 +311,22 @@ def remembered(compression: CompressionFn) -> CompressionFn:
         return seen[key]
 
     return estimate
+
+
+def remembered_cap(cap_for: CapFn) -> CapFn:
+    """The same load cap, computed once per exercise for the plan being made.
+
+    The cap depends on the exercise and the athlete only, and the athlete is the same for every
+    call within one plan; finding it takes several compression estimates (a search over loads).
+    """
+    seen: dict[str, float | None] = {}
+
+    def cap(ex: Exercise, request: PlanRequest) -> float | None:
+        if ex.id not in seen:
+            seen[ex.id] = cap_for(ex, request)
+        return seen[ex.id]
+
+    return cap
 
 
 def _kept_week(ctx: WeekContext, week: Week) -> SolvedWeek:

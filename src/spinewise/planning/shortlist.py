@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from itertools import islice
 
 from spinewise.catalog import Exercise, load_vocabulary
 from spinewise.planning.candidates import (
@@ -73,7 +74,7 @@ def shortlist(
     keep: set[str] = set()
 
     def take(pool: Iterable[Exercise], n: int) -> None:
-        keep.update(e.id for e in list(pool)[:n])
+        keep.update(e.id for e in islice(pool, n))
 
     for need in _needs(ctx):
         take((e for e in ranked if need(e)), PER_NEED)

@@ -1,7 +1,8 @@
 """One week as a CP-SAT model: the only module that imports OR-Tools.
 
 Variables: ``x[s, e, b]`` is true when exercise ``e`` is placed in block ``b`` of session ``s``;
-``y[s, e]`` (at most one block) and ``used[e]`` (anywhere this week) are derived from it. Rules add
+``y[s, e]`` (at most one block; the same variable as ``x`` when the exercise fits one block only)
+and ``used[e]`` (anywhere this week) are derived from it. Rules add
 constraints through this object, objective terms are collected and summed. The model is built in
 sorted order and solved with one worker under a deterministic time limit, so that the same input
 gives the same solution (docs/research/tech.md section 2).
@@ -58,42 +59,74 @@ class WeekModel:
         self.y: dict[tuple[int, str], Any] = {}
         self.used: dict[str, cp_model.IntVar] = {}
         self._y_by_session: dict[int, list[tuple[str, Any]]] = {}
+        self._y_index: dict[int, dict[str, Any]] = {}
         self._y_by_exercise: dict[str, list[Any]] = {}
+        self._x_by_session_block: dict[tuple[int, str], list[Any]] = {}
         self._terms: list[tuple[int, Any]] = []
-        for s in ctx.sessions:
-            for ex in ctx.exercises:
-                blocks = [b for b in BLOCK_ORDER if b in ex.blocks]
-                if "power" in blocks and "rate_of_force_development" not in ex.qualities:
-                    blocks.remove("power")
-                if not blocks:
-                    continue
-                for b in blocks:
-                    self.x[s, ex.id, b] = self.model.new_bool_var(f"x_{s}_{ex.id}_{b}")
-                y = self.model.new_bool_var(f"y_{s}_{ex.id}")
-                self.model.add(sum(self.x[s, ex.id, b] for b in blocks) == y)
-                self.y[s, ex.id] = y
-                self._y_by_session.setdefault(s, []).append((ex.id, y))
-                self._y_by_exercise.setdefault(ex.id, []).append(y)
+        self._all_y: list[Any] | None = None
+        #: Each exercise's place in ``ctx.exercises``: lists of variables follow that order.
+        self._position = {ex.id: i for i, ex in enumerate(ctx.exercises)}
+        allowed: list[tuple[str, list[str]]] = []
         for ex in ctx.exercises:
-            ys = [self.y[s, ex.id] for s in ctx.sessions if (s, ex.id) in self.y]
+            blocks = [b for b in BLOCK_ORDER if b in ex.blocks]
+            if "power" in blocks and "rate_of_force_development" not in ex.qualities:
+                blocks.remove("power")
+            if blocks:
+                allowed.append((ex.id, blocks))
+        # x, y and used are unnamed: the keys of x, y and used name them, and formatting and
+        # passing some 9,000 names per plan cost a tenth of a second (decision 0255).
+        new_bool = self.model.new_bool_var
+        for s in ctx.sessions:
+            by_session = self._y_by_session.setdefault(s, [])
+            index = self._y_index.setdefault(s, {})
+            for eid, blocks in allowed:
+                if len(blocks) == 1:
+                    # one block: placing the exercise is placing it there (x is y)
+                    y = new_bool("")
+                    self.x[s, eid, blocks[0]] = y
+                else:
+                    xs = []
+                    for b in blocks:
+                        xs.append(new_bool(""))
+                        self.x[s, eid, b] = xs[-1]
+                    y = new_bool("")
+                    self.model.add(cp_model.LinearExpr.sum(xs) == y)
+                self.y[s, eid] = y
+                by_session.append((eid, y))
+                index[eid] = y
+                self._y_by_exercise.setdefault(eid, []).append(y)
+        for (s, _, b), var in sorted(self.x.items()):
+            self._x_by_session_block.setdefault((s, b), []).append(var)
+        for ex in ctx.exercises:
+            ys = self._y_by_exercise.get(ex.id)
             if not ys:
                 continue
             # used[e] may be 1 only when e is placed somewhere; the objective and the rules only
             # ever push it up, so this one-sided link is exact and keeps the LP bound tight.
-            u = self.model.new_bool_var(f"u_{ex.id}")
-            self.model.add(u <= sum(ys))
+            u = new_bool("")
+            self.model.add(u <= cp_model.LinearExpr.sum(ys))
             self.used[ex.id] = u
 
     # -- helpers the rules use -------------------------------------------------------------
     def session_items(self, s: int, ids: Iterable[str] | None = None) -> list[Any]:
         """``y[s, e]`` for the given exercise ids (all when None), in sorted order."""
-        wanted = None if ids is None else set(ids)
-        return [v for e, v in self._y_by_session.get(s, []) if wanted is None or e in wanted]
+        if ids is None:
+            return [v for _, v in self._y_by_session.get(s, [])]
+        index = self._y_index.get(s, {})
+        found = [e for e in set(ids) if e in index]
+        found.sort(key=self._position.__getitem__)
+        return [index[e] for e in found]
+
+    def block_items(self, s: int, block: str) -> list[Any]:
+        """``x[s, e, block]`` of session ``s`` for every exercise, in sorted order."""
+        return self._x_by_session_block.get((s, block), [])
 
     def week_items(self, ids: Iterable[str] | None = None) -> list[Any]:
         """``y[s, e]`` over every session for the given ids (all when None)."""
         if ids is None:
-            return [v for _, v in sorted(self.y.items())]
+            if self._all_y is None:
+                self._all_y = [v for _, v in sorted(self.y.items())]
+            return list(self._all_y)
         return [v for e in sorted(set(ids)) for v in self._y_by_exercise.get(e, [])]
 
     def ids_where(self, predicate: Any) -> list[str]:
@@ -103,6 +136,16 @@ class WeekModel:
     def add(self, constraint: Any) -> Any:
         """Add a constraint."""
         return self.model.add(constraint)
+
+    def hint(self, items: Iterable[PlacedItem]) -> None:
+        """Warm-start from earlier items (a full hint: every x variable gets a value)."""
+        wanted = {(it.session, it.exercise_id, it.block) for it in items}
+        for key, var in sorted(self.x.items()):
+            self.model.add_hint(var, key in wanted)
+
+    def not_both(self, a: Any, b: Any) -> Any:
+        """Add "not both ``a`` and ``b``" (``a + b <= 1`` for two Booleans, as a clause)."""
+        return self.model.add_bool_or([a.Not(), b.Not()])
 
     def new_bool(self, name: str) -> Any:
         """A new Boolean variable."""
@@ -123,15 +166,15 @@ class WeekModel:
             self._terms.append((weight, expr))
 
     # -- solving ---------------------------------------------------------------------------
-    def hint(self, items: Iterable[PlacedItem]) -> None:
-        """Warm-start from earlier items (a full hint: every x variable gets a value)."""
-        wanted = {(it.session, it.exercise_id, it.block) for it in items}
-        for key, var in sorted(self.x.items()):
-            self.model.add_hint(var, key in wanted)
-
     def solve(self, seed: int) -> SolveResult:
         """Maximize the collected objective; return the placed items in sorted order."""
-        self.model.maximize(sum(w * e for w, e in self._terms) if self._terms else 0)
+        self.model.maximize(
+            cp_model.LinearExpr.weighted_sum(
+                [e for _, e in self._terms], [w for w, _ in self._terms]
+            )
+            if self._terms
+            else 0
+        )
         solver = cp_model.CpSolver()
         params = solver.parameters
         params.num_workers = 1
@@ -147,6 +190,15 @@ class WeekModel:
         # models (benchmark plan: p50 1.19 s -> 1.03 s, same objective; decision record 0004).
         params.symmetry_level = 0
         params.cp_model_probing_level = 0
+        # With the full linear relaxation the root LP already finds the optimum's neighbourhood:
+        # cut rounds, lazily added constraints, in-processing and repeated presolve passes cost
+        # more than they give on these models (benchmark plan 1.80 s -> 0.87 s CPU, every
+        # quality target still met; decision record 0255).
+        params.cut_level = 0
+        params.add_lp_constraints_lazily = False
+        params.use_sat_inprocessing = False
+        params.max_presolve_iterations = 1
+        params.presolve_inclusion_work_limit = 0
         status = solver.solve(self.model)
         name = solver.status_name(status)
         items: list[PlacedItem] = []

@@ -46,6 +46,7 @@ __all__ = [
     "EPLEY_REPS_DIVISOR",
     "MAX_PERMISSIBLE_LIMIT_N",
     "MIN_CAP_SHARE",
+    "CapFn",
     "CompressionFn",
     "ItemSpineLoad",
     "SpineLoad",
@@ -78,6 +79,8 @@ MAX_CATALOGUE_LOAD_KG = 400.0
 #: ``f(exercise, request, load_kg)`` -> estimated peak compression [N] at that external load
 #: (``None``: the athlete's usual load for the exercise).
 CompressionFn = Callable[[Exercise, PlanRequest, "float | None"], float]
+#: The most an athlete may lift in an exercise [kg], or None (:func:`load_cap_for`).
+CapFn = Callable[[Exercise, PlanRequest], "float | None"]
 
 
 @dataclass(frozen=True)
@@ -302,6 +305,7 @@ def item_spine_load(
     request: PlanRequest,
     dose: ItemDose,
     compression: CompressionFn = model_compression_n,
+    cap_for: CapFn | None = None,
 ) -> ItemSpineLoad | None:
     """An item's compression at its prescribed load, its cap, or None when no load keeps it in.
 
@@ -313,6 +317,9 @@ def item_spine_load(
         The item's dose (its intensity and reps set the prescribed load; any cap in it is ignored).
     compression
         The estimator.
+    cap_for
+        The load cap of an exercise for the athlete [kg] (:func:`load_cap_for` when None; the
+        planner passes a remembered one, since the cap does not change within a plan).
     """
     limit = compression_limit_n(request)
     heavy = HEAVY_COMPRESSION_FRACTION * limit
@@ -326,7 +333,7 @@ def item_spine_load(
         return ItemSpineLoad(value, None, None, value >= heavy)
     if value < heavy:
         return ItemSpineLoad(value, load, None, False)
-    cap = load_cap_for(ex, request)
+    cap = (cap_for or load_cap_for)(ex, request)
     if cap is None:
         # near the limit, but no load in kg can be given: the effort target caps it
         return None if value > limit else ItemSpineLoad(value, load, None, True)

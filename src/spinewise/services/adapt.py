@@ -6,6 +6,7 @@ The web app adapts after every finished session; ``spinewise next`` previews (an
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Protocol
@@ -21,9 +22,9 @@ from spinewise.planning.plan import PlanChange
 from spinewise.profile import Profile, parse_profile
 from spinewise.services.handle import Store
 from spinewise.services.plancache import PlanEntry
-from spinewise.services.plans import plan_entry
+from spinewise.services.plans import plan_entry, user_plans
 from spinewise.services.schedule import DatedSession, anchor_for, dated_sessions, plan_schedule
-from spinewise.services.sessions import SessionFields, update_session_fields
+from spinewise.services.sessions import SessionFields, update_session_fields, user_session
 from spinewise.store import (
     StoredPlan,
     add_profile,
@@ -41,6 +42,7 @@ __all__ = [
     "AdaptationQueue",
     "Finished",
     "adapt_plan",
+    "adapted_for",
     "finish_session",
     "progress_review_of",
     "store_adaptation",
@@ -111,6 +113,29 @@ def _read(
     return entry, parse_profile(records[-1].profile), sessions
 
 
+def based_on(log: SessionLog) -> str | None:
+    """How the adaptation names a logged planned session in its changes (``None``: unplanned).
+
+    The same text as :mod:`spinewise.adaptation.engine` writes in ``PlanChange.based_on``.
+    """
+    if log.planned is None:
+        return None
+    ref = log.planned
+    return f"week {ref.week} session {ref.session} logged {log.started_at.date().isoformat()}"
+
+
+def adapted_for(plans: Iterable[StoredPlan], log: SessionLog) -> list[PlanChange]:
+    """The changes made because of ``log``, from the newest of ``plans`` that holds any."""
+    key = based_on(log)
+    if key is None:
+        return []
+    for stored in sorted(plans, key=lambda p: p.record.version, reverse=True):
+        found = [c for c in stored.record.plan.adaptations if c.based_on == key]
+        if found:
+            return found
+    return []
+
+
 def progress_review_of(store: Store, athlete: int, *, today: date) -> RuleDecision | None:
     """The six-week review of the athlete's log (advice to see a clinician), if it applies."""
     with reading(store.engine) as db:
@@ -172,6 +197,24 @@ def store_adaptation(
     return saved
 
 
+#: The fields of a session the adaptation reads, as ``finish_session`` names them.
+_READ = {
+    "duration_min": lambda log: log.duration_min,
+    "session_rpe": lambda log: log.session_rpe,
+    "pain_before": lambda log: log.pain.before,
+    "pain_during": lambda log: log.pain.during,
+    "pain_after": lambda log: log.pain.after,
+    "pain_next_morning": lambda log: log.pain.next_morning,
+}
+
+
+def _news(log: SessionLog, changes: SessionFields) -> bool:
+    """Whether ``changes`` give a field the adaptation reads a new value."""
+    return any(
+        name in _READ and _READ[name](log) != value for name, value in changes.given().items()
+    )
+
+
 def finish_session(
     store: Store,
     athlete: int,
@@ -186,12 +229,23 @@ def finish_session(
     """Record RPE, pain and duration of a session, then adapt the plan to the log.
 
     The next sessions progress, hold or regress with their reasons, stored as a new plan version
-    (as ``spinewise next --apply``). With ``jobs``, the adaptation is enqueued there and this
+    (as ``spinewise next --apply``). An update that changes nothing the adaptation reads (notes,
+    the same values again) is only recorded once the plan holds the changes made because of the
+    session. With ``jobs``, the adaptation is enqueued there and this
     returns at once with its ``job_key``; ``adapt=False`` only records.
     """
+    before = user_session(store, athlete, session_id)
     if not update_session_fields(store, athlete, session_id, changes, notes):
         return Finished(found=False)
     if not adapt:
+        return Finished(found=True)
+    if (
+        before is not None
+        and not _news(before.log, changes)
+        and adapted_for(user_plans(store, athlete), before.log)
+    ):
+        # Nothing the adaptation reads changed, and the plan already holds the changes made
+        # because of this session: adapting again would apply them twice (decision 0260).
         return Finished(found=True)
     with reading(store.engine) as db:
         has_profile = bool(list_profiles(db, athlete))

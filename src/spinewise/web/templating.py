@@ -19,6 +19,7 @@ from markupsafe import Markup
 from starlette.responses import Response
 
 from spinewise.logbook.planned import PlannedItem
+from spinewise.report.change_words import headline
 from spinewise.report.plan_format import intensity_cap_text
 from spinewise.web.deps import CSRF_COOKIE, session_of
 
@@ -53,6 +54,7 @@ def make_templates(directory: Path) -> Jinja2Templates:
     templates.env.filters["markdown"] = markdown_html
     templates.env.filters["seconds"] = _seconds
     templates.env.filters["effort"] = _effort
+    templates.env.filters["headline"] = headline
     templates.env.globals["site_name"] = "spinewise"
     return templates
 

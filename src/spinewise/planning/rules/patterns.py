@@ -55,7 +55,11 @@ class OneVariantPerSession:
     def build(self, m: WeekModel) -> None:
         for a, b in variant_pairs(m.ctx.exercises):
             for s in m.ctx.sessions:
-                m.add(sum(m.session_items(s, [a, b])) <= 1)
+                ys = m.session_items(s, [a, b])
+                if len(ys) == 2:  # not both: the clause presolve would make of y_a + y_b <= 1
+                    m.not_both(ys[0], ys[1])
+                else:
+                    m.add(sum(ys) <= 1)
 
 
 class WeeklyPatternSets:

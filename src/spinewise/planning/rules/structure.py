@@ -48,7 +48,7 @@ class SessionStructure:
             m.add(count >= low)
             m.add(count <= high)
             for block in BLOCK_ORDER:
-                xs = [v for (ss, _, b), v in sorted(m.x.items()) if ss == s and b == block]
+                xs = m.block_items(s, block)
                 if block == "prep":
                     m.add(sum(xs) >= 1)
                 if xs:

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from spinewise import services
 from spinewise.logbook import SessionLog, SetLog
+from spinewise.report.change_words import group_changes
 from spinewise.services import StoredSession
 from spinewise.web.api.common import SessionId, responses
 from spinewise.web.deps import CtxDep, CurrentUser
@@ -23,6 +24,33 @@ class MorningOut(BaseModel):
     """The session the next-morning pain was recorded on."""
 
     session_id: int
+
+
+class ChangeOut(BaseModel):
+    """One change the adaptation made to the next sessions, with its reason in plain words."""
+
+    exercise_id: str | None = Field(
+        description="The exercise changed (null for a change of the whole plan, a re-plan)."
+    )
+    decision: str = Field(description="progress, regress, replan or retest.")
+    reason: str = Field(description="Why, in plain words.")
+    change: str = Field(description="What changes, in plain words, naming the exercise.")
+    sessions: list[tuple[int, int]] = Field(
+        description="(week, session) of each planned session the change applies to."
+    )
+
+
+class AdaptationOut(BaseModel):
+    """How the plan adapted to the session: the new plan version and its changes."""
+
+    plan_version: int | None = Field(description="The new plan version (null: nothing changed).")
+    changes: list[ChangeOut]
+
+
+class LoggedSessionOut(SessionOut):
+    """A logged session with how the plan adapted to it."""
+
+    adaptation: AdaptationOut
 
 
 class StartIn(BaseModel):
@@ -40,17 +68,41 @@ def session_out(stored: StoredSession) -> SessionOut:
 @router.post(
     "/sessions",
     status_code=status.HTTP_201_CREATED,
-    response_model=SessionOut,
+    response_model=LoggedSessionOut,
     responses=responses(401, 403, 422),
 )
-def create_session(body: SessionLog, ctx: CtxDep, user: CurrentUser) -> SessionOut:
-    """Log a whole session (the backup shape); 422 names each bad field."""
+def create_session(body: SessionLog, ctx: CtxDep, user: CurrentUser) -> LoggedSessionOut:
+    """Log a whole session (the backup shape) and adapt the plan to it; 422 names each bad field.
+
+    The answer names each change the adaptation made to the next sessions with its reason in
+    plain words (``adaptation.changes``). It is empty when nothing changed, when there is no
+    plan, or when the session is not the newest planned one (a back-filled or unplanned session
+    does not adapt the plan again).
+    """
+    now = ctx.now()
     session_id = services.log_session(
-        ctx.store, user.athlete_id, body, source="web", today=ctx.now().date()
+        ctx.store, user.athlete_id, body, source="web", today=now.date()
     )
     stored = services.user_session(ctx.store, user.athlete_id, session_id)
     assert stored is not None  # just written by this user
-    return session_out(stored)
+    finished = services.adapt_now(ctx.store, user.athlete_id, body, now=now)
+    words = group_changes(finished.changes, services.name_of)
+    adaptation = AdaptationOut(
+        plan_version=finished.plan_version,
+        changes=[
+            ChangeOut(
+                exercise_id=w.exercise_id,
+                decision=w.decision,
+                reason=w.why or w.what,
+                change=w.what,
+                sessions=list(w.sessions),
+            )
+            for w in words
+        ],
+    )
+    return LoggedSessionOut.model_validate(
+        {**session_out(stored).model_dump(), "adaptation": adaptation.model_dump()}
+    )
 
 
 #: The most sessions one page of the list holds.

@@ -8,8 +8,10 @@ from spinewise.web.pages import (
     account,
     library,
     onboarding,
+    outcome,
     plan_files,
     plans,
+    player,
     progress,
     retest,
     sessions,
@@ -19,5 +21,17 @@ __all__ = ["ROUTERS"]
 
 #: The page routers, included into the app directly (pages are not in the OpenAPI document).
 ROUTERS: tuple[APIRouter, ...] = tuple(
-    m.router for m in (account, onboarding, plans, plan_files, sessions, progress, library, retest)
+    m.router
+    for m in (
+        account,
+        onboarding,
+        plans,
+        plan_files,
+        sessions,
+        outcome,
+        player,
+        progress,
+        library,
+        retest,
+    )
 )

@@ -69,4 +69,9 @@ def plan(plan_id: PlanId, request: Request, ctx: CtxDep, user: CurrentUser) -> R
         raise HTTPException(404, "no such plan")
     done = services.done_sessions(ctx.store, user.athlete_id, stored)
     view = build_plan_view(stored.record.plan)
-    return render(request, "plan.html", {"stored": stored, "view": view, "done": done})
+    change_log = services.plan_change_log(ctx.store, user.athlete_id, stored)
+    return render(
+        request,
+        "plan.html",
+        {"stored": stored, "view": view, "done": done, "change_log": change_log},
+    )

@@ -10,6 +10,7 @@ next morning.
 from __future__ import annotations
 
 from typing import Annotated, Any, TypedDict
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -21,9 +22,12 @@ from spinewise.errors import InputError
 from spinewise.logbook import SetLog
 from spinewise.logbook.backup import format_validation_error
 from spinewise.logbook.entries import SetKey
+from spinewise.report.change_words import ChangeWords
 from spinewise.web.context import WebContext
 from spinewise.web.deps import CtxDep, CurrentUser
 from spinewise.web.pages.forms import FormReader
+from spinewise.web.pages.outcome import changes_for
+from spinewise.web.pages.player import swap_pairs
 from spinewise.web.templating import render
 
 __all__ = ["router"]
@@ -52,6 +56,9 @@ def today(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
             "day": day,
             "open": opened,
             "review": services.progress_review_of(ctx.store, user.athlete_id, today=day),
+            "session_changes": changes_for(
+                ctx.store, user.athlete_id, None if nxt is None else nxt.session
+            ),
         },
     )
 
@@ -84,23 +91,54 @@ class _GuidePage(TypedDict):
     stored: services.StoredSession
     planned: services.SessionPlan
     logged: dict[SetKey, SetLog]
+    last: dict[str, tuple[SetLog, ...]]
+    swaps: list[str]
+    session_changes: list[ChangeWords]
 
 
-def _guide_context(ctx: WebContext, athlete: int, session_id: int) -> _GuidePage:
+def _guide_context(
+    ctx: WebContext, athlete: int, session_id: int, swaps: list[str] | None = None
+) -> _GuidePage:
     stored = services.user_session(ctx.store, athlete, session_id)
     if stored is None or stored.log.planned is None:
         raise HTTPException(404, "no such session")
     planned = services.planned_view(ctx.store, athlete, session_id)
     if planned is None:
         raise HTTPException(404, "the plan of this session is gone")
+    chosen = swap_pairs(swaps or [])
+    shown = services.swapped_view(planned, chosen)
     logged = {s.key: s for s in stored.log.sets}
-    return _GuidePage(stored=stored, planned=planned, logged=logged)
+    last = services.last_sets(
+        ctx.store,
+        athlete,
+        [it.exercise_id for it in shown.items],
+        before=stored.log.started_at,
+    )
+    return _GuidePage(
+        stored=stored,
+        planned=shown,
+        logged=logged,
+        last=last,
+        swaps=[f"{a}:{b}" for a, b in chosen.items()],
+        session_changes=changes_for(ctx.store, athlete, planned),
+    )
 
 
 @router.get("/sessions/{session_id}/guide")
-def guide(session_id: SessionId, request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
-    """The guided session: cues, timers, inline set logging, pain after."""
-    return render(request, "guide.html", _guide_context(ctx, user.athlete_id, session_id))
+def guide(
+    session_id: SessionId,
+    request: Request,
+    ctx: CtxDep,
+    user: CurrentUser,
+    swap: Annotated[list[str] | None, Query(max_length=20)] = None,
+) -> Response:
+    """The guided session: cues, timers, inline set logging, pain after.
+
+    ``swap`` (``planned:chosen`` exercise ids) shows a chosen exercise in place of a planned
+    one ("this hurts" and "swap this").
+    """
+    context = _guide_context(ctx, user.athlete_id, session_id, swap)
+    return render(request, "guide.html", context)
 
 
 def _set_from_form(form: FormReader) -> SetLog:
@@ -137,7 +175,10 @@ async def log_set(
         raise HTTPException(404, "no such session")
     if request.headers.get("HX-Request") == "true":
         return render(request, "set_saved.html", {"item": item, "session_id": session_id})
-    return RedirectResponse(f"/sessions/{session_id}/guide#{item.exercise_id}", status_code=303)
+    swaps = swap_pairs([v for v in form.form.getlist("swap") if isinstance(v, str)])
+    query = urlencode([("swap", f"{a}:{b}") for a, b in swaps.items()])
+    back = f"/sessions/{session_id}/guide" + (f"?{query}" if query else "")
+    return RedirectResponse(f"{back}#{item.exercise_id}", status_code=303)
 
 
 def _whole(form: FormReader, name: str, *, required: bool = False) -> int | None:
@@ -179,7 +220,7 @@ async def finish(
             ctx.store, user.athlete_id, session_id, changes, notes, now=ctx.now(), jobs=ctx.jobs
         )
     )
-    return RedirectResponse(f"/sessions/{session_id}", status_code=303)
+    return RedirectResponse(f"/sessions/{session_id}/summary", status_code=303)
 
 
 @router.post("/sessions/{session_id}/discard")
@@ -227,7 +268,12 @@ def session(session_id: SessionId, request: Request, ctx: CtxDep, user: CurrentU
         raise HTTPException(404, "no such session")
     jobs = services.athlete_jobs(ctx.store, user.athlete_id, limit=1)
     job = jobs[0] if jobs and jobs[0].kind in ("adapt", "replan") else None
-    return render(request, "session.html", {"stored": stored, "now": ctx.now(), "job": job})
+    names = {s.exercise_id: services.name_of(s.exercise_id) for s in stored.log.sets}
+    return render(
+        request,
+        "session.html",
+        {"stored": stored, "now": ctx.now(), "job": job, "names": names},
+    )
 
 
 @router.post("/sessions/{session_id}/delete")

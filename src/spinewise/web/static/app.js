@@ -1,4 +1,5 @@
-// spinewise: stopwatch, hold and rest timers with beeps, tempo metronome, pulse counter.
+// spinewise: stopwatch, hold and rest timers with beeps, tempo metronome, pulse counter, and the
+// guided player (one exercise at a time, the rest timer starting by itself after a logged set).
 // Loaded as a file (the Content Security Policy allows no inline script). No dependencies.
 "use strict";
 
@@ -75,6 +76,7 @@
     function stop() { clearInterval(timer); timer = null; }
     button(root, "start").addEventListener("click", function () {
       stop();
+      root.classList.add("running");
       const end = performance.now() + total * 1000;
       let lastWhole = Math.ceil(total);
       beep(660, 120);
@@ -86,12 +88,16 @@
           lastWhole = whole;
           out.textContent = whole > 0 ? label + ": " + whole + " s" : label + ": done";
           if (whole > 0 && whole <= 3) beep(880, 120);
-          if (whole === 0) { beep(1320, 600); vibrate(400); stop(); }
+          if (whole === 0) { beep(1320, 600); vibrate(400); stop(); root.classList.remove("running"); }
         }
       }, 50);
     });
     const stopButton = button(root, "stop");
-    if (stopButton) stopButton.addEventListener("click", function () { stop(); out.textContent = label + ": stopped"; });
+    if (stopButton) stopButton.addEventListener("click", function () {
+      stop();
+      root.classList.remove("running");
+      out.textContent = label + ": stopped";
+    });
   }
 
   // Tempo metronome: one tick a second through eccentric-pause-concentric-pause, per rep.
@@ -145,11 +151,99 @@
     button(root, "stop").addEventListener("click", stop);
   }
 
+  // Keep the screen on during the guided session (where the browser allows it).
+  let wakeLock = null;
+  function keepAwake() {
+    if (!("wakeLock" in navigator) || document.visibilityState !== "visible") return;
+    navigator.wakeLock.request("screen").then(function (lock) { wakeLock = lock; }).catch(function () {});
+  }
+
+  // The guided player: one exercise at a time. Without JavaScript the page lists every exercise.
+  function player(root) {
+    const steps = Array.prototype.slice.call(root.querySelectorAll("[data-step]"));
+    if (steps.length < 2) return;
+    root.classList.add("player");
+    const nav = document.createElement("nav");
+    nav.className = "player-nav";
+    nav.setAttribute("aria-label", "Exercises of the session");
+    const prev = document.createElement("button");
+    prev.type = "button";
+    prev.className = "secondary";
+    prev.textContent = "Previous";
+    const where = document.createElement("p");
+    where.className = "where";
+    where.setAttribute("aria-live", "polite");
+    const next = document.createElement("button");
+    next.type = "button";
+    nav.appendChild(prev);
+    nav.appendChild(where);
+    nav.appendChild(next);
+    steps[0].parentNode.insertBefore(nav, steps[0]);
+    const exercises = steps.length - 1;
+    let at = 0;
+
+    function counts(step) {
+      const rows = step.querySelectorAll(".set-row");
+      const done = step.querySelectorAll(".set-row .saved").length;
+      return [done, rows.length];
+    }
+    function show(i, focus) {
+      at = Math.max(0, Math.min(steps.length - 1, i));
+      steps.forEach(function (s, k) { s.hidden = k !== at; });
+      prev.disabled = at === 0;
+      next.hidden = at === steps.length - 1;
+      next.textContent = at === steps.length - 2 ? "Finish the session" : "Next exercise";
+      if (at < exercises) {
+        const c = counts(steps[at]);
+        where.textContent = "Exercise " + (at + 1) + " of " + exercises + " · " + c[0] + " of " + c[1] + " sets logged";
+      } else {
+        where.textContent = "Finish: " + exercises + " exercises";
+      }
+      if (focus) {
+        // Only on a move: an address with a fragment set while loading would scroll the page.
+        if (history.replaceState) history.replaceState(null, "", location.pathname + location.search + "#" + steps[at].id);
+        const heading = steps[at].querySelector("h2");
+        if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
+        nav.scrollIntoView({ block: "start" });
+      }
+    }
+    prev.addEventListener("click", function () { show(at - 1, true); });
+    next.addEventListener("click", function () { show(at + 1, true); });
+
+    // Start where the address points, else at the first exercise with a set still to log.
+    let start = steps.findIndex(function (s) { return location.hash && "#" + s.id === location.hash; });
+    if (start < 0) start = steps.findIndex(function (s) { const c = counts(s); return c[0] < c[1]; });
+    show(start < 0 ? steps.length - 1 : start, false);
+
+    // After a logged set: update the count, start the rest timer, go to the next set.
+    document.body.addEventListener("htmx:afterRequest", function (event) {
+      const form = event.detail && event.detail.elt && event.detail.elt.closest ? event.detail.elt.closest("form.set-form") : null;
+      if (!form || !event.detail.successful) return;
+      const step = form.closest("[data-step]");
+      if (!step) return;
+      show(steps.indexOf(step), false);
+      const row = form.closest(".set-row");
+      let following = row ? row.nextElementSibling : null;
+      while (following && following.querySelector(".saved")) following = following.nextElementSibling;
+      const rest = step.querySelector(".timer.rest [data-action=start]");
+      if (following) {
+        if (rest) rest.click();
+        const input = following.querySelector("input:not([type=hidden])");
+        if (input) input.focus({ preventScroll: true });
+      } else {
+        next.focus();
+      }
+    });
+    keepAwake();
+    document.addEventListener("visibilitychange", function () { if (!wakeLock || wakeLock.released) keepAwake(); });
+  }
+
   function init(scope) {
     scope.querySelectorAll("[data-stopwatch]").forEach(stopwatch);
     scope.querySelectorAll("[data-timer]").forEach(countdown);
     scope.querySelectorAll("[data-tempo]").forEach(metronome);
     scope.querySelectorAll("[data-pulses]").forEach(pulses);
+    scope.querySelectorAll("[data-player]").forEach(player);
     scope.querySelectorAll("[data-sound-test]").forEach(function (b) {
       b.addEventListener("click", function () { beep(880, 200); });
     });

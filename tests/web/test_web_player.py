@@ -1,0 +1,186 @@
+"""The guided player (issue 15): per-side sets with the weaker side's extra sets, "last time",
+"this hurts" and "swap this" with reasons, pause and discard without using the session up.
+
+The one-exercise-at-a-time view and the automatic rest timer are JavaScript on top of this page
+(tests/web/test_web_browser.py drives them); without JavaScript the page is the same form.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import timedelta
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from web.web_helpers import NOW, profile_data, signup_login
+
+#: A weaker left side: the plan adds sets on the left in its side-bridge work.
+UNEVEN = {
+    "side_bridge_left_s": 40,
+    "side_bridge_right_s": 70,
+    "trunk_flexor_s": 90,
+    "trunk_extensor_s": 120,
+}
+
+
+def _text(page: str) -> str:
+    body = page[page.index("<main") : page.index("</main>")]
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body)))
+
+
+def _uneven_plan(client: TestClient) -> None:
+    assert client.put("/api/v1/profile", json=profile_data(tests=UNEVEN)).status_code == 200
+    assert client.post("/api/v1/plans", json={"weeks": 4}).status_code == 201
+
+
+def _log_whole(client: TestClient, nxt: dict[str, Any], started: str) -> None:
+    """The planned session ``nxt`` logged whole, every set as planned, pain 1/10."""
+    sets = []
+    for item in nxt["items"]:
+        for side in ["left", "right"] if item["sets"] is None else [None]:
+            count = item["sets"] or (item["sets_left"] if side == "left" else item["sets_right"])
+            sets += [
+                {
+                    "exercise_id": item["exercise_id"],
+                    "set_number": n,
+                    "side": side,
+                    "reps": item["reps"],
+                    "hold_s": item["hold_s"],
+                    "distance_m": item["distance_m"],
+                }
+                for n in range(1, count + 1)
+            ]
+    body = {
+        "started_at": started,
+        "duration_min": 30,
+        "session_rpe": 5,
+        "pain": {"before": 1, "during": 1, "after": 1},
+        "planned": {
+            "plan_version": nxt["plan_version"],
+            "week": nxt["week"],
+            "session": nxt["session"],
+        },
+        "sets": sets,
+    }
+    assert client.post("/api/v1/logs/sessions", json=body).status_code == 201
+
+
+def _start(client: TestClient, token: str) -> str:
+    r = client.post(
+        "/today/start", data={"csrf_token": token, "pain_before": "1"}, follow_redirects=False
+    )
+    assert r.status_code == 303, r.text
+    return str(r.headers["location"])
+
+
+def test_the_weaker_side_gets_its_extra_sets_and_last_time_is_shown(client: TestClient) -> None:
+    token = signup_login(client, "uneven@example.org")
+    _uneven_plan(client)
+    # log the sessions before the first one with the weaker side's extra sets
+    first = nxt = client.get("/api/v1/sessions/next").json()
+    for days_ago in range(9, 0, -1):
+        uneven = [it for it in nxt["items"] if it["sets_left"] != it["sets_right"]]
+        if uneven and days_ago < 9:  # at least one session done, for "last time"
+            break
+        _log_whole(client, nxt, (NOW - timedelta(days=days_ago)).isoformat())
+        first, nxt = nxt, client.get("/api/v1/sessions/next").json()
+    assert uneven, "the plan's first week has the weaker side's extra sets"
+    assert first is not nxt, "a session was done before it"
+    item = uneven[0]
+    assert item["sets_left"] == item["sets_right"] + 2
+    page = client.get(_start(client, token)).text
+    section = page[page.index(f'id="{item["exercise_id"]}"') :]
+    section = section[: section.index("</section>")]
+    left = re.findall(r"Set (\d+) left", section)
+    right = re.findall(r"Set (\d+) right", section)
+    assert len(left) == item["sets_left"]
+    assert len(right) == item["sets_right"]
+    assert section.count("extra set for the weaker side") == 2
+    # "last time" beside the exercises done in the first session
+    again = {it["exercise_id"] for it in first["items"]} & {
+        it["exercise_id"] for it in nxt["items"]
+    }
+    assert again
+    text = _text(page)
+    assert text.count("Last time:") == len(again)
+    assert "3/10" not in text  # one pain threshold: 5/10
+    assert "above 5/10" in text
+
+
+def test_this_hurts_offers_easier_options_with_reasons_and_the_swap_is_logged(
+    client: TestClient,
+) -> None:
+    token = signup_login(client, "hurts@example.org")
+    _uneven_plan(client)
+    nxt = client.get("/api/v1/sessions/next").json()
+    guide = _start(client, token)
+    sid = guide.split("/")[2]
+    item = nxt["items"][0]
+    page = client.get(guide).text
+    hurts_url = f"/sessions/{sid}/swap/{item['exercise_id']}?hurts=1"
+    assert html.escape(hurts_url) in page or hurts_url in page
+    hurts = client.get(hurts_url)
+    assert hurts.status_code == 200
+    text = _text(hurts.text)
+    assert f"{item['name']} hurts" in text
+    assert "Stop " in text
+    assert "spreads into a leg" in text
+    links = [html.unescape(u) for u in re.findall(r'href="([^"]*swap=[^"]*)"', hurts.text)]
+    assert links, text
+    options = re.findall(r"<strong>([^<]+)</strong>", hurts.text)
+    reasons = re.findall(r'<span class="hint">([^<]+)</span>', hurts.text)
+    assert len(reasons) >= len(links)
+    assert all(not re.search(r"\b[a-z]+_[a-z_]+\b", r) for r in reasons)
+    swapped = client.get(links[0])
+    assert swapped.status_code == 200
+    chosen = re.search(r"swap=[^:%]+(?:%3A|:)([a-z0-9_]+)", links[0])
+    assert chosen is not None
+    new_id = chosen.group(1)
+    shown = _text(swapped.text)
+    assert options[0] in shown
+    assert f"Done instead of {item['name']} today." in shown
+    # a set of the chosen exercise, posted without JavaScript, returns to the swapped session
+    r = client.post(
+        f"/sessions/{sid}/sets",
+        data={
+            "csrf_token": token,
+            "exercise_id": new_id,
+            "set_number": "1",
+            "reps": "5",
+            "swap": f"{item['exercise_id']}:{new_id}",
+        },
+        follow_redirects=False,
+    )
+    assert r.status_code == 303
+    assert f"swap={item['exercise_id']}%3A{new_id}" in r.headers["location"]
+    logged = client.get(f"/api/v1/logs/sessions/{sid}").json()["sets"]
+    assert [s["exercise_id"] for s in logged] == [new_id]
+    # swap this: options that keep what the exercise gives the week
+    swap = _text(client.get(f"/sessions/{sid}/swap/{item['exercise_id']}").text)
+    assert f"Instead of {item['name']}" in swap
+    assert "your plan stays as it is" in swap
+    assert client.get(f"/sessions/{sid}/swap/not_in_this_session").status_code == 404
+
+
+def test_starting_pausing_and_discarding_do_not_use_the_session_up(client: TestClient) -> None:
+    token = signup_login(client, "pause@example.org")
+    _uneven_plan(client)
+    before = client.get("/api/v1/sessions/next").json()
+    guide = _start(client, token)
+    sid = guide.split("/")[2]
+    page = client.get(guide).text
+    assert "Pause and continue later today" in page
+    assert "Discard this session" in page
+    # pause: today offers the same session to continue
+    today = _text(client.get("/today").text)
+    assert "You have a session in progress" in today
+    assert _start(client, token) == guide  # starting again resumes it
+    # discard: gone from the log, and the same planned session is next
+    r = client.post(f"/sessions/{sid}/discard", data={"csrf_token": token}, follow_redirects=False)
+    assert r.status_code == 303
+    assert client.get(f"/api/v1/logs/sessions/{sid}").status_code == 404
+    after = client.get("/api/v1/sessions/next").json()
+    assert (after["week"], after["session"]) == (before["week"], before["session"])
+    assert client.get("/api/v1/logs/sessions").json() == []
