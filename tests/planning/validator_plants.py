@@ -33,6 +33,7 @@ from spinewise.planning.policy import (
     main_pattern,
 )
 from spinewise.planning.request import PlanRequest
+from spinewise.planning.requirements import RELAX_ORDER
 from spinewise.planning.validate import validate_plan
 
 Doc = dict[str, Any]
@@ -227,9 +228,10 @@ def long_rest(doc: Doc) -> Planted:
     return "week 8 session 1", {"minutes": session(doc, 8, 1)["estimated_minutes"]}
 
 
-def blocks_reversed(doc: Doc) -> str:
-    session(doc, 1, 1)["blocks"].reverse()
-    return "week 1 session 1"
+def blocks_reversed(doc: Doc) -> Planted:
+    blocks = session(doc, 1, 1)["blocks"]
+    blocks.reverse()
+    return "week 1 session 1", {"order": str([b["kind"] for b in blocks])}
 
 
 def two_measures(doc: Doc) -> Planted:
@@ -287,8 +289,18 @@ def week_dropped(doc: Doc) -> str:
 
 
 def unknown(doc: Doc) -> str:
-    items(doc, 2, 1)[-1]["exercise_id"] = "no_such_exercise"
-    return "week 2 session 1"
+    """The first item of week 2 session 1 that the week can do without gets an unknown id.
+
+    (An unknown exercise counts for none of the week's requirements.)
+    """
+    request = REQUESTS["novice"]
+    for n in range(len(items(doc, 2, 1))):
+        trial = copy.deepcopy(doc)
+        items(trial, 2, 1)[n]["exercise_id"] = "no_such_exercise"
+        if {v.requirement for v in validate_plan(trial, request, CATALOG)} == {"exercise"}:
+            items(doc, 2, 1)[n]["exercise_id"] = "no_such_exercise"
+            return "week 2 session 1"
+    raise AssertionError("every item of week 2 session 1 meets a requirement alone")
 
 
 def cap_raised(doc: Doc) -> Planted:
@@ -415,9 +427,10 @@ def no_transverse_work(doc: Doc) -> Planted:
 
 
 def session_dropped(doc: Doc) -> Planted:
-    """The first loading week that can lose a session to the others loses it.
+    """The first loading week that can lose a session loses it.
 
-    The week's signature work may go with it: relaxing that requirement leaves only the count.
+    The week's relaxable requirements the session held (its signature work, say) are declared
+    relaxed for that week, as the solver would; that leaves only the count.
     """
     request = REQUESTS["sunday_monday"]
     for week in loading_weeks(doc):
@@ -425,7 +438,11 @@ def session_dropped(doc: Doc) -> Planted:
         for index in range(len(sessions) - 1, -1, -1):
             trial = copy.deepcopy(doc)
             trial["weeks"][week - 1]["sessions"].pop(index)
-            trial["solver"]["relaxed"].append(f"week {week}: signature_work: one session fewer")
+            # what the week loses with the session, the solver would have relaxed
+            for v in validate_plan(trial, request, CATALOG):
+                if v.requirement in RELAX_ORDER and v.where == f"week {week}":
+                    relaxed = f"week {week}: {v.requirement}: one session fewer"
+                    trial["solver"]["relaxed"].append(relaxed)
             if {v.requirement for v in validate_plan(trial, request, CATALOG)} == {"sessions"}:
                 doc.clear()
                 doc.update(trial)
@@ -434,16 +451,28 @@ def session_dropped(doc: Doc) -> Planted:
 
 
 def no_bench_press(doc: Doc) -> str:
-    """Week 1's bench press becomes push-ups at the same sets and reps (a push, not the lift)."""
-    for s in doc["weeks"][0]["sessions"]:
-        for b in s["blocks"]:
-            for it in b["items"]:
-                if it["exercise_id"] == "bench_press":
-                    it["exercise_id"] = "push_up"
-                    it["intensity"] = {"kind": "rpe", "value": 7.0}
-                    it.pop("load_kg", None)
-                    return "week 1"
-    raise AssertionError("the lifter's week 1 has no bench press")
+    """Week 1's bench press becomes a push-up at the same sets and reps (a push, not the lift).
+
+    The push-up is the first of a few that week 1 does not already hold and whose dose week 2
+    does not have to keep up with.
+    """
+    request = REQUESTS["lifter"]
+    for push in ("push_up", "incline_push_up", "push_up_knees", "wall_push_up"):
+        trial = copy.deepcopy(doc)
+        for s in trial["weeks"][0]["sessions"]:
+            for b in s["blocks"]:
+                for it in b["items"]:
+                    if it["exercise_id"] == "bench_press":
+                        it["exercise_id"] = push
+                        it["intensity"] = {"kind": "rpe", "value": 7.0}
+                        it.pop("load_kg", None)
+        if trial == doc:
+            raise AssertionError("the lifter's week 1 has no bench press")
+        if {v.requirement for v in validate_plan(trial, request, CATALOG)} == {"main_lifts"}:
+            doc.clear()
+            doc.update(trial)
+            return "week 1"
+    raise AssertionError("no push-up can stand in for week 1's bench press alone")
 
 
 def variant_added(doc: Doc) -> Planted:
