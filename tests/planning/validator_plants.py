@@ -111,6 +111,30 @@ def item(doc: Doc, week: int, index: int, exercise_id: str) -> Doc:
     return next(it for it in items(doc, week, index) if it["exercise_id"] == exercise_id)
 
 
+def thin(doc: Doc, base: str, week: int, index: int, left: int) -> None:
+    """Take items out of a session (the last of a block of several first) until ``left`` remain.
+
+    An item goes only if the plan then breaks no requirement (at 8 items or more) or no other
+    than the session's structure (below 8); the session's minutes are restated.
+    """
+    request = REQUESTS[base]
+    allowed = set() if left >= 8 else {"session_structure"}
+    while len(items(doc, week, index)) > left:
+        for block in reversed(session(doc, week, index)["blocks"]):
+            if len(block["items"]) < 2:
+                continue
+            trial = copy.deepcopy(doc)
+            kept = [b for b in session(trial, week, index)["blocks"] if b["kind"] == block["kind"]]
+            kept[0]["items"].pop()
+            restate_minutes(trial, week, index)
+            if {v.requirement for v in validate_plan(trial, request, CATALOG)} <= allowed:
+                doc.clear()
+                doc.update(trial)
+                break
+        else:
+            raise AssertionError(f"week {week} session {index} cannot lose another item")
+
+
 def restate_minutes(doc: Doc, week: int, index: int) -> None:
     """Set a session's ``estimated_minutes`` to what its items add up to, as the planner does."""
     secs = sum(item_seconds(Item.from_json(it).dose) for it in items(doc, week, index))
@@ -451,28 +475,29 @@ def session_dropped(doc: Doc) -> Planted:
 
 
 def no_bench_press(doc: Doc) -> str:
-    """Week 1's bench press becomes a push-up at the same sets and reps (a push, not the lift).
+    """A week's bench press becomes a push-up at the same sets and reps (a push, not the lift).
 
-    The push-up is the first of a few that week 1 does not already hold and whose dose week 2
-    does not have to keep up with.
+    The weeks are tried from the last (whose doses no later week must keep up with), and the
+    push-ups from the hardest.
     """
     request = REQUESTS["lifter"]
-    for push in ("push_up", "incline_push_up", "push_up_knees", "wall_push_up"):
-        trial = copy.deepcopy(doc)
-        for s in trial["weeks"][0]["sessions"]:
-            for b in s["blocks"]:
-                for it in b["items"]:
-                    if it["exercise_id"] == "bench_press":
-                        it["exercise_id"] = push
-                        it["intensity"] = {"kind": "rpe", "value": 7.0}
-                        it.pop("load_kg", None)
-        if trial == doc:
-            raise AssertionError("the lifter's week 1 has no bench press")
-        if {v.requirement for v in validate_plan(trial, request, CATALOG)} == {"main_lifts"}:
-            doc.clear()
-            doc.update(trial)
-            return "week 1"
-    raise AssertionError("no push-up can stand in for week 1's bench press alone")
+    for week in reversed(loading_weeks(doc)):
+        for push in ("push_up", "incline_push_up"):
+            trial = copy.deepcopy(doc)
+            for s in trial["weeks"][week - 1]["sessions"]:
+                for b in s["blocks"]:
+                    for it in b["items"]:
+                        if it["exercise_id"] == "bench_press":
+                            it["exercise_id"] = push
+                            it["intensity"] = {"kind": "rpe", "value": 7.0}
+                            it.pop("load_kg", None)
+            if trial == doc:
+                break  # no bench press this week to take away
+            if {v.requirement for v in validate_plan(trial, request, CATALOG)} == {"main_lifts"}:
+                doc.clear()
+                doc.update(trial)
+                return f"week {week}"
+    raise AssertionError("no push-up can stand in for a week's bench press alone")
 
 
 def variant_added(doc: Doc) -> Planted:
