@@ -10,7 +10,7 @@ from dataclasses import replace
 import pytest
 
 from planning.planning_fixtures import CATALOG
-from planning.validator_plants import REQUESTS, swap, valid_doc
+from planning.validator_plants import REQUESTS, plant_swap, valid_doc
 from spinewise.planning import checks, rules
 from spinewise.planning.checks.item_rules import SAFETY_REQUIREMENTS
 from spinewise.planning.checks.registry import (
@@ -67,23 +67,32 @@ def test_relaxable_and_hard_requirements_partition_the_list() -> None:
 def test_a_relaxation_holds_for_its_own_week_only() -> None:
     request = REQUESTS["novice"]
     doc = valid_doc("novice")
-    swap(doc, 1, 3, "single_leg_rdl_band", "active_straight_leg_raise")
+    where, at = plant_swap(
+        doc,
+        "novice",
+        "single_leg_hinge",
+        "active_straight_leg_raise",
+        lambda e: "hinge" in e.patterns and e.laterality != "bilateral",
+        scope="week",
+    )
+    week = int(str(at["week"]))
     named = [str(v) for v in validate_plan(doc, request, CATALOG)]
-    assert named == ["week 1: single_leg_hinge: no single-leg hinge in a loading week"]
-    doc["solver"]["relaxed"].append("week 2: single_leg_hinge: another week")
+    assert named == [f"{where}: single_leg_hinge: no single-leg hinge in a loading week"]
+    doc["solver"]["relaxed"].append(f"week {week % 3 + 1}: single_leg_hinge: another week")
     assert [str(v) for v in validate_plan(doc, request, CATALOG)] == named
-    doc["solver"]["relaxed"].append("week 1: single_leg_hinge: no room")
+    doc["solver"]["relaxed"].append(f"week {week}: single_leg_hinge: no room")
     assert validate_plan(doc, request, CATALOG) == []
 
 
 def test_a_hard_requirement_declared_relaxed_is_still_checked() -> None:
     request = REQUESTS["novice"]
     doc = valid_doc("novice")
-    swap(doc, 1, 1, "band_lift_half_kneeling", "dead_bug_stability_ball")
-    doc["solver"]["relaxed"].append("week 1: equipment: none")
+    where, at = plant_swap(doc, "novice", "equipment", "dead_bug_stability_ball", lambda e: True)
+    doc["solver"]["relaxed"].append(f"week {at['week']}: equipment: none")
     assert [str(v) for v in validate_plan(doc, request, CATALOG)] == [
-        "plan: solver.relaxed: not a relaxable requirement of a week: 'week 1: equipment: none'",
-        "week 1 session 1: equipment: dead_bug_stability_ball needs stability_ball",
+        f"plan: solver.relaxed: not a relaxable requirement of a week: 'week {at['week']}: "
+        "equipment: none'",
+        f"{where}: equipment: dead_bug_stability_ball needs stability_ball",
     ]
 
 

@@ -10,113 +10,130 @@ requirement without a planter fails ``test_every_check_has_a_planter``.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from planning import validator_plants as plants
 from planning.planning_fixtures import CATALOG
 from planning.validator_named import NAMED
-from planning.validator_plants import REQUESTS, Planter, swap, valid_doc
+from planning.validator_plants import REQUESTS, Planter, Role, valid_doc
 from spinewise.planning.checks.registry import PLAN_CHECKS, REGISTRY, VALIDATOR_ONLY
+from spinewise.planning.policy import main_pattern
 from spinewise.planning.requirements import REQUIREMENTS
 from spinewise.planning.validate import validate_plan
 
+
+def _swap(base: str, requirement: str, new: str, role: Role, **how: Any) -> tuple[str, Planter]:
+    """A planter that swaps ``new`` in for an item in ``role`` (see ``plants.plant_swap``)."""
+    return base, lambda d: plants.plant_swap(d, base, requirement, new, role, **how)
+
+
+def _patterns(*names: str) -> Role:
+    return lambda e: bool(set(names) & set(e.patterns))
+
+
+ASLR = "active_straight_leg_raise"  # isolated, sagittal, no balance: takes a role away
+
 #: requirement -> (whose plan, the edit that breaks exactly it)
 PLANTERS: dict[str, tuple[str, Planter]] = {
-    "equipment": (
-        "novice",
-        lambda d: swap(d, 1, 1, "band_lift_half_kneeling", "dead_bug_stability_ball"),
+    "equipment": _swap("novice", "equipment", "dead_bug_stability_ball", lambda e: True),
+    "sensitivities": _swap("novice", "sensitivities", "cat_camel", lambda e: True),
+    "level_window": _swap("novice", "level_window", "nordic_curl", lambda e: True),
+    "pain_gate": _swap(
+        "in_pain", "pain_gate", "half_kneeling_rotational_throw", _patterns("trunk_flexion")
     ),
-    "sensitivities": ("novice", lambda d: swap(d, 1, 1, "band_lift_half_kneeling", "cat_camel")),
-    "level_window": ("novice", lambda d: swap(d, 1, 1, "band_lift_half_kneeling", "nordic_curl")),
-    "pain_gate": (
-        "in_pain",
-        lambda d: swap(d, 3, 1, "mcgill_curl_up", "half_kneeling_rotational_throw"),
-    ),
-    "fall_risk_jumps": ("older", lambda d: swap(d, 6, 1, "brace_and_breathe", "broad_jump")),
-    "prerequisites": (
-        "novice",
-        lambda d: swap(d, 3, 1, "single_leg_stance_supported", "broad_jump"),
-    ),
+    "fall_risk_jumps": _swap("older", "fall_risk_jumps", "skater_jump", _patterns("jump")),
+    "prerequisites": _swap("novice", "prerequisites", "broad_jump", _patterns("balance")),
     "spine_budget": ("novice", plants.cap_raised),
     "session_time": ("novice", plants.long_rest),
     "session_structure": ("novice", plants.blocks_reversed),
     "session_fill": ("novice", lambda d: plants.rest_free(d, 1, 1)),
-    "pattern_per_session": (
+    "pattern_per_session": _swap(
         "novice",
-        lambda d: swap(d, 1, 1, "band_lift_half_kneeling", "band_explosive_pallof_punch"),
+        "pattern_per_session",
+        "band_explosive_pallof_punch",
+        lambda e: main_pattern(e) != "anti_rotation",
     ),
-    "one_variant_per_session": (
-        "novice",
-        lambda d: swap(d, 1, 1, "band_lift_half_kneeling", "band_row"),
-    ),
-    "balance_every_session": (
+    "one_variant_per_session": ("novice", plants.variant_added),
+    "balance_every_session": _swap("older", "balance_every_session", ASLR, _patterns("balance")),
+    "signature_work": _swap(
         "older",
-        lambda d: swap(d, 3, 1, "single_leg_stance_supported", "active_straight_leg_raise"),
+        "signature_work",
+        ASLR,
+        lambda e: e.id == "glute_bridge_lateral_shift_hold",
+        scope="week",
     ),
-    "signature_work": (
-        "older",
-        lambda d: (
-            swap(d, 3, 1, "glute_bridge_lateral_shift_hold", "active_straight_leg_raise")
-            and "week 3"
-        ),
-    ),
-    "heavy_hinge_spacing": (
+    "heavy_hinge_spacing": _swap(
         "sunday_monday",
-        lambda d: swap(d, 6, 1, "hip_90_90_switches", "barbell_rdl", load_cap_kg=10.0) and "week 6",
+        "heavy_hinge_spacing",
+        "barbell_rdl",
+        lambda e: "hinge" not in e.patterns,
+        sessions=(1,),
+        scope="week",
+        load_cap_kg=10.0,
     ),
-    "heavy_compression_spacing": (
+    "heavy_compression_spacing": _swap(
         "sunday_monday",
-        lambda d: swap(d, 6, 1, "hip_90_90_switches", "bent_over_barbell_row") and "week 6",
+        "heavy_compression_spacing",
+        "bent_over_barbell_row",
+        lambda e: "row" not in e.patterns,
+        sessions=(1,),
+        scope="week",
     ),
     "deload_volume": ("novice", plants.light_deload),
-    "finding_exclusions": (
-        "sunday_monday",
-        lambda d: swap(d, 6, 2, "prone_back_extension_hold", "superman_hold"),
+    "finding_exclusions": _swap(
+        "sunday_monday", "finding_exclusions", "superman_hold", _patterns("back_extension")
     ),
     "foot_contacts": ("sunday_monday", plants.many_landings),
     "weekly_pattern_sets": ("sunday_monday", plants.more_sets),
-    "weekly_qualities": (
+    "weekly_qualities": _swap(
         "novice",
-        lambda d: swap(d, 1, 2, "hip_90_90_switches", "band_anti_rotation_walkout") and "week 1",
+        "weekly_qualities",
+        "band_anti_rotation_walkout",
+        lambda e: "mobility" in e.qualities,
+        scope="week",
     ),
-    "key_regions": (
+    "key_regions": _swap(
         "novice",
-        lambda d: (
-            swap(d, 1, 3, "front_rack_kettlebell_carry", "active_straight_leg_raise") and "week 1"
-        ),
+        "key_regions",
+        ASLR,
+        lambda e: "thoracic_extensors" in e.primary_regions,
+        scope="week",
     ),
-    "single_leg_hinge": (
+    "single_leg_hinge": _swap(
         "novice",
-        lambda d: swap(d, 1, 3, "single_leg_rdl_band", "active_straight_leg_raise") and "week 1",
+        "single_leg_hinge",
+        ASLR,
+        lambda e: "hinge" in e.patterns and e.laterality != "bilateral",
+        scope="week",
     ),
     "rotational_throws": (
         "older",
-        lambda d: (
-            swap(d, 6, 1, "rotational_shot_put_throw_wall", "active_straight_leg_raise")
-            and "week 6"
+        lambda d: plants.plant_swaps(
+            d,
+            "older",
+            "rotational_throws",
+            lambda e: {"throw", "rotation"} <= set(e.patterns),
+            ("band_explosive_chop", "band_rotational_punch", "band_pull_through_explosive"),
         ),
     ),
     "three_planes": ("in_pain", plants.no_transverse_work),
-    "movement_patterns": (
-        "novice",
-        lambda d: (
-            swap(d, 1, 1, "single_arm_band_row_split_stance", "active_straight_leg_raise")
-            and "week 1"
-        ),
-    ),
-    "weekly_frequency": (
-        "novice",
-        lambda d: swap(d, 1, 1, "bird_dog_pulses", "bird_dog") and "week 1",
-    ),
-    "finding_volume": (
+    "movement_patterns": _swap("novice", "movement_patterns", ASLR, _patterns("row"), scope="week"),
+    "weekly_frequency": ("novice", plants.third_time),
+    "finding_volume": _swap(
         "older",
-        lambda d: swap(d, 3, 1, "bird_dog_pulses", "active_straight_leg_raise") and "week 3",
+        "finding_volume",
+        ASLR,
+        lambda e: (
+            "isometric_endurance" in e.qualities
+            and "erector_spinae" in e.regions
+            and "proprioception" not in e.qualities  # the every-session finding stays met
+        ),
+        scope="week",
     ),
     "unilateral_each_session": ("in_pain", plants.no_one_sided_work),
-    "isolated_share": (
-        "older",
-        lambda d: swap(d, 4, 1, "breathing_90_90", "active_straight_leg_raise") and "week 4",
-    ),
+    "isolated_share": ("novice", plants.more_isolated),
     "variety_rotation": ("novice", plants.week_repeated),
     "main_lifts": ("lifter", plants.no_bench_press),
     # the validator's own checks of the plan's form
@@ -150,9 +167,10 @@ def test_every_check_has_a_planter() -> None:
 def test_a_planted_violation_is_named(requirement: str) -> None:
     base, plant = PLANTERS[requirement]
     doc = valid_doc(base)
-    where = plant(doc)
+    planted = plant(doc)
+    where, facts = (planted, {}) if isinstance(planted, str) else planted
     found = validate_plan(doc, REQUESTS[base], CATALOG)
     assert found, f"planting {requirement} left the plan valid"
     assert {v.requirement for v in found} == {requirement}, "\n".join(map(str, found))
     assert {v.where for v in found} == {where}, "\n".join(map(str, found))
-    assert [str(v) for v in found] == NAMED[requirement]
+    assert [str(v) for v in found] == [m.format(where=where, **facts) for m in NAMED[requirement]]

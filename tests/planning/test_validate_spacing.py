@@ -3,8 +3,11 @@ and Monday (so that the Sunday-to-Monday code of the planner and the validator r
 
 from __future__ import annotations
 
+import copy
+from typing import Any
+
 from planning.planning_fixtures import CATALOG
-from planning.validator_plants import REQUESTS, Doc, items, session, swap, valid_doc
+from planning.validator_plants import REQUESTS, Doc, items, plant_swap, session, swap, valid_doc
 from spinewise.planning.candidates import is_heavy_hinge
 from spinewise.planning.validate import validate_plan
 
@@ -31,50 +34,113 @@ def test_the_athlete_trains_sunday_and_monday_and_the_plan_keeps_them_apart() ->
     assert not any(_heavy_hinge(doc, w + 1, 1) for w in heavy_sundays)
 
 
+def _weeks(doc: Doc, heavy: tuple[int, ...], light: tuple[tuple[int, int], ...] = ()) -> int:
+    """The first week with heavy hinge work in sessions ``heavy`` and none at (offset, session).
+
+    ``light`` names sessions by their week's offset from the one found (-1 the week before).
+    """
+    weeks = len(doc["weeks"])
+    for w in range(1, weeks + 1):
+        if not all(_heavy_hinge(doc, w, s) for s in heavy):
+            continue
+        if all(1 <= w + o <= weeks and not _heavy_hinge(doc, w + o, s) for o, s in light):
+            return w
+    raise AssertionError(f"no week with heavy hinge work in sessions {heavy} but not {light}")
+
+
+def _swap_in(doc: Doc, week: int, index: int, new: str, **dose: Any) -> None:
+    """Put ``new`` in place of the first item of a session whose swap leaves the plan valid."""
+    for it in items(doc, week, index):
+        if "hinge" in CATALOG.get(it["exercise_id"]).patterns:
+            continue
+        trial = copy.deepcopy(doc)
+        swap(trial, week, index, it["exercise_id"], new, **dose)
+        if not _found(trial):
+            swap(doc, week, index, it["exercise_id"], new, **dose)
+            return
+    raise AssertionError(f"{new} cannot go in week {week} session {index} on its own")
+
+
 def test_monday_and_sunday_of_one_week_are_not_consecutive() -> None:
     doc = valid_doc("sunday_monday")
-    assert _heavy_hinge(doc, 4, 3)
-    assert not _heavy_hinge(doc, 3, 3)
-    swap(doc, 4, 1, "mcgill_curl_up", "barbell_rdl", load_cap_kg=10.0)
-    assert _heavy_hinge(doc, 4, 1)
+    week = _weeks(doc, heavy=(3,), light=((-1, 3),))
+    # heavy hinge work on the Monday of a week whose Sunday holds heavy hinge work too
+    _swap_in(doc, week, 1, "barbell_rdl", load_cap_kg=10.0)
+    assert _heavy_hinge(doc, week, 1)
+    assert _heavy_hinge(doc, week, 3)
     assert _found(doc) == []
 
 
 def test_a_sunday_moved_to_saturday_no_longer_meets_monday() -> None:
     doc = valid_doc("sunday_monday")
-    swap(doc, 6, 1, "hip_90_90_switches", "barbell_rdl", load_cap_kg=10.0)
+    where, at = plant_swap(
+        doc,
+        "sunday_monday",
+        "heavy_hinge_spacing",
+        "barbell_rdl",
+        lambda e: "hinge" not in e.patterns,
+        sessions=(1,),
+        scope="week",
+        load_cap_kg=10.0,
+    )
     assert _found(doc) == [
-        "week 6: heavy_hinge_spacing: heavy hinge work on Sunday and the next Monday"
+        f"{where}: heavy_hinge_spacing: heavy hinge work on Sunday and the next Monday"
     ]
-    session(doc, 5, 3)["day"] = "sat"
+    session(doc, int(str(at["week"])) - 1, 3)["day"] = "sat"
     assert _found(doc) == []
 
 
 def test_heavy_hinge_work_on_consecutive_days_within_a_week() -> None:
     doc = valid_doc("sunday_monday")
-    assert _heavy_hinge(doc, 6, 2)
-    session(doc, 6, 2)["day"] = "sat"
+    week = _weeks(doc, heavy=(2,), light=((0, 3),))
+    session(doc, week, 2)["day"] = "sat"
     assert _found(doc) == []
-    swap(doc, 6, 3, "childs_pose_breathing", "sumo_deadlift", load_cap_kg=10.0)
+    where, _ = plant_swap(
+        doc,
+        "sunday_monday",
+        "heavy_hinge_spacing",
+        "sumo_deadlift",
+        lambda e: "hinge" not in e.patterns,
+        weeks=(week,),
+        sessions=(3,),
+        scope="week",
+        load_cap_kg=10.0,
+    )
     assert _found(doc) == [
-        "week 6: heavy_hinge_spacing: heavy hinge work on consecutive days sat and sun"
+        f"{where}: heavy_hinge_spacing: heavy hinge work on consecutive days sat and sun"
     ]
 
 
 def test_heavy_compression_on_consecutive_days_within_a_week() -> None:
     doc = valid_doc("sunday_monday")
-    session(doc, 6, 2)["day"] = "sat"
-    swap(doc, 6, 3, "childs_pose_breathing", "bent_over_barbell_row")
+    week = _weeks(doc, heavy=(2,), light=((0, 3),))
+    session(doc, week, 2)["day"] = "sat"
+    assert _found(doc) == []
+    where, _ = plant_swap(
+        doc,
+        "sunday_monday",
+        "heavy_compression_spacing",
+        "bent_over_barbell_row",
+        lambda e: "row" not in e.patterns and "hinge" not in e.patterns,
+        weeks=(week,),
+        sessions=(3,),
+        scope="week",
+    )
     assert _found(doc) == [
-        "week 6: heavy_compression_spacing: heavy-compression days back to back: sat and sun"
+        f"{where}: heavy_compression_spacing: heavy-compression days back to back: sat and sun"
     ]
 
 
 def test_only_the_last_session_of_the_week_meets_the_next_monday() -> None:
     doc = valid_doc("sunday_monday")
-    # week 5: heavy hinge work on Wednesday, none on Sunday any more
-    swap(doc, 5, 3, "barbell_good_morning", "band_complex")
-    assert _heavy_hinge(doc, 5, 2)
-    assert not _heavy_hinge(doc, 5, 3)
-    swap(doc, 6, 1, "hip_90_90_switches", "barbell_rdl", load_cap_kg=10.0)
+    # a week with heavy hinge work on Wednesday (and, once its Sunday's is gone, none on Sunday)
+    week = _weeks(doc, heavy=(2,), light=((1, 1),))
+    for it in items(doc, week, 3):
+        if is_heavy_hinge(CATALOG.get(it["exercise_id"])):
+            swap(doc, week, 3, it["exercise_id"], "band_complex")
+    assert _found(doc) == []
+    assert _heavy_hinge(doc, week, 2)
+    assert not _heavy_hinge(doc, week, 3)
+    _swap_in(doc, week + 1, 1, "barbell_rdl", load_cap_kg=10.0)
+    assert _heavy_hinge(doc, week + 1, 1)
     assert _found(doc) == []
