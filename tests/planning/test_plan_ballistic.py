@@ -236,7 +236,7 @@ def test_validator_names_a_session_over_the_foot_contact_cap() -> None:
     planted = _plant(doc, week_index, "pogo_hops", reps=25, sets=4, per_side=False)
     found = _found(planted, req, "foot_contacts")
     assert found
-    assert "foot contacts, at most 80 for a novice trainee" in found[0]
+    assert "foot contacts, at most 80 for training experience novice" in found[0]
 
 
 def test_throws_are_not_required_before_one_is_open() -> None:

@@ -146,7 +146,7 @@ def test_foot_contacts_exactly_at_the_cap_pass() -> None:
     assert contacts(doc, week, index) > 120
     assert _named(doc, "sunday_monday") == [
         f"week {week} session {index}: foot_contacts: {contacts(doc, week, index)} foot "
-        "contacts, at most 120 for a advanced trainee"
+        "contacts, at most 120 for training experience advanced"
     ]
 
 

@@ -687,7 +687,7 @@ EXPECTED_A = [
     "week 7: single_leg_hinge: no single-leg hinge in a loading week",
     # 200 hops: too much volume for a deload
     "week 8: deload_volume: volume 3065 s is 83% of the week before (3675 s); 50 to 70 % expected",
-    "week 8 session 1: foot_contacts: 200 foot contacts, at most 80 for a novice trainee",
+    "week 8 session 1: foot_contacts: 200 foot contacts, at most 80 for training experience novice",
     "week 8 session 1: session_time: estimated_minutes 25.1 but the items add up to 34.4",
     # the side toss again
     (

@@ -31,7 +31,8 @@ NAMED: dict[str, list[str]] = {
         "{where}: prerequisites: broad_jump needs one of box_jump in an earlier loading week",
     ],
     "foot_contacts": [
-        "{where}: foot_contacts: {contacts} foot contacts, at most 120 for a advanced trainee",
+        "{where}: foot_contacts: {contacts} foot contacts, at most 120 for training experience "
+        "advanced",
     ],
     "finding_exclusions": [
         "{where}: finding_exclusions: superman_hold is ruled out by the person's findings",
@@ -110,7 +111,7 @@ NAMED: dict[str, list[str]] = {
     ],
     "main_lifts": ["{where}: main_lifts: no bench press this week"],
     "signature_work": [
-        "{where}: signature_work: no a bridge hold with lateral pelvic shifts this week",
+        "{where}: signature_work: no bridge hold with lateral pelvic shifts this week",
     ],
     "dose": [
         "{where}: dose: {old} must dose exactly one of reps, hold_s, "

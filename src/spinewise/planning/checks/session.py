@@ -178,8 +178,8 @@ def foot_contacts(ws: WeekScope) -> list[Violation]:
         )
         if contacts > cap:
             message = (
-                f"{contacts} foot contacts, at most {cap} for a "
-                f"{request.training_experience} trainee"
+                f"{contacts} foot contacts, at most {cap} for training experience "
+                f"{request.training_experience}"
             )
             out.append(Violation(ws.at(s), "foot_contacts", message))
     return out

@@ -191,8 +191,8 @@ def movement_patterns(ws: WeekScope) -> list[Violation]:
 
 
 _SIGNATURES: tuple[tuple[str, Callable[[Exercise], bool]], ...] = (
-    ("a bridge hold with lateral pelvic shifts", is_lateral_shift_bridge),
-    ("a deadlift", is_deadlift),
+    ("bridge hold with lateral pelvic shifts", is_lateral_shift_bridge),
+    ("deadlift", is_deadlift),
 )
 
 
