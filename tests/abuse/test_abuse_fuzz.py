@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
@@ -27,9 +26,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
 
-from spinewise.settings import Settings
-from spinewise.web import create_app
-from web.web_helpers import FAST_WEB, PASSWORD, a_session, signup_login, with_plan
+from web.fuzz_helpers import fuzz_app
+from web.web_helpers import FAST_WEB, PASSWORD
 
 pytestmark = [pytest.mark.abuse, pytest.mark.slow]
 
@@ -196,20 +194,8 @@ def _run(
     return failures, statuses, kinds
 
 
-@contextmanager
-def _fuzz_app(engine: Any) -> Iterator[tuple[Any, dict[str, str], dict[str, str]]]:
-    """The app on ``engine`` with a user who has a profile, a plan and a logged session."""
-    app = create_app(Settings(), engine=engine, web=_UNLIMITED, migrate=False)
-    with TestClient(app) as client:
-        token = signup_login(client, "fuzz@example.org")
-        with_plan(client)
-        client.post("/api/v1/logs/sessions", json=a_session())
-        cookies = dict(client.cookies)
-    yield app, {"X-CSRF-Token": token}, cookies
-
-
 def test_100_examples_per_operation_give_no_5xx(engine: Any) -> None:
-    with _fuzz_app(engine) as (app, headers, cookies):
+    with fuzz_app(engine, _UNLIMITED) as (app, headers, cookies):
         schema = schemathesis.openapi.from_asgi("/openapi.json", app)
         operations = [result.ok() for result in schema.get_all_operations()]
         failures: list[str] = []

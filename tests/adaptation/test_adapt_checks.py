@@ -20,7 +20,7 @@ from spinewise.adaptation.progression import ExerciseDecision
 from spinewise.adaptation.substitutes import substitutes
 from spinewise.catalog import load_catalog
 from spinewise.logbook.planned import planned_sessions
-from spinewise.planning.dosing import ItemDose
+from spinewise.planning.dosing import catalogue_dose
 from spinewise.planning.plan import Item, Plan
 from spinewise.planning.planner import make_plan
 from spinewise.planning.request import PlanRequest
@@ -232,18 +232,7 @@ def test_substitutes_pass_the_planners_item_checks(exercise_id: str) -> None:
     assert checked
     for s in checked:
         ex = CATALOG.get(s.exercise_id)
-        d = ex.dose
-        usual = ItemDose(
-            sets=d.sets,
-            reps=d.reps,
-            hold_s=d.hold_s,
-            distance_m=d.distance_m,
-            per_side=d.per_side,
-            tempo=d.tempo,
-            rest_s=d.rest_s,
-            intensity=d.intensity,
-        )
-        dose = planner_dose(ex, request, usual)
+        dose = planner_dose(ex, request, catalogue_dose(ex))
         assert dose is not None
         assert dose.load_cap_kg == s.load_cap_kg
         assert item_problems(ex, request, "build", dose=dose) == [], s.exercise_id

@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 
 from spinewise.settings import Settings
-from spinewise.web import create_app
+from spinewise.web import WebSettings, create_app
 from web.web_helpers import FAST_WEB, a_session, signup_login, with_plan
 
 __all__ = ["fuzz", "fuzz_app"]
@@ -23,9 +23,11 @@ _SESSION_ENDERS = ("/logout", "/logout-everywhere", "/me/password")
 
 
 @contextmanager
-def fuzz_app(engine: Any) -> Iterator[tuple[Any, dict[str, str], dict[str, str]]]:
+def fuzz_app(
+    engine: Any, web: WebSettings = FAST_WEB
+) -> Iterator[tuple[Any, dict[str, str], dict[str, str]]]:
     """The app on ``engine`` with a user who has a profile, a plan and a logged session."""
-    app = create_app(Settings(), engine=engine, web=FAST_WEB, migrate=False)
+    app = create_app(Settings(), engine=engine, web=web, migrate=False)
     with TestClient(app) as client:
         token = signup_login(client, "fuzz@example.org")
         with_plan(client)

@@ -32,7 +32,7 @@ from spinewise.planning.candidates import (
     is_single_leg_hinge,
     is_unilateral_work,
 )
-from spinewise.planning.dosing import ItemDose
+from spinewise.planning.dosing import catalogue_dose
 from spinewise.planning.from_profile import FLOOR_SPACE
 from spinewise.planning.periodization import Phase
 from spinewise.planning.request import PlanRequest
@@ -253,18 +253,7 @@ def _passes(
 
     Its load cap in kg, if the planner would state one, goes into ``caps``.
     """
-    d = ex.dose
-    usual = ItemDose(
-        sets=d.sets,
-        reps=d.reps,
-        hold_s=d.hold_s,
-        distance_m=d.distance_m,
-        per_side=d.per_side,
-        tempo=d.tempo,
-        rest_s=d.rest_s,
-        intensity=d.intensity,
-    )
-    dose = planner_dose(ex, request, usual, compression)
+    dose = planner_dose(ex, request, catalogue_dose(ex), compression)
     if dose is None:
         return False
     caps[ex.id] = dose.load_cap_kg

@@ -38,6 +38,7 @@ __all__ = [
     "HOLD_STEP_S",
     "TRANSITION_S",
     "ItemDose",
+    "catalogue_dose",
     "dose_for",
     "hold_ceiling_s",
     "intro_sets",
@@ -120,6 +121,21 @@ def _slower(tempo: str | None, extra_s: int) -> str | None:
     parts = tempo.split("-")
     parts[0] = str(min(int(parts[0]) + extra_s, 6))
     return "-".join(parts)
+
+
+def catalogue_dose(ex: Exercise) -> ItemDose:
+    """The exercise's catalogue dose as an item's dose (no progression, no caps)."""
+    d = ex.dose
+    return ItemDose(
+        sets=d.sets,
+        reps=d.reps,
+        hold_s=d.hold_s,
+        distance_m=d.distance_m,
+        per_side=d.per_side,
+        tempo=d.tempo,
+        rest_s=d.rest_s,
+        intensity=d.intensity,
+    )
 
 
 def intro_sets(catalogue_sets: int) -> int:

@@ -102,6 +102,16 @@ def shown_name(raw: str | None) -> str:
     return name[:200]
 
 
+def _kept_path(folder: Path, prefix: str, name: str) -> Path:
+    """Where an upload is kept: a generated name (with a plain suffix) in ``folder``.
+
+    The folder is created for its owner only; the sent name is never part of the path.
+    """
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    suffix = Path(name).suffix.lower()
+    return folder / f"{prefix}-{secrets.token_hex(12)}{suffix if _SUFFIX.match(suffix) else ''}"
+
+
 def _copy_limited(source: BinaryIO, target: Path, limit_bytes: int) -> None:
     """Copy ``source`` to ``target`` chunk by chunk; :class:`UploadTooLarge` past the limit."""
     copied = 0
@@ -125,10 +135,7 @@ def import_upload(
     if fmt not in IMPORT_FORMATS:
         raise InputError(f"format: must be one of {', '.join(IMPORT_FORMATS)}, got {fmt[:40]!r}")
     name = shown_name(upload.filename)
-    suffix = Path(name).suffix.lower()
-    folder = upload_root(ctx) / str(os.getpid())
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    path = folder / f"upload-{secrets.token_hex(12)}{suffix if _SUFFIX.match(suffix) else ''}"
+    path = _kept_path(upload_root(ctx) / str(os.getpid()), "upload", name)
     try:
         _copy_limited(upload.file, path, ctx.web.max_upload_bytes)
         matcher = None if fmt == "json" else ExerciseMatcher(load_catalog())
@@ -161,10 +168,7 @@ def queue_upload(ctx: WebContext, user: UserAccount, upload: UploadFile, fmt: st
     if fmt not in IMPORT_FORMATS:
         raise InputError(f"format: must be one of {', '.join(IMPORT_FORMATS)}, got {fmt[:40]!r}")
     name = shown_name(upload.filename)
-    suffix = Path(name).suffix.lower()
-    folder = upload_root(ctx) / "jobs"
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    path = folder / f"import-{secrets.token_hex(12)}{suffix if _SUFFIX.match(suffix) else ''}"
+    path = _kept_path(upload_root(ctx) / "jobs", "import", name)
     try:
         _copy_limited(upload.file, path, ctx.web.max_upload_bytes)
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
