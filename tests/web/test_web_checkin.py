@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from typing import Any
 
 from fastapi.testclient import TestClient
+from sqlalchemy import text
 
 from spinewise.habits.rules import load_habit_rules
 from spinewise.pain_bands import ACCEPTABLE_MAX_0_10
 from spinewise.profile import SCREENING_FLAGS
-from web.web_helpers import a_session, profile_data, signup_login, with_plan
+from web.web_helpers import PASSWORD, a_session, profile_data, signup_login, with_plan
 
 #: A morning of the day before NOW.
 YESTERDAY = "2026-12-08T07:30:00"
@@ -119,8 +121,15 @@ def test_checkin_stores_the_answers_where_the_log_keeps_them_and_gives_todays_ad
     # the pain is the next-morning pain of yesterday's session, as `spinewise log morning` does
     logged = client.get(f"/api/v1/logs/sessions/{yesterday_id}").json()
     assert logged["pain"]["next_morning"] == 6
-    # the home page says it, and a session started today gets the readiness
+    # the home page says it, and today's session waits: nothing progresses through the pain
     assert "Skip the loaded exercises today" in _text(client.get("/").text)
+    today = _text(client.get("/today").text)
+    assert "Your back pain this morning was above 5/10, so the next session is not today." in (
+        today
+    )
+    assert "Start the session" not in today
+    assert "This morning's check-in: Skip the loaded exercises today" in today
+    assert client.post("/today/start", data={"pain_before": "2"}).status_code == 422
 
 
 def test_a_session_started_after_the_checkin_gets_its_readiness(client: TestClient) -> None:
@@ -202,3 +211,25 @@ def test_update_my_answers_starts_from_the_stored_profile(client: TestClient) ->
     page = client.get("/onboarding/profile")
     assert re.search(r'name="tests.trunk_flexor_s"[^>]*value="75"', page.text)
     assert re.search(r'name="athlete.age"[^>]*value="34"', page.text)
+
+
+def test_checkin_needs_the_csrf_token(client: TestClient) -> None:
+    token = signup_login(client, "checkin-csrf@example.org")
+    del client.headers["X-CSRF-Token"]
+    assert client.post("/checkin", data={"sleep_h": "7"}).status_code == 403
+    assert client.post("/checkin", data={"sleep_h": "7", "csrf_token": "nope"}).status_code == 403
+    ok = client.post("/checkin", data={"sleep_h": "7", "csrf_token": token}, follow_redirects=False)
+    assert ok.status_code == 303
+
+
+def test_deleting_the_account_deletes_its_checkins(client: TestClient, engine: Any) -> None:
+    token = signup_login(client, "checkin-delete@example.org")
+    client.post("/checkin", data={"sleep_h": "7", "next_morning_pain": "1"})
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM morning_checkins")).scalar_one() == 1
+    r = client.post(
+        "/account/delete", data={"password": PASSWORD, "confirm": "DELETE", "csrf_token": token}
+    )
+    assert "Your account is deleted" in r.text
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM morning_checkins")).scalar_one() == 0

@@ -19,6 +19,7 @@ from spinewise.services.handle import Store
 from spinewise.services.plans import plan_entry
 from spinewise.services.schedule import plan_schedule
 from spinewise.store import list_profiles, list_sessions, reading
+from spinewise.store.checkins import get_checkin
 
 __all__ = [
     "ForYou",
@@ -70,11 +71,13 @@ def recommend_inputs(
     with reading(store.engine) as db:
         sessions = tuple(s.log for s in list_sessions(db, athlete))
         profiles = list_profiles(db, athlete)
+        morning = get_checkin(db, athlete, today)
     sched = plan_schedule(
         entry.sessions_on(today),
         [SessionSummary.from_log(s) for s in sessions],
         versions=entry.versions,
         today=today,
+        morning_pain_0_10=None if morning is None else morning.pain_0_10,
     )
     nxt = sched.next
     return RecommendInputs(

@@ -157,7 +157,14 @@ def _schedule(
         logs = session_summaries(
             db, athlete, entry.lineage_ids, since=datetime.combine(today, time())
         )
-    found = plan_schedule(entry.sessions_on(today), logs, versions=entry.versions, today=today)
+        morning = get_checkin(db, athlete, today)
+    found = plan_schedule(
+        entry.sessions_on(today),
+        logs,
+        versions=entry.versions,
+        today=today,
+        morning_pain_0_10=None if morning is None else morning.pain_0_10,
+    )
     return entry, found, logs
 
 
