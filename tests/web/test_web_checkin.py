@@ -233,3 +233,17 @@ def test_deleting_the_account_deletes_its_checkins(client: TestClient, engine: A
     assert "Your account is deleted" in r.text
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM morning_checkins")).scalar_one() == 0
+
+
+def test_a_checkin_touches_only_its_own_log(client: TestClient, make_client: Any) -> None:
+    signup_login(client, "checkin-alice@example.org")
+    with_plan(client)
+    alices = client.post("/api/v1/logs/sessions", json=a_session(started_at=YESTERDAY)).json()
+    bob = make_client()
+    signup_login(bob, "checkin-bob@example.org")
+    with_plan(bob)
+    assert bob.post("/checkin", data={"next_morning_pain": "9", "sleep_h": "4"}).status_code == 200
+    assert 'id="guidance"' not in client.get("/checkin").text
+    after = client.get(f"/api/v1/logs/sessions/{alices['id']}").json()
+    assert after["pain"] == alices["pain"]
+    assert "Start the session" in client.get("/today").text

@@ -87,7 +87,7 @@ def _session_words(level: str, pain: int | None, due_today: bool | None) -> str:
             "your morning pain is back in the acceptable range."
         )
     if due_today is None:
-        return "No session of your plan is left to do today."
+        return "You have no planned session left to do."
     if not due_today:
         rest = "Nothing is planned for today: a rest day."
         if level in ("reduce", "easy"):
