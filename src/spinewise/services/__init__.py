@@ -34,6 +34,12 @@ if TYPE_CHECKING:
         keep_draft,
         save_profile,
     )
+    from spinewise.services.checkin import (
+        CHECKIN_QUESTIONS,
+        MorningCheckIn,
+        morning_checkin,
+        record_checkin,
+    )
     from spinewise.services.handle import Store
     from spinewise.services.jobs import (
         BackgroundQueue,
@@ -94,7 +100,14 @@ if TYPE_CHECKING:
         user_plan,
         user_plans,
     )
-    from spinewise.services.recommend import RecommendInputs, recommend_inputs
+    from spinewise.services.recommend import (
+        ForYou,
+        RecommendInputs,
+        plan_equipment,
+        recommend_inputs,
+        recommended,
+        request_of,
+    )
     from spinewise.services.retest import RetestOutcome, record_retest
     from spinewise.services.schedule import (
         DatedSession,
@@ -155,6 +168,10 @@ _HOME: dict[str, str] = {
     "current_profile": "spinewise.services.assessment",
     "keep_draft": "spinewise.services.assessment",
     "save_profile": "spinewise.services.assessment",
+    "CHECKIN_QUESTIONS": "spinewise.services.checkin",
+    "MorningCheckIn": "spinewise.services.checkin",
+    "morning_checkin": "spinewise.services.checkin",
+    "record_checkin": "spinewise.services.checkin",
     "Store": "spinewise.services.handle",
     "JobArgs": "spinewise.services.jobs",
     "JobResult": "spinewise.services.jobs",
@@ -210,7 +227,11 @@ _HOME: dict[str, str] = {
     "PlanFile": "spinewise.services.plan_files",
     "PlanFormat": "spinewise.services.plan_files",
     "plan_file": "spinewise.services.plan_files",
+    "ForYou": "spinewise.services.recommend",
     "RecommendInputs": "spinewise.services.recommend",
+    "plan_equipment": "spinewise.services.recommend",
+    "recommended": "spinewise.services.recommend",
+    "request_of": "spinewise.services.recommend",
     "recommend_inputs": "spinewise.services.recommend",
     "RetestOutcome": "spinewise.services.retest",
     "record_retest": "spinewise.services.retest",
@@ -287,6 +308,7 @@ sys.modules[__name__].__class__ = _Package
 
 
 __all__ = [
+    "CHECKIN_QUESTIONS",
     "EXPORT_FORMATS",
     "IMPORT_FORMATS",
     "AdaptOutcome",
@@ -298,11 +320,13 @@ __all__ = [
     "ExportFile",
     "ExportStream",
     "Finished",
+    "ForYou",
     "ImportReport",
     "ItemView",
     "JobArgs",
     "JobResult",
     "JobState",
+    "MorningCheckIn",
     "NextItemJson",
     "NextSession",
     "NextSessionJson",
@@ -360,12 +384,14 @@ __all__ = [
     "log_set",
     "log_size",
     "measure_plan",
+    "morning_checkin",
     "name_of",
     "needs_replan",
     "newest_plan",
     "next_session",
     "pending_jobs",
     "plan_change_log",
+    "plan_equipment",
     "plan_file",
     "plan_for_profile",
     "plan_schedule",
@@ -375,10 +401,13 @@ __all__ = [
     "progress_inputs",
     "progress_review_of",
     "recommend_inputs",
+    "recommended",
+    "record_checkin",
     "record_job",
     "record_next_morning",
     "record_retest",
     "replan_key",
+    "request_of",
     "run_adaptation",
     "run_export",
     "run_import",

@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TypedDict
 
 from spinewise.errors import InputError
-from spinewise.logbook import PlannedRef, PlannedSession, SessionLog, SetLog
+from spinewise.logbook import PlannedRef, PlannedSession, Readiness, SessionLog, SetLog
 from spinewise.logbook.summary import LIVE_SOURCE, SessionSummary, is_finished
 from spinewise.services.handle import Store
 from spinewise.services.log import check_exercises, custom_exercises
@@ -27,6 +27,7 @@ from spinewise.store import (
     reading,
     writing,
 )
+from spinewise.store.checkins import get_checkin
 from spinewise.store.engine import advisory_lock
 from spinewise.store.live import SessionFields, add_or_replace_set, update_session
 from spinewise.store.summaries import delete_session, session_summaries
@@ -156,7 +157,14 @@ def _schedule(
         logs = session_summaries(
             db, athlete, entry.lineage_ids, since=datetime.combine(today, time())
         )
-    found = plan_schedule(entry.sessions_on(today), logs, versions=entry.versions, today=today)
+        morning = get_checkin(db, athlete, today)
+    found = plan_schedule(
+        entry.sessions_on(today),
+        logs,
+        versions=entry.versions,
+        today=today,
+        morning_pain_0_10=None if morning is None else morning.pain_0_10,
+    )
     return entry, found, logs
 
 
@@ -223,12 +231,15 @@ def start_session(
     at = now.replace(microsecond=0)
     with writing(store.engine) as db:
         advisory_lock(db, athlete)
+        # this morning's check-in is the session's readiness (decision 0271)
+        morning = get_checkin(db, athlete, at.date())
         for _ in range(60):  # one session per second: take the next free second
             try:
                 with db.begin_nested():
                     log = SessionLog(
                         started_at=at,
                         pain={"before": pain_before},
+                        readiness=Readiness() if morning is None else morning.readiness,
                         source=source,
                         planned=PlannedRef(
                             plan_version=planned.plan_version,

@@ -21,6 +21,7 @@ from spinewise.web.auth import (
     sign_up,
 )
 from spinewise.web.deps import CtxDep, CurrentSession, CurrentUser, MaybeSession
+from spinewise.web.pages.checkin import LEVEL_WORDS, for_you_block
 from spinewise.web.pages.forms import FormReader
 from spinewise.web.templating import render
 from spinewise.web.transfer import UploadTooLarge, export_stream, import_upload
@@ -50,10 +51,19 @@ def home(request: Request, ctx: CtxDep, session: MaybeSession) -> Response:
     plan = services.user_plan(ctx.store, athlete)
     nxt = services.next_session(ctx.store, athlete, today=day) if plan else None
     today = None if nxt is None else (nxt.session, nxt.due_today)
+    morning = services.morning_checkin(ctx.store, athlete, today=day) if profile else None
     return render(
         request,
         "home.html",
-        {"profile": profile, "plan": plan, "today": today, "day": day},
+        {
+            "profile": profile,
+            "plan": plan,
+            "today": today,
+            "day": day,
+            "morning": morning,
+            "level_words": LEVEL_WORDS,
+            "for_you": for_you_block(ctx, athlete, day, morning) if plan else None,
+        },
     )
 
 

@@ -25,6 +25,7 @@ from spinewise.logbook.entries import SetKey
 from spinewise.report.change_words import ChangeWords
 from spinewise.web.context import WebContext
 from spinewise.web.deps import CtxDep, CurrentUser
+from spinewise.web.pages.checkin import LEVEL_WORDS
 from spinewise.web.pages.forms import FormReader
 from spinewise.web.pages.outcome import changes_for
 from spinewise.web.pages.player import swap_pairs
@@ -56,6 +57,8 @@ def today(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
             "day": day,
             "open": opened,
             "review": services.progress_review_of(ctx.store, user.athlete_id, today=day),
+            "morning": services.morning_checkin(ctx.store, user.athlete_id, today=day),
+            "level_words": LEVEL_WORDS,
             "session_changes": changes_for(
                 ctx.store, user.athlete_id, None if nxt is None else nxt.session
             ),
