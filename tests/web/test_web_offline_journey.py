@@ -214,13 +214,13 @@ def test_a_login_that_ended_keeps_the_sets_until_logged_in_again(
     page.context.clear_cookies()
     page.context.set_offline(False)
     status = page.locator("[data-queue-status]")
-    status.get_by_role("link", name="log in again").wait_for(timeout=15000)
+    status.get_by_role("link", name="Log in again").wait_for(timeout=15000)
     assert "2 sets saved on this phone" in status.inner_text()
     assert len(_queue(page)) == 2
     assert _stored_sets(url, session_id) == Counter()
     _shot(page, "30-offline-login-ended", full=True)
     # logging in again sends them
-    status.get_by_role("link", name="log in again").click()
+    status.get_by_role("link", name="Log in again").click()
     page.get_by_label("E-mail").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()

@@ -4,7 +4,8 @@ The guided page shows each exercise's cues and reasons, a hold timer with audibl
 metronome and a pulse counter (``static/app.js``); each set is logged as it is done (HTMX posts
 the set's form and swaps in the saved row; without JavaScript the form posts and the page
 reloads). Pain is asked before (when starting), during and after (when finishing), and the
-next morning.
+next morning. A set logged offline is kept on the phone and posted later with the id the page
+gave it (``client_id``): the same id sent again stores nothing new (decision 0270).
 """
 
 from __future__ import annotations

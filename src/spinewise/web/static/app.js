@@ -259,6 +259,9 @@
   let loginNeeded = false;
   let refused = [];
   let flushing = false;
+  let retry = null;
+  // Wait before sending again after the network or the server failed on the way [ms].
+  const RETRY_MS = 30000;
 
   function readQueue() {
     try {
@@ -353,20 +356,22 @@
     const box = document.querySelector("[data-queue-status]");
     if (!box) return;
     const count = readQueue().length;
+    const sets = count === 1 ? "1 set" : count + " sets";
     box.replaceChildren();
-    if (count) {
+    if (count && (loginNeeded || !document.body.hasAttribute("data-signed-in"))) {
       const p = document.createElement("p");
-      p.textContent = (count === 1 ? "1 set" : count + " sets") + " saved on this phone, will be sent when you're back online.";
+      p.append(sets + " saved on this phone are not sent yet: your log-in has ended. ");
+      const link = document.createElement("a");
+      link.href = "/login?next=" + encodeURIComponent(location.pathname);
+      link.textContent = "Log in again";
+      p.append(link, " to send them; they stay on this phone until then.");
       box.appendChild(p);
-      if (loginNeeded || !document.body.hasAttribute("data-signed-in")) {
-        const again = document.createElement("p");
-        again.append("Your log-in has ended: ");
-        const link = document.createElement("a");
-        link.href = "/login?next=" + encodeURIComponent(location.pathname);
-        link.textContent = "log in again";
-        again.append(link, " to send them. They stay on this phone until then.");
-        box.appendChild(again);
-      }
+    } else if (count) {
+      const p = document.createElement("p");
+      p.textContent = sets + (navigator.onLine
+        ? " saved on this phone, being sent now."
+        : " saved on this phone, will be sent when you're back online.");
+      box.appendChild(p);
     }
     if (refused.length) {
       const p = document.createElement("p");
@@ -449,7 +454,15 @@
         return next();
       });
     }
-    return next().then(function () { flushing = false; showStatus(); }, function () { flushing = false; showStatus(); });
+    function done() {
+      flushing = false;
+      showStatus();
+      // Something is left and it is not the login: the network or the server failed, try later.
+      if (readQueue().length && !loginNeeded && !retry) {
+        retry = setTimeout(function () { retry = null; sendKept(); }, RETRY_MS);
+      }
+    }
+    return next().then(done, done);
   }
 
   // Show the kept sets on their forms (a reload while offline shows the page kept by the
@@ -499,6 +512,17 @@
       event.detail.shouldSwap = false;
       loginNeeded = true;
       keep(form);
+    });
+    // A set sent and stored: an older kept copy of it must not be sent after it.
+    document.body.addEventListener("htmx:afterRequest", function (event) {
+      const form = setForm(event);
+      if (!form || !event.detail.successful || toLogin(event.detail.xhr)) return;
+      const key = keyOf(form.getAttribute("action"), fieldsOf(form));
+      const queue = readQueue();
+      if (queue.some(function (e) { return e.key === key; })) {
+        writeQueue(queue.filter(function (e) { return e.key !== key; }));
+        showStatus();
+      }
     });
     window.addEventListener("online", sendKept);
     window.addEventListener("offline", showStatus);
