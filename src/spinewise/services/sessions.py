@@ -273,12 +273,21 @@ def planned_view(store: Store, athlete: int, session_id: int) -> SessionPlan | N
     return None if plan is None else plan_session(plan, ref.week, ref.session)
 
 
-def log_set(store: Store, athlete: int, session_id: int, item: SetLog) -> int | None:
-    """Store (or replace) one set of the athlete's session; ``None`` if it is not theirs."""
+def log_set(
+    store: Store, athlete: int, session_id: int, item: SetLog, client_id: str | None = None
+) -> int | None:
+    """Store (or replace) one set of the athlete's session; ``None`` if it is not theirs.
+
+    ``client_id`` is the id the browser gave the set when it was logged (see
+    :func:`spinewise.store.live.add_or_replace_set`): sending the same set again, as a phone
+    does with the sets it kept while offline, stores it once.
+    """
     custom = check_exercises((item,))
     with writing(store.engine) as db:
+        # One writer at a time per athlete: two replays of one set cannot both insert it.
+        advisory_lock(db, athlete)
         # add_or_replace_set checks that the session is the athlete's.
-        set_id = add_or_replace_set(db, athlete, session_id, item)
+        set_id = add_or_replace_set(db, athlete, session_id, item, client_id)
         if set_id is not None and custom:
             add_custom_exercises(db, athlete, custom_exercises(custom, source="web"))
         return set_id

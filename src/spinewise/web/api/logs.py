@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Body, HTTPException, Query, Request, Response, status
+from fastapi import APIRouter, Body, Header, HTTPException, Query, Request, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from spinewise import services
@@ -174,9 +174,29 @@ def finish_session(
     response_model=SetOut,
     responses=responses(401, 403, 404, 422),
 )
-def log_set(session_id: SessionId, body: SetLog, ctx: CtxDep, user: CurrentUser) -> SetOut:
-    """Log one set into one of your sessions (a set with the same key is replaced)."""
-    set_id = services.log_set(ctx.store, user.athlete_id, session_id, body)
+def log_set(
+    session_id: SessionId,
+    body: SetLog,
+    ctx: CtxDep,
+    user: CurrentUser,
+    idempotency_key: Annotated[
+        str | None,
+        Header(
+            alias="Idempotency-Key",
+            pattern=r"^[A-Za-z0-9-]{8,64}$",
+            description=(
+                "An id you give this set (8 to 64 letters, digits or dashes): sending the same "
+                "id again stores nothing new and answers with the stored set's id."
+            ),
+        ),
+    ] = None,
+) -> SetOut:
+    """Log one set into one of your sessions (a set with the same key is replaced).
+
+    With ``Idempotency-Key``, a set sent again (a retry after a lost answer) is stored once and
+    never undoes a later change of the same set.
+    """
+    set_id = services.log_set(ctx.store, user.athlete_id, session_id, body, idempotency_key)
     if set_id is None:
         raise HTTPException(404, "no such session")
     return SetOut.model_validate({**body.model_dump(), "id": set_id, "session_id": session_id})

@@ -4,11 +4,13 @@ The guided page shows each exercise's cues and reasons, a hold timer with audibl
 metronome and a pulse counter (``static/app.js``); each set is logged as it is done (HTMX posts
 the set's form and swaps in the saved row; without JavaScript the form posts and the page
 reloads). Pain is asked before (when starting), during and after (when finishing), and the
-next morning.
+next morning. A set logged offline is kept on the phone and posted later with the id the page
+gave it (``client_id``): the same id sent again stores nothing new (decision 0270).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, TypedDict
 from urllib.parse import urlencode
 
@@ -166,6 +168,21 @@ def _set_from_form(form: FormReader) -> SetLog:
         raise InputError(format_validation_error(err)) from None
 
 
+#: A set's id given by the browser (``crypto.randomUUID()``): letters, digits and dashes.
+_CLIENT_ID = re.compile(r"^[A-Za-z0-9-]{8,64}$")
+
+
+def _client_id(raw: str) -> str | None:
+    """The set's id from the phone, checked; ``None`` when the form has none (no JavaScript)."""
+    if not raw:
+        return None
+    if _CLIENT_ID.match(raw) is None:
+        raise InputError(
+            f"set id from this phone: must be 8 to 64 letters, digits or dashes, got {raw[:80]!r}"
+        )
+    return raw
+
+
 @router.post("/sessions/{session_id}/sets")
 async def log_set(
     session_id: SessionId, request: Request, ctx: CtxDep, user: CurrentUser
@@ -173,7 +190,10 @@ async def log_set(
     """Log one set; HTMX gets the saved row back, a plain form post goes back to the page."""
     form = FormReader(await request.form())
     item = _set_from_form(form)
-    set_id = await run_in_threadpool(services.log_set, ctx.store, user.athlete_id, session_id, item)
+    client_id = _client_id(form.text("client_id"))
+    set_id = await run_in_threadpool(
+        services.log_set, ctx.store, user.athlete_id, session_id, item, client_id
+    )
     if set_id is None:
         raise HTTPException(404, "no such session")
     if request.headers.get("HX-Request") == "true":
