@@ -2,7 +2,7 @@
 stored once.
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0008
 Create Date: 2026-12-05 23:45:00
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0003"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
