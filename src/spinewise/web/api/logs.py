@@ -146,7 +146,12 @@ def create_session(body: SessionLog, ctx: CtxDep, user: CurrentUser) -> LoggedSe
     finished = services.adapt_now(
         ctx.store, user.athlete_id, body, now=now, session_id=session_id, jobs=ctx.jobs
     )
-    if finished.job_key is not None:
+    job = None if finished.job_key is None else services.job_state(ctx.store, finished.job_key)
+    if job is not None and not job.finished:
+        # The usual case, answered without reading the plans again: nothing has changed yet.
+        waiting = services.SessionAdaptation(job.state, None, (), job)
+        adaptation = adaptation_out(waiting, session_id)
+    elif job is not None:  # the same work was already done: the changes it made
         found = services.session_adaptation(ctx.store, user.athlete_id, session_id)
         assert found is not None  # the session is this user's
         adaptation = adaptation_out(found, session_id)
