@@ -11,6 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 
 from spinewise.catalog import Catalog, Exercise, SimilarExercise
+from spinewise.cli.plain import EXERCISE_COLUMNS, exercise_rows
 
 __all__ = [
     "console",
@@ -48,22 +49,7 @@ def simple_table(title: str, columns: Sequence[str], rows: Iterable[Sequence[obj
 
 def exercise_table(exercises: Sequence[Exercise], title: str) -> Table:
     """One row per exercise: id, name, level, patterns, primary regions, qualities, equipment."""
-    return simple_table(
-        title,
-        ("id", "name", "lvl", "patterns", "primary regions", "qualities", "equipment"),
-        (
-            (
-                ex.id,
-                ex.name,
-                ex.level,
-                ", ".join(ex.patterns),
-                ", ".join(ex.primary_regions),
-                ", ".join(ex.qualities),
-                ", ".join(ex.equipment) or "none",
-            )
-            for ex in exercises
-        ),
-    )
+    return simple_table(title, EXERCISE_COLUMNS, exercise_rows(exercises))
 
 
 def exercise_detail(ex: Exercise, catalog: Catalog, similar: Sequence[SimilarExercise]) -> None:
