@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import io
 import subprocess
 import sys
 
 import pytest
-from rich.console import Console
 
 from spinewise.catalog import ExerciseFilter, load_catalog
-from spinewise.cli import plain, render
+from spinewise.cli import plain
 from spinewise.cli.app import main
 
 
@@ -31,18 +29,39 @@ def test_into_a_pipe_each_exercise_is_one_line_of_whole_values(
         assert row[6] == (", ".join(ex.equipment) or "none")
 
 
-def test_on_a_terminal_the_table_is_drawn(
+def test_on_a_terminal_the_table_is_drawn_within_its_width_with_every_value_whole(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    out = io.StringIO()
     monkeypatch.setattr(plain, "to_terminal", lambda: True)
-    monkeypatch.setattr(render, "console", Console(file=out, width=100, force_terminal=True))
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("NO_COLOR", "1")
     assert main(["catalog", "list", "--region", "multifidus", "--primary"]) == 0
-    drawn = out.getvalue()
-    assert "exercises" in drawn
-    assert "┏" in drawn
-    assert "primary" in drawn
-    assert capsys.readouterr().out == ""
+    title, top, header, rule, *body, bottom = capsys.readouterr().out.splitlines()
+    expected = load_catalog().find(ExerciseFilter(region="multifidus", primary_only=True))
+    assert title == f"{len(expected)} exercises"
+    assert top.startswith("┏")
+    assert [h.strip() for h in header.strip("┃").split("┃")] == list(plain.EXERCISE_COLUMNS)
+    assert rule.startswith("┡")
+    assert bottom.startswith("└")
+    assert all(len(line) <= 80 for line in (top, header, rule, *body, bottom))
+    columns = [[cell.strip() for cell in line.strip("│").split("│")] for line in body]
+    # a wrapped value loses only the spaces where it wraps: the pieces of a column, joined
+    # without spaces, are its values one after another
+    for i, values in ((0, [ex.id for ex in expected]), (1, [ex.name for ex in expected])):
+        shown = "".join(c[i] for c in columns).replace(" ", "")
+        assert shown == "".join(values).replace(" ", "")
+
+
+def test_a_narrow_terminal_wraps_values_and_keeps_them_whole() -> None:
+    from spinewise.cli.boxes import draw_table
+
+    rows = [("a_very_long_identifier_without_spaces", "short"), ("b", "two words here")]
+    text = draw_table("2 things", ("id", "words"), rows, width=20, styled=False)
+    lines = text.splitlines()
+    assert all(len(line) <= 20 for line in lines)
+    body = [[c.strip() for c in line.strip("│").split("│")] for line in lines[4:-1]]
+    assert "".join(c[0] for c in body) == "a_very_long_identifier_without_spacesb"
+    assert " ".join(c[1] for c in body if c[1]).split() == ["short", "two", "words", "here"]
 
 
 def test_into_a_pipe_neither_rich_nor_the_catalogue_files_are_read() -> None:

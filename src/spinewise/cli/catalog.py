@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -109,9 +110,10 @@ def list_exercises(
     if not plain.to_terminal():
         plain.write_rows(title, plain.EXERCISE_COLUMNS, plain.exercise_rows(found))
         return
-    from spinewise.cli import render
+    from spinewise.cli.boxes import draw_table
 
-    render.console.print(render.exercise_table(found, title))
+    rows = list(plain.exercise_rows(found))
+    sys.stdout.write(draw_table(title, plain.EXERCISE_COLUMNS, rows))
 
 
 @app.command("show")

@@ -11,13 +11,11 @@ from rich.panel import Panel
 from rich.table import Table
 
 from spinewise.catalog import Catalog, Exercise, SimilarExercise
-from spinewise.cli.plain import EXERCISE_COLUMNS, exercise_rows
 
 __all__ = [
     "console",
     "err_console",
     "exercise_detail",
-    "exercise_table",
     "print_problems",
     "simple_table",
 ]
@@ -45,11 +43,6 @@ def simple_table(title: str, columns: Sequence[str], rows: Iterable[Sequence[obj
     for row in rows:
         table.add_row(*("" if cell is None else str(cell) for cell in row))
     return table
-
-
-def exercise_table(exercises: Sequence[Exercise], title: str) -> Table:
-    """One row per exercise: id, name, level, patterns, primary regions, qualities, equipment."""
-    return simple_table(title, EXERCISE_COLUMNS, exercise_rows(exercises))
 
 
 def exercise_detail(ex: Exercise, catalog: Catalog, similar: Sequence[SimilarExercise]) -> None:
