@@ -45,13 +45,15 @@ PROFILE = {
     **EXAMPLE_MINIMAL,
     "schedule": {**EXAMPLE_MINIMAL["schedule"], "start_date": "2026-11-30"},
 }
-#: Cheap password hashing; sessions outlive the two weeks the clock jumps between plan and log.
+#: Cheap password hashing; sessions outlive the two weeks the clock jumps between plan and log;
+#: no sign-up limit (every user of the run signs up from the same address).
 FAST = WebSettings(
     argon2_memory_kib=64,
     argon2_time_cost=1,
     argon2_parallelism=1,
     session_days=30,
     idle_minutes=60 * 24 * 30,
+    signup_max_per_address=100_000,
 )
 
 
