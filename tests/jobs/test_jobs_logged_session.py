@@ -124,3 +124,27 @@ def test_a_logged_session_is_adapted_by_a_worker_once(
     assert final.result.get("plan_version") == 2
     assert done["changes"], "the painful session regresses the next sessions"
     assert done["changes"] == _in_request_changes(tmp_path)
+
+
+def test_the_embedded_queue_adapts_a_logged_session_in_the_web_process(
+    store: sv.Store, db_file: Path, queue_name: str
+) -> None:
+    """Without Redis or RabbitMQ (``spinewise serve`` as installed) a thread runs the job."""
+    queue = JobQueue(store, job_settings(worker_env(db_file, {}, queue_name)))
+    assert queue.settings.embedded
+    app: Any = create_app(
+        Settings(), engine=store.engine, web=FAST_WEB, now=lambda: NOW, jobs=queue
+    )
+    try:
+        with TestClient(app) as client:
+            _, logged = _log_painful(client)
+            url = logged["adaptation"]["job"]["url"]
+            assert logged["adaptation"]["status"] == "queued"
+            queue.start_worker()
+            queue.join()
+            done = _poll(client, url, 60)
+    finally:
+        queue.close()
+    assert done["status"] == "done"
+    assert done["plan_version"] == 2
+    assert {c["decision"] for c in done["changes"]} == {"regress"}
