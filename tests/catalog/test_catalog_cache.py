@@ -7,6 +7,7 @@ written for a catalogue with problems, and is skipped when the folder cannot be 
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import pytest
 
 from spinewise.catalog import catalog as catalog_module
 from spinewise.catalog import load_catalog
-from spinewise.catalog.cache import CachedCatalog, cache_key, cached
+from spinewise.catalog.cache import KEEP, CachedCatalog, cache_key, cached
 from spinewise.catalog.loader import default_data_dir
 from spinewise.errors import CatalogError
 
@@ -90,9 +91,12 @@ def test_a_folder_that_cannot_be_written_only_costs_time(tmp_path: Path) -> None
     assert build.calls == 2
 
 
-def test_an_older_cache_file_is_removed(tmp_path: Path) -> None:
-    old = tmp_path / "catalog-0123456789abcdef0123456789abcdef.json"
-    old.write_text("{}")
+def test_only_the_newest_cache_files_are_kept(tmp_path: Path) -> None:
+    old = [tmp_path / f"catalog-{n:032x}.json" for n in range(KEEP + 2)]
+    for n, path in enumerate(old):
+        path.write_text("{}")
+        os.utime(path, (1_000_000 + n, 1_000_000 + n))
     cached(Builds(), tmp_path)
-    [kept] = tmp_path.glob("catalog-*.json")
-    assert kept != old
+    kept = set(tmp_path.glob("catalog-*.json"))
+    assert len(kept) == KEEP
+    assert set(old[-(KEEP - 1) :]) < kept  # the newest older ones, and the one just written

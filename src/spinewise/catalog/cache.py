@@ -8,6 +8,8 @@ and of the Python and pydantic versions. The next start reads that file, and pyd
 again from JSON (fast, in Rust), so nothing unchecked is ever used; any change to the data or to
 the code that checks it gives a new key, and the catalogue is read and checked from the TOML
 files again. A cache that cannot be read or written is silently skipped: it only saves time.
+The few newest files are kept, so that installed versions sharing the folder do not replace
+each other's on every start.
 
 The folder is ``SPINEWISE_CACHE_DIR`` when set, else the user's cache folder (platformdirs
 ``user_cache_dir("spinewise")``).
@@ -18,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
+import threading
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -28,11 +31,13 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from spinewise.catalog.entities import Exercise
 
-__all__ = ["CachedCatalog", "cache_dir", "cache_key", "cached"]
+__all__ = ["KEEP", "CachedCatalog", "cache_dir", "cache_key", "cached"]
 
 #: Raised to a new value when the cache file's layout changes.
 _LAYOUT = "1"
 _PREFIX = "catalog-"
+#: Cache files kept (the newest): a few installed versions sharing the folder each keep theirs.
+KEEP = 4
 
 
 class CachedCatalog(BaseModel):
@@ -98,13 +103,16 @@ def cached(build: Callable[[], CachedCatalog], folder: Path | None = None) -> Ca
 
 
 def _write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` whole (a temporary file renamed); remove older copies."""
+    """Write ``data`` to ``path`` whole (a temporary file renamed); keep the :data:`KEEP` newest."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
         tmp.write_bytes(data)
         tmp.replace(path)
-        for old in path.parent.glob(f"{_PREFIX}*.json"):
+        kept = sorted(
+            path.parent.glob(f"{_PREFIX}*.json"), key=lambda p: p.stat().st_mtime, reverse=True
+        )
+        for old in kept[KEEP:]:
             if old != path:
                 old.unlink(missing_ok=True)
     except OSError:
