@@ -6,7 +6,8 @@
 - :func:`session_changes`: the changes that apply to one planned session (what the next session
   holds back after a painful one, and why).
 - :func:`adapt_now`: adapt the plan to the log in the request, for the API answer that names the
-  changes (``POST /api/v1/logs/sessions``, docs/contracts/README.md).
+  changes (``POST /api/v1/logs/sessions``, docs/contracts/README.md), or enqueue it when the
+  app has a job queue.
 - :func:`last_sets`: the sets logged last time for each exercise ("last time" in the player).
 
 A change is tied to the logged session it came from by the record's ``based_on`` ("week 1
@@ -23,7 +24,13 @@ from spinewise.logbook import SessionLog, SetLog
 from spinewise.pain_bands import ACCEPTABLE_MAX_0_10
 from spinewise.planning.plan import Plan, PlanChange
 from spinewise.report.change_words import ChangeWords, group_changes, pain_words
-from spinewise.services.adapt import Finished, adapt_plan, adapted_for, store_adaptation
+from spinewise.services.adapt import (
+    AdaptationQueue,
+    Finished,
+    adapt_plan,
+    adapted_for,
+    store_adaptation,
+)
 from spinewise.services.handle import Store
 from spinewise.services.log import history_page
 from spinewise.services.plans import user_plans
@@ -249,13 +256,26 @@ def session_changes(plan: Plan, week: int, session: int) -> list[ChangeWords]:
     return group_changes((c for c in here if c.version == newest), name_of)
 
 
-def adapt_now(store: Store, athlete: int, log: SessionLog, *, now: datetime) -> Finished:
+def adapt_now(
+    store: Store,
+    athlete: int,
+    log: SessionLog,
+    *,
+    now: datetime,
+    session_id: int | None = None,
+    jobs: AdaptationQueue | None = None,
+) -> Finished:
     """Adapt the newest plan to ``log`` just logged, store the new version; what changed.
 
     The plan adapts to the most recent planned session of the log, so nothing is adapted
     (``changes`` empty) when ``log`` names no planned session, when a later planned session is
     already logged (a back-filled session must not apply the last one's decisions again), when
     the plan already holds the changes made because of it, or without a stored profile or plan.
+
+    With ``jobs`` (and ``session_id``, the stored session of ``log``), the adaptation is
+    enqueued there instead (keyed by the session and the plan version, so the same session is
+    adapted once) and this returns at once with its ``job_key``; the changes are then read from
+    the stored plan once the job is done (:func:`spinewise.services.session_adaptation`).
     """
     if log.planned is None:
         return Finished(found=True)
@@ -267,6 +287,10 @@ def adapt_now(store: Store, athlete: int, log: SessionLog, *, now: datetime) -> 
     recent = history_page(store, athlete, limit=LAST_TIME_SESSIONS, newest_first=True)
     if any(s.log.planned is not None and s.log.started_at > log.started_at for s in recent):
         return Finished(found=True)
+    if jobs is not None and session_id is not None:
+        newest = max(plans, key=lambda p: p.record.version)
+        key = jobs.enqueue_adaptation(athlete, session_id, newest.id, step="logged", now=now)
+        return Finished(found=True, job_key=key)
     outcome = adapt_plan(store, athlete, today=now.date())
     saved = store_adaptation(store, athlete, outcome, now=now)
     return Finished(
