@@ -1,4 +1,4 @@
-"""``/api/v1/auth``: sign up, log in, log out; ``/api/v1/me``: who, new password, deletion."""
+"""``/api/v1/auth`` (sign up, log in, log out) and ``/api/v1/me`` (who, weight unit, deletion)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Request, Response, status
 from pydantic import BaseModel, ConfigDict
 
+from spinewise import services
 from spinewise.web.api.common import responses
 from spinewise.web.auth import (
     change_password,
@@ -19,7 +20,15 @@ from spinewise.web.auth import (
     sign_up,
 )
 from spinewise.web.deps import CtxDep, CurrentSession, CurrentUser
-from spinewise.web.schemas import Credentials, LoginOut, MeOut, NewPassword, Password, SignUpIn
+from spinewise.web.schemas import (
+    Credentials,
+    LoginOut,
+    MeOut,
+    NewPassword,
+    Password,
+    SignUpIn,
+    WeightUnitIn,
+)
 from spinewise.web.security import normalise_email
 
 __all__ = ["router"]
@@ -97,8 +106,15 @@ def logout(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
 
 @router.get("/me", response_model=MeOut, responses=responses(401))
 def me(user: CurrentUser) -> MeOut:
-    """Who is logged in."""
-    return MeOut(email=user.email)
+    """Who is logged in, and the unit their web pages show weights in."""
+    return MeOut(email=user.email, weight_unit=user.weight_unit)
+
+
+@router.put("/me/weight-unit", response_model=MeOut, responses=responses(401, 403, 422))
+def set_weight_unit(body: WeightUnitIn, ctx: CtxDep, user: CurrentUser) -> MeOut:
+    """Show and take weights on the web pages in kg or lb; every API weight stays in kg."""
+    services.keep_weight_unit(ctx.store, user.id, body.weight_unit)
+    return MeOut(email=user.email, weight_unit=body.weight_unit)
 
 
 @router.delete(
