@@ -76,16 +76,17 @@ def test_the_account_page_keeps_the_unit_and_the_api_tells_it(client: TestClient
     page = client.get("/account").text
     assert "Weights in kilograms or pounds" in page
     assert re.search(r'value="kg"\s+checked', page)
-    assert client.get("/api/v1/me").json()["weight_unit"] == "kg"
+    assert client.get("/api/v1/me/weight-unit").json()["weight_unit"] == "kg"
     _choose(client, token, "lb")
     page = client.get("/account?saved=units").text
     assert re.search(r'value="lb"\s+checked', page)
     assert "Weights are now shown in pounds." in page
-    assert client.get("/api/v1/me").json()["weight_unit"] == "lb"
+    assert client.get("/api/v1/me/weight-unit").json()["weight_unit"] == "lb"
     # The API sets it too, and refuses what is neither, naming the field.
     r = client.put("/api/v1/me/weight-unit", json={"weight_unit": "kg"})
     assert r.status_code == 200, r.text
-    assert r.json() == {"email": "unit@example.org", "weight_unit": "kg"}
+    assert r.json() == {"weight_unit": "kg"}
+    assert client.get("/api/v1/me").json() == {"email": "unit@example.org"}  # unchanged
     assert client.put("/api/v1/me/weight-unit", json={"weight_unit": "stone"}).status_code == 422
 
 
@@ -94,7 +95,7 @@ def test_a_unit_that_is_neither_is_refused_in_plain_words(client: TestClient) ->
     r = client.post("/account/weight-unit", data={"csrf_token": token, "weight_unit": "stone"})
     assert r.status_code == 422
     assert 'weight_unit: choose "kg" (kilograms) or "lb" (pounds), got "stone"' in _text(r.text)
-    assert client.get("/api/v1/me").json()["weight_unit"] == "kg"
+    assert client.get("/api/v1/me/weight-unit").json()["weight_unit"] == "kg"
 
 
 def test_the_plan_shows_loads_in_the_chosen_unit(client: TestClient) -> None:
@@ -160,6 +161,21 @@ def test_a_set_logged_as_100_lb_is_stored_as_45_359237_kg(client: TestClient) ->
     assert "5 reps with 100 lb" in _text(r.text)
     chart = client.get("/progress/charts/e1rm.svg").text
     assert "e1RM [lb]" in chart
+
+
+def test_the_guided_session_says_last_time_and_the_targets_in_pounds(client: TestClient) -> None:
+    token, _plan = _lifter_plan(client, "last-lb@example.org")
+    _choose(client, token, "lb")
+    exercise = _loaded_item(client)
+    before = {
+        "started_at": "2026-12-02T18:00:00",
+        "sets": [{"exercise_id": exercise, "set_number": 1, "reps": 5, "load_kg": 45.359237}],
+    }
+    assert client.post("/api/v1/logs/sessions", json=before).status_code == 201
+    session_id = _start(client, token)
+    guide = client.get(f"/sessions/{session_id}/guide").text
+    assert "Last time: 5 reps with 100 lb" in _text(guide)
+    assert _units(guide) == {"lb"}
 
 
 def test_a_kilogram_form_is_read_in_kilograms_whatever_the_account_says(

@@ -15,7 +15,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from spinewise.logbook import SessionLog, SetLog
 from spinewise.logbook.entries import EARLIEST_LOG, LATEST_LOG
-from spinewise.units import DEFAULT_WEIGHT_UNIT, WeightUnit
+from spinewise.units import WeightUnit
 from spinewise.validation import Text5000, check_text
 from spinewise.web.password_policy import policy_check
 
@@ -78,14 +78,19 @@ class SignUpIn(_In):
 
 
 class MeOut(BaseModel):
-    """Who is logged in, and the unit their pages show weights in (the API's stay in kg)."""
+    """Who is logged in."""
 
     email: str
-    weight_unit: WeightUnit = DEFAULT_WEIGHT_UNIT
 
 
 class WeightUnitIn(_In):
     """The unit the web pages show and take weights in: "kg" or "lb" (the API stays in kg)."""
+
+    weight_unit: WeightUnit
+
+
+class WeightUnitOut(BaseModel):
+    """The unit the user's web pages show and take weights in (every API weight is in kg)."""
 
     weight_unit: WeightUnit
 

@@ -28,6 +28,7 @@ from spinewise.web.schemas import (
     Password,
     SignUpIn,
     WeightUnitIn,
+    WeightUnitOut,
 )
 from spinewise.web.security import normalise_email
 
@@ -106,15 +107,21 @@ def logout(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
 
 @router.get("/me", response_model=MeOut, responses=responses(401))
 def me(user: CurrentUser) -> MeOut:
-    """Who is logged in, and the unit their web pages show weights in."""
-    return MeOut(email=user.email, weight_unit=user.weight_unit)
+    """Who is logged in."""
+    return MeOut(email=user.email)
 
 
-@router.put("/me/weight-unit", response_model=MeOut, responses=responses(401, 403, 422))
-def set_weight_unit(body: WeightUnitIn, ctx: CtxDep, user: CurrentUser) -> MeOut:
+@router.get("/me/weight-unit", response_model=WeightUnitOut, responses=responses(401))
+def weight_unit(user: CurrentUser) -> WeightUnitOut:
+    """The unit the web pages show and take weights in; every API weight stays in kg."""
+    return WeightUnitOut(weight_unit=user.weight_unit)
+
+
+@router.put("/me/weight-unit", response_model=WeightUnitOut, responses=responses(401, 403, 422))
+def set_weight_unit(body: WeightUnitIn, ctx: CtxDep, user: CurrentUser) -> WeightUnitOut:
     """Show and take weights on the web pages in kg or lb; every API weight stays in kg."""
     services.keep_weight_unit(ctx.store, user.id, body.weight_unit)
-    return MeOut(email=user.email, weight_unit=body.weight_unit)
+    return WeightUnitOut(weight_unit=body.weight_unit)
 
 
 @router.delete(
