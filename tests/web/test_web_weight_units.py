@@ -178,6 +178,18 @@ def test_the_guided_session_says_last_time_and_the_targets_in_pounds(client: Tes
     assert _units(guide) == {"lb"}
 
 
+def test_swap_options_say_their_load_cap_in_pounds(client: TestClient) -> None:
+    token, _plan = _lifter_plan(client, "swap-lb@example.org")
+    _choose(client, token, "lb")
+    session_id = _start(client, token)
+    caps: list[str] = []
+    for item in client.get("/api/v1/sessions/next").json()["items"]:
+        page = client.get(f"/sessions/{session_id}/swap/{item['exercise_id']}").text
+        caps += re.findall(r"at most \d+(?:\.\d+)? (kg|lb)", _text(page))
+    assert caps, "no swap option of this session carries a load cap"
+    assert set(caps) == {"lb"}
+
+
 def test_a_kilogram_form_is_read_in_kilograms_whatever_the_account_says(
     client: TestClient,
 ) -> None:
