@@ -32,6 +32,7 @@ if TYPE_CHECKING:
         assess_profile,
         current_profile,
         keep_draft,
+        keep_weight_unit,
         save_profile,
     )
     from spinewise.services.checkin import (
@@ -169,6 +170,7 @@ _HOME: dict[str, str] = {
     "assess_profile": "spinewise.services.assessment",
     "current_profile": "spinewise.services.assessment",
     "keep_draft": "spinewise.services.assessment",
+    "keep_weight_unit": "spinewise.services.assessment",
     "save_profile": "spinewise.services.assessment",
     "CHECKIN_QUESTIONS": "spinewise.services.checkin",
     "MorningCheckIn": "spinewise.services.checkin",
@@ -383,6 +385,7 @@ __all__ = [
     "job_started",
     "job_state",
     "keep_draft",
+    "keep_weight_unit",
     "last_sets",
     "local_today",
     "log_session",

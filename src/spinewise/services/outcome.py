@@ -37,6 +37,7 @@ from spinewise.services.plans import user_plans
 from spinewise.services.sessions import NextSession, next_session, planned_view, user_session
 from spinewise.services.views import SessionPlan, catalog_lookup
 from spinewise.store import StoredPlan, StoredSession, list_profiles, reading
+from spinewise.units import DEFAULT_WEIGHT_UNIT, WeightUnit, weight_text
 
 __all__ = [
     "DoneExercise",
@@ -134,7 +135,7 @@ class SessionOutcome:
         )
 
 
-def _detail(sets: list[SetLog]) -> str:
+def _detail(sets: list[SetLog], unit: WeightUnit) -> str:
     parts = []
     for s in sets:
         side = f" {s.side}" if s.side else ""
@@ -147,12 +148,14 @@ def _detail(sets: list[SetLog]) -> str:
         else:
             what = "done"
         if s.load_kg:
-            what += f" with {s.load_kg:g} kg"
+            what += f" with {weight_text(s.load_kg, unit)}"
         parts.append(what + side)
     return ", ".join(parts)
 
 
-def _done(log: SessionLog, planned: SessionPlan | None) -> tuple[DoneExercise, ...]:
+def _done(
+    log: SessionLog, planned: SessionPlan | None, unit: WeightUnit
+) -> tuple[DoneExercise, ...]:
     by_exercise: dict[str, list[SetLog]] = {}
     for s in log.sets:
         by_exercise.setdefault(s.exercise_id, []).append(s)
@@ -164,10 +167,11 @@ def _done(log: SessionLog, planned: SessionPlan | None) -> tuple[DoneExercise, .
         seen.add(item.exercise_id)
         sets = by_exercise.get(item.exercise_id, [])
         count = (item.sets_left or 0) + (item.sets_right or 0) if item.per_side else item.sets
-        out.append(DoneExercise(item.exercise_id, item.name, count, len(sets), _detail(sets)))
+        out.append(DoneExercise(item.exercise_id, item.name, count, len(sets), _detail(sets, unit)))
     for exercise_id, sets in by_exercise.items():
         if exercise_id not in seen:
-            out.append(DoneExercise(exercise_id, name_of(exercise_id), 0, len(sets), _detail(sets)))
+            detail = _detail(sets, unit)
+            out.append(DoneExercise(exercise_id, name_of(exercise_id), 0, len(sets), detail))
     return tuple(out)
 
 
@@ -190,9 +194,17 @@ def changes_of(plans: Iterable[StoredPlan], log: SessionLog) -> list[PlanChange]
 
 
 def session_outcome(
-    store: Store, athlete: int, session_id: int, *, today: date
+    store: Store,
+    athlete: int,
+    session_id: int,
+    *,
+    today: date,
+    unit: WeightUnit = DEFAULT_WEIGHT_UNIT,
 ) -> SessionOutcome | None:
-    """The summary of one of the athlete's sessions (``None`` if it is not theirs)."""
+    """The summary of one of the athlete's sessions (``None`` if it is not theirs).
+
+    What was done is written with its loads in ``unit`` ("kg" or "lb").
+    """
     stored = user_session(store, athlete, session_id)
     if stored is None:
         return None
@@ -202,7 +214,7 @@ def session_outcome(
     return SessionOutcome(
         stored=stored,
         planned=planned,
-        done=_done(log, planned),
+        done=_done(log, planned, unit),
         pain=_pain(log),
         changes=tuple(group_changes(changes, name_of)),
         next=next_session(store, athlete, today=today),

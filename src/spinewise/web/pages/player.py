@@ -117,7 +117,7 @@ def swap(
     current = swap_pairs(swap or [])
     planned_id = next((a for a, b in current.items() if b == exercise_id), exercise_id)
     found = services.swap_options(
-        ctx.store, user.athlete_id, session_id, planned_id, hurts=bool(hurts)
+        ctx.store, user.athlete_id, session_id, planned_id, hurts=bool(hurts), unit=user.weight_unit
     )
     if found is None:
         raise HTTPException(404, "no such exercise in this session")

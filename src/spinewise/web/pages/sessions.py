@@ -25,6 +25,7 @@ from spinewise.logbook import SetLog
 from spinewise.logbook.backup import format_validation_error
 from spinewise.logbook.entries import SetKey
 from spinewise.report.change_words import ChangeWords
+from spinewise.units import WEIGHT_UNIT_NAMES, WEIGHT_UNITS, mass_to_kg, shown_mass
 from spinewise.web.context import WebContext
 from spinewise.web.deps import CtxDep, CurrentUser
 from spinewise.web.pages.checkin import LEVEL_WORDS
@@ -38,7 +39,9 @@ __all__ = ["router"]
 router = APIRouter()
 
 SessionId = Annotated[int, Path(ge=1, le=2**62)]
-_SET_NUMBERS = ("reps", "hold_s", "load_kg", "rpe")
+#: The loads a set may log [kg] (the log's limits, ``LoadKg``; below 0 is assistance).
+LOAD_RANGE_KG = (-1000.0, 2000.0)
+_SET_NUMBERS = ("reps", "hold_s", "rpe")
 _TARGETS = ("target_reps", "target_hold_s", "target_rpe", "target_rir", "tempo")
 
 
@@ -146,6 +149,27 @@ def guide(
     return render(request, "guide.html", context)
 
 
+def _load_kg(form: FormReader) -> float | None:
+    """The set's load [kg] from ``load_kg`` or ``load_lb``, whichever unit the form was in.
+
+    The field names its unit, so a form shown in pounds is read in pounds even if the account
+    switched to kilograms meanwhile.
+    """
+    for unit in WEIGHT_UNITS:
+        name = f"load_{unit}"
+        if form.text(name):
+            mass = form.number(name)
+            if mass is None:
+                return None
+            low, high = (shown_mass(kg, unit) for kg in LOAD_RANGE_KG)
+            if not low <= mass <= high:
+                word = WEIGHT_UNIT_NAMES[unit]
+                form.problems.append(f"{name}: must be {low:g} to {high:g} {word}, got {mass:g}")
+                return None
+            return mass_to_kg(float(mass), unit)
+    return None
+
+
 def _set_from_form(form: FormReader) -> SetLog:
     # I/O edge: the form's fields, unchecked, in the shape SetLog validates (and names the
     # bad ones of).
@@ -156,6 +180,7 @@ def _set_from_form(form: FormReader) -> SetLog:
     }
     for name in _SET_NUMBERS:
         values[name] = form.number(name, whole=name == "reps")
+    values["load_kg"] = _load_kg(form)
     for name in _TARGETS:
         raw = form.text(name)
         if raw:
