@@ -1,7 +1,7 @@
 """Each web user's weight unit: kilograms or pounds (stored weights stay in kilograms).
 
 Revision ID: 0004
-Revises: 0003
+Revises: 0005
 Create Date: 2026-12-05 23:40:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004"
-down_revision = "0003"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
