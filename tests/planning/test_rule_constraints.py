@@ -447,6 +447,12 @@ MOVES = [
     ex("move_push", patterns=("push",)),
     ex("move_carry", patterns=("carry",)),
     ex("core_with_hinge", patterns=("anti_extension", "hinge")),
+    ex(
+        "squat_circuit",
+        patterns=("squat", "row"),
+        blocks=("conditioning",),
+        qualities=("metabolic_conditioning",),
+    ),
 ]
 
 
@@ -467,6 +473,10 @@ def test_movement_patterns_of_a_loading_week() -> None:
     for missing in sorted(full):
         assert not allows(ctx, "movement_patterns", full - {missing}), missing
     assert not applies("movement_patterns", week_of(MOVES, wp=DELOAD))
+    # a conditioning circuit's squat station is no squat, nor its row a row
+    circuit = full - {(0, "move_squat")} | {(2, "squat_circuit")}
+    assert not allows(ctx, "movement_patterns", circuit)
+    assert not allows(ctx, "movement_patterns", full - {(1, "move_row")} | {(1, "squat_circuit")})
     # two days a week: a hinge and a squat or lunge are enough
     two_days = week_of(MOVES, request=_with_days("mon", "thu"))
     assert allows(two_days, "movement_patterns", {(0, "move_hinge"), (1, "move_lunge")})

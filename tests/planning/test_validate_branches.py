@@ -3,6 +3,8 @@ that must pass (exactly at a cap, a deliberate regression)."""
 
 from __future__ import annotations
 
+import copy
+
 from planning.planning_fixtures import CATALOG
 from planning.validator_plants import (
     REQUESTS,
@@ -10,11 +12,12 @@ from planning.validator_plants import (
     Doc,
     can_take_seconds,
     contacts,
-    item,
     items,
     jump_session,
     plant_swap,
+    plant_swaps,
     plant_until,
+    repeated_item,
     restate_minutes,
     session,
     set_seconds,
@@ -44,10 +47,15 @@ def test_stated_minutes_that_differ_from_the_items() -> None:
 
 def test_a_session_without_a_prep_block() -> None:
     doc = valid_doc("novice")
-    blocks = session(doc, 1, 1)["blocks"]
-    assert [b["kind"] for b in blocks][:2] == ["prep", "strength"]
+    # the first session whose prep block is followed by its strength block
+    index = next(
+        s["index"]
+        for s in doc["weeks"][0]["sessions"]
+        if [b["kind"] for b in s["blocks"]][:2] == ["prep", "strength"]
+    )
+    blocks = session(doc, 1, index)["blocks"]
     blocks[0]["kind"] = "power"  # in order, within its size: only the prep block is missing
-    assert _named(doc) == ["week 1 session 1: session_structure: no prep block"]
+    assert _named(doc) == [f"week 1 session {index}: session_structure: no prep block"]
 
 
 def test_a_block_over_its_size() -> None:
@@ -75,11 +83,31 @@ def test_an_exercise_twice_in_a_session() -> None:
     assert _named(doc) == ["week 1 session 1: session_structure: an exercise appears twice"]
 
 
+def _thinned(doc: Doc, left: int) -> tuple[int, int]:
+    """Thin the first deload-week session that can lose items down to ``left`` (see :func:`thin`).
+
+    Returns the week and the session (both from 1).
+    """
+    for week, w in enumerate(doc["weeks"], start=1):
+        for s in w["sessions"] if w["deload"] else ():
+            trial = copy.deepcopy(doc)
+            try:
+                thin(trial, "novice", week, s["index"], left)
+            except AssertionError:
+                continue
+            doc.clear()
+            doc.update(trial)
+            return week, s["index"]
+    raise AssertionError(f"no deload session can be brought to {left} items")
+
+
 def test_too_few_items_for_the_minutes() -> None:
     doc = valid_doc("novice")
-    thin(doc, "novice", 8, 1, 6)
-    assert len(items(doc, 8, 1)) == 6
-    assert _named(doc) == ["week 8 session 1: session_structure: 6 items; 8 to 10 suit 40 minutes"]
+    week, index = _thinned(doc, 6)
+    assert len(items(doc, week, index)) == 6
+    assert _named(doc) == [
+        f"week {week} session {index}: session_structure: 6 items; 8 to 10 suit 40 minutes"
+    ]
 
 
 def test_a_dose_with_no_measure() -> None:
@@ -103,11 +131,12 @@ def test_a_week_marked_deload_out_of_turn() -> None:
 
 def test_a_deliberate_regression_is_not_a_dose_drop() -> None:
     doc = valid_doc("novice")
-    eased = item(doc, 2, 1, "bird_dog")
+    index, eased = repeated_item(doc)
     eased["sets"] -= 2
-    restate_minutes(doc, 2, 1)
+    restate_minutes(doc, 2, index)
     assert _named(doc) == [
-        "week 2: progression: bird_dog's dose drops from week 1 within the foundation phase"
+        f"week 2: progression: {eased['exercise_id']}'s dose drops from week 1 within the "
+        "foundation phase"
     ]
     eased["why"] = ["adapted (regress): pain 6/10 after the last session", *eased["why"]]
     assert _named(doc) == []
@@ -183,13 +212,14 @@ def test_the_fewest_items_the_minutes_allow_pass() -> None:
 
 def test_a_session_without_the_every_session_work_a_finding_asks_for() -> None:
     doc = valid_doc("novice")
-    where, at = plant_swap(
+    # every balance item of one session, for back-extensor endurance and other work without it
+    where, at = plant_swaps(
         doc,
         "novice",
         "finding_volume",
-        "prone_back_extension_hold",  # back-extensor endurance too, without balance
         lambda e: "proprioception" in e.qualities,
-        scope="week",
+        ("prone_back_extension_hold", "wall_plank", "prone_swimmer", "mcgill_curl_up", "wall_sit"),
+        per_session=True,
     )
     assert _named(doc) == [
         f"{where}: finding_volume: balance_eyes_closed_low: session {at['session']} has no "

@@ -49,6 +49,15 @@ def no_hinge(plan: dict[str, Any]) -> None:
     _drop(plan["weeks"][0], lambda ex: "hinge" in ex.patterns)
 
 
+def squat_only_in_a_circuit(plan: dict[str, Any]) -> None:
+    """The week's only squat or lunge is the squat station of a conditioning circuit."""
+    week = plan["weeks"][0]
+    _drop(week, lambda ex: bool({"squat", "lunge"} & set(ex.patterns)))
+    week["sessions"][0]["blocks"][-1]["items"].append(
+        {**_items(week)[0], "exercise_id": "bodyweight_band_circuit"}
+    )
+
+
 def short_session(plan: dict[str, Any]) -> None:
     session = plan["weeks"][0]["sessions"][0]
     session["blocks"] = [session["blocks"][0]]
@@ -77,6 +86,7 @@ def test_the_plan_is_valid_to_start_with() -> None:
         (crowd, "pattern_per_session"),
         (too_many_sets, "weekly_pattern_sets"),
         (no_hinge, "movement_patterns"),
+        (squat_only_in_a_circuit, "movement_patterns"),
         (short_session, "session_fill"),
         (no_shift_bridge, "signature_work"),
         (no_deadlift, "signature_work"),

@@ -24,6 +24,7 @@ from planning.planning_fixtures import CATALOG, EXAMPLE, FULL_GYM, with_
 from spinewise.catalog import Exercise
 from spinewise.planning.dosing import ItemDose, item_seconds
 from spinewise.planning.plan import Item, Plan
+from spinewise.planning.policy import BLOCK_MAX_ITEMS, main_pattern, variant_pairs
 from spinewise.planning.request import Demand, PlanRequest
 from spinewise.planning.spine import compression_limit_n, model_compression_n
 from spinewise.planning.validate import validate_plan
@@ -35,7 +36,7 @@ REQUEST = with_(
     equipment=EXAMPLE.equipment | {"kettlebell"},
     preferred_days=("mon", "wed", "sun"),
 )
-#: The planner's plan for REQUEST, stored (made on 2026-12-05) so that these tests do not change
+#: The planner's plan for REQUEST, stored (made on 2026-12-06) so that these tests do not change
 #: when the planner does: every planted fault below names exercises of this plan. It must stay
 #: valid (the first test); should the catalogue make it invalid, make a new one with
 #: ``make_plan(REQUEST, CATALOG).dumps()`` and plant the faults again.
@@ -96,6 +97,33 @@ def swap(w: int, old: str, new: str, s: int | None = None) -> Edit:
             it["exercise_id"] = new
 
     return edit
+
+
+Role = Callable[[Exercise], bool]
+
+
+def hinge(ex: Exercise) -> bool:
+    return "hinge" in ex.patterns
+
+
+def push(ex: Exercise) -> bool:
+    return "push" in ex.patterns
+
+
+def lower_body(ex: Exercise) -> bool:
+    return bool({"hinge", "squat", "lunge"} & set(ex.patterns))
+
+
+def first(plan: Plan, w: int, s: int, role: Role) -> dict[str, Any]:
+    """The first item of week ``w``, session ``s`` whose exercise plays ``role``."""
+    hit = [it for it in items(plan, w, s) if role(CATALOG.get(it["exercise_id"]))]
+    assert hit, (w, s)
+    return hit[0]
+
+
+def put(w: int, s: int, role: Role, new: str) -> Edit:
+    """Put ``new`` in place of the first item of week ``w``, session ``s`` that plays ``role``."""
+    return lambda plan: first(plan, w, s, role).update(exercise_id=new)
 
 
 def set_field(w: int, exercise_id: str, **values: Any) -> Edit:
@@ -184,12 +212,28 @@ def _move(w: int, s: int, source: str, target: str, n: int = 1) -> Edit:
     return edit
 
 
+def _full(source: str, target: str) -> Edit:
+    """Move an item from ``source`` into a ``target`` block already at its most items.
+
+    The session is the plan's first (loading weeks first) whose ``target`` block is full and whose
+    ``source`` block keeps an item after the move.
+    """
+    order = [w for w in range(1, 9) if not week(PLAN, w)["deload"]] + [
+        w for w in range(1, 9) if week(PLAN, w)["deload"]
+    ]
+    for w in order:
+        for s, ses in enumerate(week(PLAN, w)["sessions"], start=1):
+            sizes = {b["kind"]: len(b["items"]) for b in ses["blocks"]}
+            if sizes.get(target) == BLOCK_MAX_ITEMS[target] and sizes.get(source, 0) >= 2:
+                return _move(w, s, source, target)
+    raise AssertionError((source, target))
+
+
 def test_items_per_block() -> None:
-    # week 1, session 1: prep 2, strength 3, stability 3, conditioning 2
-    assert found(_move(1, 1, "stability", "strength")) == Counter({"session_structure": 1})
-    assert found(_move(1, 1, "strength", "conditioning")) == Counter({"session_structure": 1})
-    assert found(_move(1, 1, "conditioning", "stability")) == Counter({"session_structure": 1})
-    assert found(_move(1, 1, "conditioning", "prep")) == Counter({"session_structure": 1})
+    assert found(_full("stability", "strength")) == Counter({"session_structure": 1})
+    assert found(_full("strength", "conditioning")) == Counter({"session_structure": 1})
+    assert found(_full("conditioning", "stability")) == Counter({"session_structure": 1})
+    assert found(_full("conditioning", "prep")) == Counter({"session_structure": 1})
     # moving within bounds is no fault
     assert found(_move(1, 1, "strength", "stability"), _move(1, 1, "stability", "strength")) == (
         Counter()
@@ -198,20 +242,24 @@ def test_items_per_block() -> None:
 
 def test_items_per_session() -> None:
     # 40 minutes: 8 to 10 items; week 1 session 2 has 10
+    assert len(items(PLAN, 1, 2)) == 10
+
     def eleventh(plan: Plan) -> None:
-        blocks = {b["kind"]: b for b in session(plan, 1, 2)["blocks"]}
-        item = copy.deepcopy(blocks["recovery"]["items"][0])
-        item["exercise_id"] = "crocodile_breathing"
-        blocks["conditioning"]["items"].append(item)
+        blocks = session(plan, 1, 2)["blocks"]
+        item = copy.deepcopy(blocks[-1]["items"][0])
+        item["exercise_id"] = next(e.id for e in CATALOG if e.id not in ids(plan, 1, 2))
+        # into a block with room, so that only the session's item count is over
+        room = next(b for b in blocks if len(b["items"]) < BLOCK_MAX_ITEMS[b["kind"]])
+        room["items"].append(item)
 
     more = found(eleventh)
     assert more["session_structure"] == 1
 
     def drop(n: int) -> Edit:
         def edit(plan: Plan) -> None:
-            blocks = {b["kind"]: b for b in session(plan, 1, 2)["blocks"]}
+            blocks = session(plan, 1, 2)["blocks"][1:]  # the prep block stays
             for _ in range(n):
-                blocks["stability"]["items"].pop()
+                max(blocks, key=lambda b: len(b["items"]))["items"].pop()
 
         return edit
 
@@ -220,8 +268,11 @@ def test_items_per_session() -> None:
 
 
 def test_an_exercise_twice_in_a_session() -> None:
-    twice = found(swap(1, "wall_sit", "farmers_carry", s=1))
-    assert twice["session_structure"] == 1
+    def twice(plan: Plan) -> None:
+        first, *_, last = items(plan, 1, 1)
+        last["exercise_id"] = first["exercise_id"]
+
+    assert found(twice)["session_structure"] == 1
 
 
 def test_session_time_and_its_estimate() -> None:
@@ -237,13 +288,13 @@ def test_session_time_and_its_estimate() -> None:
 
     # over the 40 minutes (and so no longer the estimate either)
     def slow(plan: Plan) -> None:
-        next(it for it in items(plan, 1, 1) if it["exercise_id"] == "wall_sit")["rest_s"] = 1200
+        items(plan, 1, 1)[-1]["rest_s"] = 1200
 
     assert found(slow) == Counter({"session_time": 2})
 
 
 def test_unknown_exercise() -> None:
-    unknown = found(swap(1, "wall_push_up", "no_such_exercise"))
+    unknown = found(lambda p: items(p, 1, 1)[0].update(exercise_id="no_such_exercise"))
     assert unknown["exercise"] == 1
 
 
@@ -348,18 +399,33 @@ def test_item_dose_measures_and_reason() -> None:
 
 
 # -- one week -----------------------------------------------------------------------------------
+def _replace_where(w: int, role: Callable[[Exercise], bool], new: str) -> Edit:
+    """Put ``new`` in place of every item of week ``w`` whose exercise plays ``role``."""
+
+    def edit(plan: Plan) -> None:
+        hit = [it for it in items(plan, w) if role(CATALOG.get(it["exercise_id"]))]
+        assert hit, w
+        for it in hit:
+            it["exercise_id"] = new
+
+    return edit
+
+
 def test_key_regions() -> None:
-    # the front-rack carry is week 1's only thoracic-extensor work
-    assert found(swap(1, "front_rack_kettlebell_carry", "farmers_carry"))["key_regions"] == 1
+    # week 1 without its thoracic-extensor work
+    no_thoracic = _replace_where(
+        1, lambda ex: "thoracic_extensors" in ex.primary_regions, "farmers_carry"
+    )
+    assert found(no_thoracic)["key_regions"] == 1
     # a requirement that is never relaxed cannot be declared relaxed
     declared = plan_field("solver", "relaxed", value=["week 1: key_regions: relaxed"])
-    both = found(swap(1, "front_rack_kettlebell_carry", "farmers_carry"), declared)
+    both = found(no_thoracic, declared)
     assert (both["key_regions"], both["solver.relaxed"]) == (1, 1)
 
 
 def test_weekly_qualities_and_three_planes() -> None:
-    # hip 90/90 switches are week 1's only mobility work
-    no_mobility = swap(1, "hip_90_90_switches", "crocodile_breathing")
+    # week 1 without its mobility work
+    no_mobility = _replace_where(1, lambda ex: "mobility" in ex.qualities, "wall_plank")
     assert found(no_mobility) == Counter({"weekly_qualities": 1})
     # a relaxation declared for that week lets it pass; one for another week does not
     week_1 = plan_field("solver", "relaxed", value=["week 1: weekly_qualities: relaxed"])
@@ -384,14 +450,50 @@ def test_unilateral_work_every_session() -> None:
     assert found(bilateral)["unilateral_each_session"] == 1
 
 
-def test_isolated_share() -> None:
-    # week 1: 4 of 30 items are isolated; 6 may be
-    two_more = [
-        swap(1, "bear_hold", "prone_ytw_raise", s=3),
-        swap(1, "wall_push_up", "band_pull_apart", s=1 + 1),
+def _isolated(ex: Exercise) -> bool:
+    return ex.integration == "isolated"
+
+
+def _more_isolated(n: int, w: int = 1) -> Edit:
+    """Make ``n`` more of week ``w``'s items isolated exercises the week does not hold yet.
+
+    One session after the other takes one; each new exercise is light on the spine, open to the
+    athlete, of a main pattern its session does not hold and no variant of what it holds, so
+    that only the share of isolated items changes.
+    """
+    light = 0.5 * compression_limit_n(REQUEST)
+    pool = [
+        e
+        for e in CATALOG
+        if _isolated(e)
+        and not set(e.equipment) - REQUEST.equipment
+        and compression(e, REQUEST, None) < light
     ]
-    assert found(*two_more)["isolated_share"] == 0
-    assert found(*two_more, swap(1, "push_up_knees", "prone_heel_squeeze"))["isolated_share"] == 1
+
+    def edit(plan: Plan) -> None:
+        sessions = week(plan, w)["sessions"]
+        for k in range(n):
+            s = k % len(sessions) + 1
+            held = [CATALOG.get(e) for e in ids(plan, w, s)]
+            new = next(
+                e
+                for e in pool
+                if e.id not in ids(plan, w)
+                and main_pattern(e) not in {main_pattern(h) for h in held}
+                and not variant_pairs([*held, e])
+            )
+            first(plan, w, s, lambda ex: not _isolated(ex))["exercise_id"] = new.id
+
+    return edit
+
+
+def test_isolated_share() -> None:
+    # week 1: 30 items, of which 6 may be isolated
+    have = sum(_isolated(CATALOG.get(e)) for e in ids(PLAN, 1))
+    assert len(ids(PLAN, 1)) == 30
+    assert have < 6
+    assert found(_more_isolated(6 - have))["isolated_share"] == 0
+    assert found(_more_isolated(7 - have))["isolated_share"] == 1
 
 
 def test_single_leg_hinge_in_loading_weeks_only() -> None:
@@ -415,17 +517,22 @@ def test_rotational_throws_when_open() -> None:
 
 def test_finding_volume() -> None:
     # extra volume: two back-extensor endurance items a loading week
-    extensors = [
-        e
-        for e in dict.fromkeys(ids(PLAN, 1))
-        if "erector_spinae" in CATALOG.get(e).primary_regions
-        and "isometric_endurance" in CATALOG.get(e).qualities
-    ]
-    assert len(extensors) >= 3
-    keep_two = [swap(1, e, "wall_sit") for e in extensors[2:]]
-    assert found(*keep_two)["finding_volume"] == 0 or ids(PLAN, 1).count(extensors[0]) > 1
-    keep_one = [swap(1, e, "wall_sit") for e in extensors[1:]]
-    assert found(*keep_one)["finding_volume"] >= 1
+    def keep(n: int) -> Edit:
+        def edit(plan: Plan) -> None:
+            extensors = [
+                it
+                for it in items(plan, 1)
+                if "erector_spinae" in CATALOG.get(it["exercise_id"]).primary_regions
+                and "isometric_endurance" in CATALOG.get(it["exercise_id"]).qualities
+            ]
+            assert len(extensors) > n
+            for it in extensors[n:]:
+                it["exercise_id"] = "wall_sit"
+
+        return edit
+
+    assert found(keep(2))["finding_volume"] == 0
+    assert found(keep(1))["finding_volume"] >= 1
     # weaker side: a unilateral anti-lateral-flexion item
     sides = [
         e for e in dict.fromkeys(ids(PLAN, 1)) if "anti_lateral_flexion" in CATALOG.get(e).patterns
@@ -452,18 +559,15 @@ def _days(*days: str) -> Edit:
 
 
 def test_heavy_hinge_days_not_back_to_back() -> None:
-    heavy = [
-        swap(1, "band_good_morning", "barbell_rdl", s=1),
-        swap(1, "kettlebell_deadlift", "barbell_rdl", s=2),
-    ]
+    heavy = [put(1, 1, hinge, "barbell_rdl"), put(1, 2, hinge, "barbell_rdl")]
     assert found(*heavy, _days("mon", "tue", "sun"))["heavy_hinge_spacing"] == 1
     assert found(*heavy, _days("mon", "wed", "sun"))["heavy_hinge_spacing"] == 0
     assert found(heavy[0], _days("mon", "tue", "sun"))["heavy_hinge_spacing"] == 0
 
 
 def test_heavy_hinge_sunday_then_monday() -> None:
-    sunday = swap(1, "band_pull_through", "barbell_rdl", s=3)
-    monday = swap(2, "split_squat", "barbell_rdl", s=1)
+    sunday = put(1, 3, hinge, "barbell_rdl")
+    monday = put(2, 1, lower_body, "barbell_rdl")
     assert found(sunday, monday)["heavy_hinge_spacing"] == 1
     assert found(sunday)["heavy_hinge_spacing"] == 0
     saturday = with_(REQUEST, preferred_days=("mon", "wed", "sat"))
@@ -471,6 +575,15 @@ def test_heavy_hinge_sunday_then_monday() -> None:
         found(sunday, monday, _days("mon", "wed", "sat"), request=saturday)["heavy_hinge_spacing"]
         == 0
     )
+
+
+def _mon_and_wed_hinges() -> list[str]:
+    """A hinge of week 1's first and of its second session that no Sunday session holds."""
+    sundays = {e for w in range(1, 9) for e in ids(PLAN, w, 3)}
+    return [
+        next(e for e in ids(PLAN, 1, s) if hinge(CATALOG.get(e)) and e not in sundays)
+        for s in (1, 2)
+    ]
 
 
 def test_heavy_compression_days_not_back_to_back() -> None:
@@ -484,11 +597,12 @@ def test_heavy_compression_days_not_back_to_back() -> None:
 
         return comp
 
+    pair = _mon_and_wed_hinges()
     mon_tue = _days("mon", "tue", "sun")
-    both = heavy_on("band_good_morning", "kettlebell_deadlift")
+    both = heavy_on(*pair)
     assert found(mon_tue, comp=both)["heavy_compression_spacing"] >= 1
     assert found(_days("mon", "wed", "sun"), comp=both)["heavy_compression_spacing"] == 0
-    just_under = heavy_on("band_good_morning", "kettlebell_deadlift", share=0.7499)
+    just_under = heavy_on(*pair, share=0.7499)
     assert found(mon_tue, comp=just_under)["heavy_compression_spacing"] == 0
 
 
@@ -539,12 +653,36 @@ def test_variety_rotation() -> None:
 
 # -- patterns, time and signature work ----------------------------------------------------------
 def test_pattern_per_session_and_variants() -> None:
-    crowd = found(
-        swap(1, "wall_sit", "side_bridge", s=1),
-        swap(1, "farmers_carry", "side_bridge_knees_top_leg_abduction", s=1),
-    )
-    assert crowd["pattern_per_session"] == 1
-    variants = found(swap(1, "prone_back_extension_hold", "bird_dog_pulses", s=1))
+    def crowd(plan: Plan) -> None:
+        # two more exercises of the main pattern of session 1's first item, in place of two
+        # items of other patterns
+        held = [CATALOG.get(e) for e in ids(plan, 1, 1)]
+        pattern = main_pattern(held[0])
+        more = [
+            e.id for e in CATALOG if main_pattern(e) == pattern and e.id not in {h.id for h in held}
+        ]
+        others = [
+            it
+            for it in items(plan, 1, 1)
+            if main_pattern(CATALOG.get(it["exercise_id"])) != pattern
+        ]
+        for it, eid in zip(others[-2:], more[:2], strict=True):
+            it["exercise_id"] = eid
+
+    assert found(crowd)["pattern_per_session"] == 1
+
+    def variant(plan: Plan) -> None:
+        # a direct variant of one of session 1's items in place of another of its items
+        held = ids(plan, 1, 1)
+        eid, near = next(
+            (e, n)
+            for e in held
+            for n in (*CATALOG.get(e).regressions, *CATALOG.get(e).progressions)
+            if n not in held and main_pattern(CATALOG.get(n)) == main_pattern(CATALOG.get(e))
+        )
+        next(it for it in items(plan, 1, 1) if it["exercise_id"] != eid)["exercise_id"] = near
+
+    variants = found(variant)
     assert variants["one_variant_per_session"] >= 1 or variants["session_structure"] == 1
 
 
@@ -578,11 +716,13 @@ def test_balance_every_session_for_an_older_person() -> None:
 
 # -- ballistic work -----------------------------------------------------------------------------
 def test_prerequisites_and_foot_contacts() -> None:
-    early = found(swap(1, "band_pull_through", "half_kneeling_rotational_throw", s=3))
+    early = found(put(1, 3, hinge, "half_kneeling_rotational_throw"))
     assert early["prerequisites"] == 1
-    hops = found(set_field(8, "pogo_hops", reps=200))
+    jumps = [e for e in dict.fromkeys(ids(PLAN, 8)) if "jump" in CATALOG.get(e).patterns]
+    assert jumps
+    hops = found(set_field(8, jumps[0], reps=200))
     assert hops["foot_contacts"] == 1
-    assert found(set_field(8, "pogo_hops", reps=15))["foot_contacts"] == 0
+    assert found(set_field(8, jumps[0], reps=15))["foot_contacts"] == 0
 
 
 def test_demand_kinds() -> None:
@@ -608,21 +748,31 @@ def _in_session(w: int, s: int, exercise_id: str, **values: Any) -> Edit:
     return edit
 
 
+def thoracic(ex: Exercise) -> bool:
+    return "thoracic_extensors" in ex.primary_regions
+
+
+def jump(ex: Exercise) -> bool:
+    return "jump" in ex.patterns
+
+
 FAULTS_A: tuple[Edit, ...] = (
     plan_field("schema_version", value=2),
     plan_field("solver", "relaxed", value=["nonsense", "week 9: key_regions: x"]),
-    swap(1, "front_rack_kettlebell_carry", "farmers_carry", s=3),
-    swap(1, "wall_push_up", "no_such_exercise", s=2),
-    _in_session(2, 3, "band_good_morning", sets=1),
+    # week 1's thoracic-extensor work: a carry on Sunday, a mobility drill on Wednesday
+    put(1, 3, thoracic, "farmers_carry"),
+    put(1, 2, thoracic, "half_kneeling_hip_flexor_stretch"),
+    put(1, 2, push, "no_such_exercise"),
+    _in_session(2, 2, "band_good_morning", sets=1),
     plan_field("weeks", 1, "sessions", 0, "estimated_minutes", value=99.0),
     swap(3, "half_kneeling_rotational_throw", "band_pull_through", s=3),
     _move(3, 1, "stability", "strength"),
     _scale_sets(4, 0.2),
-    swap(5, "kettlebell_deadlift", "barbell_rdl", s=3),
+    swap(5, "half_kneeling_rotational_throw", "barbell_rdl", s=3),
     swap(6, "copenhagen_plank_short_lever", "barbell_rdl", s=1),
-    swap(6, "push_up", "cossack_squat", s=3),
+    put(6, 1, push, "cossack_squat"),
     swap(7, "single_leg_rdl_bodyweight", "bird_dog", s=3),
-    _in_session(8, 1, "pogo_hops", reps=200),
+    lambda p: first(p, 8, 2, jump).update(reps=200),
 )
 
 
@@ -633,7 +783,7 @@ EXPECTED_A = [
     "plan: solver.relaxed: not a relaxable requirement of a week: 'nonsense'",
     # key regions are never relaxed
     "plan: solver.relaxed: not a relaxable requirement of a week: 'week 9: key_regions: x'",
-    # the front-rack carry was the only thoracic-extensor work
+    # the front-rack carry and the thoracic rotation were the week's thoracic-extensor work
     "week 1: key_regions: no item has thoracic_extensors as a primary region",
     "week 1 session 2: exercise: unknown exercise 'no_such_exercise'",
     # farmer's carry beside the suitcase march
@@ -644,12 +794,10 @@ EXPECTED_A = [
     # the good morning drops from 2 sets to 1
     "week 2: progression: band_good_morning's dose drops from week 1 within the foundation phase",
     # the estimate says 99 minutes
-    "week 2 session 1: session_time: estimated_minutes 99.0 but the items add up to 39.1",
+    "week 2 session 1: session_time: estimated_minutes 99.0 but the items add up to 38.3",
     # the estimate no longer matches the fewer sets
-    "week 2 session 3: session_time: estimated_minutes 39.8 but the items add up to 36.1",
+    "week 2 session 2: session_time: estimated_minutes 39.9 but the items add up to 36.2",
     "week 3: rotational_throws: no rotational medicine-ball throw although the athlete can do them",
-    # the throw was the week's rate-of-force-development work
-    "week 3: weekly_qualities: no item trains rate_of_force_development",
     "week 3 session 1: session_structure: 4 items in strength, at most 3",  # four strength items
     # two hinge variants in one session
     (
@@ -657,18 +805,18 @@ EXPECTED_A = [
         "single_leg_rdl_bodyweight are variants of one exercise in the same session"
     ),
     # a fifth of the sets: too light
-    "week 4: deload_volume: volume 1450 s is 36% of the week before (4001 s); 50 to 70 % expected",
+    "week 4: deload_volume: volume 1520 s is 38% of the week before (4023 s); 50 to 70 % expected",
     # estimates no longer match the sets
-    "week 4 session 1: session_time: estimated_minutes 27.7 but the items add up to 12.6",
-    "week 4 session 2: session_time: estimated_minutes 24.8 but the items add up to 12.3",
-    "week 4 session 3: session_time: estimated_minutes 29.7 but the items add up to 14.3",
+    "week 4 session 1: session_time: estimated_minutes 28.1 but the items add up to 12.9",
+    "week 4 session 2: session_time: estimated_minutes 25.2 but the items add up to 13.9",
+    "week 4 session 3: session_time: estimated_minutes 26.0 but the items add up to 13.5",
+    # the week's throw is now the barbell Romanian deadlift
+    "week 5: rotational_throws: no rotational medicine-ball throw although the athlete can do them",
     "week 5 session 3: equipment: barbell_rdl needs barbell",  # a barbell
-    # the side toss lost its half-kneeling throw in week 3
     (
-        "week 5 session 3: prerequisites: med_ball_side_toss_wall needs one of "
-        "half_kneeling_rotational_throw in an earlier loading week"
+        "week 5 session 3: spine_budget: barbell_rdl exceeds the compression limit of 3400 N at "
+        "51.2 kg"
     ),
-    "week 5 session 3: spine_budget: barbell_rdl exceeds the compression limit of 3400 N at 9.5 kg",
     # Sunday of week 5, Monday of week 6
     # the barbell Romanian deadlifts are heavy on the spine as well
     "week 6: heavy_compression_spacing: heavy-compression days back to back: Sunday and the next "
@@ -680,20 +828,28 @@ EXPECTED_A = [
         "week 6 session 1: spine_budget: barbell_rdl exceeds the compression limit of 3400 N at "
         "51.2 kg"
     ),
-    # week 6's bird dog holds longer than the one swapped in
-    "week 7: progression: bird_dog's dose drops from week 6 within the power phase",
-    # week 6's Cossack squat now carries the push-up's dose
-    "week 7: progression: cossack_squat's dose drops from week 6 within the power phase",
-    "week 7: single_leg_hinge: no single-leg hinge in a loading week",
-    # 200 hops: too much volume for a deload
-    "week 8: deload_volume: volume 3065 s is 83% of the week before (3675 s); 50 to 70 % expected",
-    "week 8 session 1: foot_contacts: 200 foot contacts, at most 80 for training experience novice",
-    "week 8 session 1: session_time: estimated_minutes 25.1 but the items add up to 34.4",
-    # the side toss again
+    # the side toss lost the half-kneeling throws of weeks 3 and 5
     (
-        "week 8 session 3: prerequisites: med_ball_side_toss_wall needs one of "
+        "week 6 session 3: prerequisites: med_ball_side_toss_wall needs one of "
         "half_kneeling_rotational_throw in an earlier loading week"
     ),
+    # week 6's bird dog holds longer than the one swapped in
+    "week 7: progression: bird_dog's dose drops from week 6 within the power phase",
+    "week 7: single_leg_hinge: no single-leg hinge in a loading week",
+    # the bird dog beside its pulses
+    (
+        "week 7 session 3: one_variant_per_session: bird_dog and bird_dog_pulses are variants of "
+        "one exercise in the same session"
+    ),
+    # the side toss again
+    (
+        "week 7 session 3: prerequisites: med_ball_side_toss_wall needs one of "
+        "half_kneeling_rotational_throw in an earlier loading week"
+    ),
+    # 200 hops: too much volume for a deload
+    "week 8: deload_volume: volume 3077 s is 85% of the week before (3635 s); 50 to 70 % expected",
+    "week 8 session 2: foot_contacts: 200 foot contacts, at most 80 for training experience novice",
+    "week 8 session 2: session_time: estimated_minutes 24.7 but the items add up to 33.9",
 ]
 
 
@@ -722,15 +878,11 @@ FAULTS_B: tuple[Edit, ...] = (
     lambda p: week(p, 2).update(sessions=copy.deepcopy(week(p, 1)["sessions"])),
     plan_field("weeks", 6, "deload", value=True),
     swap(3, "bird_dog_band", "copenhagen_plank_short_lever", s=1),
-    lambda p: session(p, 5, 2)["blocks"].pop(3),
-    swap(6, "kettlebell_deadlift", "wall_sit", s=3),
-    swap(7, "glute_bridge_lateral_shift_hold", "wall_sit", s=2),
+    lambda p: session(p, 5, 2)["blocks"].pop(2),
+    swap(6, "kettlebell_deadlift", "wall_sit", s=2),
+    swap(7, "glute_bridge_lateral_shift_hold", "wall_sit", s=1),
     # six of week 8's thirty items isolated: the most allowed
-    swap(8, "band_resisted_squat", "wall_sit", s=1),
-    swap(8, "pallof_press_band", "mcgill_curl_up", s=1),
-    swap(8, "incline_push_up", "band_pull_apart", s=2),
-    swap(8, "plank_shoulder_tap", "prone_heel_squeeze", s=2),
-    swap(8, "marching_bridge", "heel_raise_supported", s=3),
+    lambda p: _more_isolated(6 - sum(_isolated(CATALOG.get(e)) for e in ids(p, 8)), 8)(p),
 )
 
 
@@ -750,12 +902,14 @@ def test_more_faults_at_once() -> None:
             ),
             # twice in one session
             "week 3 session 1: session_structure: an exercise appears twice",
-            # it was in the stability block taken out
-            "week 5: single_leg_hinge: no single-leg hinge in a loading week",
-            "week 5 session 2: session_fill: uses 22.8 of 40 minutes, less than 80 %",
-            "week 5 session 2: session_structure: 7 items; 8 to 10 suit 40 minutes",  # 7 items
+            # the stability block taken out held the week's back-extensor work
+            "week 5: finding_volume: extensor_endurance_low: 0 item(s), 2 needed",
+            "week 5: key_regions: no item has erector_spinae as a primary region",
+            "week 5: key_regions: no item has multifidus as a primary region",
+            "week 5 session 2: session_fill: uses 22.4 of 40 minutes, less than 80 %",
+            "week 5 session 2: session_structure: 6 items; 8 to 10 suit 40 minutes",  # 6 items
             # the estimate no longer matches
-            "week 5 session 2: session_time: estimated_minutes 37.7 but the items add up to 22.8",
+            "week 5 session 2: session_time: estimated_minutes 39.8 but the items add up to 22.4",
             "week 6: signature_work: no ...",  # no deadlift
             # marked a deload
             "week 7: periodization: phase power/deload True, expected power/False",
@@ -780,10 +934,9 @@ def _heavy_at_three_quarters(*exercise_ids: str) -> Callable[..., float]:
 FAULTS_C: tuple[Edit, ...] = (
     _days("mon", "tue", "sun"),
     swap(6, "copenhagen_plank_short_lever", "barbell_rdl", s=1),
-    swap(6, "cossack_squat", "barbell_rdl", s=2),
-    # a seventh isolated item in week 8
-    *FAULTS_B[-5:],
-    swap(8, "bird_dog_bench", "supine_figure_four", s=3),
+    swap(6, "kettlebell_deadlift", "barbell_rdl", s=2),
+    # seven of week 8's thirty items isolated
+    lambda p: _more_isolated(7 - sum(_isolated(CATALOG.get(e)) for e in ids(p, 8)), 8)(p),
 )
 
 
@@ -791,7 +944,7 @@ def test_faults_on_back_to_back_days() -> None:
     plan = copy.deepcopy(PLAN)
     for edit in FAULTS_C:
         edit(plan)
-    comp = _heavy_at_three_quarters("band_good_morning", "kettlebell_deadlift")
+    comp = _heavy_at_three_quarters(*_mon_and_wed_hinges())
     got = validate_plan(plan, REQUEST, CATALOG, compression=comp)
     assert_reports(
         [str(v) for v in got],
@@ -823,13 +976,13 @@ FAULTS_D: tuple[Edit, ...] = (
     _split_strength(1, 2),
     lambda p: session(p, 1, 3)["blocks"].pop(0),
     lambda p: week(p, 2)["sessions"].pop(),
-    _in_session(6, 2, "cossack_squat", rest_s=1200),
-    swap(7, "prone_back_extension_hold", "wall_sit", s=3),
+    lambda p: first(p, 6, 2, lower_body).update(rest_s=1200),
+    swap(7, "prone_back_extension_hold", "wall_plank", s=2),
     _in_session(7, 2, "kettlebell_deadlift", sets=12),
     _in_session(
         7, 3, "single_leg_rdl_bodyweight", sets=8, extra_sets_side={"side": "left", "sets": 1}
     ),
-    _in_session(8, 1, "pogo_hops", sets=2, reps=40),
+    lambda p: first(p, 8, 2, jump).update(sets=2, reps=40),
 )
 
 
@@ -839,29 +992,28 @@ def test_structural_faults_at_once() -> None:
         [
             (
                 "week 1 session 1: session_structure: blocks out of order: ['conditioning', "
-                "'stability', 'strength', 'prep']"
+                "'stability', 'strength', 'power', 'prep']"
             ),
             (
-                "week 1 session 2: session_structure: blocks out of order: ['prep', 'strength', "
-                "'strength', 'stability', 'conditioning', 'recovery']"
+                "week 1 session 2: session_structure: blocks out of order: ['prep', 'power', "
+                "'strength', 'strength', 'stability', 'conditioning', 'recovery']"
             ),
-            "week 1 session 3: session_fill: uses 25.2 of 40 minutes, less than 80 %",
+            "week 1 session 3: session_fill: uses 25.4 of 40 minutes, less than 80 %",
             "week 1 session 3: session_structure: no prep block",
-            "week 1 session 3: session_time: estimated_minutes 33.0 but the items add up to 25.2",
-            "week 2: key_regions: no item has thoracic_extensors as a primary region",
-            "week 2: movement_patterns: no row this week",
+            "week 1 session 3: session_time: estimated_minutes 32.4 but the items add up to 25.4",
             "week 2: sessions: 2 sessions, expected 3",
-            "week 2: single_leg_hinge: no single-leg hinge in a loading week",
-            "week 2: weekly_qualities: no item trains eccentric_control",
-            "week 6 session 2: session_time: estimated 77.2 min, more than 40 min",
-            "week 6 session 2: session_time: estimated_minutes 38.7 but the items add up to 77.2",
+            # the Sunday session dropped held the week's lateral-shift bridge and deadlift
+            "week 2: signature_work: no bridge hold with lateral pelvic shifts this week",
+            "week 2: signature_work: no deadlift this week",
+            "week 6 session 2: session_time: estimated 77.5 min, more than 40 min",
+            "week 6 session 2: session_time: estimated_minutes 39.5 but the items add up to 77.5",
             "week 7: finding_volume: extensor_endurance_low: 1 item(s), 2 needed",
-            "week 7: weekly_pattern_sets: 24 hard sets of the hinge pattern, at most 20",
-            "week 7 session 2: session_time: estimated 54.9 min, more than 40 min",
-            "week 7 session 2: session_time: estimated_minutes 39.4 but the items add up to 54.9",
-            "week 7 session 3: session_time: estimated 51.1 min, more than 40 min",
-            "week 7 session 3: session_time: estimated_minutes 40.0 but the items add up to 51.1",
-            "week 8 session 1: session_time: estimated_minutes 25.1 but the items add up to 29.4",
+            "week 7: weekly_pattern_sets: 25 hard sets of the hinge pattern, at most 20",
+            "week 7 session 2: session_time: estimated 55.1 min, more than 40 min",
+            "week 7 session 2: session_time: estimated_minutes 39.6 but the items add up to 55.1",
+            "week 7 session 3: session_time: estimated 49.9 min, more than 40 min",
+            "week 7 session 3: session_time: estimated_minutes 38.8 but the items add up to 49.9",
+            "week 8 session 2: session_time: estimated_minutes 24.7 but the items add up to 28.9",
         ],
     )
 
@@ -876,12 +1028,12 @@ def _planted(*edits: Edit) -> Plan:
 def test_a_plan_object_an_older_person_and_a_missing_week() -> None:
     assert validate_plan(PLAN_MADE, REQUEST, CATALOG, compression=compression) == []
     older = with_(REQUEST, age=70)
-    # weeks 1, 2 and 8 hold sessions without standing balance work
+    # weeks 1, 2, 7 and 8 hold sessions without standing balance work
     assert_reports(
         _violations(request=older),
         [
             f"week {w} session {s}: balance_every_session: no balance work"
-            for w, s in [(1, 1), (1, 2), (1, 3), (2, 3), (8, 1), (8, 2), (8, 3)]
+            for w, s in [(1, 1), (1, 2), (1, 3), (2, 2), (2, 3), (7, 2), (8, 1), (8, 2), (8, 3)]
         ],
     )
     assert _violations(lambda p: p["weeks"].pop()) == ["plan: weeks: 7 weeks, expected 8"]
@@ -957,9 +1109,9 @@ def test_main_lifts_of_a_lifter() -> None:
         equipment=FULL_GYM,
     )
     plan = _planted(
-        swap(3, "push_up", "bench_press", s=1),
-        swap(5, "push_up", "bench_press", s=1),
-        swap(5, "copenhagen_plank_short_lever", "bench_press", s=1),
+        put(3, 1, push, "bench_press"),
+        put(5, 1, push, "bench_press"),
+        put(5, 1, lambda ex: ex.id != "bench_press", "bench_press"),
     )
     got = [str(v) for v in validate_plan(plan, lifter, CATALOG, compression=compression)]
     # of this novice's main lifts only the bench press is open, from the build phase on

@@ -124,7 +124,7 @@ NAMED: dict[str, list[str]] = {
         "{where}: periodization: phase build/deload False, expected foundation/False",
     ],
     "progression": [
-        "{where}: progression: bird_dog's dose drops from week 1 within the foundation phase",
+        "{where}: progression: {old}'s dose drops from week 1 within the foundation phase",
     ],
     "schema_version": [
         "plan: schema_version: must be 1",

@@ -272,10 +272,27 @@ def no_reason(doc: Doc) -> Planted:
     return "week 1 session 1", {"old": chosen["exercise_id"]}
 
 
-def fewer_sets(doc: Doc) -> str:
-    item(doc, 2, 1, "bird_dog")["sets"] -= 2
-    restate_minutes(doc, 2, 1)
-    return "week 2"
+def repeated_item(doc: Doc) -> tuple[int, Doc]:
+    """The first item of week 2 with three sets or more whose exercise week 1 holds too.
+
+    Returns its session (from 1) and the item; two sets fewer is a drop from week 1's dose.
+    """
+    week_1 = {
+        it["exercise_id"] for s in doc["weeks"][0]["sessions"] for it in items(doc, 1, s["index"])
+    }
+    return next(
+        (s["index"], it)
+        for s in doc["weeks"][1]["sessions"]
+        for it in items(doc, 2, s["index"])
+        if it["exercise_id"] in week_1 and it["sets"] >= 3
+    )
+
+
+def fewer_sets(doc: Doc) -> Planted:
+    index, eased = repeated_item(doc)
+    eased["sets"] -= 2
+    restate_minutes(doc, 2, index)
+    return "week 2", {"old": eased["exercise_id"]}
 
 
 def light_deload(doc: Doc) -> Planted:

@@ -36,6 +36,7 @@ __all__ = [
     "items_per_session",
     "main_pattern",
     "max_foot_contacts",
+    "meets_pattern_needs",
     "plan_weeks",
     "required_qualities",
     "serves_demand",
@@ -86,6 +87,17 @@ def counts_as_hard(ex: Exercise) -> bool:
     return main_pattern(ex) not in _NOT_HARD
 
 
+def meets_pattern_needs(ex: Exercise) -> bool:
+    """Whether an exercise can meet a week's movement-pattern needs.
+
+    A circuit or interval drill done for conditioning only (the bodyweight and band circuit, the
+    band complex, step-up intervals) carries a pattern's name without training it as strength
+    work, so a week whose only squat is the squat station of a circuit has no squat (this
+    project's choice, as a physiotherapist reading the plan would count it).
+    """
+    return not (set(ex.blocks) <= {"conditioning"} and "metabolic_conditioning" in ex.qualities)
+
+
 def weekly_pattern_needs(
     week: WeekPlan, request: PlanRequest, open_patterns: frozenset[str]
 ) -> tuple[tuple[str, ...], ...]:
@@ -93,7 +105,8 @@ def weekly_pattern_needs(
 
     Every loading week has a hinge and a squat, sit-to-stand or lunge; with three or more days a
     week also a pull, a push and a carry. A need is dropped when no exercise open to the person
-    has any of its patterns (equipment or sensitivities rule it out).
+    has any of its patterns (equipment or sensitivities rule it out). Only exercises for which
+    :func:`meets_pattern_needs` holds count, both for what is open and for what meets a need.
     """
     if week.deload:
         return ()

@@ -56,7 +56,8 @@ REQUIREMENTS: MappingProxyType[str, str] = MappingProxyType(
         "weekly_pattern_sets": "at most 20 hard sets a week per main movement pattern",
         "movement_patterns": (
             "every loading week has a hinge and a squat or lunge; with 3+ days also a pull, "
-            "a push and a carry, where equipment and sensitivities allow"
+            "a push and a carry, where equipment and sensitivities allow (a conditioning "
+            "circuit does not count)"
         ),
         "session_fill": "each loading-week session fills at least 80 % of the minutes given",
         "balance_every_session": (

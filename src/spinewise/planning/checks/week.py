@@ -25,6 +25,7 @@ from spinewise.planning.policy import (
     counts_as_hard,
     extra_items,
     main_pattern,
+    meets_pattern_needs,
     required_qualities,
     serves_demand,
     throws_required,
@@ -181,8 +182,10 @@ def weekly_pattern_sets(ws: WeekScope) -> list[Violation]:
 
 def movement_patterns(ws: WeekScope) -> list[Violation]:
     """Requirement ``movement_patterns``: the week's pattern needs, where they are open."""
-    open_patterns = frozenset(p for ex in ws.open_exercises for p in ex.patterns)
-    have = {p for ex in ws.exercises for p in ex.patterns}
+    open_patterns = frozenset(
+        p for ex in ws.open_exercises if meets_pattern_needs(ex) for p in ex.patterns
+    )
+    have = {p for ex in ws.exercises if meets_pattern_needs(ex) for p in ex.patterns}
     return [
         Violation(ws.where, "movement_patterns", f"no {' or '.join(need)} this week")
         for need in weekly_pattern_needs(ws.wp, ws.scope.request, open_patterns)

@@ -14,6 +14,7 @@ from spinewise.planning.policy import (
     balance_every_session,
     counts_as_hard,
     main_pattern,
+    meets_pattern_needs,
     variant_pairs,
     weekly_pattern_needs,
 )
@@ -94,9 +95,12 @@ class MovementPatterns:
 
     def build(self, m: WeekModel) -> None:
         ctx = m.ctx
-        open_patterns = frozenset(p for ex in ctx.exercises for p in ex.patterns)
+        counting = [ex for ex in ctx.exercises if meets_pattern_needs(ex)]
+        open_patterns = frozenset(p for ex in counting for p in ex.patterns)
         for need in weekly_pattern_needs(ctx.week, ctx.request, open_patterns):
-            ids = m.ids_where(lambda ex, n=need: bool(set(n) & set(ex.patterns)))
+            ids = m.ids_where(
+                lambda ex, n=need: meets_pattern_needs(ex) and bool(set(n) & set(ex.patterns))
+            )
             m.add(sum(m.week_items(ids)) >= 1)
 
 
