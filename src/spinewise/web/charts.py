@@ -17,6 +17,8 @@ import numpy.typing as npt
 from matplotlib import dates as mdates
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.patches import PathPatch
+from matplotlib.path import Path
 
 from spinewise.web.progress import LoadSeries
 
@@ -75,6 +77,34 @@ def empty_chart(message: str) -> str:
         return _svg(fig)
 
 
+#: Width of a day's bar [d] (as ``Axes.bar`` draws it by default).
+_BAR_WIDTH_D = 0.8
+
+
+def _bars(ax: Axes, x: npt.NDArray[np.float64], height: Sequence[float], colour: str) -> None:
+    """Bars from 0 as one path of rectangles (one SVG element, however many days).
+
+    Looks as ``ax.bar(x, height, width=0.8)`` but costs a few milliseconds instead of one
+    artist per bar (about 0.4 s of CPU for a year of days; decision 0275).
+    """
+    h = np.asarray(height, dtype=np.float64)
+    left, right = x - _BAR_WIDTH_D / 2, x + _BAR_WIDTH_D / 2
+    zero = np.zeros_like(h)
+    corners = np.stack([left, zero, left, h, right, h, right, zero, left, zero], axis=1)
+    codes = np.tile(
+        np.array([Path.MOVETO, Path.LINETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY]), len(h)
+    )
+    patch = PathPatch(
+        Path(corners.reshape(-1, 2), codes.astype(Path.code_type)),
+        facecolor=colour,
+        edgecolor="none",
+        linewidth=0,
+    )
+    patch.sticky_edges.y.append(0.0)  # as bars: no margin below 0
+    ax.add_patch(patch)
+    ax.autoscale_view()
+
+
 def load_chart(series: LoadSeries, ratio: Sequence[float | None]) -> str:
     """Daily session load (bars) and the 7:28 ratio as a trend line on its own axis."""
     if not series.days:
@@ -82,7 +112,7 @@ def load_chart(series: LoadSeries, ratio: Sequence[float | None]) -> str:
     with mpl.rc_context(_RC):
         fig = _figure()
         ax = fig.add_subplot()
-        ax.bar(_x(series.days), series.load_au, color=_COLOURS[0], width=0.8, label="load")
+        _bars(ax, _x(series.days), series.load_au, _COLOURS[0])
         ax.set_ylabel("session RPE × min [AU]")
         pairs = [(d, r) for d, r in zip(series.days, ratio, strict=True) if r is not None]
         if pairs:
