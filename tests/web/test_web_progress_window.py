@@ -196,3 +196,34 @@ def test_the_load_bars_span_what_bar_would(heights: list[float]) -> None:
     reference.bar(x, heights, width=0.8)
     assert drawn.get_ylim() == pytest.approx(reference.get_ylim())
     assert drawn.dataLim.bounds == pytest.approx(reference.dataLim.bounds)
+
+
+def test_a_chart_is_drawn_once_per_data_and_few_are_kept() -> None:
+    drawings: list[int] = []
+
+    def draw(n: int) -> str:
+        drawings.append(n)
+        return f"<svg>{n}</svg>"
+
+    key = ("test-chart", uuid.uuid4().hex)
+    assert charts.drawn((*key, 1), lambda: draw(1)) == "<svg>1</svg>"
+    assert charts.drawn((*key, 1), lambda: draw(99)) == "<svg>1</svg>"  # kept: not drawn
+    assert charts.drawn((*key, 2), lambda: draw(2)) == "<svg>2</svg>"  # other data: drawn
+    for n in range(3, 3 + charts.DRAWN_CHARTS):
+        charts.drawn((*key, n), lambda n=n: draw(n))
+    assert charts.drawn((*key, 1), lambda: draw(1)) == "<svg>1</svg>"  # dropped: drawn again
+    assert drawings == [1, 2, *range(3, 3 + charts.DRAWN_CHARTS), 1]
+
+
+def test_the_load_chart_changes_when_a_session_is_logged(client: Any) -> None:
+    from web.web_helpers import a_session, signup_login
+
+    signup_login(client, f"{uuid.uuid4().hex}@example.org")
+    empty = client.get("/progress/charts/load.svg").text
+    assert client.get("/progress/charts/load.svg").text == empty
+    r = client.post("/api/v1/logs/sessions", json=a_session())
+    assert r.status_code == 201, r.text
+    logged = client.get("/progress/charts/load.svg").text
+    assert logged != empty
+    assert "No sessions logged yet" in empty
+    assert "No sessions logged yet" not in logged

@@ -2,12 +2,16 @@
 
 Each function returns the SVG text of one chart; the same data always gives the same bytes
 (fixed hash salt, no date in the metadata). Charts say "no data yet" rather than draw nothing.
+Because of that, :func:`drawn` keeps the charts drawn lately by the data they show: a chart is
+drawn once per change of its data, not once per request (decision 0275).
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Mapping, Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -22,7 +26,16 @@ from matplotlib.path import Path
 
 from spinewise.web.progress import LoadSeries
 
-__all__ = ["e1rm_chart", "empty_chart", "holds_chart", "load_chart", "pain_chart"]
+__all__ = [
+    "DRAWN_CHARTS",
+    "drawn",
+    "e1rm_chart",
+    "empty_chart",
+    "frozen_series",
+    "holds_chart",
+    "load_chart",
+    "pain_chart",
+]
 
 _RC: Any = {
     "svg.hashsalt": "spinewise",
@@ -37,6 +50,37 @@ _COLOURS = ("#1f6f8b", "#e07a1f", "#6a994e", "#bc4749", "#7b2cbf", "#555555")
 _SIZE_IN = (7.0, 2.8)
 #: The shortest time span a chart shows, so that one session is not spread over years [d].
 _MIN_SPAN_D = 14
+
+
+#: How many drawn charts :func:`drawn` keeps (a chart's SVG is some tens of kB).
+DRAWN_CHARTS = 64
+_drawn: OrderedDict[Hashable, str] = OrderedDict()
+_drawn_lock = threading.Lock()
+
+
+def drawn(key: Hashable, draw: Callable[[], str]) -> str:
+    """The SVG ``draw`` makes, drawn only when no chart of the same ``key`` is kept.
+
+    ``key`` names the chart and holds every value it is drawn from (the charts are
+    deterministic, so the same key gives the same bytes). The last :data:`DRAWN_CHARTS` are
+    kept, the least recently used dropped first.
+    """
+    with _drawn_lock:
+        svg = _drawn.get(key)
+        if svg is not None:
+            _drawn.move_to_end(key)
+            return svg
+    svg = draw()
+    with _drawn_lock:
+        _drawn[key] = svg
+        while len(_drawn) > DRAWN_CHARTS:
+            _drawn.popitem(last=False)
+    return svg
+
+
+def frozen_series(series: Mapping[str, Sequence[tuple[Any, Any]]]) -> Hashable:
+    """Named series of points as a hashable value (a part of a :func:`drawn` key)."""
+    return tuple((name, tuple(points)) for name, points in series.items())
 
 
 def _x(when: Sequence[date | datetime]) -> npt.NDArray[np.float64]:

@@ -74,20 +74,31 @@ def progress(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
 
 
 def _chart(name: ChartName, ctx: WebContext, athlete: int) -> str:
-    """The SVG of one chart; each reads only what it draws (decision 0275)."""
+    """The SVG of one chart; each reads only what it draws and is drawn once per data."""
     since, until = _window(ctx)
     if name == "holds":
-        return charts.holds_chart(hold_series(services.profile_history(ctx.store, athlete)))
+        holds = hold_series(services.profile_history(ctx.store, athlete))
+        return charts.drawn(
+            ("holds", charts.frozen_series(holds)), lambda: charts.holds_chart(holds)
+        )
     if name == "e1rm":
         loads = services.heaviest_loads_between(
             ctx.store, athlete, since=since, until=until, max_reps=E1RM_MAX_REPS
         )
-        return charts.e1rm_chart(best_e1rm_of(loads), _names())
+        best = best_e1rm_of(loads)
+        every = _names()
+        names = {ex: every[ex] for ex in best if ex in every}
+        return charts.drawn(
+            ("e1rm", charts.frozen_series(best), tuple(names.items())),
+            lambda: charts.e1rm_chart(best, names),
+        )
     sessions = services.sessions_between(ctx.store, athlete, since=since, until=until)
     if name == "pain":
-        return charts.pain_chart(pain_series(sessions))
+        pain = pain_series(sessions)
+        return charts.drawn(("pain", charts.frozen_series(pain)), lambda: charts.pain_chart(pain))
     series = daily_loads(sessions, until=until)
-    return charts.load_chart(series, acwr_rolling(series.load_au))
+    ratio = tuple(acwr_rolling(series.load_au))
+    return charts.drawn(("load", series, ratio), lambda: charts.load_chart(series, ratio))
 
 
 @router.get("/progress/charts/{name}.svg")
