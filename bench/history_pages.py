@@ -355,11 +355,17 @@ def _measure(
 
 def _baseline_source(ref: str, folder: Path) -> Path:
     """The ``src`` folder of commit ``ref``, extracted to ``folder``."""
-    archive = subprocess.run(
+    done = subprocess.run(
         ["git", "-C", str(REPO), "archive", "--format=tar", ref, "src"],
         capture_output=True,
-        check=True,
-    ).stdout
+        check=False,
+    )
+    if done.returncode != 0:
+        raise SystemExit(
+            f"--baseline: cannot read commit {ref!r} from the git checkout {REPO} "
+            f"({done.stderr.decode(errors='replace').strip()}); give a commit this checkout has"
+        )
+    archive = done.stdout
     subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
     return folder / "src"
 
