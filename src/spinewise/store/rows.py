@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import TypedDict
 
@@ -15,6 +16,7 @@ __all__ = [
     "session_from_row",
     "session_values",
     "set_from_row",
+    "set_from_values",
     "set_values",
 ]
 
@@ -117,8 +119,14 @@ def set_values(session_id: int, item: SetLog) -> SetRowValues:
 
 def set_from_row(row: SetRow) -> SetLog:
     """The logbook value of a set row."""
-    values = {name: getattr(row, name) for name in SET_VALUE_COLUMNS}
-    return SetLog(side=row.side or None, **values)
+    return set_from_values(row.side, [getattr(row, name) for name in SET_VALUE_COLUMNS])
+
+
+def set_from_values(side: str, values: Sequence[object]) -> SetLog:
+    """The logbook value of a set from its ``side`` column and the :data:`SET_VALUE_COLUMNS`."""
+    return SetLog.model_validate(
+        {"side": side or None, **dict(zip(SET_VALUE_COLUMNS, values, strict=True))}
+    )
 
 
 def session_values(

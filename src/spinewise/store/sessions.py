@@ -18,7 +18,13 @@ from sqlalchemy.orm import Session
 
 from spinewise.errors import InputError
 from spinewise.logbook import PlannedRef, SessionLog, SetLog
-from spinewise.store.rows import session_from_row, session_values, set_from_row, set_values
+from spinewise.store.rows import (
+    SET_VALUE_COLUMNS,
+    session_from_row,
+    session_values,
+    set_from_values,
+    set_values,
+)
 from spinewise.store.tables import AthleteRow, PlanRow, PlanSessionRow, SessionRow, SetRow
 
 __all__ = [
@@ -118,14 +124,18 @@ def add_session(db: Session, athlete: int, log: SessionLog, import_id: int | Non
     return int(session_id)
 
 
+#: The columns a set is read from (as plain rows: no ORM objects, decision 0275).
+_SET_COLUMNS = (SetRow.session_id, SetRow.side, *(getattr(SetRow, n) for n in SET_VALUE_COLUMNS))
+
+
 def _sets_by_session(db: Session, session_ids: Sequence[int]) -> dict[int, list[SetLog]]:
     out: dict[int, list[SetLog]] = defaultdict(list)
     for start in range(0, len(session_ids), _CHUNK):
         chunk = session_ids[start : start + _CHUNK]
-        for row in db.scalars(
-            select(SetRow).where(SetRow.session_id.in_(chunk)).order_by(SetRow.id)
+        for session_id, side, *values in db.execute(
+            select(*_SET_COLUMNS).where(SetRow.session_id.in_(chunk)).order_by(SetRow.id)
         ):
-            out[row.session_id].append(set_from_row(row))
+            out[session_id].append(set_from_values(side, values))
     return out
 
 

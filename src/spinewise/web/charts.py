@@ -2,12 +2,16 @@
 
 Each function returns the SVG text of one chart; the same data always gives the same bytes
 (fixed hash salt, no date in the metadata). Charts say "no data yet" rather than draw nothing.
+Because of that, :func:`drawn` keeps the charts drawn lately by the data they show: a chart is
+drawn once per change of its data, not once per request (decision 0275).
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Mapping, Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -17,11 +21,22 @@ import numpy.typing as npt
 from matplotlib import dates as mdates
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.patches import PathPatch
+from matplotlib.path import Path
 
 from spinewise.units import DEFAULT_WEIGHT_UNIT, WeightUnit, mass_from_kg
 from spinewise.web.progress import LoadSeries
 
-__all__ = ["e1rm_chart", "empty_chart", "holds_chart", "load_chart", "pain_chart"]
+__all__ = [
+    "DRAWN_CHARTS",
+    "drawn",
+    "e1rm_chart",
+    "empty_chart",
+    "frozen_series",
+    "holds_chart",
+    "load_chart",
+    "pain_chart",
+]
 
 _RC: Any = {
     "svg.hashsalt": "spinewise",
@@ -36,6 +51,37 @@ _COLOURS = ("#1f6f8b", "#e07a1f", "#6a994e", "#bc4749", "#7b2cbf", "#555555")
 _SIZE_IN = (7.0, 2.8)
 #: The shortest time span a chart shows, so that one session is not spread over years [d].
 _MIN_SPAN_D = 14
+
+
+#: How many drawn charts :func:`drawn` keeps (a chart's SVG is 25-180 kB at five years).
+DRAWN_CHARTS = 64
+_drawn: OrderedDict[Hashable, str] = OrderedDict()
+_drawn_lock = threading.Lock()
+
+
+def drawn(key: Hashable, draw: Callable[[], str]) -> str:
+    """The SVG ``draw`` makes, drawn only when no chart of the same ``key`` is kept.
+
+    ``key`` names the chart and holds every value it is drawn from (the charts are
+    deterministic, so the same key gives the same bytes). The last :data:`DRAWN_CHARTS` are
+    kept, the least recently used dropped first.
+    """
+    with _drawn_lock:
+        svg = _drawn.get(key)
+        if svg is not None:
+            _drawn.move_to_end(key)
+            return svg
+    svg = draw()
+    with _drawn_lock:
+        _drawn[key] = svg
+        while len(_drawn) > DRAWN_CHARTS:
+            _drawn.popitem(last=False)
+    return svg
+
+
+def frozen_series(series: Mapping[str, Sequence[tuple[Any, Any]]]) -> Hashable:
+    """Named series of points as a hashable value (a part of a :func:`drawn` key)."""
+    return tuple((name, tuple(points)) for name, points in series.items())
 
 
 def _x(when: Sequence[date | datetime]) -> npt.NDArray[np.float64]:
@@ -76,6 +122,34 @@ def empty_chart(message: str) -> str:
         return _svg(fig)
 
 
+#: Width of a day's bar [d] (as ``Axes.bar`` draws it by default).
+_BAR_WIDTH_D = 0.8
+
+
+def _bars(ax: Axes, x: npt.NDArray[np.float64], height: Sequence[float], colour: str) -> None:
+    """Bars from 0 as one path of rectangles (one SVG element, however many days).
+
+    Looks as ``ax.bar(x, height, width=0.8)`` but costs a few milliseconds instead of one
+    artist per bar (about 0.4 s of CPU for a year of days; decision 0275).
+    """
+    h = np.asarray(height, dtype=np.float64)
+    left, right = x - _BAR_WIDTH_D / 2, x + _BAR_WIDTH_D / 2
+    zero = np.zeros_like(h)
+    corners = np.stack([left, zero, left, h, right, h, right, zero, left, zero], axis=1)
+    codes = np.tile(
+        np.array([Path.MOVETO, Path.LINETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY]), len(h)
+    )
+    patch = PathPatch(
+        Path(corners.reshape(-1, 2), codes.astype(Path.code_type)),
+        facecolor=colour,
+        edgecolor="none",
+        linewidth=0,
+    )
+    patch.sticky_edges.y.append(0.0)  # as bars: no margin below 0
+    ax.add_patch(patch)
+    ax.autoscale_view()
+
+
 def load_chart(series: LoadSeries, ratio: Sequence[float | None]) -> str:
     """Daily session load (bars) and the 7:28 ratio as a trend line on its own axis."""
     if not series.days:
@@ -83,7 +157,7 @@ def load_chart(series: LoadSeries, ratio: Sequence[float | None]) -> str:
     with mpl.rc_context(_RC):
         fig = _figure()
         ax = fig.add_subplot()
-        ax.bar(_x(series.days), series.load_au, color=_COLOURS[0], width=0.8, label="load")
+        _bars(ax, _x(series.days), series.load_au, _COLOURS[0])
         ax.set_ylabel("session RPE × min [AU]")
         pairs = [(d, r) for d, r in zip(series.days, ratio, strict=True) if r is not None]
         if pairs:

@@ -26,13 +26,15 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Protocol
 
 from spinewise.load.acwr import acwr_rolling_coupled
 from spinewise.load.strength import e1rm_epley
-from spinewise.logbook import ProfileRecord, SessionLog
+from spinewise.logbook import PainScores, ProfileRecord, SessionLog
+from spinewise.logbook.window import HeaviestLoad, heaviest_loads
 
 __all__ = [
     "ACUTE_DAYS",
@@ -40,8 +42,10 @@ __all__ = [
     "E1RM_MAX_REPS",
     "WINDOW_DAYS",
     "LoadSeries",
+    "SessionFigures",
     "acwr_rolling",
     "best_e1rm",
+    "best_e1rm_of",
     "daily_loads",
     "epley_e1rm_kg",
     "hold_series",
@@ -64,6 +68,34 @@ HOLD_TESTS: tuple[str, ...] = (
 PAIN_TIMES: tuple[str, ...] = ("before", "during", "after", "next_morning")
 
 
+class SessionFigures(Protocol):
+    """What the load and pain series read of a session.
+
+    A whole ``SessionLog`` or a :class:`spinewise.logbook.window.SessionLine` (read without its
+    sets).
+    """
+
+    @property
+    def day(self) -> date:
+        """The calendar day the session started."""
+        ...
+
+    @property
+    def session_rpe(self) -> int | None:
+        """Session RPE, CR-10."""
+        ...
+
+    @property
+    def duration_min(self) -> float | None:
+        """How long the session took [min]."""
+        ...
+
+    @property
+    def pain(self) -> PainScores:
+        """Pain 0-10 around the session."""
+        ...
+
+
 @dataclass(frozen=True)
 class LoadSeries:
     """Daily session load [AU] from the first logged day to ``until``, rest days as 0."""
@@ -73,7 +105,7 @@ class LoadSeries:
     unrated_sessions: int
 
 
-def daily_loads(sessions: Sequence[SessionLog], until: date | None = None) -> LoadSeries:
+def daily_loads(sessions: Sequence[SessionFigures], until: date | None = None) -> LoadSeries:
     """Sum session RPE × minutes per day, over at most :data:`WINDOW_DAYS` days.
 
     The series ends at ``until`` (sessions after it are left out) or at the last session, and
@@ -125,7 +157,7 @@ def acwr_rolling(
     return [None if math.isnan(v) else float(v) for v in ratio]
 
 
-def pain_series(sessions: Sequence[SessionLog]) -> dict[str, list[tuple[date, int]]]:
+def pain_series(sessions: Sequence[SessionFigures]) -> dict[str, list[tuple[date, int]]]:
     """Pain ratings over time: before, during, after and next morning."""
     out: dict[str, list[tuple[date, int]]] = {k: [] for k in PAIN_TIMES}
     for s in sessions:
@@ -159,14 +191,27 @@ def epley_e1rm_kg(load_kg: float, reps: int) -> float:
 
 def best_e1rm(sessions: Sequence[SessionLog]) -> dict[str, list[tuple[date, float]]]:
     """The best Epley e1RM [kg] per exercise and day, from loaded sets of 1 to 10 reps."""
+    return best_e1rm_of(heaviest_loads(sessions, E1RM_MAX_REPS))
+
+
+def best_e1rm_of(loads: Iterable[HeaviestLoad]) -> dict[str, list[tuple[date, float]]]:
+    """The best Epley e1RM [kg] per exercise and day, from the heaviest load at each rep count.
+
+    For a given number of repetitions the e1RM grows with the load, so the heaviest load of
+    each day, exercise and repetitions gives the same best e1RM as every set would (loads of 1
+    to :data:`E1RM_MAX_REPS` repetitions only; the store computes them, decision 0275).
+
+    >>> from spinewise.logbook.window import HeaviestLoad
+    >>> d = date(2026, 1, 5)
+    >>> best_e1rm_of([HeaviestLoad(d, "goblet_squat", 5, 100.0),
+    ...               HeaviestLoad(d, "goblet_squat", 1, 110.0)])["goblet_squat"][0][1]
+    116.66666666666667
+    """
     best: dict[str, dict[date, float]] = defaultdict(dict)
-    for s in sessions:
-        for item in s.sets:
-            if item.reps is None or item.load_kg is None or item.load_kg <= 0:
-                continue
-            if not 1 <= item.reps <= E1RM_MAX_REPS:
-                continue
-            value = epley_e1rm_kg(item.load_kg, item.reps)
-            days = best[item.exercise_id]
-            days[s.day] = max(days.get(s.day, 0.0), value)
+    for item in loads:
+        if not 1 <= item.reps <= E1RM_MAX_REPS or item.load_kg <= 0:
+            continue
+        value = epley_e1rm_kg(item.load_kg, item.reps)
+        days = best[item.exercise_id]
+        days[item.day] = max(days.get(item.day, 0.0), value)
     return {ex: sorted(days.items()) for ex, days in sorted(best.items())}

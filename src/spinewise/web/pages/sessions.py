@@ -350,9 +350,9 @@ def history(
     user: CurrentUser,
     page: Annotated[int, Query(ge=1, le=10_000_000)] = 1,
 ) -> Response:
-    """The logged sessions, newest first, a page at a time."""
+    """The logged sessions, newest first, a page at a time (sets counted, not read)."""
     offset = (page - 1) * PAGE_SIZE
-    stored = services.history_page(
+    lines = services.log_lines(
         ctx.store, user.athlete_id, limit=PAGE_SIZE + 1, offset=offset, newest_first=True
     )
     total, _sets = services.log_size(ctx.store, user.athlete_id)
@@ -360,8 +360,8 @@ def history(
         request,
         "sessions.html",
         {
-            "sessions": stored[:PAGE_SIZE],
-            "more": len(stored) > PAGE_SIZE,
+            "sessions": lines[:PAGE_SIZE],
+            "more": len(lines) > PAGE_SIZE,
             "page": page,
             "first": offset + 1,
             "total": total,
