@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from web.test_web_browser import SHOTS, browser, live_url  # noqa: F401  (fixtures)
-from web.web_helpers import PASSWORD, profile_data
+from web.web_helpers import PASSWORD, planned_session_json, profile_data
 
 pytestmark = pytest.mark.browser
 
@@ -82,34 +82,8 @@ def _person_with_uneven_plan(page: Any, url: str, email: str, *, first_done: boo
         nxt = _api(page, "GET", f"{url}/api/v1/sessions/next", token)
         if any(it["sets_left"] != it["sets_right"] for it in nxt["items"]) and days_ago < 9:
             break
-        sets = []
-        for item in nxt["items"]:
-            for side in ["left", "right"] if item["sets"] is None else [None]:
-                count = item["sets"] or item[f"sets_{side}"]
-                sets += [
-                    {
-                        "exercise_id": item["exercise_id"],
-                        "set_number": n,
-                        "side": side,
-                        "reps": item["reps"],
-                        "hold_s": item["hold_s"],
-                        "distance_m": item["distance_m"],
-                    }
-                    for n in range(1, count + 1)
-                ]
         started = (datetime.now() - timedelta(days=days_ago)).replace(microsecond=0)
-        log = {
-            "started_at": started.isoformat(),
-            "duration_min": 30,
-            "session_rpe": 5,
-            "pain": {"before": 1, "during": 2, "after": 1},
-            "planned": {
-                "plan_version": nxt["plan_version"],
-                "week": nxt["week"],
-                "session": nxt["session"],
-            },
-            "sets": sets,
-        }
+        log = planned_session_json(nxt, started_at=started, during=2, after=1)
         _api(page, "POST", f"{url}/api/v1/logs/sessions", token, log)
     return token
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from web.web_helpers import NOW, signup_login, with_plan
+from web.web_helpers import NOW, planned_session_json, signup_login, with_plan
 
 SNAKE = re.compile(r"\b[a-z]+_[a-z_]+\b")
 
@@ -32,35 +32,7 @@ def _section(html: str, css_class: str) -> str:
 def _planned_session(client: TestClient, *, during: int, after: int) -> dict[str, Any]:
     """The next planned session logged whole, every set as planned, with the given pain."""
     nxt = client.get("/api/v1/sessions/next").json()
-    sets = []
-    for item in nxt["items"]:
-        sides = ["left", "right"] if item["sets"] is None else [None]
-        for side in sides:
-            count = item["sets"] or (item["sets_left"] if side == "left" else item["sets_right"])
-            for n in range(1, count + 1):
-                sets.append(
-                    {
-                        "exercise_id": item["exercise_id"],
-                        "set_number": n,
-                        "side": side,
-                        "reps": item["reps"],
-                        "hold_s": item["hold_s"],
-                        "distance_m": item["distance_m"],
-                        "rpe": 5,
-                    }
-                )
-    return {
-        "started_at": NOW.replace(hour=8).isoformat(),
-        "duration_min": 30,
-        "session_rpe": 6,
-        "pain": {"before": 2, "during": during, "after": after},
-        "planned": {
-            "plan_version": nxt["plan_version"],
-            "week": nxt["week"],
-            "session": nxt["session"],
-        },
-        "sets": sets,
-    }
+    return planned_session_json(nxt, started_at=NOW.replace(hour=8), during=during, after=after)
 
 
 def test_logging_a_painful_session_answers_with_each_change_and_its_plain_reason(
@@ -220,3 +192,58 @@ def test_someone_elses_summary_is_404(make_client: Any) -> None:
     url = _finish_live(owner, token, during=3)
     signup_login(other, "other-summary@example.org")
     assert other.get(url).status_code == 404
+
+
+def test_a_corrected_pain_re_adapts_once_and_the_change_log_says_so(client: TestClient) -> None:
+    """Issue 15: a correction re-adapts from the version before, it does not stack on top."""
+    signup_login(client, "corrected@example.org")
+    with_plan(client)
+    logged = _planned_session(client, during=7, after=6)
+    r = client.post("/api/v1/logs/sessions", json=logged)
+    sid = r.json()["id"]
+    regressed = {c["exercise_id"] for c in r.json()["adaptation"]["changes"]}
+    assert regressed
+    assert all(c["decision"] == "regress" for c in r.json()["adaptation"]["changes"])
+    # the pain was 1/10, not 7/10: the regression made because of it is undone, not stacked on
+    for pain in (2, 1):  # correcting twice still leaves one adaptation for the session
+        r = client.patch(
+            f"/api/v1/logs/sessions/{sid}", json={"pain_during": pain, "pain_after": pain}
+        )
+        assert r.status_code == 200, r.text
+    plans = client.get("/api/v1/plans").json()
+    assert [p["version"] for p in plans] == [1, 2, 3, 4]
+    newest = client.get(f"/api/v1/plans/{plans[-1]['id']}").json()
+    made = {(c["version"], c["verdict"]) for c in newest["adaptations"]}
+    assert not any(verdict == "regress" for _v, verdict in made), made
+    assert len({v for v, _verdict in made}) <= 1
+    # the plan page's change log shows one adaptation, the corrected one, and says so
+    page = _main(client.get(f"/plans/{plans[-1]['id']}").text)
+    assert "it replaces version 3" in page
+    assert "Version 2" not in page
+    assert "Version 3 " not in page
+    assert "7/10" not in page
+    assert "The plan as first made." in page
+    # nothing logged is lost
+    stored = client.get(f"/api/v1/logs/sessions/{sid}").json()
+    assert len(stored["sets"]) == len(logged["sets"])
+    assert stored["pain"]["during"] == 1
+
+
+def test_a_set_corrected_after_the_session_re_adapts_the_plan(client: TestClient) -> None:
+    signup_login(client, "corrected-set@example.org")
+    with_plan(client)
+    logged = _planned_session(client, during=7, after=6)
+    sid = client.post("/api/v1/logs/sessions", json=logged).json()["id"]
+    assert [p["version"] for p in client.get("/api/v1/plans").json()] == [1, 2]
+    same = logged["sets"][0]
+    assert client.post(f"/api/v1/logs/sessions/{sid}/sets", json=same).status_code == 201
+    assert [p["version"] for p in client.get("/api/v1/plans").json()] == [1, 2]  # nothing new
+    fixed = {**same, "rpe": 9}
+    assert client.post(f"/api/v1/logs/sessions/{sid}/sets", json=fixed).status_code == 201
+    plans = client.get("/api/v1/plans").json()
+    assert [p["version"] for p in plans] == [1, 2, 3]
+    newest = client.get(f"/api/v1/plans/{plans[-1]['id']}").json()
+    assert len({c["version"] for c in newest["adaptations"]}) == 1
+    sets = client.get(f"/api/v1/logs/sessions/{sid}").json()["sets"]
+    assert len(sets) == len(logged["sets"])
+    assert any(s["rpe"] == 9 for s in sets)

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from fastapi.testclient import TestClient
 
-from web.web_helpers import NOW, profile_data, signup_login
+from web.web_helpers import NOW, planned_session_json, profile_data, signup_login
 
 #: A weaker left side: the plan adds sets on the left in its side-bridge work.
 UNEVEN = {
@@ -35,35 +35,9 @@ def _uneven_plan(client: TestClient) -> None:
     assert client.post("/api/v1/plans", json={"weeks": 4}).status_code == 201
 
 
-def _log_whole(client: TestClient, nxt: dict[str, Any], started: str) -> None:
+def _log_whole(client: TestClient, nxt: dict[str, Any], started: datetime) -> None:
     """The planned session ``nxt`` logged whole, every set as planned, pain 1/10."""
-    sets = []
-    for item in nxt["items"]:
-        for side in ["left", "right"] if item["sets"] is None else [None]:
-            count = item["sets"] or (item["sets_left"] if side == "left" else item["sets_right"])
-            sets += [
-                {
-                    "exercise_id": item["exercise_id"],
-                    "set_number": n,
-                    "side": side,
-                    "reps": item["reps"],
-                    "hold_s": item["hold_s"],
-                    "distance_m": item["distance_m"],
-                }
-                for n in range(1, count + 1)
-            ]
-    body = {
-        "started_at": started,
-        "duration_min": 30,
-        "session_rpe": 5,
-        "pain": {"before": 1, "during": 1, "after": 1},
-        "planned": {
-            "plan_version": nxt["plan_version"],
-            "week": nxt["week"],
-            "session": nxt["session"],
-        },
-        "sets": sets,
-    }
+    body = planned_session_json(nxt, started_at=started, during=1, after=1)
     assert client.post("/api/v1/logs/sessions", json=body).status_code == 201
 
 
@@ -84,7 +58,7 @@ def test_the_weaker_side_gets_its_extra_sets_and_last_time_is_shown(client: Test
         uneven = [it for it in nxt["items"] if it["sets_left"] != it["sets_right"]]
         if uneven and days_ago < 9:  # at least one session done, for "last time"
             break
-        _log_whole(client, nxt, (NOW - timedelta(days=days_ago)).isoformat())
+        _log_whole(client, nxt, NOW - timedelta(days=days_ago))
         first, nxt = nxt, client.get("/api/v1/sessions/next").json()
     assert uneven, "the plan's first week has the weaker side's extra sets"
     assert first is not nxt, "a session was done before it"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -86,3 +87,41 @@ def a_session(**changes: Any) -> dict[str, Any]:
     }
     data.update(changes)
     return data
+
+
+def planned_session_json(
+    nxt: Mapping[str, Any], *, started_at: datetime, during: int, after: int
+) -> dict[str, Any]:
+    """A planned session (``GET /api/v1/sessions/next``) logged whole, every set as planned.
+
+    In the backup shape, with pain 2/10 before and ``during``, ``after`` [0-10].
+    """
+    sets = []
+    for item in nxt["items"]:
+        sides = ["left", "right"] if item["sets"] is None else [None]
+        for side in sides:
+            count = item["sets"] or (item["sets_left"] if side == "left" else item["sets_right"])
+            for n in range(1, count + 1):
+                sets.append(
+                    {
+                        "exercise_id": item["exercise_id"],
+                        "set_number": n,
+                        "side": side,
+                        "reps": item["reps"],
+                        "hold_s": item["hold_s"],
+                        "distance_m": item["distance_m"],
+                        "rpe": 5,
+                    }
+                )
+    return {
+        "started_at": started_at.isoformat(),
+        "duration_min": 30,
+        "session_rpe": 6,
+        "pain": {"before": 2, "during": during, "after": after},
+        "planned": {
+            "plan_version": nxt["plan_version"],
+            "week": nxt["week"],
+            "session": nxt["session"],
+        },
+        "sets": sets,
+    }

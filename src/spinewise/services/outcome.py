@@ -204,40 +204,52 @@ def session_outcome(
 
 @dataclass(frozen=True)
 class VersionChanges:
-    """One plan version: when it was made and what it changed, in words."""
+    """One plan version: when it was made and what it changed, in words.
+
+    ``replaces`` is the version this one was made again in place of, when a session's log was
+    corrected after the plan adapted to it (``None`` otherwise).
+    """
 
     version: int
     plan_id: int
     created_at: datetime
     changes: tuple[ChangeWords, ...]
+    replaces: int | None = None
 
     @property
     def first(self) -> bool:
-        """Whether this is the plan as first made (no changes)."""
-        return not self.changes
+        """Whether this is the plan as first made (no changes, not made again)."""
+        return not self.changes and self.replaces is None
 
 
 def plan_change_log(store: Store, athlete: int, stored: StoredPlan) -> list[VersionChanges]:
     """Every version in ``stored``'s lineage, newest first, with its changes in words.
 
     The lineage is the version itself and those it was adapted from; each change is listed
-    under the version that made it.
+    under the version that made it (by the plan's own version number, ``Plan.version``). A
+    version made again after a corrected log has the number of the one it replaces: only the
+    newer is listed, naming the one it replaces (decision 0274).
     """
     lineage = {*stored.record.plan.adapted_from_ids, stored.id}
-    versions = [p for p in user_plans(store, athlete) if p.id in lineage]
+    versions = sorted(
+        (p for p in user_plans(store, athlete) if p.id in lineage),
+        key=lambda p: p.record.version,
+    )
     by_version: dict[int, list[PlanChange]] = {}
     for change in stored.record.plan.adaptations:
         by_version.setdefault(change.version, []).append(change)
-    out = [
-        VersionChanges(
+    current: dict[int, VersionChanges] = {}
+    for p in versions:
+        number = p.record.plan.version or 1
+        made_before = current.get(number)
+        current[number] = VersionChanges(
             version=p.record.version,
             plan_id=p.id,
             created_at=p.record.created_at,
-            changes=tuple(group_changes(by_version.get(p.record.version, ()), name_of)),
+            changes=tuple(group_changes(by_version.get(number, ()), name_of)),
+            replaces=None if made_before is None else made_before.version,
         )
-        for p in versions
-    ]
-    return sorted(out, key=lambda v: v.version, reverse=True)
+    return sorted(current.values(), key=lambda v: v.version, reverse=True)
 
 
 def session_changes(plan: Plan, week: int, session: int) -> list[ChangeWords]:

@@ -170,7 +170,11 @@ async def log_set(
     """Log one set; HTMX gets the saved row back, a plain form post goes back to the page."""
     form = FormReader(await request.form())
     item = _set_from_form(form)
-    set_id = await run_in_threadpool(services.log_set, ctx.store, user.athlete_id, session_id, item)
+    set_id = await run_in_threadpool(
+        lambda: services.correct_set(
+            ctx.store, user.athlete_id, session_id, item, now=ctx.now(), jobs=ctx.jobs
+        )
+    )
     if set_id is None:
         raise HTTPException(404, "no such session")
     if request.headers.get("HX-Request") == "true":
