@@ -195,12 +195,15 @@ def test_this_hurts(page: Any, live_url: str) -> None:  # noqa: F811
     assert options.first.locator(".hint").inner_text().strip()  # each option says why
     _no_sideways_scroll(page)
     _shot(page, "24-this-hurts", full=True)
-    options.first.get_by_role("link").click()
-    page.wait_for_url(re.compile(r".*/guide\?swap=.*"))
+    options.first.get_by_role("button", name=f"Do {chosen} instead").click()
+    page.wait_for_url(re.compile(r".*/guide#.*"))
     shown = page.locator("[data-step]:visible")
     assert chosen in shown.locator("h2").inner_text()
     planned_name = name.split(" ", 1)[-1]  # after the block's badge
-    assert f"Done instead of {planned_name} today." in shown.inner_text()
+    note = f"Done instead of {planned_name} today, because it hurt."
+    assert note in shown.inner_text()
+    page.reload()  # the swap is kept with the session, not in the address
+    assert note in page.locator("[data-step]:visible").inner_text()
     shown.locator("form.set-form").first.get_by_role("button", name="Log set").click()
     shown.locator(".saved").first.wait_for()
     _shot(page, "25-swapped-in-player")

@@ -28,6 +28,7 @@ from spinewise.services.handle import Store
 from spinewise.services.log import history_page
 from spinewise.services.plans import user_plans
 from spinewise.services.sessions import NextSession, next_session, planned_view, user_session
+from spinewise.services.swap import SessionSwap, session_swaps
 from spinewise.services.views import SessionPlan, catalog_lookup
 from spinewise.store import StoredPlan, StoredSession, list_profiles, reading
 
@@ -73,6 +74,10 @@ class DoneExercise:
         Sets logged.
     detail
         The logged work in words ("8, 8, 7 reps", "30 s, 28 s").
+    instead_of
+        The planned exercise's name when this one was done instead of it ("swap this").
+    hurt
+        Whether it was swapped because the planned exercise hurt.
     """
 
     exercise_id: str
@@ -80,6 +85,8 @@ class DoneExercise:
     planned_sets: int
     logged_sets: int
     detail: str
+    instead_of: str | None = None
+    hurt: bool = False
 
 
 @dataclass(frozen=True)
@@ -145,18 +152,38 @@ def _detail(sets: list[SetLog]) -> str:
     return ", ".join(parts)
 
 
-def _done(log: SessionLog, planned: SessionPlan | None) -> tuple[DoneExercise, ...]:
+def _done(
+    log: SessionLog, planned: SessionPlan | None, swaps: Iterable[SessionSwap] = ()
+) -> tuple[DoneExercise, ...]:
     by_exercise: dict[str, list[SetLog]] = {}
     for s in log.sets:
         by_exercise.setdefault(s.exercise_id, []).append(s)
+    instead = {s.planned_exercise_id: s for s in swaps}
     out = []
     seen = set()
     for item in () if planned is None else planned.items:
         if item.exercise_id in seen:
             continue
         seen.add(item.exercise_id)
-        sets = by_exercise.get(item.exercise_id, [])
         count = (item.sets_left or 0) + (item.sets_right or 0) if item.per_side else item.sets
+        swap = instead.get(item.exercise_id)
+        if swap is not None and swap.done_exercise_id not in seen:
+            # what was actually done: the chosen exercise, against the planned sets
+            seen.add(swap.done_exercise_id)
+            sets = by_exercise.get(swap.done_exercise_id, [])
+            out.append(
+                DoneExercise(
+                    swap.done_exercise_id,
+                    name_of(swap.done_exercise_id),
+                    count,
+                    len(sets),
+                    _detail(sets),
+                    instead_of=item.name,
+                    hurt=swap.hurts,
+                )
+            )
+            continue
+        sets = by_exercise.get(item.exercise_id, [])
         out.append(DoneExercise(item.exercise_id, item.name, count, len(sets), _detail(sets)))
     for exercise_id, sets in by_exercise.items():
         if exercise_id not in seen:
@@ -195,7 +222,7 @@ def session_outcome(
     return SessionOutcome(
         stored=stored,
         planned=planned,
-        done=_done(log, planned),
+        done=_done(log, planned, session_swaps(store, athlete, session_id)),
         pain=_pain(log),
         changes=tuple(group_changes(changes, name_of)),
         next=next_session(store, athlete, today=today),
