@@ -19,6 +19,7 @@ from spinewise.services import (
     SessionFields,
     Store,
     adapt_now,
+    adapt_plan,
     correct_set,
     create_plan,
     finish_session,
@@ -28,6 +29,7 @@ from spinewise.services import (
     next_session,
     plan_change_log,
     save_profile,
+    store_adaptation,
     user_plans,
     user_session,
 )
@@ -49,11 +51,17 @@ def _athlete(engine: Any, *, made: datetime = NOW) -> tuple[Store, int]:
     return store, who
 
 
-def _log(store: Store, who: int, at: datetime, *, during: int) -> tuple[int, SessionLog]:
-    """Log the next planned session whole at ``at`` and adapt the plan to it (as the API does)."""
+def _log(
+    store: Store, who: int, at: datetime, *, during: int, morning: int | None = None
+) -> tuple[int, SessionLog]:
+    """Log the next planned session whole at ``at`` and adapt the plan to it (as the API does).
+
+    ``during`` is the pain during and after, ``morning`` the next morning's [0-10].
+    """
     nxt = next_session(store, who, today=at.date())
     assert nxt is not None
     data = planned_session_json(nxt.to_json(), started_at=at, during=during, after=during)
+    data["pain"]["next_morning"] = morning
     log = SessionLog.model_validate(data)
     sid = log_session(store, who, log, source="web")
     adapt_now(store, who, log, now=at)
@@ -152,18 +160,22 @@ def test_a_corrected_set_re_adapts_too(engine: Any) -> None:
 
 
 def test_correcting_an_older_session_re_adapts_the_newest_once(engine: Any) -> None:
-    """A later session adapted on top: its adaptation is made again, once, with the fix."""
+    """A later session adapted on top: its adaptation is made again, once, with the fix.
+
+    The older session's next-morning pain, recorded late, is the morning before the newer
+    session's: the newer session's decisions read it.
+    """
     store, who = _athlete(engine, made=NOW - timedelta(days=3))
-    older, _ = _log(store, who, (NOW - timedelta(days=2)).replace(hour=8), during=7)
+    older, _ = _log(store, who, (NOW - timedelta(days=2)).replace(hour=8), during=2)
     after_older = newest_plan(store, who)
     assert after_older is not None
     assert after_older.record.version == 2
-    _newer, newer_log = _log(store, who, NOW.replace(hour=8), during=7)
+    _newer, newer_log = _log(store, who, NOW.replace(hour=8), during=3, morning=4)
     on_top = newest_plan(store, who)
     assert on_top is not None
     assert on_top.record.version == 3
     assert _changes_of(on_top.record.plan, newer_log)
-    finish_session(store, who, older, SessionFields(pain_during=1, pain_after=1), now=NOW)
+    finish_session(store, who, older, SessionFields(pain_next_morning=0), now=NOW)
     # from the version before the newer session's changes, with the corrected older session
     newest = _newest_is(store, who, 4, after_older)
     changes = _changes_of(newest.record.plan, newer_log)
@@ -172,3 +184,13 @@ def test_correcting_an_older_session_re_adapts_the_newest_once(engine: Any) -> N
     change_log = plan_change_log(store, who, newest)
     assert [v.version for v in change_log] == [4, 2, 1]
     assert change_log[0].replaces == 3
+
+
+def test_adapting_again_with_nothing_new_stores_nothing(engine: Any) -> None:
+    """``spinewise next --apply`` twice: the second makes the same version, so none is stored."""
+    store, who, _sid, _log, _first, adapted = _first_logged(engine, during=7)
+    again = adapt_plan(store, who, today=NOW.date())
+    assert again.base is not None  # from the version before the session's changes
+    assert _weeks(again.result.plan) == _weeks(adapted.record.plan)
+    assert store_adaptation(store, who, again, now=NOW) is None
+    assert [p.record.version for p in user_plans(store, who)] == [1, 2]

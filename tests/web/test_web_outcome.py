@@ -152,6 +152,7 @@ def test_the_summary_after_a_painful_session_names_the_changes_and_why(
     assert "How this plan has changed" in plan
     assert "Version 2" in plan
     assert "The plan as first made." in plan
+    assert "corrected" not in plan + text  # adapted once, nothing corrected
     assert NOW.strftime("%A %d %B %Y") in plan
     assert "Because pain during the session was 7/10" in plan
 
@@ -223,6 +224,9 @@ def test_a_corrected_pain_re_adapts_once_and_the_change_log_says_so(client: Test
     assert "Version 3 " not in page
     assert "7/10" not in page
     assert "The plan as first made." in page
+    # the session's summary says its changes were worked out again
+    summary = _main(client.get(f"/sessions/{sid}/summary").text)
+    assert "Worked out again after this session's log was corrected" in summary
     # nothing logged is lost
     stored = client.get(f"/api/v1/logs/sessions/{sid}").json()
     assert len(stored["sets"]) == len(logged["sets"])
@@ -232,13 +236,13 @@ def test_a_corrected_pain_re_adapts_once_and_the_change_log_says_so(client: Test
 def test_a_set_corrected_after_the_session_re_adapts_the_plan(client: TestClient) -> None:
     signup_login(client, "corrected-set@example.org")
     with_plan(client)
-    logged = _planned_session(client, during=7, after=6)
+    logged = _planned_session(client, during=1, after=1)
     sid = client.post("/api/v1/logs/sessions", json=logged).json()["id"]
     assert [p["version"] for p in client.get("/api/v1/plans").json()] == [1, 2]
     same = logged["sets"][0]
     assert client.post(f"/api/v1/logs/sessions/{sid}/sets", json=same).status_code == 201
     assert [p["version"] for p in client.get("/api/v1/plans").json()] == [1, 2]  # nothing new
-    fixed = {**same, "rpe": 9}
+    fixed = {**same, "rpe": 10}  # the hardest possible, not an easy 5
     assert client.post(f"/api/v1/logs/sessions/{sid}/sets", json=fixed).status_code == 201
     plans = client.get("/api/v1/plans").json()
     assert [p["version"] for p in plans] == [1, 2, 3]
@@ -246,4 +250,4 @@ def test_a_set_corrected_after_the_session_re_adapts_the_plan(client: TestClient
     assert len({c["version"] for c in newest["adaptations"]}) == 1
     sets = client.get(f"/api/v1/logs/sessions/{sid}").json()["sets"]
     assert len(sets) == len(logged["sets"])
-    assert any(s["rpe"] == 9 for s in sets)
+    assert any(s["rpe"] == 10 for s in sets)

@@ -23,7 +23,7 @@ from spinewise.adaptation.stored import adapt_stored
 from spinewise.errors import InputError
 from spinewise.logbook import ProfileRecord, SessionLog, SetLog
 from spinewise.logbook.summary import SessionSummary, is_finished
-from spinewise.planning.plan import PlanChange
+from spinewise.planning.plan import Plan, PlanChange
 from spinewise.profile import Profile, parse_profile
 from spinewise.services.handle import Store
 from spinewise.services.plancache import PlanEntry
@@ -235,9 +235,10 @@ def store_adaptation(
     """Store the adapted plan as a new version naming its ancestry; ``None`` if nothing changed.
 
     A re-adaptation from an earlier version (``outcome.base``) is stored even without changes,
-    since it undoes the changes it replaces; it takes the number of the plan version it
-    replaces (``Plan.version``), and its ancestry keeps the replaced version, so the sessions
-    logged against it still count.
+    since it undoes the changes it replaces, unless it is the newest version over again (nothing
+    it reads changed: ``spinewise next --apply`` run twice); it takes the number of the plan
+    version it replaces (``Plan.version``), and its ancestry keeps the replaced version, so the
+    sessions logged against it still count.
 
     ``profile`` (given on the command line) is stored too, so that the next run finds it.
     ``job_key`` names the background job doing this: its result is written in the same
@@ -255,7 +256,8 @@ def store_adaptation(
         if job_key is not None and job_done(db, job_key) is not None:
             return None
         saved = None
-        if outcome.result.changes or outcome.base is not None:
+        again = outcome.base is not None and not _same(adapted, stored.record.plan)
+        if (outcome.result.changes and outcome.base is None) or again:
             saved = save_plan(db, athlete, adapted, created_at=now, seed=stored.record.seed)
         if profile is not None and saved is not None:
             data = profile.model_dump(mode="json", exclude_none=True)
@@ -266,6 +268,14 @@ def store_adaptation(
                 db, job_key, {"plan_version": version, "changes": len(outcome.result.changes)}, now
             )
     return saved
+
+
+def _same(adapted: Plan, newest: Plan) -> bool:
+    """Whether a re-adaptation is the newest version over again (its ancestry aside)."""
+    return (
+        replace(adapted, adapted_from_ids=()).to_json()
+        == replace(newest, adapted_from_ids=()).to_json()
+    )
 
 
 #: The fields of a session the adaptation reads, as ``finish_session`` names them.

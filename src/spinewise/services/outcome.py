@@ -116,6 +116,9 @@ class SessionOutcome:
         What the adaptation changed in the next sessions because of this one, and why.
     next
         The next planned session (its date, and why it is not today when it is held back).
+    corrected
+        Whether ``changes`` were worked out again after the session's log was corrected (the
+        plan version holding them replaces the one that first adapted to it).
     """
 
     stored: StoredSession
@@ -124,6 +127,7 @@ class SessionOutcome:
     pain: tuple[PainLine, ...]
     changes: tuple[ChangeWords, ...]
     next: NextSession | None
+    corrected: bool = False
 
     @property
     def painful(self) -> bool:
@@ -218,7 +222,8 @@ def session_outcome(
         return None
     log = stored.log
     planned = planned_view(store, athlete, session_id) if log.planned is not None else None
-    changes = changes_of(user_plans(store, athlete), log)
+    plans = user_plans(store, athlete)
+    changes = changes_of(plans, log)
     return SessionOutcome(
         stored=stored,
         planned=planned,
@@ -226,7 +231,26 @@ def session_outcome(
         pain=_pain(log),
         changes=tuple(group_changes(changes, name_of)),
         next=next_session(store, athlete, today=today),
+        corrected=_corrected(plans, changes),
     )
+
+
+def _corrected(plans: list[StoredPlan], changes: list[PlanChange]) -> bool:
+    """Whether the version that made ``changes`` replaces an earlier one with its number.
+
+    A re-adaptation after a corrected log has the plan version number of the version it
+    replaces (decision 0274): two versions with the number in the lineage of the newest plan
+    holding ``changes`` mean they were made again.
+    """
+    if not changes:
+        return False
+    holder = max(
+        (p for p in plans if changes[0] in p.record.plan.adaptations),
+        key=lambda p: p.record.version,
+    )
+    family = {*holder.record.plan.adapted_from_ids, holder.id}
+    number = changes[0].version
+    return sum(p.id in family and (p.record.plan.version or 1) == number for p in plans) > 1
 
 
 @dataclass(frozen=True)
