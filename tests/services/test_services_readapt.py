@@ -9,9 +9,11 @@ nothing logged is lost. Run on SQLite and PostgreSQL, like the store tests.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from spinewise.adaptation.stored import adapt_stored
+from spinewise.jobs import JobSettings, open_queue
 from spinewise.logbook import SessionLog, SetLog
 from spinewise.planning.plan import Plan, PlanChange
 from spinewise.profile import EXAMPLE_MINIMAL, parse_profile
@@ -35,6 +37,7 @@ from spinewise.services import (
 )
 from spinewise.services.adapt import based_on
 from spinewise.store import StoredPlan, athlete_id, writing
+from stored_versions import assert_every_version_validates, stored_versions
 from web.web_helpers import planned_session_json
 
 NOW = datetime(2026, 12, 9, 18, 30)
@@ -131,7 +134,7 @@ def test_a_corrected_pain_re_adapts_from_the_version_before_not_on_top(engine: A
     assert change_log[-1].first
 
 
-def test_correcting_twice_still_gives_one_adaptation(engine: Any) -> None:
+def test_correcting_twice_still_gives_one_adaptation(engine: Any, tmp_path: Path) -> None:
     store, who, sid, _log_first, first, _adapted = _first_logged(engine, during=7)
     finish_session(store, who, sid, SessionFields(pain_during=1, pain_after=1), now=NOW)
     finish_session(store, who, sid, SessionFields(pain_during=8, pain_after=8), now=NOW)
@@ -145,6 +148,9 @@ def test_correcting_twice_still_gives_one_adaptation(engine: Any) -> None:
     change_log = plan_change_log(store, who, newest)
     assert [v.version for v in change_log] == [4, 1]
     assert change_log[0].replaces == 3
+    # every version made, the re-adaptations too, passes `spinewise plan validate`
+    versions = stored_versions(store.engine, who)
+    assert assert_every_version_validates(versions, EXAMPLE_MINIMAL, tmp_path) == 4
 
 
 def test_a_corrected_set_re_adapts_too(engine: Any) -> None:
@@ -194,3 +200,17 @@ def test_adapting_again_with_nothing_new_stores_nothing(engine: Any) -> None:
     assert _weeks(again.result.plan) == _weeks(adapted.record.plan)
     assert store_adaptation(store, who, again, now=NOW) is None
     assert [p.record.version for p in user_plans(store, who)] == [1, 2]
+
+
+def test_a_correction_adapted_in_the_background_is_made_once_too(engine: Any) -> None:
+    """The web app with a job queue: the job re-adapts from the version before, likewise."""
+    store, who, sid, _log, first, _adapted = _first_logged(engine, during=7)
+    queue = open_queue(store, JobSettings(redis_url=None, broker_url=None, job_min_backoff_ms=10))
+    try:
+        changes = SessionFields(pain_during=1, pain_after=1)
+        finished = finish_session(store, who, sid, changes, now=NOW, jobs=queue)
+        assert finished.job_key is not None
+        queue.join()
+    finally:
+        queue.close()
+    _newest_is(store, who, 3, first)
