@@ -22,7 +22,7 @@ from spinewise.adaptation.review import progress_review
 from spinewise.adaptation.stored import adapt_stored
 from spinewise.errors import InputError
 from spinewise.logbook import ProfileRecord, SessionLog, SetLog
-from spinewise.logbook.summary import SessionSummary, is_finished
+from spinewise.logbook.summary import SessionSummary
 from spinewise.planning.plan import Plan, PlanChange
 from spinewise.profile import Profile, parse_profile
 from spinewise.services.handle import Store
@@ -31,7 +31,7 @@ from spinewise.services.plans import plan_entry, user_plans
 from spinewise.services.schedule import DatedSession, anchor_for, dated_sessions, plan_schedule
 from spinewise.services.sessions import (
     SessionFields,
-    log_set,
+    record_set,
     update_session_fields,
     user_session,
 )
@@ -374,14 +374,7 @@ def correct_set(
     adapted to it (from the version before the session's changes, :func:`adapt_plan`). The
     set's id, ``None`` if the session is not the athlete's.
     """
-    before = user_session(store, athlete, session_id)
-    set_id = log_set(store, athlete, session_id, item)
-    if set_id is None or before is None:
-        return set_id
-    log = before.log
-    finished = is_finished(
-        log.source, log.duration_min, log.session_rpe, log.pain.during, log.pain.after
-    )
-    if finished and item not in log.sets:
+    set_id, corrects = record_set(store, athlete, session_id, item)
+    if corrects:
         _adapt_after(store, athlete, session_id, f"set {item.exercise_id}", now, jobs)
     return set_id

@@ -27,8 +27,9 @@ from spinewise.store import (
     reading,
     writing,
 )
+from spinewise.store.corrections import log_or_correct_set
 from spinewise.store.engine import advisory_lock
-from spinewise.store.live import SessionFields, add_or_replace_set, update_session
+from spinewise.store.live import SessionFields, update_session
 from spinewise.store.summaries import delete_session, session_summaries
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "log_set",
     "next_session",
     "planned_view",
+    "record_set",
     "schedule",
     "start_session",
     "user_session",
@@ -264,13 +266,24 @@ def planned_view(store: Store, athlete: int, session_id: int) -> SessionPlan | N
 
 def log_set(store: Store, athlete: int, session_id: int, item: SetLog) -> int | None:
     """Store (or replace) one set of the athlete's session; ``None`` if it is not theirs."""
+    return record_set(store, athlete, session_id, item)[0]
+
+
+def record_set(
+    store: Store, athlete: int, session_id: int, item: SetLog
+) -> tuple[int | None, bool]:
+    """:func:`log_set`, and whether the set changed the log of a finished session.
+
+    A set changed (or added) after the session was finished corrects the log: the plan adapts
+    to it again (``services.correct_set``).
+    """
     custom = check_exercises((item,))
     with writing(store.engine) as db:
-        # add_or_replace_set checks that the session is the athlete's.
-        set_id = add_or_replace_set(db, athlete, session_id, item)
+        # log_or_correct_set checks that the session is the athlete's.
+        set_id, corrects = log_or_correct_set(db, athlete, session_id, item)
         if set_id is not None and custom:
             add_custom_exercises(db, athlete, custom_exercises(custom, source="web"))
-        return set_id
+        return set_id, corrects
 
 
 def update_session_fields(
