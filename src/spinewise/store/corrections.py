@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from spinewise.logbook import SetLog
 from spinewise.logbook.summary import is_finished
-from spinewise.store.live import add_or_replace_set
+from spinewise.store.live import add_or_replace_set, set_key
 from spinewise.store.rows import set_from_row
 from spinewise.store.tables import SessionRow, SetRow
 
@@ -47,13 +47,7 @@ def log_or_correct_set(
     before: SetLog | None = None
     finished = is_finished(*row)
     if finished:
-        key = {
-            "session_id": session_id,
-            "exercise_id": item.exercise_id,
-            "set_number": item.set_number,
-            "side": item.side or "",
-        }
-        old = db.scalar(_SAME_KEY, key)
+        old = db.scalar(_SAME_KEY, set_key(session_id, item))
         before = None if old is None else set_from_row(old)
     set_id = add_or_replace_set(db, athlete, session_id, item)
     return set_id, finished and set_id is not None and before != item
