@@ -89,6 +89,12 @@ def a_session(**changes: Any) -> dict[str, Any]:
     return data
 
 
+def planned_session(client: TestClient, *, during: int, after: int) -> dict[str, Any]:
+    """The next planned session logged whole, every set as planned, with the given pain."""
+    nxt = client.get("/api/v1/sessions/next").json()
+    return planned_session_json(nxt, started_at=NOW.replace(hour=8), during=during, after=after)
+
+
 def planned_session_json(
     nxt: Mapping[str, Any], *, started_at: datetime, during: int, after: int
 ) -> dict[str, Any]:

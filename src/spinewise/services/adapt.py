@@ -366,15 +366,17 @@ def correct_set(
     *,
     now: datetime,
     jobs: AdaptationQueue | None = None,
+    client_id: str | None = None,
 ) -> int | None:
     """Log (or replace) one set; a set changed in a finished session adapts the plan again.
 
     A set logged during a session only records it (the plan adapts when the session is
     finished). A set changed after the session was finished is a corrected log: the plan is
     adapted to it (from the version before the session's changes, :func:`adapt_plan`). The
-    set's id, ``None`` if the session is not the athlete's.
+    set's id, ``None`` if the session is not the athlete's; ``client_id`` as for
+    :func:`~spinewise.services.sessions.log_set`.
     """
-    set_id, corrects = record_set(store, athlete, session_id, item)
+    set_id, corrects = record_set(store, athlete, session_id, item, client_id)
     if corrects:
         _adapt_after(store, athlete, session_id, f"set {item.exercise_id}", now, jobs)
     return set_id

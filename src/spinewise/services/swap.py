@@ -38,6 +38,7 @@ from spinewise.store import list_profiles, reading, writing
 from spinewise.store.swaps import SessionSwap
 from spinewise.store.swaps import choose_swap as keep_swap
 from spinewise.store.swaps import session_swaps as stored_swaps
+from spinewise.units import DEFAULT_WEIGHT_UNIT, WeightUnit
 
 __all__ = [
     "SessionSwap",
@@ -138,9 +139,17 @@ def _reason(reason: str, original: Exercise, name: str) -> str:
 
 
 def swap_options(
-    store: Store, athlete: int, session_id: int, exercise_id: str, *, hurts: bool
+    store: Store,
+    athlete: int,
+    session_id: int,
+    exercise_id: str,
+    *,
+    hurts: bool,
+    unit: WeightUnit = DEFAULT_WEIGHT_UNIT,
 ) -> SwapOptions | None:
     """The options to replace ``exercise_id`` in one of the athlete's planned sessions.
+
+    A load cap in an option's reason is written in ``unit`` ("kg" or "lb").
 
     ``None`` when the session is not theirs, not a planned one, or has no such exercise.
     """
@@ -180,6 +189,7 @@ def swap_options(
         request=request,
         phase=phase,
         compression=spine_compression(),
+        unit=unit,
     )
     seen = {o.exercise_id for o in options} | in_session
     for s in subs:

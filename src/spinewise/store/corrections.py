@@ -35,11 +35,12 @@ _SAME_KEY = select(SetRow).where(
 
 
 def log_or_correct_set(
-    db: Session, athlete: int, session_id: int, item: SetLog
+    db: Session, athlete: int, session_id: int, item: SetLog, client_id: str | None = None
 ) -> tuple[int | None, bool]:
     """Store (or replace) a set; its id and whether it changed the log of a finished session.
 
-    The id is ``None`` when the session is missing or someone else's.
+    The id is ``None`` when the session is missing or someone else's; ``client_id`` as for
+    :func:`~spinewise.store.live.add_or_replace_set`.
     """
     row = db.execute(_FINISH, {"session_id": session_id, "athlete": athlete}).first()
     if row is None:
@@ -49,5 +50,5 @@ def log_or_correct_set(
     if finished:
         old = db.scalar(_SAME_KEY, set_key(session_id, item))
         before = None if old is None else set_from_row(old)
-    set_id = add_or_replace_set(db, athlete, session_id, item)
+    set_id = add_or_replace_set(db, athlete, session_id, item, client_id)
     return set_id, finished and set_id is not None and before != item
