@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from web.test_web_browser import SHOTS, browser, live_url  # noqa: F401  (fixtures)
-from web.web_helpers import PASSWORD, profile_data
+from web.web_helpers import PASSWORD, planned_session_json, profile_data
 
 pytestmark = pytest.mark.browser
 
@@ -82,34 +82,8 @@ def _person_with_uneven_plan(page: Any, url: str, email: str, *, first_done: boo
         nxt = _api(page, "GET", f"{url}/api/v1/sessions/next", token)
         if any(it["sets_left"] != it["sets_right"] for it in nxt["items"]) and days_ago < 9:
             break
-        sets = []
-        for item in nxt["items"]:
-            for side in ["left", "right"] if item["sets"] is None else [None]:
-                count = item["sets"] or item[f"sets_{side}"]
-                sets += [
-                    {
-                        "exercise_id": item["exercise_id"],
-                        "set_number": n,
-                        "side": side,
-                        "reps": item["reps"],
-                        "hold_s": item["hold_s"],
-                        "distance_m": item["distance_m"],
-                    }
-                    for n in range(1, count + 1)
-                ]
         started = (datetime.now() - timedelta(days=days_ago)).replace(microsecond=0)
-        log = {
-            "started_at": started.isoformat(),
-            "duration_min": 30,
-            "session_rpe": 5,
-            "pain": {"before": 1, "during": 2, "after": 1},
-            "planned": {
-                "plan_version": nxt["plan_version"],
-                "week": nxt["week"],
-                "session": nxt["session"],
-            },
-            "sets": sets,
-        }
+        log = planned_session_json(nxt, started_at=started, during=2, after=1)
         _api(page, "POST", f"{url}/api/v1/logs/sessions", token, log)
     return token
 
@@ -221,12 +195,15 @@ def test_this_hurts(page: Any, live_url: str) -> None:  # noqa: F811
     assert options.first.locator(".hint").inner_text().strip()  # each option says why
     _no_sideways_scroll(page)
     _shot(page, "24-this-hurts", full=True)
-    options.first.get_by_role("link").click()
-    page.wait_for_url(re.compile(r".*/guide\?swap=.*"))
+    options.first.get_by_role("button", name=f"Do {chosen} instead").click()
+    page.wait_for_url(re.compile(r".*/guide#.*"))
     shown = page.locator("[data-step]:visible")
     assert chosen in shown.locator("h2").inner_text()
     planned_name = name.split(" ", 1)[-1]  # after the block's badge
-    assert f"Done instead of {planned_name} today." in shown.inner_text()
+    note = f"Done instead of {planned_name} today, because it hurt."
+    assert note in shown.inner_text()
+    page.reload()  # the swap is kept with the session, not in the address
+    assert note in page.locator("[data-step]:visible").inner_text()
     shown.locator("form.set-form").first.get_by_role("button", name="Log set").click()
     shown.locator(".saved").first.wait_for()
     _shot(page, "25-swapped-in-player")

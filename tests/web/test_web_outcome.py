@@ -148,6 +148,7 @@ def test_the_summary_after_a_painful_session_names_the_changes_and_why(
     assert "How this plan has changed" in plan
     assert "Version 2" in plan
     assert "The plan as first made." in plan
+    assert "corrected" not in plan + text  # adapted once, nothing corrected
     assert NOW.strftime("%A %d %B %Y") in plan
     assert "Because pain during the session was 7/10" in plan
 
@@ -188,3 +189,61 @@ def test_someone_elses_summary_is_404(make_client: Any) -> None:
     url = _finish_live(owner, token, during=3)
     signup_login(other, "other-summary@example.org")
     assert other.get(url).status_code == 404
+
+
+def test_a_corrected_pain_re_adapts_once_and_the_change_log_says_so(client: TestClient) -> None:
+    """Issue 15: a correction re-adapts from the version before, it does not stack on top."""
+    signup_login(client, "corrected@example.org")
+    with_plan(client)
+    logged = planned_session(client, during=7, after=6)
+    r = client.post("/api/v1/logs/sessions", json=logged)
+    sid = r.json()["id"]
+    regressed = {c["exercise_id"] for c in r.json()["adaptation"]["changes"]}
+    assert regressed
+    assert all(c["decision"] == "regress" for c in r.json()["adaptation"]["changes"])
+    # the pain was 1/10, not 7/10: the regression made because of it is undone, not stacked on
+    for pain in (2, 1):  # correcting twice still leaves one adaptation for the session
+        r = client.patch(
+            f"/api/v1/logs/sessions/{sid}", json={"pain_during": pain, "pain_after": pain}
+        )
+        assert r.status_code == 200, r.text
+    plans = client.get("/api/v1/plans").json()
+    assert [p["version"] for p in plans] == [1, 2, 3, 4]
+    newest = client.get(f"/api/v1/plans/{plans[-1]['id']}").json()
+    made = {(c["version"], c["verdict"]) for c in newest["adaptations"]}
+    assert not any(verdict == "regress" for _v, verdict in made), made
+    assert len({v for v, _verdict in made}) <= 1
+    # the plan page's change log shows one adaptation, the corrected one, and says so
+    page = _main(client.get(f"/plans/{plans[-1]['id']}").text)
+    assert "it replaces version 3" in page
+    assert "Version 2" not in page
+    assert "Version 3 " not in page
+    assert "7/10" not in page
+    assert "The plan as first made." in page
+    # the session's summary says its changes were worked out again
+    summary = _main(client.get(f"/sessions/{sid}/summary").text)
+    assert "Worked out again after this session's log was corrected" in summary
+    # nothing logged is lost
+    stored = client.get(f"/api/v1/logs/sessions/{sid}").json()
+    assert len(stored["sets"]) == len(logged["sets"])
+    assert stored["pain"]["during"] == 1
+
+
+def test_a_set_corrected_after_the_session_re_adapts_the_plan(client: TestClient) -> None:
+    signup_login(client, "corrected-set@example.org")
+    with_plan(client)
+    logged = planned_session(client, during=1, after=1)
+    sid = client.post("/api/v1/logs/sessions", json=logged).json()["id"]
+    assert [p["version"] for p in client.get("/api/v1/plans").json()] == [1, 2]
+    same = logged["sets"][0]
+    assert client.post(f"/api/v1/logs/sessions/{sid}/sets", json=same).status_code == 201
+    assert [p["version"] for p in client.get("/api/v1/plans").json()] == [1, 2]  # nothing new
+    fixed = {**same, "rpe": 10}  # the hardest possible, not an easy 5
+    assert client.post(f"/api/v1/logs/sessions/{sid}/sets", json=fixed).status_code == 201
+    plans = client.get("/api/v1/plans").json()
+    assert [p["version"] for p in plans] == [1, 2, 3]
+    newest = client.get(f"/api/v1/plans/{plans[-1]['id']}").json()
+    assert len({c["version"] for c in newest["adaptations"]}) == 1
+    sets = client.get(f"/api/v1/logs/sessions/{sid}").json()["sets"]
+    assert len(sets) == len(logged["sets"])
+    assert any(s["rpe"] == 10 for s in sets)

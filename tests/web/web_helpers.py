@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -91,6 +92,16 @@ def a_session(**changes: Any) -> dict[str, Any]:
 def planned_session(client: TestClient, *, during: int, after: int) -> dict[str, Any]:
     """The next planned session logged whole, every set as planned, with the given pain."""
     nxt = client.get("/api/v1/sessions/next").json()
+    return planned_session_json(nxt, started_at=NOW.replace(hour=8), during=during, after=after)
+
+
+def planned_session_json(
+    nxt: Mapping[str, Any], *, started_at: datetime, during: int, after: int
+) -> dict[str, Any]:
+    """A planned session (``GET /api/v1/sessions/next``) logged whole, every set as planned.
+
+    In the backup shape, with pain 2/10 before and ``during``, ``after`` [0-10].
+    """
     sets = []
     for item in nxt["items"]:
         sides = ["left", "right"] if item["sets"] is None else [None]
@@ -109,7 +120,7 @@ def planned_session(client: TestClient, *, during: int, after: int) -> dict[str,
                     }
                 )
     return {
-        "started_at": NOW.replace(hour=8).isoformat(),
+        "started_at": started_at.isoformat(),
         "duration_min": 30,
         "session_rpe": 6,
         "pain": {"before": 2, "during": during, "after": after},

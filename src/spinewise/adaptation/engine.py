@@ -43,7 +43,7 @@ from spinewise.planning.plan import Plan, PlanChange
 from spinewise.planning.request import PlanRequest
 from spinewise.planning.spine import CompressionFn, model_compression_n
 
-__all__ = ["Adaptation", "acwr_today", "adapt", "weekly_pain"]
+__all__ = ["Adaptation", "acwr_today", "adapt", "planned_order", "weekly_pain"]
 
 
 @dataclass(frozen=True)
@@ -117,6 +117,13 @@ def weekly_pain(sessions: Sequence[SessionLog], today: date, weeks: int = 3) -> 
 def _key(session: SessionLog) -> tuple[int, int]:
     ref = session.planned
     return (0, 0) if ref is None else (ref.week, ref.session)
+
+
+def planned_order(sessions: Sequence[SessionLog]) -> list[SessionLog]:
+    """The logged planned sessions in the order the adaptation reads them (the last decides)."""
+    return sorted(
+        (s for s in sessions if s.planned is not None), key=lambda s: (s.started_at, _key(s))
+    )
 
 
 def _upcoming(
@@ -221,10 +228,7 @@ def _adapt(
     compression: CompressionFn,
 ) -> Adaptation:
     logged = logged_keys(sessions)
-    done = sorted(
-        (s for s in sessions if s.planned is not None),
-        key=lambda s: (s.started_at, _key(s)),
-    )
+    done = planned_order(sessions)
     decisions: dict[str, ExerciseDecision] = {}
     signals: SessionSignals | None = None
     key = (0, 0)

@@ -35,6 +35,7 @@ from spinewise.services.handle import Store
 from spinewise.services.log import history_page
 from spinewise.services.plans import user_plans
 from spinewise.services.sessions import NextSession, next_session, planned_view, user_session
+from spinewise.services.swap import SessionSwap, session_swaps
 from spinewise.services.views import SessionPlan, catalog_lookup
 from spinewise.store import StoredPlan, StoredSession, list_profiles, reading
 from spinewise.units import DEFAULT_WEIGHT_UNIT, WeightUnit, weight_text
@@ -81,6 +82,10 @@ class DoneExercise:
         Sets logged.
     detail
         The logged work in words ("8, 8, 7 reps", "30 s, 28 s").
+    instead_of
+        The planned exercise's name when this one was done instead of it ("swap this").
+    hurt
+        Whether it was swapped because the planned exercise hurt.
     """
 
     exercise_id: str
@@ -88,6 +93,8 @@ class DoneExercise:
     planned_sets: int
     logged_sets: int
     detail: str
+    instead_of: str | None = None
+    hurt: bool = False
 
 
 @dataclass(frozen=True)
@@ -117,6 +124,9 @@ class SessionOutcome:
         What the adaptation changed in the next sessions because of this one, and why.
     next
         The next planned session (its date, and why it is not today when it is held back).
+    corrected
+        Whether ``changes`` were worked out again after the session's log was corrected (the
+        plan version holding them replaces the one that first adapted to it).
     """
 
     stored: StoredSession
@@ -125,6 +135,7 @@ class SessionOutcome:
     pain: tuple[PainLine, ...]
     changes: tuple[ChangeWords, ...]
     next: NextSession | None
+    corrected: bool = False
 
     @property
     def painful(self) -> bool:
@@ -154,19 +165,40 @@ def _detail(sets: list[SetLog], unit: WeightUnit) -> str:
 
 
 def _done(
-    log: SessionLog, planned: SessionPlan | None, unit: WeightUnit
+    log: SessionLog,
+    planned: SessionPlan | None,
+    unit: WeightUnit,
+    swaps: Iterable[SessionSwap] = (),
 ) -> tuple[DoneExercise, ...]:
     by_exercise: dict[str, list[SetLog]] = {}
     for s in log.sets:
         by_exercise.setdefault(s.exercise_id, []).append(s)
+    instead = {s.planned_exercise_id: s for s in swaps}
     out = []
     seen = set()
     for item in () if planned is None else planned.items:
         if item.exercise_id in seen:
             continue
         seen.add(item.exercise_id)
-        sets = by_exercise.get(item.exercise_id, [])
         count = (item.sets_left or 0) + (item.sets_right or 0) if item.per_side else item.sets
+        swap = instead.get(item.exercise_id)
+        if swap is not None and swap.done_exercise_id not in seen:
+            # what was actually done: the chosen exercise, against the planned sets
+            seen.add(swap.done_exercise_id)
+            sets = by_exercise.get(swap.done_exercise_id, [])
+            out.append(
+                DoneExercise(
+                    swap.done_exercise_id,
+                    name_of(swap.done_exercise_id),
+                    count,
+                    len(sets),
+                    _detail(sets, unit),
+                    instead_of=item.name,
+                    hurt=swap.hurts,
+                )
+            )
+            continue
+        sets = by_exercise.get(item.exercise_id, [])
         out.append(DoneExercise(item.exercise_id, item.name, count, len(sets), _detail(sets, unit)))
     for exercise_id, sets in by_exercise.items():
         if exercise_id not in seen:
@@ -210,53 +242,85 @@ def session_outcome(
         return None
     log = stored.log
     planned = planned_view(store, athlete, session_id) if log.planned is not None else None
-    changes = changes_of(user_plans(store, athlete), log)
+    plans = user_plans(store, athlete)
+    changes = changes_of(plans, log)
     return SessionOutcome(
         stored=stored,
         planned=planned,
-        done=_done(log, planned, unit),
+        done=_done(log, planned, unit, session_swaps(store, athlete, session_id)),
         pain=_pain(log),
         changes=tuple(group_changes(changes, name_of)),
         next=next_session(store, athlete, today=today),
+        corrected=_corrected(plans, changes),
     )
+
+
+def _corrected(plans: list[StoredPlan], changes: list[PlanChange]) -> bool:
+    """Whether the version that made ``changes`` replaces an earlier one with its number.
+
+    A re-adaptation after a corrected log has the plan version number of the version it
+    replaces (decision 0274): two versions with the number in the lineage of the newest plan
+    holding ``changes`` mean they were made again.
+    """
+    if not changes:
+        return False
+    holder = max(
+        (p for p in plans if changes[0] in p.record.plan.adaptations),
+        key=lambda p: p.record.version,
+    )
+    family = {*holder.record.plan.adapted_from_ids, holder.id}
+    number = changes[0].version
+    return sum(p.id in family and (p.record.plan.version or 1) == number for p in plans) > 1
 
 
 @dataclass(frozen=True)
 class VersionChanges:
-    """One plan version: when it was made and what it changed, in words."""
+    """One plan version: when it was made and what it changed, in words.
+
+    ``replaces`` is the version this one was made again in place of, when a session's log was
+    corrected after the plan adapted to it (``None`` otherwise).
+    """
 
     version: int
     plan_id: int
     created_at: datetime
     changes: tuple[ChangeWords, ...]
+    replaces: int | None = None
 
     @property
     def first(self) -> bool:
-        """Whether this is the plan as first made (no changes)."""
-        return not self.changes
+        """Whether this is the plan as first made (no changes, not made again)."""
+        return not self.changes and self.replaces is None
 
 
 def plan_change_log(store: Store, athlete: int, stored: StoredPlan) -> list[VersionChanges]:
     """Every version in ``stored``'s lineage, newest first, with its changes in words.
 
     The lineage is the version itself and those it was adapted from; each change is listed
-    under the version that made it.
+    under the version that made it (by the plan's own version number, ``Plan.version``). A
+    version made again after a corrected log has the number of the one it replaces: only the
+    newer is listed, naming the one it replaces (decision 0274).
     """
     lineage = {*stored.record.plan.adapted_from_ids, stored.id}
-    versions = [p for p in user_plans(store, athlete) if p.id in lineage]
+    versions = sorted(
+        (p for p in user_plans(store, athlete) if p.id in lineage),
+        key=lambda p: p.record.version,
+    )
     by_version: dict[int, list[PlanChange]] = {}
     for change in stored.record.plan.adaptations:
         by_version.setdefault(change.version, []).append(change)
-    out = [
-        VersionChanges(
+    current: dict[int, VersionChanges] = {}
+    for p in versions:
+        number = p.record.plan.version or 1
+        made_before = current.get(number)
+        current[number] = VersionChanges(
             version=p.record.version,
             plan_id=p.id,
             created_at=p.record.created_at,
-            changes=tuple(group_changes(by_version.get(p.record.version, ()), name_of)),
+            changes=tuple(group_changes(by_version.get(number, ()), name_of)),
+            replaces=None if made_before is None else made_before.version,
         )
-        for p in versions
-    ]
-    return sorted(out, key=lambda v: v.version, reverse=True)
+    return sorted(current.values(), key=lambda v: v.version, reverse=True)
 
 
 def session_changes(plan: Plan, week: int, session: int) -> list[ChangeWords]:

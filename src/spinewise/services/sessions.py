@@ -28,8 +28,9 @@ from spinewise.store import (
     writing,
 )
 from spinewise.store.checkins import get_checkin
+from spinewise.store.corrections import log_or_correct_set
 from spinewise.store.engine import advisory_lock
-from spinewise.store.live import SessionFields, add_or_replace_set, update_session
+from spinewise.store.live import SessionFields, update_session
 from spinewise.store.summaries import delete_session, session_summaries
 
 __all__ = [
@@ -41,6 +42,7 @@ __all__ = [
     "log_set",
     "next_session",
     "planned_view",
+    "record_set",
     "schedule",
     "start_session",
     "user_session",
@@ -282,15 +284,26 @@ def log_set(
     :func:`spinewise.store.live.add_or_replace_set`): sending the same set again, as a phone
     does with the sets it kept while offline, stores it once.
     """
+    return record_set(store, athlete, session_id, item, client_id)[0]
+
+
+def record_set(
+    store: Store, athlete: int, session_id: int, item: SetLog, client_id: str | None = None
+) -> tuple[int | None, bool]:
+    """:func:`log_set`, and whether the set changed the log of a finished session.
+
+    A set changed (or added) after the session was finished corrects the log: the plan adapts
+    to it again (``services.correct_set``).
+    """
     custom = check_exercises((item,))
     with writing(store.engine) as db:
         # One writer at a time per athlete: two replays of one set cannot both insert it.
         advisory_lock(db, athlete)
-        # add_or_replace_set checks that the session is the athlete's.
-        set_id = add_or_replace_set(db, athlete, session_id, item, client_id)
+        # log_or_correct_set checks that the session is the athlete's.
+        set_id, corrects = log_or_correct_set(db, athlete, session_id, item, client_id)
         if set_id is not None and custom:
             add_custom_exercises(db, athlete, custom_exercises(custom, source="web"))
-        return set_id
+        return set_id, corrects
 
 
 def update_session_fields(

@@ -5,10 +5,11 @@ load none of what it loads; "swap this" offers the substitutes that keep what th
 the week (:func:`spinewise.adaptation.substitutes.substitutes`, with the athlete's stored profile:
 equipment, sensitivities, today's pain before the session, and the planner's item checks).
 
-A chosen option is shown in the guided session in place of the planned exercise
-(:func:`swapped_view`): same sets and rest, the new exercise's own kind of dose (reps, hold or
-distance) from the catalogue. Its sets are logged under the new exercise; the plan itself is
-not changed (the adaptation reads the pain logged at the end).
+A chosen option is kept with the session in progress (:func:`choose_swap`, decision 0274), so a
+reload, a pause and the summary keep it, and is shown in the guided session in place of the
+planned exercise (:func:`swapped_view`): same sets and rest, the new exercise's own kind of dose
+(reps, hold or distance) from the catalogue. Its sets are logged under the new exercise; the
+plan itself is not changed (the adaptation reads the pain logged at the end).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from spinewise.adaptation.coverage import Coverage, item_coverage
 from spinewise.adaptation.substitutes import substitutes
 from spinewise.assessment import assess
 from spinewise.catalog import Catalog, Exercise, load_catalog
+from spinewise.errors import InputError
+from spinewise.logbook.summary import is_finished
 from spinewise.planning.dosing import ItemDose
 from spinewise.planning.from_profile import FLOOR_SPACE, request_from_profile
 from spinewise.planning.make import spine_compression
@@ -31,10 +34,21 @@ from spinewise.services.handle import Store
 from spinewise.services.plans import user_plan
 from spinewise.services.sessions import planned_view, user_session
 from spinewise.services.views import ItemView, SessionPlan
-from spinewise.store import list_profiles, reading
+from spinewise.store import list_profiles, reading, writing
+from spinewise.store.swaps import SessionSwap
+from spinewise.store.swaps import choose_swap as keep_swap
+from spinewise.store.swaps import session_swaps as stored_swaps
 from spinewise.units import DEFAULT_WEIGHT_UNIT, WeightUnit
 
-__all__ = ["SwapOption", "SwapOptions", "swap_options", "swapped_view"]
+__all__ = [
+    "SessionSwap",
+    "SwapOption",
+    "SwapOptions",
+    "choose_swap",
+    "session_swaps",
+    "swap_options",
+    "swapped_view",
+]
 
 #: Substitutes offered at most.
 MAX_OPTIONS = 3
@@ -192,11 +206,48 @@ def swap_options(
     return SwapOptions(session_id, exercise_id, ex.name, hurts, tuple(options), advice)
 
 
-def swapped_view(planned: SessionPlan, swaps: dict[str, str]) -> SessionPlan:
+def choose_swap(
+    store: Store, athlete: int, session_id: int, planned_id: str, chosen_id: str, *, hurts: bool
+) -> bool:
+    """Keep ``chosen_id`` as done instead of ``planned_id`` in a session in progress.
+
+    ``chosen_id`` must be one of :func:`swap_options` (with ``hurts``), or ``planned_id`` itself
+    to go back to the planned exercise. ``False`` when the session is not the athlete's planned
+    session or has no such exercise; an input error when the session is finished or the choice
+    is not an option, naming the options.
+    """
+    found = swap_options(store, athlete, session_id, planned_id, hurts=hurts)
+    stored = user_session(store, athlete, session_id)
+    if found is None or stored is None:
+        return False
+    log = stored.log
+    if is_finished(log.source, log.duration_min, log.session_rpe, log.pain.during, log.pain.after):
+        raise InputError("session: it is finished; a swap is chosen during the session")
+    allowed = {o.exercise_id: o.name for o in found.options}
+    if chosen_id != planned_id and chosen_id not in allowed:
+        names = ", ".join(allowed.values()) or "none today"
+        raise InputError(
+            f"chosen: {chosen_id!r} is not one of the options for {found.name} ({names})"
+        )
+    with writing(store.engine) as db:
+        return keep_swap(db, athlete, session_id, SessionSwap(planned_id, chosen_id, hurts))
+
+
+def session_swaps(store: Store, athlete: int, session_id: int) -> tuple[SessionSwap, ...]:
+    """The swaps kept with one of the athlete's sessions (none when it is not theirs)."""
+    with reading(store.engine) as db:
+        return stored_swaps(db, athlete, session_id)
+
+
+def swapped_view(
+    planned: SessionPlan, swaps: dict[str, str], hurt: frozenset[str] = frozenset()
+) -> SessionPlan:
     """The session with each ``{planned exercise: chosen exercise}`` swap in place.
 
     The chosen exercise keeps the planned sets, rest and effort, with its own kind of dose
-    (reps, hold or distance) and sides from the catalogue. Unknown ids are ignored.
+    (reps, hold or distance) and sides from the catalogue; its first reason says what it is done
+    instead of (and that it hurt, for the planned exercises in ``hurt``). Unknown ids are
+    ignored.
     """
     if not swaps:
         return planned
@@ -225,7 +276,11 @@ def swapped_view(planned: SessionPlan, swaps: dict[str, str]) -> SessionPlan:
             exercise_id=ex.id,
             name=ex.name,
             dose=dose,
-            why=(f"Done instead of {view.name} today.", *view.item.why),
+            why=(
+                f"Done instead of {view.name} today"
+                + (", because it hurt." if view.exercise_id in hurt else "."),
+                *view.item.why,
+            ),
         )
         items.append(
             ItemView(view.block, item, name=ex.name, loading=ex.loading, cues=tuple(ex.cues))

@@ -25,6 +25,7 @@ __all__ = [
     "add_or_replace_set",
     "latest_plan_key",
     "owns_session",
+    "set_key",
     "update_session",
 ]
 
@@ -68,6 +69,16 @@ def owns_session(db: Session, athlete: int, session_id: int) -> bool:
     return db.scalar(_OWNS, {"session_id": session_id, "athlete": athlete}) is not None
 
 
+def set_key(session_id: int, item: SetLog) -> dict[str, int | str]:
+    """The natural key of a set row: session, exercise, set number and side (``''``: none)."""
+    return {
+        "session_id": session_id,
+        "exercise_id": item.exercise_id,
+        "set_number": item.set_number,
+        "side": item.side or "",
+    }
+
+
 def add_or_replace_set(
     db: Session, athlete: int, session_id: int, item: SetLog, client_id: str | None = None
 ) -> int | None:
@@ -94,13 +105,7 @@ def add_or_replace_set(
 
 
 def _add_or_replace(db: Session, session_id: int, item: SetLog) -> int:
-    key = {
-        "session_id": session_id,
-        "exercise_id": item.exercise_id,
-        "set_number": item.set_number,
-        "side": item.side or "",
-    }
-    existing = db.scalar(_SET_ID, key)
+    existing = db.scalar(_SET_ID, set_key(session_id, item))
     values = set_values(session_id, item)
     if existing is not None:
         changes = {name: value for name, value in values.items() if name in SET_VALUE_COLUMNS}

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     Date,
     DateTime,
     Float,
@@ -37,6 +38,7 @@ __all__ = [
     "PlanSessionRow",
     "ProfileRow",
     "SessionRow",
+    "SessionSwapRow",
     "SetClientIdRow",
     "SetRow",
 ]
@@ -177,6 +179,20 @@ class SessionRow(Base):
     )
     import_id: Mapped[int | None] = mapped_column(ForeignKey("imports.id", ondelete="SET NULL"))
     __table_args__ = (UniqueConstraint("athlete_id", "started_at"),)
+
+
+class SessionSwapRow(Base):
+    """An exercise of a planned session done instead of the planned one ("swap this")."""
+
+    __tablename__ = "session_swaps"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("session_logs.id", ondelete="CASCADE")
+    )
+    planned_exercise_id: Mapped[str] = mapped_column(String(120))
+    done_exercise_id: Mapped[str] = mapped_column(String(120))
+    hurts: Mapped[bool] = mapped_column(Boolean)
+    __table_args__ = (UniqueConstraint("session_id", "planned_exercise_id"),)
 
 
 class SetRow(Base):

@@ -223,7 +223,11 @@ def delete_session(session_id: SessionId, ctx: CtxDep, user: CurrentUser) -> Res
 def finish_session(
     session_id: SessionId, body: SessionFinish, ctx: CtxDep, user: CurrentUser
 ) -> SessionOut:
-    """Record duration, session RPE and pain of one of your sessions."""
+    """Record duration, session RPE and pain of one of your sessions.
+
+    A new value for a session the plan already adapted to corrects the log: the plan adapts
+    again from the version before the session's changes, so they are made once, not twice.
+    """
     changes = services.SessionFields(
         duration_min=body.duration_min,
         session_rpe=body.session_rpe,
@@ -268,9 +272,19 @@ def log_set(
     """Log one set into one of your sessions (a set with the same key is replaced).
 
     With ``Idempotency-Key``, a set sent again (a retry after a lost answer) is stored once and
-    never undoes a later change of the same set.
+    never undoes a later change of the same set. A set changed after the session was finished
+    corrects the log: the plan adapts to it again, from the version before the session's
+    changes (never on top of them).
     """
-    set_id = services.log_set(ctx.store, user.athlete_id, session_id, body, idempotency_key)
+    set_id = services.correct_set(
+        ctx.store,
+        user.athlete_id,
+        session_id,
+        body,
+        now=ctx.now(),
+        jobs=ctx.jobs,
+        client_id=idempotency_key,
+    )
     if set_id is None:
         raise HTTPException(404, "no such session")
     return SetOut.model_validate({**body.model_dump(), "id": set_id, "session_id": session_id})

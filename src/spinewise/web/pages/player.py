@@ -1,7 +1,8 @@
 """The guided player's "this hurts" and "swap this", and what makes it an installable web app.
 
-A chosen option travels in the guide's address (``?swap=planned:chosen``), so the page works
-without JavaScript and nothing is stored until a set of the chosen exercise is logged.
+A chosen option is kept with the session in progress (``POST /sessions/{id}/swap/{exercise}``,
+decision 0274): a reload, a pause and resume, and the summary keep it, and the page works
+without JavaScript (each option is a small form).
 
 The web app manifest and the service worker (``static/sw.js``, served at ``/sw.js`` so that it
 controls the whole site) let a phone install the app and open the guided session offline; the
@@ -11,20 +12,20 @@ sets logged offline wait on the phone (``static/app.js``) and are sent when it i
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
 from importlib import resources
 from typing import Annotated
-from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from spinewise import services
+from spinewise.errors import InputError
 from spinewise.web.deps import CtxDep, CurrentUser
+from spinewise.web.pages.forms import FormReader
 from spinewise.web.templating import render
 
-__all__ = ["MANIFEST", "router", "swap_pairs"]
+__all__ = ["MANIFEST", "router"]
 
 router = APIRouter()
 
@@ -74,33 +75,10 @@ def service_worker() -> Response:
 SessionId = Annotated[int, Path(ge=1, le=2**62)]
 ExerciseId = Annotated[str, Path(min_length=1, max_length=200, pattern=r"^[a-z0-9_]+$")]
 
-_PAIR = re.compile(r"^([a-z0-9_]{1,200}):([a-z0-9_]{1,200})$")
-#: Swaps kept at most (a session has fewer exercises than this).
-MAX_SWAPS = 20
 
-
-def swap_pairs(values: Iterable[str]) -> dict[str, str]:
-    """``{planned: chosen}`` from ``planned:chosen`` values; malformed ones are ignored.
-
-    >>> swap_pairs(["bird_dog:dead_bug", "nonsense", "a:b", "a:c"])
-    {'bird_dog': 'dead_bug', 'a': 'c'}
-    """
-    out: dict[str, str] = {}
-    for value in list(values)[:MAX_SWAPS]:
-        found = _PAIR.match(value)
-        if found is not None:
-            out[found[1]] = found[2]
-    return out
-
-
-def guide_url(session_id: int, swaps: dict[str, str], anchor: str | None = None) -> str:
-    """The guided session's address with its swaps (and an exercise to jump to)."""
-    query = urlencode([("swap", f"{a}:{b}") for a, b in swaps.items()])
-    return (
-        f"/sessions/{session_id}/guide"
-        + (f"?{query}" if query else "")
-        + (f"#{anchor}" if anchor else "")
-    )
+def guide_url(session_id: int, anchor: str | None = None) -> str:
+    """The guided session's address (and an exercise to jump to)."""
+    return f"/sessions/{session_id}/guide" + (f"#{anchor}" if anchor else "")
 
 
 @router.get("/sessions/{session_id}/swap/{exercise_id}")
@@ -111,34 +89,49 @@ def swap(
     ctx: CtxDep,
     user: CurrentUser,
     hurts: Annotated[int, Query(ge=0, le=1)] = 0,
-    swap: Annotated[list[str] | None, Query(max_length=MAX_SWAPS)] = None,
 ) -> Response:
-    """What to do instead of one exercise of the session, each option with its reason."""
-    current = swap_pairs(swap or [])
+    """What to do instead of one exercise of the session, each option with its reason.
+
+    ``exercise_id`` may be the planned exercise or the one chosen instead of it.
+    """
+    current = {
+        s.planned_exercise_id: s.done_exercise_id
+        for s in services.session_swaps(ctx.store, user.athlete_id, session_id)
+    }
     planned_id = next((a for a, b in current.items() if b == exercise_id), exercise_id)
     found = services.swap_options(
         ctx.store, user.athlete_id, session_id, planned_id, hurts=bool(hurts), unit=user.weight_unit
     )
     if found is None:
         raise HTTPException(404, "no such exercise in this session")
-    links = [
-        (
-            option,
-            guide_url(session_id, {**current, planned_id: option.exercise_id}, option.exercise_id),
-        )
-        for option in found.options
-        if option.exercise_id != exercise_id
-    ]
-    keep = {a: b for a, b in current.items() if a != planned_id}
     return render(
         request,
         "swap.html",
         {
             "found": found,
-            "links": links,
-            "back": guide_url(session_id, current, exercise_id),
-            "planned_back": guide_url(session_id, keep, planned_id)
-            if planned_id in current
-            else None,
+            "options": [o for o in found.options if o.exercise_id != exercise_id],
+            "action": f"/sessions/{session_id}/swap/{planned_id}",
+            "back": guide_url(session_id, exercise_id),
+            "swapped": planned_id in current,
         },
     )
+
+
+@router.post("/sessions/{session_id}/swap/{exercise_id}")
+async def choose(
+    session_id: SessionId, exercise_id: ExerciseId, request: Request, ctx: CtxDep, user: CurrentUser
+) -> Response:
+    """Do ``chosen`` instead of the planned ``exercise_id`` in this session (itself: undo)."""
+    form = FormReader(await request.form())
+    chosen = form.text("chosen")
+    hurts = form.text("hurts") == "1"
+    if not chosen:
+        raise InputError("chosen: required (the exercise to do instead)")
+    found = await run_in_threadpool(
+        lambda: services.choose_swap(
+            ctx.store, user.athlete_id, session_id, exercise_id, chosen, hurts=hurts
+        )
+    )
+    if not found:
+        raise HTTPException(404, "no such exercise in this session")
+    return RedirectResponse(guide_url(session_id, chosen), status_code=303)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from typing import Annotated, Any, TypedDict
-from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -31,7 +30,7 @@ from spinewise.web.deps import CtxDep, CurrentUser
 from spinewise.web.pages.checkin import LEVEL_WORDS
 from spinewise.web.pages.forms import FormReader
 from spinewise.web.pages.outcome import changes_for
-from spinewise.web.pages.player import swap_pairs
+from spinewise.web.pages.player import guide_url
 from spinewise.web.templating import render
 
 __all__ = ["router"]
@@ -100,21 +99,22 @@ class _GuidePage(TypedDict):
     planned: services.SessionPlan
     logged: dict[SetKey, SetLog]
     last: dict[str, tuple[SetLog, ...]]
-    swaps: list[str]
     session_changes: list[ChangeWords]
 
 
-def _guide_context(
-    ctx: WebContext, athlete: int, session_id: int, swaps: list[str] | None = None
-) -> _GuidePage:
+def _guide_context(ctx: WebContext, athlete: int, session_id: int) -> _GuidePage:
     stored = services.user_session(ctx.store, athlete, session_id)
     if stored is None or stored.log.planned is None:
         raise HTTPException(404, "no such session")
     planned = services.planned_view(ctx.store, athlete, session_id)
     if planned is None:
         raise HTTPException(404, "the plan of this session is gone")
-    chosen = swap_pairs(swaps or [])
-    shown = services.swapped_view(planned, chosen)
+    swaps = services.session_swaps(ctx.store, athlete, session_id)
+    shown = services.swapped_view(
+        planned,
+        {s.planned_exercise_id: s.done_exercise_id for s in swaps},
+        frozenset(s.planned_exercise_id for s in swaps if s.hurts),
+    )
     logged = {s.key: s for s in stored.log.sets}
     last = services.last_sets(
         ctx.store,
@@ -127,7 +127,6 @@ def _guide_context(
         planned=shown,
         logged=logged,
         last=last,
-        swaps=[f"{a}:{b}" for a, b in chosen.items()],
         session_changes=changes_for(ctx.store, athlete, planned),
     )
 
@@ -138,14 +137,13 @@ def guide(
     request: Request,
     ctx: CtxDep,
     user: CurrentUser,
-    swap: Annotated[list[str] | None, Query(max_length=20)] = None,
 ) -> Response:
     """The guided session: cues, timers, inline set logging, pain after.
 
-    ``swap`` (``planned:chosen`` exercise ids) shows a chosen exercise in place of a planned
-    one ("this hurts" and "swap this").
+    An exercise chosen instead of a planned one ("this hurts", "swap this") is shown in its
+    place: the swap is kept with the session.
     """
-    context = _guide_context(ctx, user.athlete_id, session_id, swap)
+    context = _guide_context(ctx, user.athlete_id, session_id)
     return render(request, "guide.html", context)
 
 
@@ -217,16 +215,21 @@ async def log_set(
     item = _set_from_form(form)
     client_id = _client_id(form.text("client_id"))
     set_id = await run_in_threadpool(
-        services.log_set, ctx.store, user.athlete_id, session_id, item, client_id
+        lambda: services.correct_set(
+            ctx.store,
+            user.athlete_id,
+            session_id,
+            item,
+            now=ctx.now(),
+            jobs=ctx.jobs,
+            client_id=client_id,
+        )
     )
     if set_id is None:
         raise HTTPException(404, "no such session")
     if request.headers.get("HX-Request") == "true":
         return render(request, "set_saved.html", {"item": item, "session_id": session_id})
-    swaps = swap_pairs([v for v in form.form.getlist("swap") if isinstance(v, str)])
-    query = urlencode([("swap", f"{a}:{b}") for a, b in swaps.items()])
-    back = f"/sessions/{session_id}/guide" + (f"?{query}" if query else "")
-    return RedirectResponse(f"{back}#{item.exercise_id}", status_code=303)
+    return RedirectResponse(guide_url(session_id, item.exercise_id), status_code=303)
 
 
 def _whole(form: FormReader, name: str, *, required: bool = False) -> int | None:
@@ -317,10 +320,14 @@ def session(session_id: SessionId, request: Request, ctx: CtxDep, user: CurrentU
     jobs = services.athlete_jobs(ctx.store, user.athlete_id, limit=1)
     job = jobs[0] if jobs and jobs[0].kind in ("adapt", "replan") else None
     names = {s.exercise_id: services.name_of(s.exercise_id) for s in stored.log.sets}
+    swaps = [
+        (services.name_of(s.done_exercise_id), services.name_of(s.planned_exercise_id), s.hurts)
+        for s in services.session_swaps(ctx.store, user.athlete_id, session_id)
+    ]
     return render(
         request,
         "session.html",
-        {"stored": stored, "now": ctx.now(), "job": job, "names": names},
+        {"stored": stored, "now": ctx.now(), "job": job, "names": names, "swaps": swaps},
     )
 
 
