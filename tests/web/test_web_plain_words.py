@@ -106,6 +106,7 @@ def problems_of(html: str) -> list[str]:
 class _Seen:
     visit: Visit
     status: int
+    final: str
     html: str
 
 
@@ -138,7 +139,7 @@ def seen(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[_Seen]]:
         with TestClient(app) as client:
             for visit in tour(_ClientHttp(client)):
                 r = client.get(visit.url)
-                out.append(_Seen(visit, r.status_code, r.text))
+                out.append(_Seen(visit, r.status_code, r.url.path, r.text))
     yield out
     engine.dispose()
 
@@ -157,6 +158,11 @@ def test_every_page_route_is_in_the_tour(seen: list[_Seen]) -> None:
 
 def test_each_page_answers_as_the_tour_expects(seen: list[_Seen]) -> None:
     wrong = [f"{s.visit.who} {s.visit.url}: {s.status}" for s in seen if s.status != s.visit.status]
+    wrong += [
+        f"{s.visit.who} {s.visit.url}: sent to {s.final}"
+        for s in seen
+        if s.final == "/login" and not s.visit.url.startswith("/login")
+    ]
     assert wrong == []
 
 
