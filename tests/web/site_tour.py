@@ -29,18 +29,25 @@ NOT_PAGES = frozenset(
         "/exercises/{exercise_id}/figure.svg",
     }
 )
+#: Templates no tour shows as a page: the fragment HTMX puts into the guided player.
+FRAGMENTS = frozenset({"set_saved.html"})
 #: Routes of the error pages (no route of the router: what any unknown or wrong address shows).
 ERROR_ROUTES = frozenset({"404", "422"})
 
 
 @dataclass(frozen=True)
 class Visit:
-    """A page to look at: who looks, the route it comes from, its address, its status."""
+    """A page to look at: who looks, the route it comes from, its address, its status.
+
+    With ``form``, the page is the answer to posting that form to ``url`` (a form's problems,
+    the page after a retest or after deleting the account).
+    """
 
     who: str
     route: str
     url: str
     status: int = 200
+    form: dict[str, str] | None = None
 
 
 class Http(Protocol):
@@ -125,6 +132,12 @@ def newcomer_tour(http: Http, email: str) -> Iterator[Visit]:
     yield Visit(who, "/onboarding/stop", "/onboarding/stop")
     assert _screen(http, red_flag=None) == "/onboarding/profile"
     yield Visit(who, "/onboarding/profile", "/onboarding/profile")
+    _, html = http.get("/onboarding/profile")
+    wrong = {"csrf_token": csrf_token(html), "athlete.age": "7", "schedule.weeks": "many"}
+    yield Visit(who, "/onboarding/profile", "/onboarding/profile", 422, wrong)
+    _, html = http.get("/account")
+    gone = {"csrf_token": csrf_token(html), "password": PASSWORD, "confirm": "DELETE"}
+    yield Visit(who, "/account", "/account/delete", 200, gone)
 
 
 def demo_tour(http: Http, email: str, password: str) -> Iterator[Visit]:
@@ -163,3 +176,9 @@ def demo_tour(http: Http, email: str, password: str) -> Iterator[Visit]:
     swap = _first(r'href="(/sessions/\d+/swap/[a-z0-9_]+)', html, "swap link")
     yield Visit(who, "/sessions/{session_id}/swap/{exercise_id}", swap)
     yield Visit(who, "/sessions/{session_id}/swap/{exercise_id}", f"{swap}?hurts=1")
+    _, html = http.get("/retest")
+    fields = re.findall(r'name="(tests\.[a-z_]+)"', html)
+    assert fields, "no hold test on the retest page"
+    token = csrf_token(html)
+    yield Visit(who, "/retest", "/retest", 422, {"csrf_token": token, fields[0]: "-3"})
+    yield Visit(who, "/retest", "/retest", 200, {"csrf_token": token, fields[0]: "61"})

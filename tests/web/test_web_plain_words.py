@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -27,6 +28,7 @@ from spinewise.web.pages import ROUTERS
 from spinewise.web.security import PasswordService
 from web.site_tour import (
     ERROR_ROUTES,
+    FRAGMENTS,
     NOT_PAGES,
     Visit,
     demo_tour,
@@ -122,6 +124,10 @@ class _ClientHttp:
         return str(self.client.post(path, data=data).url.path)
 
 
+#: The templates the tour rendered (with the ones they extend and include).
+_RENDERED: set[str] = set()
+
+
 @pytest.fixture(scope="module")
 def seen(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[_Seen]]:
     folder: Path = tmp_path_factory.mktemp("plain-words")
@@ -129,6 +135,14 @@ def seen(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[_Seen]]:
     ensure_current(engine)
     seed_demo(engine, PasswordService(memory_kib=64, time_cost=1, parallelism=1), NOW.date())
     app = create_app(Settings(), engine=engine, web=FAST_WEB, now=lambda: NOW, migrate=False)
+    env = app.state.templates.env
+    load = env.get_template
+
+    def recorded(name: Any, *args: Any, **kwargs: Any) -> Any:
+        _RENDERED.add(str(name))
+        return load(name, *args, **kwargs)
+
+    env.get_template = recorded
     out: list[_Seen] = []
     tours = (
         lambda h: logged_out_tour(h),
@@ -138,7 +152,10 @@ def seen(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[_Seen]]:
     for tour in tours:
         with TestClient(app) as client:
             for visit in tour(_ClientHttp(client)):
-                r = client.get(visit.url)
+                if visit.form is None:
+                    r = client.get(visit.url)
+                else:
+                    r = client.post(visit.url, data=visit.form)
                 out.append(_Seen(visit, r.status_code, r.url.path, r.text))
     yield out
     engine.dispose()
@@ -154,6 +171,12 @@ def test_every_page_route_is_in_the_tour(seen: list[_Seen]) -> None:
     toured = {s.visit.route for s in seen}
     assert pages - toured == set(), "pages nobody visits: add them to site_tour.py"
     assert toured - pages - ERROR_ROUTES == set(), "routes of the tour the app does not have"
+
+
+def test_every_page_template_is_shown_by_the_tour(seen: list[_Seen]) -> None:
+    folder = Path(create_app.__code__.co_filename).parent / "templates"
+    pages = {p.name for p in folder.glob("*.html") if not p.name.startswith("_")}
+    assert pages - _RENDERED - FRAGMENTS - {"base.html"} == set(), "add them to site_tour.py"
 
 
 def test_each_page_answers_as_the_tour_expects(seen: list[_Seen]) -> None:

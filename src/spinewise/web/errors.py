@@ -99,18 +99,9 @@ def _problems(request: Request, status: int, items: list[ProblemItem]) -> Respon
     from spinewise.web.templating import render
 
     context = {"status": status, "title": "Please check your input"}
-    lines = [plain_field(i["msg"]) for i in items]
-    return render(request, "error.html", context | {"lines": lines}, status_code=status)
-
-
-def plain_field(line: str) -> str:
-    """A problem line for a page: its field in words, not the snake_case name of the API.
-
-    >>> plain_field("plan_id: Input should be a valid integer, got 'x'")
-    "plan id: Input should be a valid integer, got 'x'"
-    """
-    field, sep, rest = line.partition(": ")
-    return f"{field.replace('_', ' ')}{sep}{rest}" if sep else line
+    return render(
+        request, "error.html", context | {"lines": [i["msg"] for i in items]}, status_code=status
+    )
 
 
 def _message(request: Request, status: int, message: str, title: str) -> Response:
