@@ -128,6 +128,9 @@ def newcomer_tour(http: Http, email: str) -> Iterator[Visit]:
         yield Visit(who, route, route)
     yield Visit(who, "/account", "/account")
     yield Visit(who, "/data", "/data")
+    _, html = http.get("/onboarding")
+    unanswered = {"csrf_token": csrf_token(html)}
+    yield Visit(who, "/onboarding", "/onboarding/screening", 422, unanswered)
     assert _screen(http, red_flag=SCREENING_FLAGS[0]) == "/onboarding/stop"
     yield Visit(who, "/onboarding/stop", "/onboarding/stop")
     assert _screen(http, red_flag=None) == "/onboarding/profile"

@@ -129,12 +129,19 @@ _RENDERED: set[str] = set()
 
 
 @pytest.fixture(scope="module")
-def seen(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[_Seen]]:
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The app on SQLite with the demo athlete."""
     folder: Path = tmp_path_factory.mktemp("plain-words")
     engine = create_engine_from_url(f"sqlite:///{folder / 'web.db'}")
     ensure_current(engine)
     seed_demo(engine, PasswordService(memory_kib=64, time_cost=1, parallelism=1), NOW.date())
-    app = create_app(Settings(), engine=engine, web=FAST_WEB, now=lambda: NOW, migrate=False)
+    yield create_app(Settings(), engine=engine, web=FAST_WEB, now=lambda: NOW, migrate=False)
+    engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def seen(site: Any) -> list[_Seen]:
+    app = site
     env = app.state.templates.env
     load = env.get_template
 
@@ -157,8 +164,8 @@ def seen(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[_Seen]]:
                 else:
                     r = client.post(visit.url, data=visit.form)
                 out.append(_Seen(visit, r.status_code, r.url.path, r.text))
-    yield out
-    engine.dispose()
+    env.get_template = load
+    return out
 
 
 def test_every_page_route_is_in_the_tour(seen: list[_Seen]) -> None:
@@ -193,6 +200,17 @@ def test_no_page_shows_an_internal_id_or_an_unexplained_abbreviation(seen: list[
     found = [
         f"{s.visit.who} {s.visit.url}: {problem}" for s in seen for problem in problems_of(s.html)
     ]
+    assert found == [], "\n".join(found)
+
+
+def test_no_exercise_page_shows_an_internal_id(site: Any) -> None:
+    """The tour opens one exercise; its words come from the catalogue, so all are read here."""
+    found = []
+    with TestClient(site) as client:
+        for exercise in load_catalog().ids:
+            r = client.get(f"/exercises/{exercise}")
+            assert r.status_code == 200, exercise
+            found += [f"/exercises/{exercise}: {p}" for p in problems_of(r.text)]
     assert found == [], "\n".join(found)
 
 
