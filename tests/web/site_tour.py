@@ -27,6 +27,8 @@ NOT_PAGES = frozenset(
         "/plans/{plan_id}/calendar.ics",
         "/progress/charts/{name}.svg",
         "/exercises/{exercise_id}/figure.svg",
+        "/manifest.webmanifest",
+        "/sw.js",
     }
 )
 #: Templates no tour shows as a page: the fragment HTMX puts into the guided player.
@@ -128,6 +130,7 @@ def newcomer_tour(http: Http, email: str) -> Iterator[Visit]:
         yield Visit(who, route, route)
     yield Visit(who, "/account", "/account")
     yield Visit(who, "/data", "/data")
+    yield Visit(who, "/checkin", "/checkin")
     _, html = http.get("/onboarding")
     unanswered = {"csrf_token": csrf_token(html)}
     yield Visit(who, "/onboarding", "/onboarding/screening", 422, unanswered)
@@ -185,3 +188,18 @@ def demo_tour(http: Http, email: str, password: str) -> Iterator[Visit]:
     token = csrf_token(html)
     yield Visit(who, "/retest", "/retest", 422, {"csrf_token": token, fields[0]: "-3"})
     yield Visit(who, "/retest", "/retest", 200, {"csrf_token": token, fields[0]: "61"})
+    yield from _morning_checkin(http, who)
+
+
+def _morning_checkin(http: Http, who: str) -> Iterator[Visit]:
+    """The morning check-in: its questions, a wrong answer, the advice (then home and today)."""
+    yield Visit(who, "/checkin", "/checkin")
+    _, html = http.get("/checkin")
+    lowest = dict(re.findall(r'name="([a-z_]+)" type="number"[^>]* min="(\d+)"', html))
+    assert lowest, "no question on the check-in page"
+    token = csrf_token(html)
+    wrong = {"csrf_token": token, **lowest, next(iter(lowest)): "-5"}
+    yield Visit(who, "/checkin", "/checkin", 422, wrong)
+    yield Visit(who, "/checkin", "/checkin", 200, {"csrf_token": token, **lowest})
+    yield Visit(who, "/", "/")
+    yield Visit(who, "/today", "/today")
