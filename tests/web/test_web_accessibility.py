@@ -10,6 +10,7 @@ be no wider than the screen.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
@@ -111,7 +112,23 @@ def _check(page: Any, base: str, visit: Visit, kind: str) -> list[str]:
         found.append(f"{where}: status {None if response is None else response.status}")
     if page.url.startswith(f"{base}/login") and not visit.url.startswith("/login"):
         found.append(f"{where}: sent to the log-in page")
-    found += [f"{where}: {v}" for v in blocking_violations(page)]
+    found += _look(page, where, kind)
+    if visit.route == "/sessions/{session_id}/guide":  # the player shows one exercise at a time
+        onward = page.get_by_role("button", name=re.compile("^(Next exercise|Finish the session)"))
+        steps = 1
+        while onward.is_visible() and steps < 30:
+            onward.click()
+            steps += 1
+            found += _look(page, f"{where} (step {steps})", kind)
+        if steps < 3:
+            found.append(f"{where}: the player showed {steps} steps, not each exercise")
+    return found
+
+
+def _look(page: Any, where: str, kind: str) -> list[str]:
+    """axe's serious and critical violations and the width on a phone, all <details> open."""
+    page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    found = [f"{where}: {v}" for v in blocking_violations(page)]
     if kind == "phone":
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > VIEWPORTS["phone"]["width"]:  # a phone widens its window to the page
