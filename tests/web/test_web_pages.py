@@ -138,7 +138,7 @@ def test_unanswered_screening_is_422_with_fields(client: TestClient) -> None:
     page = client.get("/onboarding")
     r = client.post("/onboarding/screening", data={"csrf_token": _token(page.text)})
     assert r.status_code == 422
-    assert "saddle_numbness: answer yes or no" in r.text
+    assert "Saddle numbness: answer yes or no" in r.text
 
 
 def test_onboarding_plan_guided_session_and_progress(client: TestClient) -> None:
@@ -153,7 +153,7 @@ def test_onboarding_plan_guided_session_and_progress(client: TestClient) -> None
         data={**PROFILE_FORM, "schedule.days_per_week": "9", "csrf_token": token},
     )
     assert bad.status_code == 422
-    assert "schedule.days_per_week: must be 1 to 7, got 9" in bad.text
+    assert "Days per week: must be 1 to 7, got 9" in bad.text
     assert 'value="Robin"' in bad.text  # the form keeps what was typed
     r = client.post(
         "/onboarding/profile", data={**PROFILE_FORM, "csrf_token": token}, follow_redirects=False

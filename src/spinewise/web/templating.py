@@ -72,6 +72,41 @@ def _plan_weight(mass_kg: float | None, unit: WeightUnit = DEFAULT_WEIGHT_UNIT) 
     return "" if mass_kg is None else plan_weight_text(mass_kg, unit)
 
 
+#: Sections of a form's field names that the words of a field leave out (``athlete.age``: "Age").
+_SECTIONS = frozenset(
+    {"athlete", "schedule", "tests", "goals", "equipment", "body", "query", "path"}
+)
+#: Unit suffixes of field names (names with units), written as the forms' labels write them.
+_UNITS = {"s": "s", "kg": "kg", "cm": "cm", "min": "min", "m": "m"}
+
+
+def plain_problem(line: str) -> str:
+    """A problem line (``field.path: what is wrong``) for a page: the field in words.
+
+    The API names fields by their snake_case paths; a person reads the words of the form's
+    label, with the unit in brackets as the labels write it.
+
+    >>> plain_problem("tests.trunk_flexor_s: must be 0 to 1800, got -3")
+    'Trunk flexor [s]: must be 0 to 1800, got -3'
+    >>> plain_problem("pain.worst_last_week: missing; this field is required")
+    'Pain worst last week: missing; this field is required'
+    >>> plain_problem("plan_id: Input should be a valid integer")
+    'Plan id: Input should be a valid integer'
+    >>> plain_problem("no such plan")
+    'no such plan'
+    """
+    field, sep, rest = line.partition(": ")
+    if not sep or " " in field or not field:
+        return line
+    parts = field.replace("[", ".").replace("]", "").split(".")
+    if len(parts) > 1 and parts[0] in _SECTIONS:
+        parts = parts[1:]
+    words = " ".join(parts).split("_")
+    unit = _UNITS.get(words[-1]) if len(words) > 1 else None
+    text = " ".join(words[:-1] if unit else words) + (f" [{unit}]" if unit else "")
+    return f"{text[:1].upper()}{text[1:]}{sep}{rest}"
+
+
 def make_templates(directory: Path) -> Jinja2Templates:
     """The app's template environment."""
     templates = Jinja2Templates(directory=str(directory))
@@ -82,6 +117,7 @@ def make_templates(directory: Path) -> Jinja2Templates:
     templates.env.filters["plan_weight"] = _plan_weight
     templates.env.filters["weight_number"] = _weight_number
     templates.env.filters["headline"] = headline
+    templates.env.filters["plain_problem"] = plain_problem
     templates.env.globals["site_name"] = "spinewise"
     return templates
 
