@@ -1,8 +1,10 @@
 """Imports: Strong, Hevy, Liftosaur and wger histories, and our own backup.
 
-:func:`import_file` parses the whole file first (a malformed row stops everything before any
-write, naming file, line and column), then writes in one transaction: all or nothing.
-Re-importing a file adds nothing: rows whose natural key is stored are counted as merged.
+:func:`import_file` reads the file twice, chunk by chunk (:mod:`.stream`): first to check it
+(a malformed row stops everything before any write, naming file, line and column), then to
+write it in batches inside one transaction: all or nothing, in memory that does not grow with
+the file. Re-importing a file adds nothing: rows whose natural key is stored are counted as
+merged.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Literal
 
@@ -24,9 +27,10 @@ from spinewise.logbook import future_problems as _future_problems
 from spinewise.store.engine import advisory_lock, reading, writing
 from spinewise.store.importers.backup import parse_backup_file
 from spinewise.store.importers.base import ParsedImport, Progress, RawSession, assemble
-from spinewise.store.importers.hevy import parse_hevy
-from spinewise.store.importers.liftosaur import parse_liftosaur
-from spinewise.store.importers.strong import parse_strong
+from spinewise.store.importers.hevy import iter_hevy
+from spinewise.store.importers.liftosaur import iter_liftosaur
+from spinewise.store.importers.stream import Chunks, survey, write_stream
+from spinewise.store.importers.strong import iter_strong
 from spinewise.store.importers.wger import parse_wger
 from spinewise.store.importers.writer import WriteCounts, write_sessions
 from spinewise.store.plans import add_custom_exercises, save_plan
@@ -87,6 +91,43 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _chunks(
+    path: Path,
+    fmt: str,
+    *,
+    progress: Progress | None = None,
+    weight_unit: str = "kg",
+    distance_unit: str = "km",
+) -> Chunks:
+    """How to read ``path`` chunk by chunk (each call reads it from the start).
+
+    The CSV formats are read a row at a time; wger's JSON is read whole once (its API pages
+    are small) and its sessions are given again on the second call.
+    """
+    if fmt == "strong":
+        return partial(
+            iter_strong,
+            path,
+            weight_unit=weight_unit,
+            distance_unit=distance_unit,
+            progress=progress,
+        )
+    if fmt == "hevy":
+        return partial(iter_hevy, path, progress=progress)
+    if fmt == "liftosaur":
+        return partial(iter_liftosaur, path, progress=progress)
+    if fmt == "wger":
+        sessions: list[RawSession] = []
+
+        def wger() -> Iterator[RawSession]:
+            if not sessions:
+                sessions.extend(parse_wger(path, progress=progress))
+            return iter(sessions)
+
+        return wger
+    raise ValueError(f"not a history format: {fmt!r}")
+
+
 def parse_file(
     path: Path,
     fmt: str,
@@ -96,22 +137,15 @@ def parse_file(
     weight_unit: str = "kg",
     distance_unit: str = "km",
 ) -> ParsedImport:
-    """Parse a history file of another app into sessions (nothing is written)."""
-    raw: list[RawSession]
+    """Parse a whole history file of another app into sessions, in memory (nothing is written).
+
+    Imports do not use it (they stream, :func:`import_file`); it shows what a file holds.
+    """
+    read = _chunks(
+        path, fmt, progress=progress, weight_unit=weight_unit, distance_unit=distance_unit
+    )
     with _bulk():
-        if fmt == "strong":
-            raw = parse_strong(
-                path, weight_unit=weight_unit, distance_unit=distance_unit, progress=progress
-            )
-        elif fmt == "hevy":
-            raw = parse_hevy(path, progress=progress)
-        elif fmt == "liftosaur":
-            raw = parse_liftosaur(path, progress=progress)
-        elif fmt == "wger":
-            raw = parse_wger(path, progress=progress)
-        else:
-            raise ValueError(f"not a history format: {fmt!r}")
-        return assemble(fmt, path.name, _sha256(path), raw, matcher)
+        return assemble(fmt, path.name, _sha256(path), list(read()), matcher)
 
 
 def _check_dates(sessions: tuple[SessionLog, ...], today: date | None, name: str) -> None:
@@ -154,26 +188,32 @@ def import_file(
     ``file_name`` is the name recorded and reported (by default the path's).
     """
     name = path.name if file_name is None else file_name
-    parsed = parse_file(
-        path, fmt, matcher, progress=progress, weight_unit=weight_unit, distance_unit=distance_unit
+    read = _chunks(
+        path, fmt, progress=progress, weight_unit=weight_unit, distance_unit=distance_unit
     )
-    _check_dates(parsed.sessions, today, name)
-    unrecognised = tuple(m for m in parsed.matches if not m.recognised)
-    fuzzy = tuple(m for m in parsed.matches if m.method == "fuzzy")
+    quiet = _chunks(path, fmt, weight_unit=weight_unit, distance_unit=distance_unit)
+    with _bulk():
+        found = survey(fmt, path.name, read(), matcher, today=today, shown_name=name)
+    matches = found.ordered_matches
+    unrecognised = tuple(m for m in matches if not m.recognised)
+    fuzzy = tuple(m for m in matches if m.method == "fuzzy")
     if dry_run:
         with reading(engine) as db:
             who = athlete_id(db, athlete, create=False)
-            counts = write_sessions(db, who, parsed.sessions, dry_run=True)
+            counts = write_stream(db, who, found, quiet(), matcher, dry_run=True)
         return ImportReport(fmt, name, True, counts, 0, unrecognised, fuzzy)
+    sha = _sha256(path)
     with _bulk(), writing(engine) as db:
         who = athlete_id(db, athlete)
         assert who is not None  # created when missing
         advisory_lock(db, who)
-        record = _record(who, fmt, name, parsed.sha256)
+        record = _record(who, fmt, name, sha)
         db.add(record)
         db.flush()
-        custom = add_custom_exercises(db, who, parsed.custom_exercises)
-        counts = write_sessions(db, who, parsed.sessions, import_id=record.id, progress=progress)
+        custom = add_custom_exercises(db, who, found.custom_exercises)
+        counts = write_stream(
+            db, who, found, quiet(), matcher, import_id=record.id, progress=progress
+        )
         record.sessions_added = counts.sessions_added
         record.sets_added = counts.sets_added
         record.sets_merged = counts.sets_merged
