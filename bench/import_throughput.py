@@ -1,6 +1,7 @@
-"""Import throughput: sets per second for a 100,000-set Strong CSV.
+"""Import throughput and peak memory: sets per second for a 100,000-set Strong CSV.
 
-Run: ``PYTHONPATH=src python bench/import_throughput.py [--sets N] [--postgres URL]``.
+Run: ``PYTHONPATH=src python bench/import_throughput.py [--sets N] [--postgres URL]
+[--memory-sizes 10000,60000,200000] [--baseline-ref REF]``.
 PostgreSQL is measured when ``--postgres`` or ``SPINEWISE_TEST_POSTGRES_URL`` names a server
 (the benchmark works in a schema of its own and drops it afterwards).
 
@@ -9,6 +10,13 @@ Baselines measured in the same run:
   the ceiling of any CSV importer in Python.
 - ``naive row-by-row``: one INSERT and one COMMIT per set through SQLAlchemy Core, the way a
   simple importer would write (measured on a 2,000-set sample; the rate is what counts).
+- ``whole-file`` (peak memory): the importer as it was before imports streamed (decision
+  0277), taken from git at ``--baseline-ref`` (``git archive``, no checkout) and run, like the
+  streaming one, in a fresh process per file size on SQLite. Peak RSS is the process's
+  high-water mark (``VmHWM``, reset through ``/proc/self/clear_refs`` just before the import)
+  minus its RSS then (the baseline: interpreter, modules, engine); ``ru_maxrss`` is not used
+  as the baseline because a child's starts at its parent's size. The ratio is whole-file over
+  streaming.
 """
 
 from __future__ import annotations
@@ -16,10 +24,16 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import subprocess
+import sys
+import tarfile
 import tempfile
+import textwrap
 import time
 import uuid
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from io import BytesIO
 from pathlib import Path
 
 from sqlalchemy import create_engine, insert, text
@@ -45,6 +59,11 @@ HEADER = (
     "Workout Notes,RPE\n"
 )
 SETS_PER_SESSION = 40
+#: The last commit whose importer read the whole file before writing (decision 0277).
+WHOLE_FILE_REF = "e9dad412118c1276a25ef8c4fea04fa1e240dc46"
+#: The bench's sessions run one a day from 2015: later than tomorrow past about 160,000 sets.
+TODAY = date(2100, 1, 1)
+REPO = Path(__file__).resolve().parent.parent
 
 
 def write_strong_csv(path: Path, n_sets: int) -> None:
@@ -111,17 +130,116 @@ def bench_import(label: str, url: str, path: Path, n_sets: int) -> None:
     ensure_current(engine)
     matcher = ExerciseMatcher([])
     t0 = time.perf_counter()
-    report = import_file(engine, path, "strong", "bench", matcher)
+    report = import_file(engine, path, "strong", "bench", matcher, today=TODAY)
     first = time.perf_counter() - t0
     assert report.counts.sets_added == n_sets, report.counts
     t0 = time.perf_counter()
-    again = import_file(engine, path, "strong", "bench", matcher)
+    again = import_file(engine, path, "strong", "bench", matcher, today=TODAY)
     second = time.perf_counter() - t0
     assert again.counts.sets_merged == n_sets
     assert again.counts.sets_added == 0
     print(f"  spinewise import ({label:8}) {rate(n_sets, first)}")
     print(f"  re-import, all merged ({label:8}) {rate(n_sets, second)}")
     engine.dispose()
+
+
+_CHILD = textwrap.dedent(
+    """
+    import resource, sys, time
+    from datetime import date
+    from pathlib import Path
+    from spinewise.logbook import ExerciseMatcher
+    from spinewise.store import create_engine_from_url, ensure_current
+    from spinewise.store.importers import import_file
+
+    def kib(field):
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1])
+        raise LookupError(field)
+
+    path, url = Path(sys.argv[1]), sys.argv[2]
+    engine = create_engine_from_url(url)
+    ensure_current(engine)
+    matcher = ExerciseMatcher([])
+    try:  # the peak (VmHWM) starts again from the current RSS
+        with open("/proc/self/clear_refs", "w") as refs:
+            refs.write("5")
+        before, peak = kib("VmRSS"), lambda: kib("VmHWM")
+    except OSError:  # ru_maxrss also counts the parent's memory at fork: an upper bound
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        peak = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    t0 = time.perf_counter()
+    report = import_file(engine, path, "strong", "bench", matcher, today=date(2100, 1, 1))
+    seconds = time.perf_counter() - t0
+    print(report.counts.sets_added, seconds, before, peak())
+    """
+)
+
+
+@dataclass(frozen=True)
+class PeakRun:
+    """One import in a fresh process: sets added, time [s], RSS baseline and peak [KiB]."""
+
+    sets: int
+    seconds: float
+    baseline_kib: int
+    peak_kib: int
+
+    @property
+    def above_mb(self) -> float:
+        """Peak RSS above the process's baseline [MB]."""
+        return (self.peak_kib - self.baseline_kib) * 1024 / 1e6
+
+
+def whole_file_sources(ref: str, folder: Path) -> Path:
+    """The ``src`` folder of commit ``ref``, unpacked into ``folder`` (``git archive``)."""
+    archive = subprocess.run(
+        ["git", "-C", str(REPO), "archive", "--format=tar", ref, "src"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    with tarfile.open(fileobj=BytesIO(archive)) as tar:
+        tar.extractall(folder, filter="data")
+    return folder / "src"
+
+
+def peak_run(sources: Path, path: Path, db: Path) -> PeakRun:
+    """Import ``path`` into a new SQLite file with the importer in ``sources``."""
+    env = {**os.environ, "PYTHONPATH": str(sources)}
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(path), f"sqlite:///{db.as_posix()}"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    sets, seconds, before, after = done.stdout.split()
+    return PeakRun(int(sets), float(seconds), int(before), int(after))
+
+
+def bench_memory(sizes: list[int], baseline_ref: str, tmp: Path) -> None:
+    """Peak RSS and throughput, streaming against whole-file, per file size."""
+    streaming = REPO / "src"
+    whole = whole_file_sources(baseline_ref, tmp / "whole-file")
+    print(f"Peak memory (SQLite; whole-file = importer at {baseline_ref[:12]}):")
+    print(
+        f"  {'sets':>8} {'MB file':>8} | {'streaming: MB above base':>25} {'sets/s':>9} |"
+        f" {'whole-file: MB above base':>26} {'sets/s':>9} | {'memory ratio':>12}"
+    )
+    for n_sets in sizes:
+        path = tmp / f"peak-{n_sets}.csv"
+        write_strong_csv(path, n_sets)
+        new = peak_run(streaming, path, tmp / f"new-{n_sets}.db")
+        old = peak_run(whole, path, tmp / f"old-{n_sets}.db")
+        assert new.sets == old.sets == n_sets, (new, old)
+        print(
+            f"  {n_sets:>8,} {path.stat().st_size / 1e6:>8.1f} | {new.above_mb:>25.0f}"
+            f" {n_sets / new.seconds:>9,.0f} | {old.above_mb:>26.0f}"
+            f" {n_sets / old.seconds:>9,.0f} | {old.above_mb / max(new.above_mb, 1.0):>11.1f}x"
+        )
+        path.unlink()
 
 
 def postgres_schema_url(admin_url: str) -> tuple[str, str]:
@@ -145,6 +263,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", type=int, default=100_000)
     parser.add_argument("--postgres", default=os.environ.get("SPINEWISE_TEST_POSTGRES_URL"))
+    parser.add_argument(
+        "--memory-sizes",
+        default="10000,60000,200000",
+        help="file sizes [sets] for peak memory, comma-separated ('' to skip)",
+    )
+    parser.add_argument("--baseline-ref", default=WHOLE_FILE_REF, help="whole-file importer")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
@@ -169,6 +293,9 @@ def main() -> None:
                 drop_schema(args.postgres, schema)
         else:
             print("PostgreSQL: not measured (no --postgres URL or SPINEWISE_TEST_POSTGRES_URL)")
+        sizes = [int(n) for n in args.memory_sizes.split(",") if n.strip()]
+        if sizes:
+            bench_memory(sizes, args.baseline_ref, tmp)
 
 
 if __name__ == "__main__":
