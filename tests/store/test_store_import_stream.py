@@ -7,6 +7,7 @@ times; streaming keeps it flat.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -19,7 +20,9 @@ from sqlalchemy import func, select
 from spinewise.errors import MalformedFileError
 from spinewise.logbook import ExerciseMatcher
 from spinewise.store import list_sessions, reading
-from spinewise.store.importers import import_file, parse_file
+from spinewise.store.importers import import_backup, import_file, parse_file
+from spinewise.store.importers.jsonfile import JsonFile
+from spinewise.store.importers.jsonstream import JsonStream
 from spinewise.store.sessions import athlete_id
 from spinewise.store.tables import ImportRow, SessionRow, SetRow
 
@@ -46,6 +49,23 @@ def _strong_lines(n_sets: int, per_session: int = 40) -> list[str]:
     return lines
 
 
+def _backup_lines(n_sets: int, per_session: int = 40) -> list[str]:
+    """A backup of ``n_sets`` sets, ``per_session`` a session, one session a line."""
+    start = datetime(2001, 1, 1, 17, 30)
+    lines = ['{"schema_version": 1, "athlete": {"name": "ann"}, "sessions": [\n']
+    ids = ("bird_dog", "side_plank", "romanian_deadlift", "goblet_squat")
+    for session in range(0, n_sets // per_session):
+        sets = [
+            {"exercise_id": ids[i // 10 % 4], "set_number": i % 10 + 1, "reps": 5, "load_kg": 20.0}
+            for i in range(per_session)
+        ]
+        when = (start + timedelta(days=session)).isoformat()
+        lines.append(("," if session else "") + json.dumps({"started_at": when, "sets": sets}))
+        lines.append("\n")
+    lines.append("]}\n")
+    return lines
+
+
 def _write(path: Path, lines: list[str]) -> Path:
     path.write_text("".join(lines), encoding="utf-8")
     return path
@@ -69,40 +89,52 @@ _PEAK = textwrap.dedent(
     from spinewise.store import create_engine_from_url, ensure_current
     from spinewise.store.importers import import_file
 
-    small, big, url = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+    from spinewise.store.importers import import_backup
+
+    small, big, url, fmt = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4]
     engine = create_engine_from_url(url)
     ensure_current(engine)
     matcher = ExerciseMatcher([])
+    later = date(2100, 1, 1)
+
+    def run(path, name):
+        if fmt == "json":
+            return import_backup(engine, path, name, today=later)
+        return import_file(engine, path, fmt, name, matcher, today=later)
+
     tracemalloc.start()
-    import_file(engine, small, "strong", "warm-up", matcher, today=date(2100, 1, 1))
+    run(small, "warm-up")
     tracemalloc.reset_peak()
-    report = import_file(engine, big, "strong", "ann", matcher, today=date(2100, 1, 1))
+    report = run(big, "ann")
     print(tracemalloc.get_traced_memory()[1], report.counts.sets_added)
     """
 )
 
 
-def _peak_bytes(tmp_path: Path, n_sets: int) -> int:
+def _peak_bytes(tmp_path: Path, n_sets: int, fmt: str = "strong") -> int:
     """Peak traced memory [bytes] of importing ``n_sets`` sets, in a fresh process."""
-    folder = tmp_path / str(n_sets)
+    folder = tmp_path / f"{fmt}-{n_sets}"
     folder.mkdir()
-    small = _write(folder / "small.csv", _strong_lines(100))
-    big = _write(folder / "big.csv", _strong_lines(n_sets))
+    lines = _backup_lines if fmt == "json" else _strong_lines
+    small = _write(folder / "small", lines(100))
+    big = _write(folder / "big", lines(n_sets))
     url = f"sqlite:///{(folder / 'peak.db').as_posix()}"
     done = subprocess.run(
-        [sys.executable, "-c", _PEAK, str(small), str(big), url],
+        [sys.executable, "-c", _PEAK, str(small), str(big), url, fmt],
         capture_output=True,
         text=True,
-        check=True,
+        check=False,
         timeout=600,
     )
+    assert done.returncode == 0, done.stderr[-3000:]
     peak, added = (int(v) for v in done.stdout.split())
     assert added == n_sets
     return peak
 
 
-def test_import_memory_does_not_grow_with_the_file(tmp_path):
-    small, large = _peak_bytes(tmp_path, 20_000), _peak_bytes(tmp_path, 80_000)
+@pytest.mark.parametrize("fmt", ["strong", "json"])
+def test_import_memory_does_not_grow_with_the_file(tmp_path, fmt):
+    small, large = _peak_bytes(tmp_path, 20_000, fmt), _peak_bytes(tmp_path, 80_000, fmt)
     # Reading the whole file first: about 4 times the peak for 4 times the sets.
     assert large < 1.5 * small, f"peak {small:,} B for 20,000 sets, {large:,} B for 80,000"
     assert large < 40e6, f"peak {large:,} B for 80,000 sets"
@@ -182,3 +214,69 @@ def test_a_dry_run_streams_and_writes_nothing(engine, tmp_path):
     preview = import_file(engine, path, "strong", "ann", matcher, dry_run=True, today=FAR_FUTURE)
     assert (preview.counts.sessions_added, preview.counts.sets_added) == (150, 6_000)
     assert _stored_counts(engine) == (0, 0, 0)
+
+
+def test_a_bad_session_at_the_end_of_a_big_backup_changes_nothing(engine, tmp_path):
+    lines = _backup_lines(12_000)
+    late = datetime(2001, 1, 1, 17, 30) + timedelta(days=900)
+    bad = {"started_at": late.isoformat(), "sets": [{"exercise_id": "bird_dog", "reps": 5}]}
+    lines[-1:] = [",", json.dumps(bad), "\n]}\n"]
+    path = _write(tmp_path / "backup.json", lines)
+    with pytest.raises(MalformedFileError) as err:
+        import_backup(engine, path, today=FAR_FUTURE)
+    message = str(err.value)
+    assert message.startswith("backup.json: line 302, column "), message  # 1 + 300 sessions
+    assert message.endswith("(sessions[300].sets[0].set_number): Field required"), message
+    assert _stored_counts(engine) == (0, 0, 0)
+    lines[-3:] = ["\n]}\n"]
+    report = import_backup(engine, _write(tmp_path / "ok.json", lines), today=FAR_FUTURE)
+    assert (report.counts.sessions_added, report.counts.sets_added) == (300, 12_000)
+    again = import_backup(engine, _write(tmp_path / "ok.json", lines), today=FAR_FUTURE)
+    assert (again.counts.sessions_merged, again.counts.sets_merged) == (300, 12_000)
+
+
+DOCUMENTS = (
+    '{"a": [1, 22, 333, -4.5e3, "\u00e9t\u00e9 \u2603", true, null], "b": {"c": [[], {}]}}',
+    '{\n  "sessions": [\n    {"x": 12345678901234567890},\n    {"y": "\u00fcber"}\n  ]\n}\n',
+    '\ufeff{"a": "caf\u00e9"}',
+)
+
+
+def _read_all(path: Path, chunk: int) -> dict[str, object]:
+    """The top-level members of a JSON object, arrays read item by item."""
+    found: dict[str, object] = {}
+    with JsonStream(path, path.name, chunk=chunk) as stream:
+        stream.expect("{", "an object")
+        for key in stream.members():
+            if stream.peek() == "[":
+                stream.expect("[", "a list")
+                found[key] = [piece.value for piece in stream.items()]
+            else:
+                found[key] = stream.value().value
+        stream.end()
+    return found
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 5, 8, 64])
+@pytest.mark.parametrize("text", DOCUMENTS)
+def test_the_json_stream_decodes_as_the_whole_file_does(tmp_path, text, chunk):
+    """Pieces of any size, cut inside numbers and inside multi-byte characters."""
+    path = tmp_path / "d.json"
+    path.write_text(text, encoding="utf-8")
+    assert _read_all(path, chunk) == json.loads(text.lstrip("\ufeff"))
+
+
+@pytest.mark.parametrize("chunk", [1, 4, 1 << 20])
+@pytest.mark.parametrize(
+    "text",
+    ['{"sessions": [\n  {"a": 1},\n  {"a": 2,,}\n]}', '{"sessions": [1, 2}', '{"a": 1} x'],
+)
+def test_json_stream_errors_name_the_line_and_column_json_names(tmp_path, text, chunk):
+    path = tmp_path / "e.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(MalformedFileError) as whole:
+        JsonFile(path)
+    with pytest.raises(MalformedFileError) as streamed:
+        _read_all(path, chunk)
+    where = str(whole.value).split(": not JSON")[0]
+    assert str(streamed.value).startswith(where + ": not JSON"), (whole.value, streamed.value)

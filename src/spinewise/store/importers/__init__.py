@@ -20,16 +20,17 @@ from pathlib import Path
 from typing import Literal
 
 from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
 
 from spinewise.errors import InputError
-from spinewise.logbook import Backup, CustomExercise, ExerciseMatcher, Match, SessionLog
+from spinewise.logbook import CustomExercise, ExerciseMatcher, Match, SessionLog
 from spinewise.logbook import future_problems as _future_problems
 from spinewise.store.engine import advisory_lock, reading, writing
-from spinewise.store.importers.backup import parse_backup_file
+from spinewise.store.importers.backup import BackupStream
 from spinewise.store.importers.base import ParsedImport, Progress, RawSession, assemble
 from spinewise.store.importers.hevy import iter_hevy
 from spinewise.store.importers.liftosaur import iter_liftosaur
-from spinewise.store.importers.stream import Chunks, survey, write_stream
+from spinewise.store.importers.stream import SET_BATCH, Chunks, survey, write_stream
 from spinewise.store.importers.strong import iter_strong
 from spinewise.store.importers.wger import parse_wger
 from spinewise.store.importers.writer import WriteCounts, write_sessions
@@ -220,6 +221,45 @@ def import_file(
     return ImportReport(fmt, name, False, counts, custom, unrecognised, fuzzy)
 
 
+def _backup_batches(reader: BackupStream) -> Iterator[list[SessionLog]]:
+    """The backup's sessions in batches of about :data:`.stream.SET_BATCH` sets."""
+    batch: list[SessionLog] = []
+    size = 0
+    for log in reader.sessions():
+        batch.append(log)
+        size += len(log.sets) + 1
+        if size >= SET_BATCH:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _write_backup_sessions(
+    db: Session,
+    who: int | None,
+    path: Path,
+    *,
+    total: int,
+    import_id: int | None = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> WriteCounts:
+    """Read the backup's sessions again and write them a batch at a time (count only: dry run)."""
+    counts = WriteCounts()
+    for batch in _backup_batches(BackupStream(path, path.name)):
+        part = write_sessions(db, who, batch, import_id=import_id, dry_run=dry_run)
+        counts = WriteCounts(
+            counts.sessions_added + part.sessions_added,
+            counts.sessions_merged + part.sessions_merged,
+            counts.sets_added + part.sets_added,
+            counts.sets_merged + part.sets_merged,
+        )
+        if progress and not dry_run:
+            progress("write", counts.sets_added + counts.sets_merged, total)
+    return counts
+
+
 def import_backup(
     engine: Engine,
     path: Path,
@@ -234,11 +274,24 @@ def import_backup(
 
     Plans are matched by version, profiles and assessments by time, sessions and sets by
     their natural keys; whatever is already stored is left as it is. Sessions after tomorrow
-    (from ``today``, by default the local date) are refused.
+    (from ``today``, by default the local date) are refused. The sessions are read twice, one
+    at a time (decision 0277): first to check them, then to write them in batches inside the
+    one transaction.
     """
-    backup: Backup = parse_backup_file(path)
     shown = path.name if file_name is None else file_name
-    _check_dates(backup.sessions, today, shown)
+    reader = BackupStream(path, path.name)
+    latest = today or date.today()
+    future: list[str] = []
+    total = 0
+    with _bulk():
+        for log in reader.sessions():
+            total += len(log.sets)
+            if len(future) < 20:
+                future += _future_problems([log], latest, f"{shown}: started_at")
+    if future:
+        raise InputError(future)
+    backup = reader.head
+    assert backup is not None  # set once the sessions are read
     name = athlete or backup.athlete.name
     sha = _sha256(path)
     with writing(engine) as db:
@@ -267,7 +320,7 @@ def import_backup(
         new_assessments = [a for a in backup.assessments if a.recorded_at not in assessed]
         custom: tuple[CustomExercise, ...] = backup.custom_exercises
         if dry_run or who is None:
-            counts = write_sessions(db, who, backup.sessions, dry_run=True)
+            counts = _write_backup_sessions(db, who, path, total=total, dry_run=True)
             db.rollback()
             return ImportReport(
                 "json",
@@ -293,7 +346,9 @@ def import_backup(
             db.add(AssessmentRow(athlete_id=who, recorded_at=item.recorded_at, result=item.result))
         added_custom = add_custom_exercises(db, who, custom)
         db.flush()
-        counts = write_sessions(db, who, backup.sessions, import_id=record.id, progress=progress)
+        counts = _write_backup_sessions(
+            db, who, path, total=total, import_id=record.id, progress=progress
+        )
         record.sessions_added = counts.sessions_added
         record.sets_added = counts.sets_added
         record.sets_merged = counts.sets_merged
