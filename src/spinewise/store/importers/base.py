@@ -247,20 +247,33 @@ class Grouper:
         yield from self.ready()
 
 
+def _places(header: dict[str, int]) -> dict[str, str]:
+    return {name: f"column {index + 1} ({name})" for name, index in header.items()}
+
+
 class CsvRow:
     """One CSV record with its first line number; cell parsers fail naming line and column."""
 
-    __slots__ = ("cells", "file", "header", "line")
+    __slots__ = ("cells", "file", "header", "line", "places")
 
-    def __init__(self, file: str, line: int, header: dict[str, int], cells: list[str]) -> None:
+    def __init__(
+        self,
+        file: str,
+        line: int,
+        header: dict[str, int],
+        cells: list[str],
+        places: dict[str, str] | None = None,
+    ) -> None:
         self.file = file
         self.line = line
         self.header = header
         self.cells = cells
+        # ``column N (NAME)`` of each column, made once per file (every row names its columns).
+        self.places = places if places is not None else _places(header)
 
     def where(self, column: str) -> str:
         """``column N (NAME)``."""
-        return f"column {self.header[column] + 1} ({column})"
+        return self.places[column]
 
     def fail(self, column: str, message: str) -> NoReturn:
         """Stop the import: file, line and column, and what is wrong."""
@@ -333,6 +346,7 @@ def read_csv(
             if header_cells is None:
                 raise MalformedFileError(f"{label}: line 1, column 1: the file is empty")
             header = {name.strip(): i for i, name in enumerate(header_cells)}
+            places = _places(header)
             missing = [c for c in required if c not in header]
             if missing:
                 raise MalformedFileError(
@@ -352,7 +366,7 @@ def read_csv(
                     )
                 if progress and start % 2000 == 0:
                     progress("read", start, total)
-                yield CsvRow(label, start, header, cells)
+                yield CsvRow(label, start, header, cells, places)
     except UnicodeDecodeError as err:
         raise MalformedFileError(
             f"{label}: line ?, column ?: not UTF-8 text (byte offset {err.start})"
