@@ -85,6 +85,7 @@ class JsonStream:
         self._eof = False
         self._line = 1  # where _buf[0] is in the file
         self._column = 1
+        self._mark = (0, 1, 1)  # a position in _buf and where it is: where() scans on from it
 
     def close(self) -> None:
         """Close the file."""
@@ -113,25 +114,28 @@ class JsonStream:
             self._buf += more
             return False
         if self._pos:
-            dropped = self._buf[: self._pos]
-            newlines = dropped.count("\n")
-            if newlines:
-                self._line += newlines
-                self._column = len(dropped) - dropped.rfind("\n")
-            else:
-                self._column += len(dropped)
+            self._line, self._column = self.where()
             self._buf = self._buf[self._pos :]
             self._pos = 0
+            self._mark = (0, self._line, self._column)
         self._buf += more
         return True
 
     def where(self) -> tuple[int, int]:
-        """Line and column (1-based) of the next character."""
-        before = self._buf[: self._pos]
-        newlines = before.count("\n")
+        """Line and column (1-based) of the next character.
+
+        The text is scanned on from the last position asked for, so asking after every value
+        costs the length of the file once, not once per value.
+        """
+        start, line, column = self._mark
+        newlines = self._buf.count("\n", start, self._pos)
         if newlines:
-            return self._line + newlines, self._pos - before.rfind("\n")
-        return self._line, self._column + self._pos
+            line += newlines
+            column = self._pos - self._buf.rfind("\n", start, self._pos)
+        else:
+            column += self._pos - start
+        self._mark = (self._pos, line, column)
+        return line, column
 
     def error(self, message: str) -> MalformedFileError:
         """A problem at the next character."""
