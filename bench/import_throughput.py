@@ -10,19 +10,20 @@ Baselines measured in the same run:
   the ceiling of any CSV importer in Python.
 - ``naive row-by-row``: one INSERT and one COMMIT per set through SQLAlchemy Core, the way a
   simple importer would write (measured on a 2,000-set sample; the rate is what counts).
-- ``whole-file`` (peak memory): the importer as it was before imports streamed (decision
-  0277), taken from git at ``--baseline-ref`` (``git archive``, no checkout) and run, like the
-  streaming one, in a fresh process per file size on SQLite. Peak RSS is the process's
-  high-water mark (``VmHWM``, reset through ``/proc/self/clear_refs`` just before the import)
-  minus its RSS then (the baseline: interpreter, modules, engine); ``ru_maxrss`` is not used
-  as the baseline because a child's starts at its parent's size. The ratio is whole-file over
-  streaming.
+- ``whole-file`` (peak memory; Strong CSV and our JSON backup): the importer as it was before
+  imports streamed (decision 0277), taken from git at ``--baseline-ref`` (``git archive``, no
+  checkout) and run, like the streaming one, in a fresh process per file size on SQLite. Peak
+  RSS is the process's high-water mark (``VmHWM``, reset through ``/proc/self/clear_refs``
+  just before the import) minus its RSS then (the baseline: interpreter, modules, engine);
+  ``ru_maxrss`` is not the baseline because a child's starts at its parent's size. The ratio
+  is whole-file over streaming.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import subprocess
 import sys
@@ -150,7 +151,7 @@ _CHILD = textwrap.dedent(
     from pathlib import Path
     from spinewise.logbook import ExerciseMatcher
     from spinewise.store import create_engine_from_url, ensure_current
-    from spinewise.store.importers import import_file
+    from spinewise.store.importers import import_backup, import_file
 
     def kib(field):
         with open("/proc/self/status") as status:
@@ -159,7 +160,7 @@ _CHILD = textwrap.dedent(
                     return int(line.split()[1])
         raise LookupError(field)
 
-    path, url = Path(sys.argv[1]), sys.argv[2]
+    path, url, fmt = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
     engine = create_engine_from_url(url)
     ensure_current(engine)
     matcher = ExerciseMatcher([])
@@ -171,7 +172,10 @@ _CHILD = textwrap.dedent(
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         peak = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t0 = time.perf_counter()
-    report = import_file(engine, path, "strong", "bench", matcher, today=date(2100, 1, 1))
+    if fmt == "json":
+        report = import_backup(engine, path, "bench", today=date(2100, 1, 1))
+    else:
+        report = import_file(engine, path, fmt, "bench", matcher, today=date(2100, 1, 1))
     seconds = time.perf_counter() - t0
     print(report.counts.sets_added, seconds, before, peak())
     """
@@ -205,11 +209,32 @@ def whole_file_sources(ref: str, folder: Path) -> Path:
     return folder / "src"
 
 
-def peak_run(sources: Path, path: Path, db: Path) -> PeakRun:
-    """Import ``path`` into a new SQLite file with the importer in ``sources``."""
+def write_backup_json(path: Path, n_sets: int) -> None:
+    """A backup (``log export --format json``) of ``n_sets`` sets, 40 per session, one a day."""
+    start = datetime(2015, 1, 1, 17, 30)
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write('{"schema_version": 1, "athlete": {"name": "bench"}, "sessions": [')
+        for session in range(n_sets // SETS_PER_SESSION):
+            sets = [
+                {
+                    "exercise_id": f"custom:exercise_{within // 5}",
+                    "set_number": within % 5 + 1,
+                    "reps": 5 + within % 6,
+                    "load_kg": float(20 + within),
+                }
+                for within in range(SETS_PER_SESSION)
+            ]
+            when = (start + timedelta(days=session)).isoformat()
+            handle.write(("," if session else "") + "\n  ")
+            handle.write(json.dumps({"started_at": when, "title": "Workout", "sets": sets}))
+        handle.write("\n]}\n")
+
+
+def peak_run(sources: Path, path: Path, db: Path, fmt: str) -> PeakRun:
+    """Import ``path`` (``fmt``) into a new SQLite file with the importer in ``sources``."""
     env = {**os.environ, "PYTHONPATH": str(sources)}
     done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(path), f"sqlite:///{db.as_posix()}"],
+        [sys.executable, "-c", _CHILD, str(path), f"sqlite:///{db.as_posix()}", fmt],
         capture_output=True,
         text=True,
         check=True,
@@ -220,26 +245,28 @@ def peak_run(sources: Path, path: Path, db: Path) -> PeakRun:
 
 
 def bench_memory(sizes: list[int], baseline_ref: str, tmp: Path) -> None:
-    """Peak RSS and throughput, streaming against whole-file, per file size."""
+    """Peak RSS and throughput, streaming against whole-file, per format and file size."""
     streaming = REPO / "src"
     whole = whole_file_sources(baseline_ref, tmp / "whole-file")
     print(f"Peak memory (SQLite; whole-file = importer at {baseline_ref[:12]}):")
     print(
-        f"  {'sets':>8} {'MB file':>8} | {'streaming: MB above base':>25} {'sets/s':>9} |"
-        f" {'whole-file: MB above base':>26} {'sets/s':>9} | {'memory ratio':>12}"
+        f"  {'format':>6} {'sets':>8} {'MB file':>8} | {'streaming: MB above base':>25}"
+        f" {'sets/s':>9} | {'whole-file: MB above base':>26} {'sets/s':>9} | {'memory ratio':>12}"
     )
-    for n_sets in sizes:
-        path = tmp / f"peak-{n_sets}.csv"
-        write_strong_csv(path, n_sets)
-        new = peak_run(streaming, path, tmp / f"new-{n_sets}.db")
-        old = peak_run(whole, path, tmp / f"old-{n_sets}.db")
-        assert new.sets == old.sets == n_sets, (new, old)
-        print(
-            f"  {n_sets:>8,} {path.stat().st_size / 1e6:>8.1f} | {new.above_mb:>25.0f}"
-            f" {n_sets / new.seconds:>9,.0f} | {old.above_mb:>26.0f}"
-            f" {n_sets / old.seconds:>9,.0f} | {old.above_mb / max(new.above_mb, 1.0):>11.1f}x"
-        )
-        path.unlink()
+    for fmt, write in (("strong", write_strong_csv), ("json", write_backup_json)):
+        for n_sets in sizes:
+            path = tmp / f"peak-{n_sets}.{fmt}"
+            write(path, n_sets)
+            new = peak_run(streaming, path, tmp / f"new-{fmt}-{n_sets}.db", fmt)
+            old = peak_run(whole, path, tmp / f"old-{fmt}-{n_sets}.db", fmt)
+            assert new.sets == old.sets == n_sets, (new, old)
+            print(
+                f"  {fmt:>6} {n_sets:>8,} {path.stat().st_size / 1e6:>8.1f} |"
+                f" {new.above_mb:>25.0f} {n_sets / new.seconds:>9,.0f} |"
+                f" {old.above_mb:>26.0f} {n_sets / old.seconds:>9,.0f} |"
+                f" {old.above_mb / max(new.above_mb, 1.0):>11.1f}x"
+            )
+            path.unlink()
 
 
 def postgres_schema_url(admin_url: str) -> tuple[str, str]:
