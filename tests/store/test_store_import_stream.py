@@ -15,12 +15,14 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from spinewise.errors import MalformedFileError
 from spinewise.logbook import ExerciseMatcher
 from spinewise.store import list_sessions, reading
-from spinewise.store.importers import import_backup, import_file, parse_file
+from spinewise.store.importers import base, import_backup, import_file, parse_file, stream
 from spinewise.store.importers.jsonfile import JsonFile
 from spinewise.store.importers.jsonstream import JsonStream
 from spinewise.store.sessions import athlete_id
@@ -280,3 +282,47 @@ def test_json_stream_errors_name_the_line_and_column_json_names(tmp_path, text, 
         _read_all(path, chunk)
     where = str(whole.value).split(": not JSON")[0]
     assert str(streamed.value).startswith(where + ": not JSON"), (whole.value, streamed.value)
+
+
+_ROW = st.tuples(
+    st.sampled_from([datetime(2024, 3, d, 9) for d in (1, 2, 3)]),
+    st.sampled_from(["Bird Dog", "Dead Bug", "Goblet Squat"]),
+    st.sampled_from(["1", "2", "3", "W", "D"]),
+    st.integers(min_value=0, max_value=30),
+)
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(rows=st.lists(_ROW, min_size=1, max_size=40))
+def test_any_order_of_rows_is_numbered_as_when_read_whole(
+    rows, sqlite_engine, tmp_path_factory, matcher, monkeypatch
+):
+    """Tiny chunks and batches: sessions cut anywhere and coming back keep the whole-file keys."""
+    monkeypatch.setattr(base, "CHUNK_SETS", 2)
+    monkeypatch.setattr(stream, "SET_BATCH", 3)
+    folder = tmp_path_factory.mktemp("rows")
+    path = _write(folder / "rows.csv", [HEADER] + [_row(w, n, o, reps=r) for w, n, o, r in rows])
+    whole = parse_file(path, "strong", matcher)
+    name = f"ann-{folder.name}"
+    report = import_file(sqlite_engine, path, "strong", name, matcher)
+    assert report.counts.sets_added == len(rows)
+    with reading(sqlite_engine) as db:
+        who = athlete_id(db, name, create=False)
+        assert who is not None
+        stored = [s.log for s in list_sessions(db, who)]
+    assert _keys(stored) == _keys(whole.sessions)
+
+
+@pytest.fixture(scope="module")
+def sqlite_engine(tmp_path_factory):
+    from spinewise.store import create_engine_from_url, ensure_current
+
+    path = tmp_path_factory.mktemp("db") / "rows.db"
+    engine = create_engine_from_url(f"sqlite:///{path.as_posix()}")
+    ensure_current(engine)
+    yield engine
+    engine.dispose()
