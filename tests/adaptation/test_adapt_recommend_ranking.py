@@ -98,7 +98,7 @@ def test_a_finding_s_target_ranks_up():
     assert "back_extension_hold" not in _by_id(without)  # not planned, not close to a planned item
     assert hold.kind == "addition"
     assert ("findings", 1.0) in hold.parts
-    assert "Serves your finding extensor_endurance_low (isometric endurance, erector spinae)." in (
+    assert "Serves your finding extensor endurance low (isometric endurance, erector spinae)." in (
         hold.reasons
     )
     # the planned bird dog serves it too and now leads the list

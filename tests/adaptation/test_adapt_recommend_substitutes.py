@@ -238,7 +238,7 @@ def test_coverage_of_counts_a_finding_s_extra_volume():
     assert coverage_of("bird_dog", two, needs, catalog=CATALOG).demands == (demand,)
     three = [*two, "bird_dog"]
     assert coverage_of("bird_dog", three, needs, catalog=CATALOG).demands == ()
-    assert "finding extensor_endurance_low (isometric endurance, erector spinae)" in (
+    assert "finding extensor endurance low (isometric endurance, erector spinae)" in (
         coverage_of("bird_dog", two, needs, catalog=CATALOG).describe()
     )
 

@@ -64,10 +64,12 @@ def job_settings(env: dict[str, str]) -> Any:
     return JobSettings(**{k: v for k, v in names.items() if k in JobSettings.model_fields})
 
 
-def start_worker(env: dict[str, str], processes: int = 1) -> subprocess.Popen[bytes]:
+def start_worker(
+    env: dict[str, str], processes: int = 1, threads: int = 1
+) -> subprocess.Popen[bytes]:
     exe = Path(sys.executable).with_name("spinewise")
     return subprocess.Popen(
-        [str(exe), "worker", "--processes", str(processes)],
+        [str(exe), "worker", "--processes", str(processes), "--threads", str(threads)],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -12,6 +12,7 @@ from spinewise.logbook import PainScores, PlannedRef, SessionLog, SetLog
 from spinewise.logbook.summary import SessionSummary
 from spinewise.planning.plan import Plan
 from spinewise.services.schedule import (
+    PAINFUL_MORNING,
     PAINFUL_TODAY,
     TRAINED_TODAY,
     dated_sessions,
@@ -79,6 +80,7 @@ class Case:
     logs: tuple[SessionSummary, ...] = ()
     anchor: date | None = WED
     versions: frozenset[int] = frozenset({1})
+    morning_pain: int | None = None
     # expected
     next_key: tuple[int, int] | None = None
     next_date: date | None = None
@@ -266,6 +268,24 @@ CASES = [
         done=frozenset({(1, 1)}),
     ),
     Case(
+        "back pain 6/10 in this morning's check-in: today's session is not offered",
+        SELF_PACED,
+        WED,
+        morning_pain=6,
+        next_key=(1, 1),
+        next_date=WED + timedelta(1),
+        held_back=PAINFUL_MORNING,
+    ),
+    Case(
+        "back pain 5/10 this morning is acceptable: today's session is offered",
+        SELF_PACED,
+        WED,
+        morning_pain=5,
+        next_key=(1, 1),
+        next_date=WED,
+        due_today=True,
+    ),
+    Case(
         "everything done: no next session",
         SELF_PACED,
         WED,
@@ -286,6 +306,7 @@ def test_schedule(case: Case) -> None:
         case.logs,
         versions=case.versions,
         today=case.today,
+        morning_pain_0_10=case.morning_pain,
     )
     nxt = got.next
     assert (None if nxt is None else nxt.key) == case.next_key

@@ -36,6 +36,12 @@ def _requests(ids: dict[str, Any], exercise: str) -> list[tuple[str, str, str, d
         ("GET", "/api/v1/plans/{id}", f"/api/v1/plans/{plan}", {}),
         ("GET", "/api/v1/logs/sessions/{id}", f"/api/v1/logs/sessions/{sid}", {}),
         (
+            "GET",
+            "/api/v1/logs/sessions/{id}/adaptation",
+            f"/api/v1/logs/sessions/{sid}/adaptation",
+            {},
+        ),
+        (
             "PATCH",
             "/api/v1/logs/sessions/{id}",
             f"/api/v1/logs/sessions/{sid}",

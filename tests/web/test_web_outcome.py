@@ -12,9 +12,11 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from web.web_helpers import NOW, signup_login, with_plan
+from web.web_helpers import NOW, planned_session, signup_login, with_plan
 
 SNAKE = re.compile(r"\b[a-z]+_[a-z_]+\b")
+#: The adaptation of a session that changes nothing (adapted in the request: no job).
+NOTHING = {"plan_version": None, "changes": [], "status": "done", "job": None}
 
 
 def _main(html: str) -> str:
@@ -29,46 +31,12 @@ def _section(html: str, css_class: str) -> str:
     return _main("<main>" + html[start : html.index("</section>", start)] + "</main>")
 
 
-def _planned_session(client: TestClient, *, during: int, after: int) -> dict[str, Any]:
-    """The next planned session logged whole, every set as planned, with the given pain."""
-    nxt = client.get("/api/v1/sessions/next").json()
-    sets = []
-    for item in nxt["items"]:
-        sides = ["left", "right"] if item["sets"] is None else [None]
-        for side in sides:
-            count = item["sets"] or (item["sets_left"] if side == "left" else item["sets_right"])
-            for n in range(1, count + 1):
-                sets.append(
-                    {
-                        "exercise_id": item["exercise_id"],
-                        "set_number": n,
-                        "side": side,
-                        "reps": item["reps"],
-                        "hold_s": item["hold_s"],
-                        "distance_m": item["distance_m"],
-                        "rpe": 5,
-                    }
-                )
-    return {
-        "started_at": NOW.replace(hour=8).isoformat(),
-        "duration_min": 30,
-        "session_rpe": 6,
-        "pain": {"before": 2, "during": during, "after": after},
-        "planned": {
-            "plan_version": nxt["plan_version"],
-            "week": nxt["week"],
-            "session": nxt["session"],
-        },
-        "sets": sets,
-    }
-
-
 def test_logging_a_painful_session_answers_with_each_change_and_its_plain_reason(
     client: TestClient,
 ) -> None:
     signup_login(client, "honest-api@example.org")
     with_plan(client)
-    r = client.post("/api/v1/logs/sessions", json=_planned_session(client, during=7, after=6))
+    r = client.post("/api/v1/logs/sessions", json=planned_session(client, during=7, after=6))
     assert r.status_code == 201, r.text
     adaptation = r.json()["adaptation"]
     assert adaptation["plan_version"] == 2
@@ -94,13 +62,13 @@ def test_an_unplanned_or_back_filled_session_does_not_adapt_the_plan_again(
 
     signup_login(client, "no-compounding@example.org")
     with_plan(client)
-    painful = _planned_session(client, during=7, after=6)
+    painful = planned_session(client, during=7, after=6)
     r = client.post("/api/v1/logs/sessions", json=painful)
     assert r.json()["adaptation"]["changes"]
     sets_after = client.get("/api/v1/sessions/next").json()["items"]
     # an unplanned session, and an earlier planned one logged afterwards, change nothing
     r = client.post("/api/v1/logs/sessions", json=a_session())
-    assert r.json()["adaptation"] == {"plan_version": None, "changes": []}
+    assert r.json()["adaptation"] == NOTHING
     earlier = {**painful, "started_at": NOW.replace(day=NOW.day - 1, hour=8).isoformat()}
     r = client.post("/api/v1/logs/sessions", json=earlier)
     assert r.json()["adaptation"]["changes"] == []
@@ -114,7 +82,7 @@ def test_logging_without_a_plan_answers_with_no_changes(client: TestClient) -> N
 
     r = client.post("/api/v1/logs/sessions", json=a_session())
     assert r.status_code == 201, r.text
-    assert r.json()["adaptation"] == {"plan_version": None, "changes": []}
+    assert r.json()["adaptation"] == NOTHING
 
 
 def _finish_live(client: TestClient, token: str, *, during: int) -> str:

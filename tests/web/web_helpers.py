@@ -86,3 +86,37 @@ def a_session(**changes: Any) -> dict[str, Any]:
     }
     data.update(changes)
     return data
+
+
+def planned_session(client: TestClient, *, during: int, after: int) -> dict[str, Any]:
+    """The next planned session logged whole, every set as planned, with the given pain."""
+    nxt = client.get("/api/v1/sessions/next").json()
+    sets = []
+    for item in nxt["items"]:
+        sides = ["left", "right"] if item["sets"] is None else [None]
+        for side in sides:
+            count = item["sets"] or (item["sets_left"] if side == "left" else item["sets_right"])
+            for n in range(1, count + 1):
+                sets.append(
+                    {
+                        "exercise_id": item["exercise_id"],
+                        "set_number": n,
+                        "side": side,
+                        "reps": item["reps"],
+                        "hold_s": item["hold_s"],
+                        "distance_m": item["distance_m"],
+                        "rpe": 5,
+                    }
+                )
+    return {
+        "started_at": NOW.replace(hour=8).isoformat(),
+        "duration_min": 30,
+        "session_rpe": 6,
+        "pain": {"before": 2, "during": during, "after": after},
+        "planned": {
+            "plan_version": nxt["plan_version"],
+            "week": nxt["week"],
+            "session": nxt["session"],
+        },
+        "sets": sets,
+    }

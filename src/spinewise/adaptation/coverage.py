@@ -68,11 +68,12 @@ def _join(parts: Sequence[str]) -> str:
 
 
 def demand_text(demand: Demand) -> str:
-    """A demand in words, e.g. ``extensor_endurance_low (isometric endurance, erector spinae)``."""
+    """A demand in words, e.g. ``extensor endurance low (isometric endurance, erector spinae)``."""
     targets = [_words(t) for t in (demand.quality, demand.region, demand.pattern) if t]
     if demand.kind == "weaker_side":
         targets = [f"unilateral {_words(demand.pattern or 'work')}"]
-    return f"{demand.finding} ({', '.join(targets)})" if targets else demand.finding
+    finding = _words(demand.finding)
+    return f"{finding} ({', '.join(targets)})" if targets else finding
 
 
 class CoverageJson(TypedDict):

@@ -38,6 +38,7 @@ from spinewise.planning.periodization import Phase
 from spinewise.planning.request import PlanRequest
 from spinewise.planning.spine import CompressionFn, model_compression_n
 from spinewise.planning.validate_item import item_problems, planner_dose
+from spinewise.units import DEFAULT_WEIGHT_UNIT, WeightUnit, plan_weight_text
 
 __all__ = [
     "LEVELS_BELOW",
@@ -138,6 +139,7 @@ def substitutes(
     request: PlanRequest | None = None,
     phase: Phase | None = None,
     compression: CompressionFn = model_compression_n,
+    unit: WeightUnit = DEFAULT_WEIGHT_UNIT,
 ) -> list[Substitute]:
     """The ``k`` closest exercises that can replace ``exercise_id`` today, best first.
 
@@ -168,6 +170,8 @@ def substitutes(
         phase, whose window is the narrowest.
     compression
         Estimates an exercise's peak L5/S1 compression [N] (the planner's estimate by default).
+    unit
+        The unit a load cap in a reason is written in ("kg" or "lb"; ``load_cap_kg`` stays kg).
 
     Returns
     -------
@@ -226,7 +230,8 @@ def substitutes(
             reason += f"; it loses {loses.describe()} (no option keeps all of it)"
         cap = caps.get(ex.id)
         if cap is not None:
-            reason += f"; at most {cap:g} kg, to keep your lower back within its limit"
+            at_most = plan_weight_text(cap, unit)
+            reason += f"; at most {at_most}, to keep your lower back within its limit"
         out.append(
             Substitute(
                 exercise_id=ex.id,

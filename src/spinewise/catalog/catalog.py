@@ -6,14 +6,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from spinewise.catalog.ballistic import check_ballistic_rules, load_ballistic_rules
-from spinewise.catalog.check import check_catalog
 from spinewise.catalog.entities import Exercise
-from spinewise.catalog.exclusions import load_finding_exclusions
-from spinewise.catalog.loader import default_data_dir, read_catalog_dir
-from spinewise.catalog.vocabulary import Vocabulary, load_vocabulary
+from spinewise.catalog.vocabulary import Vocabulary, vocabulary_from_data
 from spinewise.errors import CatalogError, InputError
+
+if TYPE_CHECKING:
+    from spinewise.catalog.cache import CachedCatalog
 
 __all__ = ["Catalog", "ExerciseFilter", "load_catalog"]
 
@@ -109,6 +109,12 @@ class Catalog:
 
 
 def _load(directory: Path) -> Catalog:
+    # The reading and checking modules are imported here: a start that finds the checked
+    # catalogue in the cache (spinewise.catalog.cache) needs neither.
+    from spinewise.catalog.check import check_catalog
+    from spinewise.catalog.loader import read_catalog_dir
+    from spinewise.catalog.vocabulary import load_vocabulary
+
     loaded = read_catalog_dir(directory)
     vocab = load_vocabulary()
     problems = check_catalog(loaded, vocab)
@@ -117,8 +123,14 @@ def _load(directory: Path) -> Catalog:
     return Catalog(loaded.exercises, loaded.digest, vocab)
 
 
-@cache
-def _load_default() -> Catalog:
+def _check_default() -> CachedCatalog:
+    """Read and check the packaged catalogue and its reference files (raises on any problem)."""
+    from spinewise.catalog.ballistic import check_ballistic_rules, load_ballistic_rules
+    from spinewise.catalog.cache import CachedCatalog
+    from spinewise.catalog.exclusions import load_finding_exclusions
+    from spinewise.catalog.loader import default_data_dir
+    from spinewise.catalog.vocabulary import vocabulary_data
+
     catalog = _load(default_data_dir())
     problems = check_ballistic_rules(load_ballistic_rules(), catalog.ids)
     missing = sorted(
@@ -127,14 +139,26 @@ def _load_default() -> Catalog:
     problems += [f"finding_exclusions.toml: no exercise with id {eid!r}" for eid in missing]
     if problems:
         raise CatalogError(problems)
-    return catalog
+    return CachedCatalog(
+        version=catalog.version, vocabulary=vocabulary_data(), exercises=catalog.exercises
+    )
+
+
+@cache
+def _load_default() -> Catalog:
+    from spinewise.catalog.cache import cached
+
+    found = cached(_check_default)
+    return Catalog(found.exercises, found.version, vocabulary_from_data(found.vocabulary))
 
 
 def load_catalog(directory: Path | None = None) -> Catalog:
     """Load and validate a catalogue (the packaged one unless ``directory`` is given).
 
     The packaged catalogue is also checked against its reference files (``data/ballistic.toml``,
-    ``data/finding_exclusions.toml``): every id they name must be a catalogue exercise.
+    ``data/finding_exclusions.toml``): every id they name must be a catalogue exercise. Once
+    checked, it is kept in the user's cache folder (:mod:`spinewise.catalog.cache`) and read
+    from there while neither its files nor the code that checks them change.
 
     Raises
     ------

@@ -14,7 +14,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-__all__ = ["TAG_FIELDS", "Vocabulary", "load_vocabulary"]
+__all__ = ["TAG_FIELDS", "Vocabulary", "load_vocabulary", "vocabulary_data", "vocabulary_from_data"]
 
 #: The exercise fields whose values come from a vocabulary section of the same name
 #: (``regions`` keys, ``blocks`` a list of block kinds).
@@ -66,7 +66,8 @@ def _meaning(value: Any) -> str:
 
 
 # I/O edge: ``raw`` is the parsed vocabulary TOML file.
-def _from_mapping(raw: dict[str, Any]) -> Vocabulary:
+def vocabulary_from_data(raw: dict[str, Any]) -> Vocabulary:
+    """The vocabulary of a parsed vocabulary file (:func:`vocabulary_data`)."""
     sections = {
         name: MappingProxyType({tag: _meaning(v) for tag, v in body.items()})
         for name, body in raw.items()
@@ -93,8 +94,14 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
     >>> vocab.allows("planes", "transverse")
     True
     """
+    return vocabulary_from_data(vocabulary_data(path))
+
+
+# I/O edge: the parsed TOML document.
+def vocabulary_data(path: Path | None = None) -> dict[str, Any]:
+    """The vocabulary file as parsed (the packaged copy unless ``path`` is given)."""
     if path is None:
         text = resources.files("spinewise.catalog").joinpath("data/vocabulary.toml").read_text()
     else:
         text = path.read_text(encoding="utf-8")
-    return _from_mapping(tomllib.loads(text))
+    return tomllib.loads(text)

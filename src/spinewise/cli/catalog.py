@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import json
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from spinewise.catalog import ExerciseFilter, load_catalog, load_vocabulary, similarity_index
-from spinewise.catalog.check import check_catalog
-from spinewise.catalog.export import export_catalog
-from spinewise.catalog.loader import default_data_dir, read_catalog_dir
-from spinewise.cli import render
+from spinewise.catalog import ExerciseFilter, load_catalog
+from spinewise.cli import plain
 from spinewise.errors import InputError
+
+# Rich (spinewise.cli.render), the catalogue checks and the similarity index are imported by the
+# commands that use them: ``catalog list`` into a pipe needs none of them (decision 0130).
 
 __all__ = ["app"]
 
@@ -34,6 +35,11 @@ def check(
     ] = None,
 ) -> None:
     """Validate the catalogue; print FILE: EXERCISE_ID: FIELD: message for each problem."""
+    from spinewise.catalog import load_vocabulary
+    from spinewise.catalog.check import check_catalog
+    from spinewise.catalog.loader import default_data_dir, read_catalog_dir
+    from spinewise.cli import render
+
     folder = directory or default_data_dir()
     if not folder.is_dir():
         raise InputError(f"DIR: not a folder: {folder}")
@@ -47,7 +53,7 @@ def check(
 
 
 def _check_tag(section: str, value: str | None) -> None:
-    vocab = load_vocabulary()
+    vocab = load_catalog().vocabulary
     if value is not None and not vocab.allows(section, value):
         allowed = ", ".join(vocab.values(section))
         raise InputError(f"--{section.rstrip('s')}: unknown value {value!r}; allowed: {allowed}")
@@ -70,7 +76,10 @@ def list_exercises(
         list[str] | None, typer.Option(help="Leave out exercises loading this sensitivity.")
     ] = None,
 ) -> None:
-    """List exercises, filtered by tags."""
+    """List exercises, filtered by tags.
+
+    Into a pipe or a file: tab-separated lines, whole values, one exercise a line.
+    """
     for section, value in (
         ("regions", region),
         ("qualities", quality),
@@ -97,12 +106,22 @@ def list_exercises(
         exclude_sensitivities=frozenset(exclude or ()),
     )
     found = load_catalog().find(criteria)
-    render.console.print(render.exercise_table(found, f"{len(found)} exercises"))
+    title = f"{len(found)} exercises"
+    if not plain.to_terminal():
+        plain.write_rows(title, plain.EXERCISE_COLUMNS, plain.exercise_rows(found))
+        return
+    from spinewise.cli.boxes import draw_table
+
+    rows = list(plain.exercise_rows(found))
+    sys.stdout.write(draw_table(title, plain.EXERCISE_COLUMNS, rows))
 
 
 @app.command("show")
 def show(exercise_id: Annotated[str, typer.Argument(help="An exercise id.")]) -> None:
     """Show an exercise with cues, regressions, progressions and similar exercises."""
+    from spinewise.catalog import similarity_index
+    from spinewise.cli import render
+
     catalog = load_catalog()
     ex = catalog.get(exercise_id)
     render.exercise_detail(ex, catalog, similarity_index(catalog).most_similar(ex.id, 5))
@@ -116,6 +135,7 @@ def export(
 ) -> None:
     """Print the catalogue as a JSON array (docs/contracts/README.md)."""
     from spinewise.biomechanics.exercise import compression_json
+    from spinewise.catalog.export import export_catalog
 
     data = export_catalog(load_catalog(), compression_json)
     typer.echo(json.dumps(data, indent=2, ensure_ascii=False))

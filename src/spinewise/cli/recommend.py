@@ -22,16 +22,14 @@ from spinewise.adaptation.coverage import Coverage, CoverageJson, item_coverage
 from spinewise.adaptation.recommend import (
     Recommendation,
     RecommendationJson,
-    recommended_for_you,
 )
 from spinewise.adaptation.substitutes import Substitute, substitutes
-from spinewise.assessment import assess
 from spinewise.catalog import Catalog, load_catalog
 from spinewise.cli import render
 from spinewise.cli.db import open_services
 from spinewise.errors import InputError
 from spinewise.logbook import PlannedSession
-from spinewise.planning.from_profile import FLOOR_SPACE, request_from_profile
+from spinewise.planning.from_profile import FLOOR_SPACE
 from spinewise.planning.make import spine_compression
 from spinewise.planning.periodization import Phase
 from spinewise.planning.plan import Plan, Week
@@ -56,8 +54,7 @@ def _read_store(athlete: str, today: date) -> services.RecommendInputs:
 
 
 def _request(profile_file: Path | None, stored: Profile | None) -> PlanRequest | None:
-    profile = load_profile(profile_file) if profile_file is not None else stored
-    return None if profile is None else request_from_profile(profile, assess(profile))
+    return services.request_of(load_profile(profile_file) if profile_file is not None else stored)
 
 
 def _today(request: PlanRequest | None, pain_now: int | None) -> PlanRequest | None:
@@ -69,11 +66,6 @@ def _today(request: PlanRequest | None, pain_now: int | None) -> PlanRequest | N
 
 def _phase(week: Week) -> Phase | None:
     return cast(Phase, week.phase) if week.phase in get_args(Phase) else None
-
-
-def _plan_equipment(plan: Plan, catalog: Catalog) -> frozenset[str]:
-    ids = {it.exercise_id for _, s in plan.sessions() for _, it in s.items()}
-    return frozenset(e for i in ids if i in catalog for e in catalog.get(i).equipment)
 
 
 def _week_of(plan: Plan, week: int) -> Week:
@@ -266,7 +258,7 @@ def recommend(
             "no profile: findings and sensitivities are not weighed, and the equipment is what "
             "the plan uses; pass --profile PROFILE."
         )
-        kit = _plan_equipment(stored.plan, catalog)
+        kit = services.plan_equipment(stored.plan, catalog)
     else:
         kit = request.equipment
     avoid = request.sensitivities if request else frozenset()
@@ -296,18 +288,10 @@ def recommend(
         else:
             _print_substitutes(substitute, needed, subs, notes, catalog)
         return
-    recs = recommended_for_you(
-        plan=stored.plan,
-        sessions=stored.sessions,
-        catalog=catalog,
-        today=day,
-        demands=request.demands if request else (),
-        pain_now=pain_now,
-        equipment=kit,
-        sensitivities=avoid,
-        plan_version=stored.plan_version,
-        k=k,
-        next_planned=nxt,
+    recs = list(
+        services.recommended(
+            stored, today=day, request=request, pain_now_0_10=pain_now, k=k, catalog=catalog
+        ).recommendations
     )
     if fmt is Format.json:
         doc: _RecommendationsJson = {

@@ -16,7 +16,6 @@ __all__ = [
     "console",
     "err_console",
     "exercise_detail",
-    "exercise_table",
     "print_problems",
     "simple_table",
 ]
@@ -44,26 +43,6 @@ def simple_table(title: str, columns: Sequence[str], rows: Iterable[Sequence[obj
     for row in rows:
         table.add_row(*("" if cell is None else str(cell) for cell in row))
     return table
-
-
-def exercise_table(exercises: Sequence[Exercise], title: str) -> Table:
-    """One row per exercise: id, name, level, patterns, primary regions, qualities, equipment."""
-    return simple_table(
-        title,
-        ("id", "name", "lvl", "patterns", "primary regions", "qualities", "equipment"),
-        (
-            (
-                ex.id,
-                ex.name,
-                ex.level,
-                ", ".join(ex.patterns),
-                ", ".join(ex.primary_regions),
-                ", ".join(ex.qualities),
-                ", ".join(ex.equipment) or "none",
-            )
-            for ex in exercises
-        ),
-    )
 
 
 def exercise_detail(ex: Exercise, catalog: Catalog, similar: Sequence[SimilarExercise]) -> None:

@@ -14,6 +14,7 @@ from datetime import date
 
 from spinewise.load.strength import MAX_REPS, e1rm_epley
 from spinewise.logbook.entries import SessionLog, SetLog
+from spinewise.units import DEFAULT_WEIGHT_UNIT, WeightUnit, weight_text
 
 __all__ = ["ExerciseHistory", "Record", "SessionLine", "exercise_history", "set_text"]
 
@@ -48,11 +49,13 @@ def _num(value: float) -> str:
     return f"{value:g}"
 
 
-def set_text(s: SetLog) -> str:
-    """A set in words: "8 reps at 40 kg", "45 s hold", "20 m carry at 24 kg".
+def set_text(s: SetLog, unit: WeightUnit = DEFAULT_WEIGHT_UNIT) -> str:
+    """A set in words, its load in ``unit``: "8 reps at 40 kg", "45 s hold", "20 m at 24 kg".
 
     >>> set_text(SetLog(exercise_id="bird_dog", set_number=1, reps=8, load_kg=40.0))
     '8 reps at 40 kg'
+    >>> set_text(SetLog(exercise_id="bird_dog", set_number=1, reps=8, load_kg=45.359237), "lb")
+    '8 reps at 100 lb'
     """
     parts = []
     if s.reps is not None:
@@ -63,7 +66,7 @@ def set_text(s: SetLog) -> str:
         parts.append(f"{_num(s.distance_m)} m")
     text = ", ".join(parts) or "done"
     if s.load_kg:
-        text += f" at {_num(s.load_kg)} kg"
+        text += f" at {weight_text(s.load_kg, unit)}"
     if s.side is not None:
         text += f" ({s.side} side)"
     return text
@@ -78,8 +81,12 @@ def _working(session: SessionLog, exercise_id: str) -> list[SetLog]:
     return [s for s in session.sets if s.exercise_id == exercise_id and s.set_type != "warmup"]
 
 
-def exercise_history(sessions: Sequence[SessionLog], exercise_id: str) -> ExerciseHistory:
+def exercise_history(
+    sessions: Sequence[SessionLog], exercise_id: str, unit: WeightUnit = DEFAULT_WEIGHT_UNIT
+) -> ExerciseHistory:
     """The sessions with ``exercise_id`` (newest first) and the records of its working sets.
+
+    Loads are written in ``unit`` ("kg" or "lb"); records compare the stored kilograms.
 
     Records (each the first day it was reached): heaviest load, best estimated 1RM (sets of 1 to
     10 reps with a load), most repetitions in a set, longest hold, longest distance.
@@ -96,15 +103,16 @@ def exercise_history(sessions: Sequence[SessionLog], exercise_id: str) -> Exerci
         if not sets:
             continue
         on = session.started_at.date()
-        lines.append(SessionLine(on, len(sets), set_text(max(sets, key=_rank))))
+        lines.append(SessionLine(on, len(sets), set_text(max(sets, key=_rank), unit)))
         for s in sets:
-            consider("load", s.load_kg or 0.0, set_text(s), on)
+            text = set_text(s, unit)
+            consider("load", s.load_kg or 0.0, text, on)
             if s.load_kg and s.reps and 1 <= s.reps <= MAX_REPS:
                 e1rm = e1rm_epley(s.load_kg, s.reps)
-                consider("e1rm", e1rm, f"about {_num(round(e1rm, 1))} kg ({set_text(s)})", on)
-            consider("reps", float(s.reps or 0), set_text(s), on)
-            consider("hold", s.hold_s or 0.0, set_text(s), on)
-            consider("distance", s.distance_m or 0.0, set_text(s), on)
+                consider("e1rm", e1rm, f"about {weight_text(e1rm, unit, 1)} ({text})", on)
+            consider("reps", float(s.reps or 0), text, on)
+            consider("hold", s.hold_s or 0.0, text, on)
+            consider("distance", s.distance_m or 0.0, text, on)
     labels = {
         "load": "Heaviest set",
         "e1rm": "Best estimated one-repetition maximum",

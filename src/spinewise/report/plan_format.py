@@ -30,6 +30,7 @@ from typing import Any, TypeGuard
 from spinewise.catalog.entities import Intensity
 from spinewise.planning.dosing import ItemDose
 from spinewise.planning.plan import Item, Session, Week
+from spinewise.units import DEFAULT_WEIGHT_UNIT, WeightUnit, plan_weight_text
 
 __all__ = [
     "BASE_DISCLAIMER",
@@ -207,30 +208,35 @@ _EFFORT_CAP = {
 EFFORT_CAP_REASON = "spine load near your limit; no safe weight in kg is known"
 
 
-def load_cap_text(dose: ItemDose) -> str:
+def load_cap_text(dose: ItemDose, unit: WeightUnit = DEFAULT_WEIGHT_UNIT) -> str:
     """The item's spine-load cap in words, or ``""`` when it states none.
 
-    ``load_cap_kg`` reads ``at most 72.5 kg``; ``effort_cap`` (an item near the spine-load limit
+    ``load_cap_kg`` reads ``at most 72.5 kg`` (in ``unit``, down to its plate step:
+    :func:`spinewise.units.plan_mass`); ``effort_cap`` (an item near the spine-load limit
     whose load is not known in kg) says that the effort target is the cap, and why.
 
     >>> def dose(**fields): return Item.from_json({"exercise_id": "x", "sets": 1, **fields}).dose
     >>> load_cap_text(dose(load_cap_kg=40.0))
     'at most 40 kg'
+    >>> load_cap_text(dose(load_cap_kg=40.0), "lb")
+    'at most 88 lb'
     >>> load_cap_text(dose(intensity={"kind": "rpe", "value": 7}, effort_cap=True))
     'and no harder (spine load near your limit; no safe weight in kg is known)'
     >>> load_cap_text(dose(intensity={"kind": "rpe", "value": 7}))
     ''
     """
     if dose.load_cap_kg is not None:
-        return f"at most {number_text(float(dose.load_cap_kg))} kg"
+        return f"at most {plan_weight_text(float(dose.load_cap_kg), unit)}"
     if dose.effort_cap:
         rule = _EFFORT_CAP.get(str(dose.intensity.kind), "and no harder")
         return f"{rule} ({EFFORT_CAP_REASON})"
     return ""
 
 
-def intensity_cap_text(item: Item) -> str:
+def intensity_cap_text(item: Item, unit: WeightUnit = DEFAULT_WEIGHT_UNIT) -> str:
     """The intensity with the spine-load cap beside it: ``RPE 7, at most 72.5 kg``.
+
+    Loads are written in ``unit``, down to its plate step (:func:`spinewise.units.plan_mass`).
 
     An item read from a document without an intensity shows a dash for it.
 
@@ -241,6 +247,9 @@ def intensity_cap_text(item: Item) -> str:
     '82 % 1RM'
     >>> intensity_cap_text(item(intensity={"kind": "percent_1rm", "value": 80}, load_kg=160.0))
     '80 % 1RM: 160 kg'
+    >>> heavy = item(intensity={"kind": "percent_1rm", "value": 80}, load_kg=160.0)
+    >>> intensity_cap_text(heavy, "lb")
+    '80 % 1RM: 352.5 lb'
     >>> intensity_cap_text(item())
     '—'
     """
@@ -248,8 +257,8 @@ def intensity_cap_text(item: Item) -> str:
     dose = item.dose
     text = intensity_text(dose.intensity if keys is None or "intensity" in keys else None)
     if dose.load_kg is not None:
-        text = f"{text}: {number_text(dose.load_kg)} kg"
-    cap = load_cap_text(dose)
+        text = f"{text}: {plan_weight_text(dose.load_kg, unit)}"
+    cap = load_cap_text(dose, unit)
     return f"{text}, {cap}" if cap else text
 
 

@@ -12,6 +12,7 @@ import jinja2
 
 from spinewise.planning.plan import Plan
 from spinewise.report.plan_view import build_plan_view
+from spinewise.units import DEFAULT_WEIGHT_UNIT, WeightUnit
 
 __all__ = ["plan_to_html"]
 
@@ -25,13 +26,15 @@ _ENV = jinja2.Environment(
 )
 
 
-def plan_to_html(plan: Plan) -> str:
+def plan_to_html(plan: Plan, unit: WeightUnit = DEFAULT_WEIGHT_UNIT) -> str:
     """Render a plan as a printable HTML page.
 
     Parameters
     ----------
     plan
         The plan (a document from a file is read with :meth:`Plan.read` first).
+    unit
+        The unit its loads are written in ("kg" or "lb").
 
     Returns
     -------
@@ -39,5 +42,5 @@ def plan_to_html(plan: Plan) -> str:
         A complete HTML5 document with inline CSS and no external assets. The same plan gives
         the same text.
     """
-    view = build_plan_view(plan)
+    view = build_plan_view(plan, unit)
     return _ENV.get_template("plan.html").render(view=view)

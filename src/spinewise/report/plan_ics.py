@@ -34,6 +34,7 @@ from spinewise.errors import InputError
 from spinewise.planning.plan import Plan
 from spinewise.report import plan_format as fmt
 from spinewise.report.plan_view import PlanView, SessionView, build_plan_view
+from spinewise.units import DEFAULT_WEIGHT_UNIT, WeightUnit
 
 __all__ = ["plan_to_ics"]
 
@@ -87,7 +88,13 @@ def _habits_event(view: PlanView, first: dt.date, digest: str, uid_domain: str) 
     return event
 
 
-def plan_to_ics(plan: Plan, *, start_hour: int = 18, uid_domain: str = "spinewise.local") -> bytes:
+def plan_to_ics(
+    plan: Plan,
+    *,
+    start_hour: int = 18,
+    uid_domain: str = "spinewise.local",
+    unit: WeightUnit = DEFAULT_WEIGHT_UNIT,
+) -> bytes:
     """Render a plan as an iCalendar file: one event per session, one all-day habits note.
 
     Parameters
@@ -98,6 +105,8 @@ def plan_to_ics(plan: Plan, *, start_hour: int = 18, uid_domain: str = "spinewis
         Hour of day each session starts [h, 0 to 23], floating local time.
     uid_domain
         Right-hand side of every event ``UID``.
+    unit
+        The unit the sessions' loads are written in ("kg" or "lb").
 
     Returns
     -------
@@ -127,7 +136,7 @@ def plan_to_ics(plan: Plan, *, start_hour: int = 18, uid_domain: str = "spinewis
     """
     if isinstance(start_hour, bool) or not isinstance(start_hour, int) or not 0 <= start_hour <= 23:
         raise InputError(f"start_hour: must be a whole hour 0 to 23, got {start_hour!r}")
-    view = build_plan_view(plan)
+    view = build_plan_view(plan, unit)
     sessions = view.sessions
     dates = [_session_date(s) for s in sessions]
     digest = _digest(plan, view)

@@ -21,6 +21,7 @@ from spinewise.planning.plan import Athlete, Block, Finding, Item, Phase, Plan, 
 from spinewise.report import plan_format as fmt
 from spinewise.report.plan_habits import Field, HabitsView, HabitView
 from spinewise.report.plan_habits_view import build_habits_view
+from spinewise.units import DEFAULT_WEIGHT_UNIT, WeightUnit, weight_text
 
 __all__ = [
     "BlockView",
@@ -158,7 +159,7 @@ _ATHLETE_LABELS = {
 }
 
 
-def _athlete(athlete: Athlete) -> tuple[Field, ...]:
+def _athlete(athlete: Athlete, unit: WeightUnit) -> tuple[Field, ...]:
     known: dict[str, object] = {
         "name": athlete.name,
         "sex": athlete.sex,
@@ -170,9 +171,12 @@ def _athlete(athlete: Athlete) -> tuple[Field, ...]:
     fields = []
     for key in athlete.layout.keys or tuple(known):
         value = kept[key] if key in kept else known[key]
-        label, unit = _ATHLETE_LABELS.get(key, (fmt.humanize_key(key), ""))
+        label, suffix = _ATHLETE_LABELS.get(key, (fmt.humanize_key(key), ""))
+        if key == "body_mass_kg" and isinstance(value, int | float) and unit != "kg":
+            fields.append(Field(label, weight_text(float(value), unit, decimals=1)))
+            continue
         text = fmt.flatten_value(value)
-        fields.append(Field(label, text + unit if value is not None else text))
+        fields.append(Field(label, text + suffix if value is not None else text))
     return tuple(fields)
 
 
@@ -188,28 +192,28 @@ def _finding(f: Finding) -> FindingRow:
     return FindingRow(code=f.code, severity=f.severity, summary=f.summary, details=text)
 
 
-def _item(item: Item) -> ItemRow:
+def _item(item: Item, unit: WeightUnit) -> ItemRow:
     return ItemRow(
         name=fmt.item_name(item),
         exercise_id=item.exercise_id,
         dose=fmt.dose_text(item.dose),
         tempo=fmt.tempo_text(item.dose.tempo),
         rest=fmt.rest_text(item.dose.rest_s),
-        intensity=fmt.intensity_cap_text(item),
+        intensity=fmt.intensity_cap_text(item, unit),
         why=item.why,
         cues=item.cues,
     )
 
 
-def _block(block: Block) -> BlockView:
+def _block(block: Block, unit: WeightUnit) -> BlockView:
     return BlockView(
         kind=block.kind,
         title=fmt.BLOCK_TITLES.get(block.kind, fmt.humanize_key(block.kind)),
-        items=tuple(_item(it) for it in block.items),
+        items=tuple(_item(it, unit) for it in block.items),
     )
 
 
-def _session(week: Week, s: Session) -> SessionView:
+def _session(week: Week, s: Session, unit: WeightUnit) -> SessionView:
     peak = s.peak_compression_n
     return SessionView(
         week_index=week.index,
@@ -220,7 +224,7 @@ def _session(week: Week, s: Session) -> SessionView:
         estimated_minutes=float(s.estimated_minutes),
         minutes=fmt.minutes_text(s.estimated_minutes),
         peak_compression=(f"{peak:,.0f} N" if peak is not None else None),
-        blocks=tuple(_block(b) for b in s.blocks),
+        blocks=tuple(_block(b, unit) for b in s.blocks),
     )
 
 
@@ -235,8 +239,10 @@ def _retests(plan: Plan) -> dict[int, str]:
     return out
 
 
-def _week(w: Week, habits: HabitsView | None, retests: Mapping[int, str]) -> WeekView:
-    sessions = tuple(_session(w, s) for s in w.sessions)
+def _week(
+    w: Week, habits: HabitsView | None, retests: Mapping[int, str], unit: WeightUnit
+) -> WeekView:
+    sessions = tuple(_session(w, s, unit) for s in w.sessions)
     volume = f"{round(w.volume_s / 60)} min" if w.volume_s is not None else None
     return WeekView(
         index=w.index,
@@ -269,7 +275,7 @@ def _solver(plan: Plan) -> tuple[tuple[Field, ...], tuple[tuple[str, str, str], 
     return fields, per_week
 
 
-def build_plan_view(plan: Plan) -> PlanView:
+def build_plan_view(plan: Plan, unit: WeightUnit = DEFAULT_WEIGHT_UNIT) -> PlanView:
     """Turn a plan into the display rows every renderer uses.
 
     Parameters
@@ -277,6 +283,8 @@ def build_plan_view(plan: Plan) -> PlanView:
     plan
         The plan; a document read from a file is first read with
         :meth:`~spinewise.planning.plan.Plan.read`, which checks its required fields.
+    unit
+        The unit loads, load caps and body mass are written in ("kg" or "lb"; the plan keeps kg).
     """
     athlete = plan.athlete
     name = athlete.name or "athlete"
@@ -294,11 +302,11 @@ def build_plan_view(plan: Plan) -> PlanView:
     solver_fields, per_week = _solver(plan)
     habits = build_habits_view(plan.habits)
     retests = _retests(plan)
-    weeks = tuple(_week(w, habits, retests) for w in plan.weeks)
+    weeks = tuple(_week(w, habits, retests, unit) for w in plan.weeks)
     return PlanView(
         title=f"spinewise plan for {name}",
         athlete_name=name,
-        athlete=_athlete(athlete),
+        athlete=_athlete(athlete, unit),
         generated=generated,
         disclaimer=disclaimer,
         findings=tuple(_finding(f) for f in plan.findings),

@@ -17,14 +17,16 @@ from spinewise.store import (
     reading,
     writing,
 )
-from spinewise.store.accounts import OnboardingDraft, set_user_draft
+from spinewise.store.accounts import OnboardingDraft, set_user_draft, set_weight_unit
 from spinewise.store.engine import advisory_lock
+from spinewise.units import WeightUnit
 
 __all__ = [
     "CurrentProfile",
     "assess_profile",
     "current_profile",
     "keep_draft",
+    "keep_weight_unit",
     "save_profile",
 ]
 
@@ -81,3 +83,9 @@ def keep_draft(store: Store, user_id: int, screening: ScreeningAnswers | None) -
     draft = None if screening is None else OnboardingDraft(screening=screening)
     with writing(store.engine) as db:
         set_user_draft(db, user_id, draft)
+
+
+def keep_weight_unit(store: Store, user_id: int, unit: WeightUnit) -> None:
+    """Keep the unit a web user sees and types weights in (stored weights stay in kg)."""
+    with writing(store.engine) as db:
+        set_weight_unit(db, user_id, unit)

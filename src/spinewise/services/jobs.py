@@ -21,10 +21,17 @@ from typing import Protocol
 from spinewise.catalog import load_catalog
 from spinewise.errors import InputError
 from spinewise.logbook import ExerciseMatcher
-from spinewise.services.adapt import AdaptationQueue, adapt_plan, store_adaptation
+from spinewise.planning.plan import PlanChange
+from spinewise.services.adapt import (
+    AdaptationQueue,
+    adapt_plan,
+    adapted_for,
+    based_on,
+    store_adaptation,
+)
 from spinewise.services.handle import Store
-from spinewise.services.plans import newest_plan
-from spinewise.services.sessions import schedule
+from spinewise.services.plans import newest_plan, user_plans
+from spinewise.services.sessions import schedule, user_session
 from spinewise.services.transfer import count_history, import_history, stream_history
 from spinewise.store import list_profiles, list_sessions, reading, writing
 from spinewise.store.jobstate import (
@@ -37,6 +44,7 @@ from spinewise.store.jobstate import (
     athletes_with_plans,
     finish_job,
     get_job,
+    jobs_keyed,
     list_jobs,
     put_job,
     set_job_state,
@@ -48,6 +56,7 @@ __all__ = [
     "JobArgs",
     "JobResult",
     "JobState",
+    "SessionAdaptation",
     "adaptation_key",
     "athlete_jobs",
     "job_failed",
@@ -60,6 +69,7 @@ __all__ = [
     "run_adaptation",
     "run_export",
     "run_import",
+    "session_adaptation",
 ]
 
 
@@ -126,9 +136,13 @@ def _state(rec: JobRecord) -> JobState:
     )
 
 
+def _adaptation_prefix(athlete: int, session_id: int) -> str:
+    return f"adapt:{athlete}:{session_id}:"
+
+
 def adaptation_key(athlete: int, session_id: int, plan_id: int, step: str = "") -> str:
     """The key of adapting plan ``plan_id`` after ``step`` (the fields recorded) of a session."""
-    return f"adapt:{athlete}:{session_id}:{plan_id}:{step}"[:200]
+    return f"{_adaptation_prefix(athlete, session_id)}{plan_id}:{step}"[:200]
 
 
 def replan_key(athlete: int, plan_id: int, day: date) -> str:
@@ -279,3 +293,49 @@ def run_export(
     n_sessions = count_history(store, athlete_name)
     _finish(store, key, {"path": str(dest), "sessions": n_sessions}, now)
     return job_state(store, key)
+
+
+@dataclass(frozen=True)
+class SessionAdaptation:
+    """How the plan adapted, or is adapting, to one logged session.
+
+    Attributes
+    ----------
+    state
+        ``done`` (adapted, or nothing to adapt), or the state of the newest background job
+        adapting the plan to this session: ``queued``, ``running`` or ``failed``.
+    plan_version
+        The plan version that holds the changes made because of the session (``None``: none
+        yet, or nothing changed).
+    changes
+        The changes made because of the session, as the plan records them (empty until the job
+        is done).
+    job
+        The newest background job adapting the plan to this session, if any.
+    """
+
+    state: str
+    plan_version: int | None
+    changes: tuple[PlanChange, ...]
+    job: JobState | None
+
+
+def session_adaptation(store: Store, athlete: int, session_id: int) -> SessionAdaptation | None:
+    """How the plan adapted to one of the athlete's sessions (``None`` if it is not theirs).
+
+    The changes are read from the stored plan versions (each change names the logged session it
+    came from), so they are the same whether the adaptation ran in the request or in a worker.
+    """
+    stored = user_session(store, athlete, session_id)
+    if stored is None:
+        return None
+    with reading(store.engine) as db:
+        found = jobs_keyed(db, athlete, _adaptation_prefix(athlete, session_id), limit=1)
+    job = _state(found[0]) if found else None
+    plans = user_plans(store, athlete)
+    changes = tuple(adapted_for(plans, stored.log))
+    key = based_on(stored.log)
+    holding = (p for p in plans if any(c.based_on == key for c in p.record.plan.adaptations))
+    first = min((p.record.version for p in holding), default=None)
+    state = DONE if job is None else job.state
+    return SessionAdaptation(state, first if changes else None, changes, job)

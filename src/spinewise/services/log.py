@@ -37,6 +37,7 @@ from spinewise.store import (
     writing,
 )
 from spinewise.store.engine import advisory_lock
+from spinewise.units import DEFAULT_WEIGHT_UNIT, WeightUnit
 
 __all__ = [
     "ProgressInputs",
@@ -191,8 +192,13 @@ def progress_inputs(
         )
 
 
-def exercise_record(store: Store, athlete: int, exercise_id: str) -> ExerciseHistory:
-    """One exercise's logged sessions (newest first) and the person's records on it."""
+def exercise_record(
+    store: Store, athlete: int, exercise_id: str, unit: WeightUnit = DEFAULT_WEIGHT_UNIT
+) -> ExerciseHistory:
+    """One exercise's logged sessions (newest first) and the person's records on it.
+
+    Loads are written in ``unit`` ("kg" or "lb").
+    """
     with reading(store.engine) as db:
         stored = list_sessions(db, athlete, exercise_id=exercise_id)
-    return exercise_history([s.log for s in stored], exercise_id)
+    return exercise_history([s.log for s in stored], exercise_id, unit)

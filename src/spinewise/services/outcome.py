@@ -6,7 +6,8 @@
 - :func:`session_changes`: the changes that apply to one planned session (what the next session
   holds back after a painful one, and why).
 - :func:`adapt_now`: adapt the plan to the log in the request, for the API answer that names the
-  changes (``POST /api/v1/logs/sessions``, docs/contracts/README.md).
+  changes (``POST /api/v1/logs/sessions``, docs/contracts/README.md), or enqueue it when the
+  app has a job queue.
 - :func:`last_sets`: the sets logged last time for each exercise ("last time" in the player).
 
 A change is tied to the logged session it came from by the record's ``based_on`` ("week 1
@@ -23,13 +24,20 @@ from spinewise.logbook import SessionLog, SetLog
 from spinewise.pain_bands import ACCEPTABLE_MAX_0_10
 from spinewise.planning.plan import Plan, PlanChange
 from spinewise.report.change_words import ChangeWords, group_changes, pain_words
-from spinewise.services.adapt import Finished, adapt_plan, adapted_for, store_adaptation
+from spinewise.services.adapt import (
+    AdaptationQueue,
+    Finished,
+    adapt_plan,
+    adapted_for,
+    store_adaptation,
+)
 from spinewise.services.handle import Store
 from spinewise.services.log import history_page
 from spinewise.services.plans import user_plans
 from spinewise.services.sessions import NextSession, next_session, planned_view, user_session
 from spinewise.services.views import SessionPlan, catalog_lookup
 from spinewise.store import StoredPlan, StoredSession, list_profiles, reading
+from spinewise.units import DEFAULT_WEIGHT_UNIT, WeightUnit, weight_text
 
 __all__ = [
     "DoneExercise",
@@ -127,7 +135,7 @@ class SessionOutcome:
         )
 
 
-def _detail(sets: list[SetLog]) -> str:
+def _detail(sets: list[SetLog], unit: WeightUnit) -> str:
     parts = []
     for s in sets:
         side = f" {s.side}" if s.side else ""
@@ -140,12 +148,14 @@ def _detail(sets: list[SetLog]) -> str:
         else:
             what = "done"
         if s.load_kg:
-            what += f" with {s.load_kg:g} kg"
+            what += f" with {weight_text(s.load_kg, unit)}"
         parts.append(what + side)
     return ", ".join(parts)
 
 
-def _done(log: SessionLog, planned: SessionPlan | None) -> tuple[DoneExercise, ...]:
+def _done(
+    log: SessionLog, planned: SessionPlan | None, unit: WeightUnit
+) -> tuple[DoneExercise, ...]:
     by_exercise: dict[str, list[SetLog]] = {}
     for s in log.sets:
         by_exercise.setdefault(s.exercise_id, []).append(s)
@@ -157,10 +167,11 @@ def _done(log: SessionLog, planned: SessionPlan | None) -> tuple[DoneExercise, .
         seen.add(item.exercise_id)
         sets = by_exercise.get(item.exercise_id, [])
         count = (item.sets_left or 0) + (item.sets_right or 0) if item.per_side else item.sets
-        out.append(DoneExercise(item.exercise_id, item.name, count, len(sets), _detail(sets)))
+        out.append(DoneExercise(item.exercise_id, item.name, count, len(sets), _detail(sets, unit)))
     for exercise_id, sets in by_exercise.items():
         if exercise_id not in seen:
-            out.append(DoneExercise(exercise_id, name_of(exercise_id), 0, len(sets), _detail(sets)))
+            detail = _detail(sets, unit)
+            out.append(DoneExercise(exercise_id, name_of(exercise_id), 0, len(sets), detail))
     return tuple(out)
 
 
@@ -183,9 +194,17 @@ def changes_of(plans: Iterable[StoredPlan], log: SessionLog) -> list[PlanChange]
 
 
 def session_outcome(
-    store: Store, athlete: int, session_id: int, *, today: date
+    store: Store,
+    athlete: int,
+    session_id: int,
+    *,
+    today: date,
+    unit: WeightUnit = DEFAULT_WEIGHT_UNIT,
 ) -> SessionOutcome | None:
-    """The summary of one of the athlete's sessions (``None`` if it is not theirs)."""
+    """The summary of one of the athlete's sessions (``None`` if it is not theirs).
+
+    What was done is written with its loads in ``unit`` ("kg" or "lb").
+    """
     stored = user_session(store, athlete, session_id)
     if stored is None:
         return None
@@ -195,7 +214,7 @@ def session_outcome(
     return SessionOutcome(
         stored=stored,
         planned=planned,
-        done=_done(log, planned),
+        done=_done(log, planned, unit),
         pain=_pain(log),
         changes=tuple(group_changes(changes, name_of)),
         next=next_session(store, athlete, today=today),
@@ -249,13 +268,26 @@ def session_changes(plan: Plan, week: int, session: int) -> list[ChangeWords]:
     return group_changes((c for c in here if c.version == newest), name_of)
 
 
-def adapt_now(store: Store, athlete: int, log: SessionLog, *, now: datetime) -> Finished:
+def adapt_now(
+    store: Store,
+    athlete: int,
+    log: SessionLog,
+    *,
+    now: datetime,
+    session_id: int | None = None,
+    jobs: AdaptationQueue | None = None,
+) -> Finished:
     """Adapt the newest plan to ``log`` just logged, store the new version; what changed.
 
     The plan adapts to the most recent planned session of the log, so nothing is adapted
     (``changes`` empty) when ``log`` names no planned session, when a later planned session is
     already logged (a back-filled session must not apply the last one's decisions again), when
     the plan already holds the changes made because of it, or without a stored profile or plan.
+
+    With ``jobs`` (and ``session_id``, the stored session of ``log``), the adaptation is
+    enqueued there instead (keyed by the session and the plan version, so the same session is
+    adapted once) and this returns at once with its ``job_key``; the changes are then read from
+    the stored plan once the job is done (:func:`spinewise.services.session_adaptation`).
     """
     if log.planned is None:
         return Finished(found=True)
@@ -267,6 +299,10 @@ def adapt_now(store: Store, athlete: int, log: SessionLog, *, now: datetime) -> 
     recent = history_page(store, athlete, limit=LAST_TIME_SESSIONS, newest_first=True)
     if any(s.log.planned is not None and s.log.started_at > log.started_at for s in recent):
         return Finished(found=True)
+    if jobs is not None and session_id is not None:
+        newest = max(plans, key=lambda p: p.record.version)
+        key = jobs.enqueue_adaptation(athlete, session_id, newest.id, step="logged", now=now)
+        return Finished(found=True, job_key=key)
     outcome = adapt_plan(store, athlete, today=now.date())
     saved = store_adaptation(store, athlete, outcome, now=now)
     return Finished(

@@ -16,6 +16,7 @@ from spinewise.services.handle import Store
 from spinewise.services.plancache import PlanEntry
 from spinewise.store import get_plan, reading
 from spinewise.store.summaries import plan_heads
+from spinewise.units import DEFAULT_WEIGHT_UNIT, WeightUnit
 
 __all__ = ["PlanFile", "PlanFormat", "plan_file"]
 
@@ -45,8 +46,16 @@ def _dated(entry: PlanEntry) -> Plan:
     return plan
 
 
-def plan_file(store: Store, athlete: int, plan_id: int, fmt: PlanFormat) -> PlanFile | None:
+def plan_file(
+    store: Store,
+    athlete: int,
+    plan_id: int,
+    fmt: PlanFormat,
+    unit: WeightUnit = DEFAULT_WEIGHT_UNIT,
+) -> PlanFile | None:
     """One of the athlete's plan versions as a file (``None``: no such plan of theirs).
+
+    Its loads are written in ``unit`` ("kg" or "lb").
 
     Raises
     ------
@@ -64,12 +73,14 @@ def plan_file(store: Store, athlete: int, plan_id: int, fmt: PlanFormat) -> Plan
         from spinewise.report.plan_ics import plan_to_ics
 
         return PlanFile(
-            plan_to_ics(plan), "text/calendar; charset=utf-8", f"spinewise-plan-{version}.ics"
+            plan_to_ics(plan, unit=unit),
+            "text/calendar; charset=utf-8",
+            f"spinewise-plan-{version}.ics",
         )
     from spinewise.report.plan_html import plan_to_html
 
     return PlanFile(
-        plan_to_html(plan).encode("utf-8"),
+        plan_to_html(plan, unit).encode("utf-8"),
         "text/html; charset=utf-8",
         f"spinewise-plan-{version}.html",
     )

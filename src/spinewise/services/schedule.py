@@ -28,7 +28,8 @@ One a day, and pain
     At most one planned session per date: after a session of the plan that counts today, the next
     one is tomorrow at the earliest; after pain during or after a session today above 5/10 (the
     pain-monitoring model's "unacceptable", Silbernagel et al. 2007 via
-    :func:`spinewise.adaptation.pain.pain_during`), the next session is not offered the same day.
+    :func:`spinewise.adaptation.pain.pain_during`), or back pain above 5/10 in this morning's
+    check-in, the next session is not offered the same day.
     Upcoming sessions never share a date: a later one moves to the day after the one before.
 Today
     The local calendar day of the person's clock (:func:`local_today`).
@@ -63,6 +64,10 @@ TRAINED_TODAY = "You have done a planned session today; the next one is on anoth
 PAINFUL_TODAY = (
     "Pain during or after today's session was above 5/10, so the next session is not today. "
     "Rest, and see how your back feels tomorrow."
+)
+PAINFUL_MORNING = (
+    "Your back pain this morning was above 5/10, so the next session is not today. Rest, and "
+    "check in again tomorrow morning."
 )
 
 
@@ -202,6 +207,7 @@ def plan_schedule(
     *,
     versions: Collection[int],
     today: date,
+    morning_pain_0_10: int | None = None,
 ) -> Schedule:
     """Decide the next session and the dates of those after it.
 
@@ -216,6 +222,9 @@ def plan_schedule(
         The plan's version and the versions it was adapted from (logs against them count).
     today
         The person's calendar day.
+    morning_pain_0_10
+        Back pain this morning from today's check-in, 0 to 10 (``None``: not checked in); above
+        5/10 holds the next session back like pain in a session today (decision 0271).
 
     Returns
     -------
@@ -237,6 +246,8 @@ def plan_schedule(
     held_back = None
     if any(_unacceptable(log.pain_during) or _unacceptable(log.pain_after) for log in todays):
         held_back = PAINFUL_TODAY
+    elif _unacceptable(morning_pain_0_10):
+        held_back = PAINFUL_MORNING
     elif any(
         _of_plan(log, versions) and counts_as_done(log) and log is not opened for log in todays
     ):

@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TypedDict
 
 from spinewise.errors import InputError
-from spinewise.logbook import PlannedRef, PlannedSession, SessionLog, SetLog
+from spinewise.logbook import PlannedRef, PlannedSession, Readiness, SessionLog, SetLog
 from spinewise.logbook.summary import LIVE_SOURCE, SessionSummary, is_finished
 from spinewise.services.handle import Store
 from spinewise.services.log import check_exercises, custom_exercises
@@ -27,6 +27,7 @@ from spinewise.store import (
     reading,
     writing,
 )
+from spinewise.store.checkins import get_checkin
 from spinewise.store.engine import advisory_lock
 from spinewise.store.live import SessionFields, add_or_replace_set, update_session
 from spinewise.store.summaries import delete_session, session_summaries
@@ -156,7 +157,14 @@ def _schedule(
         logs = session_summaries(
             db, athlete, entry.lineage_ids, since=datetime.combine(today, time())
         )
-    found = plan_schedule(entry.sessions_on(today), logs, versions=entry.versions, today=today)
+        morning = get_checkin(db, athlete, today)
+    found = plan_schedule(
+        entry.sessions_on(today),
+        logs,
+        versions=entry.versions,
+        today=today,
+        morning_pain_0_10=None if morning is None else morning.pain_0_10,
+    )
     return entry, found, logs
 
 
@@ -223,12 +231,15 @@ def start_session(
     at = now.replace(microsecond=0)
     with writing(store.engine) as db:
         advisory_lock(db, athlete)
+        # this morning's check-in is the session's readiness (decision 0271)
+        morning = get_checkin(db, athlete, at.date())
         for _ in range(60):  # one session per second: take the next free second
             try:
                 with db.begin_nested():
                     log = SessionLog(
                         started_at=at,
                         pain={"before": pain_before},
+                        readiness=Readiness() if morning is None else morning.readiness,
                         source=source,
                         planned=PlannedRef(
                             plan_version=planned.plan_version,
@@ -262,12 +273,21 @@ def planned_view(store: Store, athlete: int, session_id: int) -> SessionPlan | N
     return None if plan is None else plan_session(plan, ref.week, ref.session)
 
 
-def log_set(store: Store, athlete: int, session_id: int, item: SetLog) -> int | None:
-    """Store (or replace) one set of the athlete's session; ``None`` if it is not theirs."""
+def log_set(
+    store: Store, athlete: int, session_id: int, item: SetLog, client_id: str | None = None
+) -> int | None:
+    """Store (or replace) one set of the athlete's session; ``None`` if it is not theirs.
+
+    ``client_id`` is the id the browser gave the set when it was logged (see
+    :func:`spinewise.store.live.add_or_replace_set`): sending the same set again, as a phone
+    does with the sets it kept while offline, stores it once.
+    """
     custom = check_exercises((item,))
     with writing(store.engine) as db:
+        # One writer at a time per athlete: two replays of one set cannot both insert it.
+        advisory_lock(db, athlete)
         # add_or_replace_set checks that the session is the athlete's.
-        set_id = add_or_replace_set(db, athlete, session_id, item)
+        set_id = add_or_replace_set(db, athlete, session_id, item, client_id)
         if set_id is not None and custom:
             add_custom_exercises(db, athlete, custom_exercises(custom, source="web"))
         return set_id

@@ -32,6 +32,7 @@ from spinewise.services.plans import user_plan
 from spinewise.services.sessions import planned_view, user_session
 from spinewise.services.views import ItemView, SessionPlan
 from spinewise.store import list_profiles, reading
+from spinewise.units import DEFAULT_WEIGHT_UNIT, WeightUnit
 
 __all__ = ["SwapOption", "SwapOptions", "swap_options", "swapped_view"]
 
@@ -124,9 +125,17 @@ def _reason(reason: str, original: Exercise, name: str) -> str:
 
 
 def swap_options(
-    store: Store, athlete: int, session_id: int, exercise_id: str, *, hurts: bool
+    store: Store,
+    athlete: int,
+    session_id: int,
+    exercise_id: str,
+    *,
+    hurts: bool,
+    unit: WeightUnit = DEFAULT_WEIGHT_UNIT,
 ) -> SwapOptions | None:
     """The options to replace ``exercise_id`` in one of the athlete's planned sessions.
+
+    A load cap in an option's reason is written in ``unit`` ("kg" or "lb").
 
     ``None`` when the session is not theirs, not a planned one, or has no such exercise.
     """
@@ -166,6 +175,7 @@ def swap_options(
         request=request,
         phase=phase,
         compression=spine_compression(),
+        unit=unit,
     )
     seen = {o.exercise_id for o in options} | in_session
     for s in subs:

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from spinewise.errors import InputError
 from spinewise.profile import ScreeningAnswers
 from spinewise.store.tables import AthleteRow, Base
+from spinewise.units import DEFAULT_WEIGHT_UNIT, WeightUnit, weight_unit
 
 __all__ = [
     "OnboardingDraft",
@@ -40,6 +41,7 @@ __all__ = [
     "find_web_session",
     "set_password_hash",
     "set_user_draft",
+    "set_weight_unit",
     "token_digest",
 ]
 
@@ -57,6 +59,8 @@ class UserRow(Base):
     created_at: Mapped[datetime]
     # I/O edge: a JSON column; :func:`_draft` reads it into an OnboardingDraft.
     draft: Mapped[dict[str, Any] | None]
+    #: The unit the user sees and types weights in, "kg" or "lb" (stored weights stay in kg).
+    weight_unit: Mapped[str] = mapped_column(String(2), server_default=DEFAULT_WEIGHT_UNIT)
 
 
 class WebSessionRow(Base):
@@ -107,6 +111,8 @@ class UserAccount:
     athlete_name: str
     password_hash: str
     draft: OnboardingDraft | None
+    #: The unit the user sees and types weights in (every stored weight stays in kg).
+    weight_unit: WeightUnit = DEFAULT_WEIGHT_UNIT
 
 
 @dataclass(frozen=True)
@@ -131,7 +137,13 @@ def token_digest(token: str) -> str:
 
 def _account(user: UserRow, athlete_name: str) -> UserAccount:
     return UserAccount(
-        user.id, user.email, user.athlete_id, athlete_name, user.password_hash, _draft(user.draft)
+        user.id,
+        user.email,
+        user.athlete_id,
+        athlete_name,
+        user.password_hash,
+        _draft(user.draft),
+        weight_unit(user.weight_unit),
     )
 
 
@@ -161,6 +173,7 @@ def create_user(db: Session, email: str, password_hash: str, *, now: datetime) -
                 athlete_id=athlete.id,
                 created_at=now,
                 draft=None,
+                weight_unit=DEFAULT_WEIGHT_UNIT,
             )
             db.add(user)
             db.flush()
@@ -175,6 +188,11 @@ def set_user_draft(db: Session, user_id: int, draft: OnboardingDraft | None) -> 
     """Keep (or clear) the user's unfinished onboarding answers."""
     stored = None if draft is None else draft.model_dump(mode="json", exclude_none=True)
     db.execute(update(UserRow).where(UserRow.id == user_id).values(draft=stored))
+
+
+def set_weight_unit(db: Session, user_id: int, unit: WeightUnit) -> None:
+    """Keep the unit the user sees and types weights in ("kg" or "lb")."""
+    db.execute(update(UserRow).where(UserRow.id == user_id).values(weight_unit=unit))
 
 
 def delete_user(db: Session, user: UserAccount) -> None:
@@ -219,6 +237,7 @@ _FIND_SESSION = (
         UserRow.athlete_id,
         UserRow.password_hash,
         UserRow.draft,
+        UserRow.weight_unit,
         AthleteRow.name,
     )
     .join(UserRow, UserRow.id == WebSessionRow.user_id)
@@ -232,8 +251,8 @@ def find_web_session(db: Session, token: str, *, now: datetime) -> WebSession | 
     found = db.execute(_FIND_SESSION, {"digest": token_digest(token)}).first()
     if found is None or found[2] <= now:
         return None
-    sid, csrf, expires, created, uid, email, athlete, hashed, draft, name = found
-    user = UserAccount(uid, email, athlete, name, hashed, _draft(draft))
+    sid, csrf, expires, created, uid, email, athlete, hashed, draft, unit, name = found
+    user = UserAccount(uid, email, athlete, name, hashed, _draft(draft), weight_unit(unit))
     return WebSession(sid, user, csrf, expires, created)
 
 

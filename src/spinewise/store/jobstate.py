@@ -33,6 +33,7 @@ __all__ = [
     "finish_job",
     "get_job",
     "job_done",
+    "jobs_keyed",
     "list_jobs",
     "put_job",
     "rate_event_times",
@@ -246,6 +247,17 @@ def list_jobs(db: Session, athlete_id: int, limit: int = 20) -> list[JobRecord]:
     rows = db.scalars(
         select(JobRow)
         .where(JobRow.athlete_id == athlete_id)
+        .order_by(JobRow.created_at.desc(), JobRow.id.desc())
+        .limit(limit)
+    )
+    return [_record(r) for r in rows]
+
+
+def jobs_keyed(db: Session, athlete_id: int, prefix: str, limit: int = 20) -> list[JobRecord]:
+    """An athlete's jobs whose key starts with ``prefix``, newest first."""
+    rows = db.scalars(
+        select(JobRow)
+        .where(JobRow.athlete_id == athlete_id, JobRow.key.startswith(prefix, autoescape=True))
         .order_by(JobRow.created_at.desc(), JobRow.id.desc())
         .limit(limit)
     )

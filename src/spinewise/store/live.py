@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from spinewise.logbook import SetLog
 from spinewise.store.rows import SET_VALUE_COLUMNS, set_values
-from spinewise.store.tables import PlanRow, SessionRow, SetRow
+from spinewise.store.tables import PlanRow, SessionRow, SetClientIdRow, SetRow
 
 __all__ = [
     "FINISH_FIELDS",
@@ -49,6 +49,11 @@ _SET_ID = select(SetRow.id).where(
     SetRow.set_number == bindparam("set_number"),
     SetRow.side == bindparam("side"),
 )
+_SET_OF_CLIENT = select(SetClientIdRow.set_id).where(
+    SetClientIdRow.session_id == bindparam("session_id"),
+    SetClientIdRow.client_id == bindparam("client_id"),
+)
+_INSERT_CLIENT_ID = insert(SetClientIdRow)
 _INSERT_SET = insert(SetRow).returning(SetRow.id)
 _LATEST_PLAN = (
     select(PlanRow.id, PlanRow.version, PlanRow.created_at)
@@ -63,13 +68,32 @@ def owns_session(db: Session, athlete: int, session_id: int) -> bool:
     return db.scalar(_OWNS, {"session_id": session_id, "athlete": athlete}) is not None
 
 
-def add_or_replace_set(db: Session, athlete: int, session_id: int, item: SetLog) -> int | None:
+def add_or_replace_set(
+    db: Session, athlete: int, session_id: int, item: SetLog, client_id: str | None = None
+) -> int | None:
     """Store a set in the athlete's session; a set with the same key is replaced.
+
+    ``client_id`` is the id the browser gave the set when it was logged: a set sent again with
+    an id stored before (a replay of a set kept while offline) changes nothing, so a replay
+    never doubles a set nor undoes a later change of it.
 
     Returns the set's id, or ``None`` when the session is missing or someone else's.
     """
     if not owns_session(db, athlete, session_id):
         return None
+    if client_id is not None:
+        replayed = db.scalar(_SET_OF_CLIENT, {"session_id": session_id, "client_id": client_id})
+        if replayed is not None:
+            return int(replayed)
+    set_id = _add_or_replace(db, session_id, item)
+    if client_id is not None:
+        db.execute(
+            _INSERT_CLIENT_ID, {"session_id": session_id, "set_id": set_id, "client_id": client_id}
+        )
+    return set_id
+
+
+def _add_or_replace(db: Session, session_id: int, item: SetLog) -> int:
     key = {
         "session_id": session_id,
         "exercise_id": item.exercise_id,

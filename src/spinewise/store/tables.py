@@ -37,6 +37,7 @@ __all__ = [
     "PlanSessionRow",
     "ProfileRow",
     "SessionRow",
+    "SetClientIdRow",
     "SetRow",
 ]
 
@@ -209,4 +210,28 @@ class SetRow(Base):
     __table_args__ = (
         UniqueConstraint("session_id", "exercise_id", "set_number", "side"),
         Index("ix_set_logs_exercise_id", "exercise_id"),
+    )
+
+
+class SetClientIdRow(Base):
+    """An id a browser gave a set it logged: the set sent again with that id is stored once.
+
+    Every id a set was ever sent with is kept (not only the last), so a late replay of an old
+    id changes nothing, even after the set was changed under a newer id (decision 0270).
+    """
+
+    __tablename__ = "set_client_ids"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"),
+        ForeignKey("session_logs.id", ondelete="CASCADE"),
+    )
+    set_id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"),
+        ForeignKey("set_logs.id", ondelete="CASCADE"),
+    )
+    client_id: Mapped[str] = mapped_column(String(64))
+    __table_args__ = (
+        UniqueConstraint("session_id", "client_id"),
+        Index("ix_set_client_ids_set_id", "set_id"),
     )

@@ -18,6 +18,7 @@ from matplotlib import dates as mdates
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from spinewise.units import DEFAULT_WEIGHT_UNIT, WeightUnit, mass_from_kg
 from spinewise.web.progress import LoadSeries
 
 __all__ = ["e1rm_chart", "empty_chart", "holds_chart", "load_chart", "pain_chart"]
@@ -148,8 +149,15 @@ def holds_chart(series: Mapping[str, Sequence[tuple[datetime, float]]]) -> str:
         return _svg(fig)
 
 
-def e1rm_chart(series: Mapping[str, Sequence[tuple[date, float]]], names: Mapping[str, str]) -> str:
-    """Best Epley e1RM [kg] per day for up to six exercises with loaded sets of ≤ 10 reps."""
+def e1rm_chart(
+    series: Mapping[str, Sequence[tuple[date, float]]],
+    names: Mapping[str, str],
+    unit: WeightUnit = DEFAULT_WEIGHT_UNIT,
+) -> str:
+    """Best Epley e1RM per day for up to six exercises with loaded sets of ≤ 10 reps.
+
+    ``series`` is in kg; the chart is drawn in ``unit`` ("kg" or "lb").
+    """
     if not series:
         return empty_chart("No loaded sets of 1 to 10 reps yet")
     with mpl.rc_context(_RC):
@@ -159,14 +167,14 @@ def e1rm_chart(series: Mapping[str, Sequence[tuple[date, float]]], names: Mappin
         for colour, (ex_id, points) in zip(_COLOURS, ranked, strict=False):
             ax.plot(
                 _x([d for d, _ in points]),
-                [v for _, v in points],
+                [mass_from_kg(v, unit) for _, v in points],
                 marker="o",
                 ms=3,
                 lw=1.2,
                 color=colour,
                 label=names.get(ex_id, ex_id),
             )
-        ax.set_ylabel("e1RM [kg] (Epley)")
+        ax.set_ylabel(f"e1RM [{unit}] (Epley)")
         ax.set_title("Estimated one-rep max")
         ax.legend(loc="upper left", frameon=False, fontsize=8)
         _date_axis(ax, [d for _, points in ranked for d, _ in points])

@@ -15,6 +15,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from spinewise.logbook import SessionLog, SetLog
 from spinewise.logbook.entries import EARLIEST_LOG, LATEST_LOG
+from spinewise.units import WeightUnit
 from spinewise.validation import Text5000, check_text
 from spinewise.web.password_policy import policy_check
 
@@ -80,6 +81,18 @@ class MeOut(BaseModel):
     """Who is logged in."""
 
     email: str
+
+
+class WeightUnitIn(_In):
+    """The unit the web pages show and take weights in: "kg" or "lb" (the API stays in kg)."""
+
+    weight_unit: WeightUnit
+
+
+class WeightUnitOut(BaseModel):
+    """The unit the user's web pages show and take weights in (every API weight is in kg)."""
+
+    weight_unit: WeightUnit
 
 
 class LoginOut(BaseModel):

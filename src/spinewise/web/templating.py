@@ -1,8 +1,10 @@
 """Jinja2 templates: autoescaped, with a Markdown filter and the CSRF token of each page.
 
-``render(request, name, context)`` puts ``csrf_token`` and ``user`` into every template: the
-token of the user's session, or for a visitor a random token also set as the ``sw_csrf``
-cookie (double submit), so that every form can carry it.
+``render(request, name, context)`` puts ``csrf_token``, ``user`` and ``weight_unit`` into every
+template: the token of the user's session, or for a visitor a random token also set as the
+``sw_csrf`` cookie (double submit), so that every form can carry it; and the unit ("kg" or "lb")
+the user sees weights in, for the filters ``{{ load_kg|weight(weight_unit) }}`` (a recorded
+weight) and ``{{ load_kg|plan_weight(weight_unit) }}`` (a planned one, down to a plate step).
 """
 
 from __future__ import annotations
@@ -21,6 +23,13 @@ from starlette.responses import Response
 from spinewise.logbook.planned import PlannedItem
 from spinewise.report.change_words import headline
 from spinewise.report.plan_format import intensity_cap_text
+from spinewise.units import (
+    DEFAULT_WEIGHT_UNIT,
+    WeightUnit,
+    plan_weight_text,
+    shown_mass,
+    weight_text,
+)
 from spinewise.web.deps import CSRF_COOKIE, session_of
 
 __all__ = ["make_templates", "markdown_html", "render"]
@@ -43,9 +52,24 @@ def _seconds(value: float | None) -> str:
     return f"{value:g} s"
 
 
-def _effort(item: PlannedItem) -> str:
-    """The item's intensity with its load in kg and spine-load cap, as every renderer writes it."""
-    return intensity_cap_text(item.item)
+def _effort(item: PlannedItem, unit: WeightUnit = DEFAULT_WEIGHT_UNIT) -> str:
+    """The item's intensity with its load and spine-load cap in ``unit``, as every renderer does."""
+    return intensity_cap_text(item.item, unit)
+
+
+def _weight(mass_kg: float | None, unit: WeightUnit = DEFAULT_WEIGHT_UNIT) -> str:
+    """A recorded weight [kg] in ``unit`` with the unit written ("" for none)."""
+    return "" if mass_kg is None else weight_text(mass_kg, unit)
+
+
+def _weight_number(mass_kg: float | None, unit: WeightUnit = DEFAULT_WEIGHT_UNIT) -> str:
+    """A recorded weight [kg] as the number a form field in ``unit`` shows ("" for none)."""
+    return "" if mass_kg is None else f"{shown_mass(mass_kg, unit):g}"
+
+
+def _plan_weight(mass_kg: float | None, unit: WeightUnit = DEFAULT_WEIGHT_UNIT) -> str:
+    """A planned load [kg] in ``unit``, down to a plate step, with the unit written."""
+    return "" if mass_kg is None else plan_weight_text(mass_kg, unit)
 
 
 def make_templates(directory: Path) -> Jinja2Templates:
@@ -54,6 +78,9 @@ def make_templates(directory: Path) -> Jinja2Templates:
     templates.env.filters["markdown"] = markdown_html
     templates.env.filters["seconds"] = _seconds
     templates.env.filters["effort"] = _effort
+    templates.env.filters["weight"] = _weight
+    templates.env.filters["plan_weight"] = _plan_weight
+    templates.env.filters["weight_number"] = _weight_number
     templates.env.filters["headline"] = headline
     templates.env.globals["site_name"] = "spinewise"
     return templates
@@ -80,6 +107,7 @@ def render(
             fresh = token = secrets.token_urlsafe(32)
     values = {
         "user": None if session is None else session.user,
+        "weight_unit": DEFAULT_WEIGHT_UNIT if session is None else session.user.weight_unit,
         "csrf_token": token,
         **(context or {}),
     }

@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy.engine import Connection
 
 from spinewise.store import accounts as _accounts  # noqa: F401  (registers the web tables)
+from spinewise.store import checkins as _checkins  # noqa: F401  (registers the check-in table)
 from spinewise.store import jobstate as _jobstate  # noqa: F401  (registers the job tables)
 from spinewise.store.tables import Base
 

@@ -1,4 +1,4 @@
-"""``/api/v1/auth``: sign up, log in, log out; ``/api/v1/me``: who, new password, deletion."""
+"""``/api/v1/auth`` (sign up, log in, log out) and ``/api/v1/me`` (who, weight unit, deletion)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Request, Response, status
 from pydantic import BaseModel, ConfigDict
 
+from spinewise import services
 from spinewise.web.api.common import responses
 from spinewise.web.auth import (
     change_password,
@@ -19,7 +20,16 @@ from spinewise.web.auth import (
     sign_up,
 )
 from spinewise.web.deps import CtxDep, CurrentSession, CurrentUser
-from spinewise.web.schemas import Credentials, LoginOut, MeOut, NewPassword, Password, SignUpIn
+from spinewise.web.schemas import (
+    Credentials,
+    LoginOut,
+    MeOut,
+    NewPassword,
+    Password,
+    SignUpIn,
+    WeightUnitIn,
+    WeightUnitOut,
+)
 from spinewise.web.security import normalise_email
 
 __all__ = ["router"]
@@ -99,6 +109,19 @@ def logout(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
 def me(user: CurrentUser) -> MeOut:
     """Who is logged in."""
     return MeOut(email=user.email)
+
+
+@router.get("/me/weight-unit", response_model=WeightUnitOut, responses=responses(401))
+def weight_unit(user: CurrentUser) -> WeightUnitOut:
+    """The unit the web pages show and take weights in; every API weight stays in kg."""
+    return WeightUnitOut(weight_unit=user.weight_unit)
+
+
+@router.put("/me/weight-unit", response_model=WeightUnitOut, responses=responses(401, 403, 422))
+def set_weight_unit(body: WeightUnitIn, ctx: CtxDep, user: CurrentUser) -> WeightUnitOut:
+    """Show and take weights on the web pages in kg or lb; every API weight stays in kg."""
+    services.keep_weight_unit(ctx.store, user.id, body.weight_unit)
+    return WeightUnitOut(weight_unit=body.weight_unit)
 
 
 @router.delete(

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Iterable
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Body, HTTPException, Query, Request, Response, status
+from fastapi import APIRouter, Body, Header, HTTPException, Query, Request, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from spinewise import services
 from spinewise.logbook import SessionLog, SetLog
+from spinewise.planning.plan import PlanChange
 from spinewise.report.change_words import group_changes
 from spinewise.services import StoredSession
 from spinewise.web.api.common import SessionId, responses
+from spinewise.web.api.jobs import JobOut, job_out
 from spinewise.web.deps import CtxDep, CurrentUser
 from spinewise.web.schemas import NextMorningIn, SessionFinish, SessionOut, SetOut
 
@@ -40,11 +43,32 @@ class ChangeOut(BaseModel):
     )
 
 
+class AdaptationJobOut(JobOut):
+    """The background job updating the plan, and where to follow it."""
+
+    url: str = Field(
+        description="GET it for the adaptation: its state, then the changes once it is done."
+    )
+
+
 class AdaptationOut(BaseModel):
-    """How the plan adapted to the session: the new plan version and its changes."""
+    """How the plan adapted to the session: the new plan version and its changes.
+
+    With a job queue the plan is updated in the background: ``status`` is ``queued`` (or
+    ``running``), ``changes`` is empty and ``job.url`` gives this object again, with the changes
+    once the job is done.
+    """
 
     plan_version: int | None = Field(description="The new plan version (null: nothing changed).")
     changes: list[ChangeOut]
+    status: Literal["done", "queued", "running", "failed"] = Field(
+        default="done",
+        description="done: the changes are final; queued or running: your plan is being updated "
+        "in the background (follow job.url); failed: the update did not work.",
+    )
+    job: AdaptationJobOut | None = Field(
+        default=None, description="The background job updating the plan (null: none)."
+    )
 
 
 class LoggedSessionOut(SessionOut):
@@ -65,6 +89,38 @@ def session_out(stored: StoredSession) -> SessionOut:
     return SessionOut.model_validate({**stored.log.model_dump(), "id": stored.id})
 
 
+def _changes_out(changes: Iterable[PlanChange]) -> list[ChangeOut]:
+    return [
+        ChangeOut(
+            exercise_id=w.exercise_id,
+            decision=w.decision,
+            reason=w.why or w.what,
+            change=w.what,
+            sessions=list(w.sessions),
+        )
+        for w in group_changes(changes, services.name_of)
+    ]
+
+
+def _adaptation_url(session_id: int) -> str:
+    return f"/api/v1{router.prefix}/sessions/{session_id}/adaptation"
+
+
+def adaptation_out(found: services.SessionAdaptation, session_id: int) -> AdaptationOut:
+    """How the plan adapted (or is adapting) to a session, as the API shows it."""
+    job = None
+    if found.job is not None:
+        shown = job_out(found.job)
+        job = AdaptationJobOut(**shown.model_dump(), url=_adaptation_url(session_id))
+    state = found.state if found.state in ("queued", "running", "failed") else "done"
+    return AdaptationOut(
+        plan_version=found.plan_version,
+        changes=_changes_out(found.changes),
+        status=state,
+        job=job,
+    )
+
+
 @router.post(
     "/sessions",
     status_code=status.HTTP_201_CREATED,
@@ -77,7 +133,9 @@ def create_session(body: SessionLog, ctx: CtxDep, user: CurrentUser) -> LoggedSe
     The answer names each change the adaptation made to the next sessions with its reason in
     plain words (``adaptation.changes``). It is empty when nothing changed, when there is no
     plan, or when the session is not the newest planned one (a back-filled or unplanned session
-    does not adapt the plan again).
+    does not adapt the plan again). When the server has a job queue, the plan is updated in the
+    background: ``adaptation.status`` is ``queued`` and ``adaptation.job.url`` gives the
+    adaptation with its changes once the job is done.
     """
     now = ctx.now()
     session_id = services.log_session(
@@ -85,24 +143,40 @@ def create_session(body: SessionLog, ctx: CtxDep, user: CurrentUser) -> LoggedSe
     )
     stored = services.user_session(ctx.store, user.athlete_id, session_id)
     assert stored is not None  # just written by this user
-    finished = services.adapt_now(ctx.store, user.athlete_id, body, now=now)
-    words = group_changes(finished.changes, services.name_of)
-    adaptation = AdaptationOut(
-        plan_version=finished.plan_version,
-        changes=[
-            ChangeOut(
-                exercise_id=w.exercise_id,
-                decision=w.decision,
-                reason=w.why or w.what,
-                change=w.what,
-                sessions=list(w.sessions),
-            )
-            for w in words
-        ],
+    finished = services.adapt_now(
+        ctx.store, user.athlete_id, body, now=now, session_id=session_id, jobs=ctx.jobs
     )
+    job = None if finished.job_key is None else services.job_state(ctx.store, finished.job_key)
+    if job is not None and not job.finished:
+        # The usual case, answered without reading the plans again: nothing has changed yet.
+        waiting = services.SessionAdaptation(job.state, None, (), job)
+        adaptation = adaptation_out(waiting, session_id)
+    elif job is not None:  # the same work was already done: the changes it made
+        found = services.session_adaptation(ctx.store, user.athlete_id, session_id)
+        assert found is not None  # the session is this user's
+        adaptation = adaptation_out(found, session_id)
+    else:
+        adaptation = AdaptationOut(
+            plan_version=finished.plan_version, changes=_changes_out(finished.changes)
+        )
     return LoggedSessionOut.model_validate(
         {**session_out(stored).model_dump(), "adaptation": adaptation.model_dump()}
     )
+
+
+@router.get(
+    "/sessions/{id}/adaptation", response_model=AdaptationOut, responses=responses(401, 404)
+)
+def session_adaptation(session_id: SessionId, ctx: CtxDep, user: CurrentUser) -> AdaptationOut:
+    """How the plan adapted to one of your sessions (404 for anyone else's).
+
+    While the plan is updated in the background, ``status`` says so; the changes follow once
+    the job is done.
+    """
+    found = services.session_adaptation(ctx.store, user.athlete_id, session_id)
+    if found is None:
+        raise HTTPException(404, "no such session")
+    return adaptation_out(found, session_id)
 
 
 #: The most sessions one page of the list holds.
@@ -174,9 +248,29 @@ def finish_session(
     response_model=SetOut,
     responses=responses(401, 403, 404, 422),
 )
-def log_set(session_id: SessionId, body: SetLog, ctx: CtxDep, user: CurrentUser) -> SetOut:
-    """Log one set into one of your sessions (a set with the same key is replaced)."""
-    set_id = services.log_set(ctx.store, user.athlete_id, session_id, body)
+def log_set(
+    session_id: SessionId,
+    body: SetLog,
+    ctx: CtxDep,
+    user: CurrentUser,
+    idempotency_key: Annotated[
+        str | None,
+        Header(
+            alias="Idempotency-Key",
+            pattern=r"^[A-Za-z0-9-]{8,64}$",
+            description=(
+                "An id you give this set (8 to 64 letters, digits or dashes): sending the same "
+                "id again stores nothing new and answers with the stored set's id."
+            ),
+        ),
+    ] = None,
+) -> SetOut:
+    """Log one set into one of your sessions (a set with the same key is replaced).
+
+    With ``Idempotency-Key``, a set sent again (a retry after a lost answer) is stored once and
+    never undoes a later change of the same set.
+    """
+    set_id = services.log_set(ctx.store, user.athlete_id, session_id, body, idempotency_key)
     if set_id is None:
         raise HTTPException(404, "no such session")
     return SetOut.model_validate({**body.model_dump(), "id": set_id, "session_id": session_id})

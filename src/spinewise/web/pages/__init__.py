@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from spinewise.web.pages import (
     account,
+    checkin,
     library,
     onboarding,
     outcome,
@@ -33,5 +34,6 @@ ROUTERS: tuple[APIRouter, ...] = tuple(
         progress,
         library,
         retest,
+        checkin,
     )
 )

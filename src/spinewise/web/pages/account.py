@@ -1,4 +1,4 @@
-"""Pages: home, sign up, log in, log out, account (download, delete), import and export."""
+"""Pages: home, sign up, log in, log out, account (units, download, delete), import and export."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from starlette.datastructures import UploadFile
 from spinewise import services
 from spinewise.errors import InputError
 from spinewise.services import IMPORT_FORMATS as FORMATS
+from spinewise.units import WEIGHT_UNIT_NAMES, WEIGHT_UNITS
+from spinewise.units import weight_unit as weight_unit_of
 from spinewise.web.auth import (
     change_password,
     client_address,
@@ -21,6 +23,7 @@ from spinewise.web.auth import (
     sign_up,
 )
 from spinewise.web.deps import CtxDep, CurrentSession, CurrentUser, MaybeSession
+from spinewise.web.pages.checkin import LEVEL_WORDS, for_you_block
 from spinewise.web.pages.forms import FormReader
 from spinewise.web.templating import render
 from spinewise.web.transfer import UploadTooLarge, export_stream, import_upload
@@ -50,10 +53,19 @@ def home(request: Request, ctx: CtxDep, session: MaybeSession) -> Response:
     plan = services.user_plan(ctx.store, athlete)
     nxt = services.next_session(ctx.store, athlete, today=day) if plan else None
     today = None if nxt is None else (nxt.session, nxt.due_today)
+    morning = services.morning_checkin(ctx.store, athlete, today=day) if profile else None
     return render(
         request,
         "home.html",
-        {"profile": profile, "plan": plan, "today": today, "day": day},
+        {
+            "profile": profile,
+            "plan": plan,
+            "today": today,
+            "day": day,
+            "morning": morning,
+            "level_words": LEVEL_WORDS,
+            "for_you": for_you_block(ctx, athlete, day, morning) if plan else None,
+        },
     )
 
 
@@ -123,9 +135,29 @@ def logout(request: Request, ctx: CtxDep) -> Response:
 
 
 @router.get("/account")
-def account(request: Request, user: CurrentUser) -> Response:
-    """Download all my data; change my password; log out everywhere; delete my account."""
-    return render(request, "account.html")
+def account(request: Request, user: CurrentUser, saved: str = "") -> Response:
+    """Weights in kg or lb; download my data; change my password; log out; delete my account."""
+    notice = None
+    if saved == "units":
+        notice = f"Weights are now shown in {WEIGHT_UNIT_NAMES[user.weight_unit]}."
+    return render(request, "account.html", {"notice": notice})
+
+
+@router.post("/account/weight-unit")
+async def weight_unit(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
+    """Show and take weights in kilograms or pounds (what is stored stays in kilograms)."""
+    form = FormReader(await request.form())
+    unit = form.text("weight_unit")
+    if unit not in WEIGHT_UNITS:
+        choices = " or ".join(f'"{u}" ({WEIGHT_UNIT_NAMES[u]})' for u in WEIGHT_UNITS)
+        return render(
+            request,
+            "account.html",
+            {"errors": [f'weight_unit: choose {choices}, got "{unit[:20]}"']},
+            status_code=422,
+        )
+    await run_in_threadpool(services.keep_weight_unit, ctx.store, user.id, weight_unit_of(unit))
+    return RedirectResponse("/account?saved=units", status_code=303)
 
 
 @router.post("/account/logout-everywhere")

@@ -110,7 +110,9 @@ def exercise(exercise_id: str, request: Request, session: MaybeSession, ctx: Ctx
     mine = (
         None
         if session is None
-        else services.exercise_record(ctx.store, session.user.athlete_id, exercise_id)
+        else services.exercise_record(
+            ctx.store, session.user.athlete_id, exercise_id, session.user.weight_unit
+        )
     )
     return render(
         request,

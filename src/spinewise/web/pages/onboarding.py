@@ -27,6 +27,7 @@ from spinewise.profile import (
     RANGES,
     SCREENING_FLAGS,
     WEEKDAYS,
+    Profile,
     ScreeningAnswers,
     parse_profile,
 )
@@ -35,7 +36,7 @@ from spinewise.web.deps import CtxDep, CurrentUser
 from spinewise.web.pages.forms import FormReader
 from spinewise.web.templating import render
 
-__all__ = ["TEST_FIELDS", "FormValues", "router"]
+__all__ = ["TEST_FIELDS", "FormValues", "router", "stored_values"]
 
 router = APIRouter()
 
@@ -125,9 +126,12 @@ def _screening_page(
 
 
 @router.get("/onboarding")
-def screening_page(request: Request, user: CurrentUser) -> Response:
-    """Step 1: the red-flag questions, with the answers the draft keeps."""
+def screening_page(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
+    """Step 1: the red-flag questions, with the answers the draft (or the stored profile) keeps."""
     kept = _draft_screening(user)
+    if kept is None:
+        found = services.current_profile(ctx.store, user.athlete_id)
+        kept = None if found is None else parse_profile(found.profile.profile).screening
     if kept is None:
         return render(request, "onboarding_screening.html", _screening_page({}, {}))
     answers = {key: getattr(kept, key) for key in SCREENING_FLAGS}
@@ -199,13 +203,48 @@ _DEFAULTS: FormValues = {
 }
 
 
+#: The sections of a stored profile the profile form shows again.
+_FORM_SECTIONS = ("athlete", "schedule", "equipment", "goals", "pain", "tests")
+
+
+def _shown(value: object) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def stored_values(profile: Profile) -> dict[str, str | list[str]]:
+    """A stored profile as the profile form's fields, to update it rather than start again.
+
+    Examples
+    --------
+    >>> from spinewise.profile import EXAMPLE_MINIMAL
+    >>> stored_values(parse_profile(EXAMPLE_MINIMAL))["athlete.age"]
+    '34'
+    """
+    data = profile.model_dump(mode="json", exclude_none=True)
+    values: dict[str, str | list[str]] = {}
+    for section in _FORM_SECTIONS:
+        for key, value in data.get(section, {}).items():
+            field = f"{section}.{key}"
+            if isinstance(value, list):
+                values[field] = [_shown(v) for v in value]
+            elif not isinstance(value, dict):
+                values[field] = _shown(value)
+    for key in _LISTS:
+        values.setdefault(key, [])
+    return values
+
+
 @router.get("/onboarding/profile")
 def profile_page(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
-    """Step 2: hold tests, schedule, equipment, goals and pain."""
+    """Step 2: hold tests, schedule, equipment, goals and pain; the stored answers when updating."""
     answers = _draft_screening(user)
     if answers is None or not _screen(answers, ctx).cleared:
         return RedirectResponse("/onboarding", status_code=303)
-    return render(request, "onboarding_profile.html", _profile_page(dict(_DEFAULTS)))
+    found = services.current_profile(ctx.store, user.athlete_id)
+    values = (
+        dict(_DEFAULTS) if found is None else stored_values(parse_profile(found.profile.profile))
+    )
+    return render(request, "onboarding_profile.html", _profile_page(values))
 
 
 # I/O edge: the form's fields, unchecked (see the docstring).

@@ -38,7 +38,9 @@ def changes_for(store: Store, athlete: int, planned: SessionPlan | None) -> list
 def summary(session_id: SessionId, request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
     """The summary after a session: what was done, pain, what changes next time and why."""
     today = services.local_today(ctx.now())
-    outcome = services.session_outcome(ctx.store, user.athlete_id, session_id, today=today)
+    outcome = services.session_outcome(
+        ctx.store, user.athlete_id, session_id, today=today, unit=user.weight_unit
+    )
     if outcome is None:
         raise HTTPException(404, "no such session")
     jobs = services.athlete_jobs(ctx.store, user.athlete_id, limit=1)

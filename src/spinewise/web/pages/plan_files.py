@@ -21,7 +21,7 @@ PRINT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame
 
 
 def _download(ctx: CtxDep, user: CurrentUser, plan_id: int, fmt: services.PlanFormat) -> Response:
-    found = services.plan_file(ctx.store, user.athlete_id, plan_id, fmt)
+    found = services.plan_file(ctx.store, user.athlete_id, plan_id, fmt, user.weight_unit)
     if found is None:
         raise HTTPException(404, "no such plan")
     disposition = "attachment" if fmt == "ics" else "inline"

@@ -68,7 +68,7 @@ def plan(plan_id: PlanId, request: Request, ctx: CtxDep, user: CurrentUser) -> R
     if stored is None:
         raise HTTPException(404, "no such plan")
     done = services.done_sessions(ctx.store, user.athlete_id, stored)
-    view = build_plan_view(stored.record.plan)
+    view = build_plan_view(stored.record.plan, user.weight_unit)
     change_log = services.plan_change_log(ctx.store, user.athlete_id, stored)
     return render(
         request,

@@ -1,26 +1,75 @@
-"""The guided player's "this hurts" and "swap this": options with reasons, then back to the session.
+"""The guided player's "this hurts" and "swap this", and what makes it an installable web app.
 
 A chosen option travels in the guide's address (``?swap=planned:chosen``), so the page works
 without JavaScript and nothing is stored until a set of the chosen exercise is logged.
+
+The web app manifest and the service worker (``static/sw.js``, served at ``/sw.js`` so that it
+controls the whole site) let a phone install the app and open the guided session offline; the
+sets logged offline wait on the phone (``static/app.js``) and are sent when it is back online
+(decision 0270).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from importlib import resources
 from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 
 from spinewise import services
 from spinewise.web.deps import CtxDep, CurrentUser
 from spinewise.web.templating import render
 
-__all__ = ["router", "swap_pairs"]
+__all__ = ["MANIFEST", "router", "swap_pairs"]
 
 router = APIRouter()
+
+#: The web app manifest: what a phone needs to install the app (colours of ``static/app.css``).
+MANIFEST: dict[str, object] = {  # I/O edge: the JSON document a browser reads
+    "name": "spinewise: a durable lower back",
+    "short_name": "spinewise",
+    "description": "Guided back-strength sessions that adapt to how your back responds.",
+    "start_url": "/today",
+    "scope": "/",
+    "display": "standalone",
+    "theme_color": "#1f6f8b",
+    "background_color": "#f7f8f6",
+    "icons": [
+        {"src": "/static/icon-192.png", "sizes": "192x192", "type": "image/png"},
+        {"src": "/static/icon-512.png", "sizes": "512x512", "type": "image/png"},
+        {"src": "/static/icon.svg", "sizes": "any", "type": "image/svg+xml"},
+    ],
+}
+
+
+@router.get("/manifest.webmanifest")
+def manifest() -> Response:
+    """The web app manifest (linked from every page)."""
+    return JSONResponse(
+        MANIFEST,
+        media_type="application/manifest+json",
+        headers={"Cache-Control": "public, max-age=3600"},
+    )
+
+
+@router.get("/sw.js")
+def service_worker() -> Response:
+    """The service worker, from the site's root so that its scope is the whole site.
+
+    Never cached by the browser's HTTP cache (``no-cache``): a new version is picked up at the
+    next visit.
+    """
+    script = resources.files("spinewise.web").joinpath("static/sw.js").read_bytes()
+    return Response(
+        script,
+        media_type="text/javascript",
+        headers={"Cache-Control": "no-cache", "Service-Worker-Allowed": "/"},
+    )
+
 
 SessionId = Annotated[int, Path(ge=1, le=2**62)]
 ExerciseId = Annotated[str, Path(min_length=1, max_length=200, pattern=r"^[a-z0-9_]+$")]
@@ -68,7 +117,7 @@ def swap(
     current = swap_pairs(swap or [])
     planned_id = next((a for a, b in current.items() if b == exercise_id), exercise_id)
     found = services.swap_options(
-        ctx.store, user.athlete_id, session_id, planned_id, hurts=bool(hurts)
+        ctx.store, user.athlete_id, session_id, planned_id, hurts=bool(hurts), unit=user.weight_unit
     )
     if found is None:
         raise HTTPException(404, "no such exercise in this session")

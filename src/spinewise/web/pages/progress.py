@@ -88,7 +88,7 @@ def chart(name: ChartName, ctx: CtxDep, user: CurrentUser) -> Response:
     elif name == "holds":
         svg = charts.holds_chart(hold_series(data.profiles))
     else:
-        svg = charts.e1rm_chart(best_e1rm(sessions), _names())
+        svg = charts.e1rm_chart(best_e1rm(sessions), _names(), user.weight_unit)
     return Response(
         svg,
         media_type="image/svg+xml",

@@ -60,10 +60,13 @@ def _before(ctx: WebContext, athlete: int) -> dict[str, float]:
 
 @router.get("/retest")
 def retest_page(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
-    """The six hold tests, with the last results beside them."""
+    """The six hold tests, filled in with the stored results, which are also shown above."""
     if services.current_profile(ctx.store, user.athlete_id) is None:
         return RedirectResponse("/onboarding", status_code=303)
-    return render(request, "retest.html", _context({}, _before(ctx, user.athlete_id)))
+    before = _before(ctx, user.athlete_id)
+    # the form starts from the stored results: change the ones retested (decision 0271)
+    values = {field: f"{value:g}" for field, value in before.items()}
+    return render(request, "retest.html", _context(values, before))
 
 
 @router.post("/retest")

@@ -4,11 +4,13 @@ The guided page shows each exercise's cues and reasons, a hold timer with audibl
 metronome and a pulse counter (``static/app.js``); each set is logged as it is done (HTMX posts
 the set's form and swaps in the saved row; without JavaScript the form posts and the page
 reloads). Pain is asked before (when starting), during and after (when finishing), and the
-next morning.
+next morning. A set logged offline is kept on the phone and posted later with the id the page
+gave it (``client_id``): the same id sent again stores nothing new (decision 0270).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, TypedDict
 from urllib.parse import urlencode
 
@@ -23,8 +25,10 @@ from spinewise.logbook import SetLog
 from spinewise.logbook.backup import format_validation_error
 from spinewise.logbook.entries import SetKey
 from spinewise.report.change_words import ChangeWords
+from spinewise.units import WEIGHT_UNIT_NAMES, WEIGHT_UNITS, mass_to_kg, shown_mass
 from spinewise.web.context import WebContext
 from spinewise.web.deps import CtxDep, CurrentUser
+from spinewise.web.pages.checkin import LEVEL_WORDS
 from spinewise.web.pages.forms import FormReader
 from spinewise.web.pages.outcome import changes_for
 from spinewise.web.pages.player import swap_pairs
@@ -35,7 +39,9 @@ __all__ = ["router"]
 router = APIRouter()
 
 SessionId = Annotated[int, Path(ge=1, le=2**62)]
-_SET_NUMBERS = ("reps", "hold_s", "load_kg", "rpe")
+#: The loads a set may log [kg] (the log's limits, ``LoadKg``; below 0 is assistance).
+LOAD_RANGE_KG = (-1000.0, 2000.0)
+_SET_NUMBERS = ("reps", "hold_s", "rpe")
 _TARGETS = ("target_reps", "target_hold_s", "target_rpe", "target_rir", "tempo")
 
 
@@ -56,6 +62,8 @@ def today(request: Request, ctx: CtxDep, user: CurrentUser) -> Response:
             "day": day,
             "open": opened,
             "review": services.progress_review_of(ctx.store, user.athlete_id, today=day),
+            "morning": services.morning_checkin(ctx.store, user.athlete_id, today=day),
+            "level_words": LEVEL_WORDS,
             "session_changes": changes_for(
                 ctx.store, user.athlete_id, None if nxt is None else nxt.session
             ),
@@ -141,6 +149,27 @@ def guide(
     return render(request, "guide.html", context)
 
 
+def _load_kg(form: FormReader) -> float | None:
+    """The set's load [kg] from ``load_kg`` or ``load_lb``, whichever unit the form was in.
+
+    The field names its unit, so a form shown in pounds is read in pounds even if the account
+    switched to kilograms meanwhile.
+    """
+    for unit in WEIGHT_UNITS:
+        name = f"load_{unit}"
+        if form.text(name):
+            mass = form.number(name)
+            if mass is None:
+                return None
+            low, high = (shown_mass(kg, unit) for kg in LOAD_RANGE_KG)
+            if not low <= mass <= high:
+                word = WEIGHT_UNIT_NAMES[unit]
+                form.problems.append(f"{name}: must be {low:g} to {high:g} {word}, got {mass:g}")
+                return None
+            return mass_to_kg(float(mass), unit)
+    return None
+
+
 def _set_from_form(form: FormReader) -> SetLog:
     # I/O edge: the form's fields, unchecked, in the shape SetLog validates (and names the
     # bad ones of).
@@ -151,6 +180,7 @@ def _set_from_form(form: FormReader) -> SetLog:
     }
     for name in _SET_NUMBERS:
         values[name] = form.number(name, whole=name == "reps")
+    values["load_kg"] = _load_kg(form)
     for name in _TARGETS:
         raw = form.text(name)
         if raw:
@@ -163,6 +193,21 @@ def _set_from_form(form: FormReader) -> SetLog:
         raise InputError(format_validation_error(err)) from None
 
 
+#: A set's id given by the browser (``crypto.randomUUID()``): letters, digits and dashes.
+_CLIENT_ID = re.compile(r"^[A-Za-z0-9-]{8,64}$")
+
+
+def _client_id(raw: str) -> str | None:
+    """The set's id from the phone, checked; ``None`` when the form has none (no JavaScript)."""
+    if not raw:
+        return None
+    if _CLIENT_ID.match(raw) is None:
+        raise InputError(
+            f"set id from this phone: must be 8 to 64 letters, digits or dashes, got {raw[:80]!r}"
+        )
+    return raw
+
+
 @router.post("/sessions/{session_id}/sets")
 async def log_set(
     session_id: SessionId, request: Request, ctx: CtxDep, user: CurrentUser
@@ -170,7 +215,10 @@ async def log_set(
     """Log one set; HTMX gets the saved row back, a plain form post goes back to the page."""
     form = FormReader(await request.form())
     item = _set_from_form(form)
-    set_id = await run_in_threadpool(services.log_set, ctx.store, user.athlete_id, session_id, item)
+    client_id = _client_id(form.text("client_id"))
+    set_id = await run_in_threadpool(
+        services.log_set, ctx.store, user.athlete_id, session_id, item, client_id
+    )
     if set_id is None:
         raise HTTPException(404, "no such session")
     if request.headers.get("HX-Request") == "true":

@@ -1,5 +1,6 @@
 // spinewise: stopwatch, hold and rest timers with beeps, tempo metronome, pulse counter, and the
-// guided player (one exercise at a time, the rest timer starting by itself after a logged set).
+// guided player (one exercise at a time, the rest timer starting by itself after a logged set),
+// the sets logged offline (kept on the phone, sent when back online) and the service worker.
 // Loaded as a file (the Content Security Policy allows no inline script). No dependencies.
 "use strict";
 
@@ -215,10 +216,9 @@
     if (start < 0) start = steps.findIndex(function (s) { const c = counts(s); return c[0] < c[1]; });
     show(start < 0 ? steps.length - 1 : start, false);
 
-    // After a logged set: update the count, start the rest timer, go to the next set.
-    document.body.addEventListener("htmx:afterRequest", function (event) {
-      const form = event.detail && event.detail.elt && event.detail.elt.closest ? event.detail.elt.closest("form.set-form") : null;
-      if (!form || !event.detail.successful) return;
+    // After a logged set (sent, or kept on the phone while offline): update the count, start
+    // the rest timer, go to the next set.
+    function logged(form) {
       const step = form.closest("[data-step]");
       if (!step) return;
       show(steps.indexOf(step), false);
@@ -233,9 +233,324 @@
       } else {
         next.focus();
       }
+    }
+    document.body.addEventListener("htmx:afterRequest", function (event) {
+      const form = setForm(event);
+      if (!form || !event.detail.successful || toLogin(event.detail.xhr)) return;
+      logged(form);
     });
+    document.body.addEventListener("set-kept", function (event) {
+      const form = event.target.closest ? event.target.closest("form.set-form") : null;
+      if (form) logged(form);
+    });
+    document.body.addEventListener("set-sent", function () { show(at, false); });
     keepAwake();
     document.addEventListener("visibilitychange", function () { if (!wakeLock || wakeLock.released) keepAwake(); });
+  }
+
+
+  // --- Sets logged offline -----------------------------------------------------------------
+  // Each logged set gets an id made here (client_id). Without a network the set is kept in
+  // localStorage (the queue) and shown as kept; the queue is sent when the browser is back
+  // online and on every page load. The server stores a set sent twice with one id once, so a
+  // set is never lost (it stays queued until the server took it) nor doubled (decision 0270).
+  const QUEUE_KEY = "spinewise.waiting-sets";
+  const KEPT_TEXT = "Saved on this phone, will be sent when you're back online";
+  let loginNeeded = false;
+  let refused = [];
+  let flushing = false;
+  let retry = null;
+  // Wait before sending again after the network or the server failed on the way [ms].
+  const RETRY_MS = 30000;
+
+  function readQueue() {
+    try {
+      const queue = JSON.parse(localStorage.getItem(QUEUE_KEY) || "[]");
+      return Array.isArray(queue) ? queue : [];
+    } catch (err) {
+      return [];
+    }
+  }
+  function writeQueue(queue) {
+    try {
+      localStorage.setItem(QUEUE_KEY, JSON.stringify(queue));
+    } catch (err) {
+      // Storage full or refused: the set is not kept, say so where it was logged.
+      return false;
+    }
+    return true;
+  }
+  function newId() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    const bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join("");
+  }
+  function csrfToken() {
+    try {
+      return JSON.parse(document.body.getAttribute("hx-headers") || "{}")["X-CSRF-Token"] || "";
+    } catch (err) {
+      return "";
+    }
+  }
+  function setForm(event) {
+    const elt = event.detail && event.detail.elt;
+    return elt && elt.closest ? elt.closest("form.set-form") : null;
+  }
+  // An answer that ended on the log-in page: the login expired, the set was not stored.
+  function toLogin(xhr) {
+    return Boolean(xhr && xhr.responseURL && new URL(xhr.responseURL).pathname === "/login");
+  }
+  function field(fields, name) {
+    const found = fields.find(function (f) { return f[0] === name; });
+    return found ? found[1] : "";
+  }
+  // The set's key on the server: the same set logged again replaces it.
+  function keyOf(action, fields) {
+    return [action, field(fields, "exercise_id"), field(fields, "set_number"), field(fields, "side")].join("|");
+  }
+  function fieldsOf(form) {
+    const out = [];
+    new FormData(form).forEach(function (value, name) {
+      if (name !== "csrf_token" && name !== "client_id" && typeof value === "string") out.push([name, value]);
+    });
+    return out;
+  }
+  function labelOf(form) {
+    const step = form.closest("section");
+    const heading = step ? step.querySelector("h2") : null;
+    const name = heading ? heading.textContent.replace(/\s+/g, " ").trim() : "an exercise";
+    const set = form.querySelector(".set-label");
+    return (set ? set.textContent.replace(/\s+/g, " ").trim() : "a set") + " of " + name;
+  }
+  function clientIdOf(form) {
+    let input = form.querySelector('input[name="client_id"]');
+    if (!input) {
+      input = document.createElement("input");
+      input.type = "hidden";
+      input.name = "client_id";
+      form.appendChild(input);
+    }
+    return input;
+  }
+  function formFor(entry) {
+    const forms = document.querySelectorAll("form.set-form");
+    for (let i = 0; i < forms.length; i++) {
+      if (keyOf(forms[i].getAttribute("action"), fieldsOf(forms[i])) === entry.key) return forms[i];
+    }
+    return null;
+  }
+  function showResult(form, text, kept) {
+    const result = form.querySelector(".result");
+    if (!result) return;
+    const span = document.createElement("span");
+    span.className = kept ? "saved kept" : "saved";
+    span.setAttribute("role", "status");
+    span.textContent = text;
+    result.replaceChildren(span);
+    const submit = form.querySelector("button[type=submit]");
+    if (submit) submit.textContent = "Update";
+  }
+
+  function showStatus() {
+    const box = document.querySelector("[data-queue-status]");
+    if (!box) return;
+    const count = readQueue().length;
+    const sets = count === 1 ? "1 set" : count + " sets";
+    box.replaceChildren();
+    if (count && (loginNeeded || !document.body.hasAttribute("data-signed-in"))) {
+      const p = document.createElement("p");
+      p.append(sets + " saved on this phone are not sent yet: your log-in has ended. ");
+      const link = document.createElement("a");
+      link.href = "/login?next=" + encodeURIComponent(location.pathname);
+      link.textContent = "Log in again";
+      p.append(link, " to send them; they stay on this phone until then.");
+      box.appendChild(p);
+    } else if (count) {
+      const p = document.createElement("p");
+      p.textContent = sets + (navigator.onLine
+        ? " saved on this phone, being sent now."
+        : " saved on this phone, will be sent when you're back online.");
+      box.appendChild(p);
+    }
+    if (refused.length) {
+      const p = document.createElement("p");
+      p.className = "refused";
+      p.textContent = "Not saved (the server refused them): " + refused.join("; ") + ".";
+      box.appendChild(p);
+    }
+    box.hidden = !count && !refused.length;
+  }
+
+  // Keep the form's set on the phone (replacing an older kept copy of the same set).
+  function keep(form) {
+    const fields = fieldsOf(form);
+    const entry = {
+      id: clientIdOf(form).value || newId(),
+      action: form.getAttribute("action"),
+      key: keyOf(form.getAttribute("action"), fields),
+      fields: fields,
+      label: labelOf(form),
+    };
+    const queue = readQueue().filter(function (e) { return e.key !== entry.key; });
+    queue.push(entry);
+    if (writeQueue(queue)) {
+      showResult(form, KEPT_TEXT, true);
+    } else {
+      showResult(form, "Not saved: this phone has no room to keep it. Try again when online.", true);
+    }
+    showStatus();
+    form.dispatchEvent(new CustomEvent("set-kept", { bubbles: true }));
+  }
+  function forget(entry) {
+    writeQueue(readQueue().filter(function (e) { return e.id !== entry.id; }));
+  }
+
+  // Send one kept set: "sent", "stop" (no network or login: try later) or "refused" (never).
+  function send(entry, token) {
+    const body = new URLSearchParams(entry.fields);
+    body.set("client_id", entry.id);
+    body.set("csrf_token", token);
+    return fetch(entry.action, {
+      method: "POST",
+      body: body,
+      credentials: "same-origin",
+      redirect: "manual",
+      headers: { "X-CSRF-Token": token, "HX-Request": "true" },
+    }).then(function (response) {
+      if (response.ok) return "sent";
+      if (response.type === "opaqueredirect" || response.status === 401 || response.status === 403) {
+        loginNeeded = true;
+        return "stop";
+      }
+      if (response.status === 404 || response.status === 422) return "refused";
+      return "stop";
+    }, function () { return "stop"; });
+  }
+
+  // Send the kept sets one after another; stop at the first that cannot be sent now.
+  function sendKept() {
+    if (flushing || !navigator.onLine) { showStatus(); return Promise.resolve(); }
+    if (!document.body.hasAttribute("data-signed-in") || !readQueue().length) { showStatus(); return Promise.resolve(); }
+    const token = csrfToken();
+    flushing = true;
+    loginNeeded = false;
+    function next() {
+      const entry = readQueue()[0];
+      if (!entry) return Promise.resolve();
+      return send(entry, token).then(function (outcome) {
+        if (outcome === "stop") return null;
+        forget(entry);
+        const form = formFor(entry);
+        if (outcome === "sent") {
+          if (form) {
+            showResult(form, "Saved ✓ (sent from this phone)", false);
+            form.dispatchEvent(new CustomEvent("set-sent", { bubbles: true }));
+          }
+        } else {
+          refused.push(entry.label);
+        }
+        showStatus();
+        return next();
+      });
+    }
+    function done() {
+      flushing = false;
+      showStatus();
+      // Something is left and it is not the login: the network or the server failed, try later.
+      if (readQueue().length && !loginNeeded && !retry) {
+        retry = setTimeout(function () { retry = null; sendKept(); }, RETRY_MS);
+      }
+    }
+    return next().then(done, done);
+  }
+
+  // Show the kept sets on their forms (a reload while offline shows the page kept by the
+  // service worker, as it was when last online).
+  function showKept() {
+    readQueue().forEach(function (entry) {
+      const form = formFor(entry);
+      if (!form) return;
+      entry.fields.forEach(function (f) {
+        const input = form.querySelector('input[name="' + f[0] + '"]:not([type=hidden])');
+        if (input) input.value = f[1];
+      });
+      clientIdOf(form).value = entry.id;
+      showResult(form, KEPT_TEXT, true);
+    });
+    showStatus();
+  }
+
+  function offlineSets() {
+    // Every set logged gets a fresh id; offline, it is kept instead of posted.
+    document.addEventListener("submit", function (event) {
+      const form = event.target.closest ? event.target.closest("form.set-form") : null;
+      if (!form) return;
+      clientIdOf(form).value = newId();
+      if (navigator.onLine) return;
+      event.preventDefault();
+      event.stopPropagation();
+      keep(form);
+    }, true);
+    // The network failed on the way (or the server is down): keep it, with the same id, so a set
+    // that did arrive is not stored twice when sent again.
+    document.body.addEventListener("htmx:sendError", function (event) {
+      const form = setForm(event);
+      if (form) keep(form);
+    });
+    document.body.addEventListener("htmx:responseError", function (event) {
+      const form = setForm(event);
+      if (!form) return;
+      const status = event.detail.xhr ? event.detail.xhr.status : 0;
+      if (status === 403) loginNeeded = true;
+      if (status === 403 || status === 0 || status >= 500) keep(form);
+    });
+    // The login ended: the answer is the log-in page. Keep the set, do not show that page here.
+    document.body.addEventListener("htmx:beforeSwap", function (event) {
+      const form = setForm(event);
+      if (!form || !toLogin(event.detail.xhr)) return;
+      event.detail.shouldSwap = false;
+      loginNeeded = true;
+      keep(form);
+    });
+    // A set sent and stored: an older kept copy of it must not be sent after it.
+    document.body.addEventListener("htmx:afterRequest", function (event) {
+      const form = setForm(event);
+      if (!form || !event.detail.successful || toLogin(event.detail.xhr)) return;
+      const key = keyOf(form.getAttribute("action"), fieldsOf(form));
+      const queue = readQueue();
+      if (queue.some(function (e) { return e.key === key; })) {
+        writeQueue(queue.filter(function (e) { return e.key !== key; }));
+        showStatus();
+      }
+    });
+    window.addEventListener("online", sendKept);
+    window.addEventListener("offline", showStatus);
+    showKept();
+    sendKept();
+  }
+
+  // --- Installable app: the service worker keeps the pages and files for use offline --------
+  function serviceWorker() {
+    document.addEventListener("submit", function (event) {
+      // Logging out: forget the kept pages (they show that person's sessions).
+      if (event.target.getAttribute && event.target.getAttribute("action") === "/logout" && window.caches) {
+        caches.keys().then(function (names) {
+          names.forEach(function (name) { if (name.indexOf("spinewise-pages-") === 0) caches.delete(name); });
+        });
+      }
+    });
+    if (!("serviceWorker" in navigator)) return;
+    navigator.serviceWorker.register("/sw.js", { scope: "/" }).then(function () {
+      return navigator.serviceWorker.ready;
+    }).then(function (registration) {
+      // The page was loaded before the worker was in charge: ask it to keep this page too.
+      if (registration.active && document.body.hasAttribute("data-signed-in")) {
+        registration.active.postMessage({ keep: location.pathname + location.search });
+      }
+    }).catch(function () {
+      // No service worker (a private window, an old browser): the app works online only.
+    });
   }
 
   function init(scope) {
@@ -243,11 +558,12 @@
     scope.querySelectorAll("[data-timer]").forEach(countdown);
     scope.querySelectorAll("[data-tempo]").forEach(metronome);
     scope.querySelectorAll("[data-pulses]").forEach(pulses);
+    offlineSets();
     scope.querySelectorAll("[data-player]").forEach(player);
     scope.querySelectorAll("[data-sound-test]").forEach(function (b) {
       b.addEventListener("click", function () { beep(880, 200); });
     });
   }
 
-  document.addEventListener("DOMContentLoaded", function () { init(document); });
+  document.addEventListener("DOMContentLoaded", function () { init(document); serviceWorker(); });
 })();
