@@ -1,6 +1,7 @@
-"""Import throughput: sets per second for a 100,000-set Strong CSV.
+"""Import throughput and peak memory: sets per second for a 100,000-set Strong CSV.
 
-Run: ``PYTHONPATH=src python bench/import_throughput.py [--sets N] [--postgres URL]``.
+Run: ``PYTHONPATH=src python bench/import_throughput.py [--sets N] [--postgres URL]
+[--memory-sizes 10000,60000,200000] [--baseline-ref REF]``.
 PostgreSQL is measured when ``--postgres`` or ``SPINEWISE_TEST_POSTGRES_URL`` names a server
 (the benchmark works in a schema of its own and drops it afterwards).
 
@@ -9,17 +10,31 @@ Baselines measured in the same run:
   the ceiling of any CSV importer in Python.
 - ``naive row-by-row``: one INSERT and one COMMIT per set through SQLAlchemy Core, the way a
   simple importer would write (measured on a 2,000-set sample; the rate is what counts).
+- ``whole-file`` (peak memory; Strong CSV and our JSON backup): the importer as it was before
+  imports streamed (decision 0277), taken from git at ``--baseline-ref`` (``git archive``, no
+  checkout) and run, like the streaming one, in a fresh process per file size on SQLite. Peak
+  RSS is the process's high-water mark (``VmHWM``, reset through ``/proc/self/clear_refs``
+  just before the import) minus its RSS then (the baseline: interpreter, modules, engine);
+  ``ru_maxrss`` is not the baseline because a child's starts at its parent's size. The ratio
+  is whole-file over streaming.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
+import subprocess
+import sys
+import tarfile
 import tempfile
+import textwrap
 import time
 import uuid
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from io import BytesIO
 from pathlib import Path
 
 from sqlalchemy import create_engine, insert, text
@@ -45,6 +60,11 @@ HEADER = (
     "Workout Notes,RPE\n"
 )
 SETS_PER_SESSION = 40
+#: The last commit whose importer read the whole file before writing (decision 0277).
+WHOLE_FILE_REF = "e9dad412118c1276a25ef8c4fea04fa1e240dc46"
+#: The bench's sessions run one a day from 2015: later than tomorrow past about 160,000 sets.
+TODAY = date(2100, 1, 1)
+REPO = Path(__file__).resolve().parent.parent
 
 
 def write_strong_csv(path: Path, n_sets: int) -> None:
@@ -111,17 +131,142 @@ def bench_import(label: str, url: str, path: Path, n_sets: int) -> None:
     ensure_current(engine)
     matcher = ExerciseMatcher([])
     t0 = time.perf_counter()
-    report = import_file(engine, path, "strong", "bench", matcher)
+    report = import_file(engine, path, "strong", "bench", matcher, today=TODAY)
     first = time.perf_counter() - t0
     assert report.counts.sets_added == n_sets, report.counts
     t0 = time.perf_counter()
-    again = import_file(engine, path, "strong", "bench", matcher)
+    again = import_file(engine, path, "strong", "bench", matcher, today=TODAY)
     second = time.perf_counter() - t0
     assert again.counts.sets_merged == n_sets
     assert again.counts.sets_added == 0
     print(f"  spinewise import ({label:8}) {rate(n_sets, first)}")
     print(f"  re-import, all merged ({label:8}) {rate(n_sets, second)}")
     engine.dispose()
+
+
+_CHILD = textwrap.dedent(
+    """
+    import resource, sys, time
+    from datetime import date
+    from pathlib import Path
+    from spinewise.logbook import ExerciseMatcher
+    from spinewise.store import create_engine_from_url, ensure_current
+    from spinewise.store.importers import import_backup, import_file
+
+    def kib(field):
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1])
+        raise LookupError(field)
+
+    path, url, fmt = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
+    engine = create_engine_from_url(url)
+    ensure_current(engine)
+    matcher = ExerciseMatcher([])
+    try:  # the peak (VmHWM) starts again from the current RSS
+        with open("/proc/self/clear_refs", "w") as refs:
+            refs.write("5")
+        before, peak = kib("VmRSS"), lambda: kib("VmHWM")
+    except OSError:  # ru_maxrss also counts the parent's memory at fork: an upper bound
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        peak = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    t0 = time.perf_counter()
+    if fmt == "json":
+        report = import_backup(engine, path, "bench", today=date(2100, 1, 1))
+    else:
+        report = import_file(engine, path, fmt, "bench", matcher, today=date(2100, 1, 1))
+    seconds = time.perf_counter() - t0
+    print(report.counts.sets_added, seconds, before, peak())
+    """
+)
+
+
+@dataclass(frozen=True)
+class PeakRun:
+    """One import in a fresh process: sets added, time [s], RSS baseline and peak [KiB]."""
+
+    sets: int
+    seconds: float
+    baseline_kib: int
+    peak_kib: int
+
+    @property
+    def above_mb(self) -> float:
+        """Peak RSS above the process's baseline [MB]."""
+        return (self.peak_kib - self.baseline_kib) * 1024 / 1e6
+
+
+def whole_file_sources(ref: str, folder: Path) -> Path:
+    """The ``src`` folder of commit ``ref``, unpacked into ``folder`` (``git archive``)."""
+    archive = subprocess.run(
+        ["git", "-C", str(REPO), "archive", "--format=tar", ref, "src"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    with tarfile.open(fileobj=BytesIO(archive)) as tar:
+        tar.extractall(folder, filter="data")
+    return folder / "src"
+
+
+def write_backup_json(path: Path, n_sets: int) -> None:
+    """A backup (``log export --format json``) of ``n_sets`` sets, 40 per session, one a day."""
+    start = datetime(2015, 1, 1, 17, 30)
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write('{"schema_version": 1, "athlete": {"name": "bench"}, "sessions": [')
+        for session in range(n_sets // SETS_PER_SESSION):
+            sets = [
+                {
+                    "exercise_id": f"custom:exercise_{within // 5}",
+                    "set_number": within % 5 + 1,
+                    "reps": 5 + within % 6,
+                    "load_kg": float(20 + within),
+                }
+                for within in range(SETS_PER_SESSION)
+            ]
+            when = (start + timedelta(days=session)).isoformat()
+            handle.write(("," if session else "") + "\n  ")
+            handle.write(json.dumps({"started_at": when, "title": "Workout", "sets": sets}))
+        handle.write("\n]}\n")
+
+
+def peak_run(sources: Path, path: Path, db: Path, fmt: str) -> PeakRun:
+    """Import ``path`` (``fmt``) into a new SQLite file with the importer in ``sources``."""
+    env = {**os.environ, "PYTHONPATH": str(sources)}
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(path), f"sqlite:///{db.as_posix()}", fmt],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    sets, seconds, before, after = done.stdout.split()
+    return PeakRun(int(sets), float(seconds), int(before), int(after))
+
+
+def bench_memory(sizes: list[int], baseline_ref: str, tmp: Path) -> None:
+    """Peak RSS and throughput, streaming against whole-file, per format and file size."""
+    streaming = REPO / "src"
+    whole = whole_file_sources(baseline_ref, tmp / "whole-file")
+    print(f"Peak memory (SQLite; whole-file = importer at {baseline_ref[:12]}):")
+    print(
+        f"  {'format':>6} {'sets':>8} {'MB file':>8} | {'streaming: MB above base':>25}"
+        f" {'sets/s':>9} | {'whole-file: MB above base':>26} {'sets/s':>9} | {'memory ratio':>12}"
+    )
+    for fmt, write in (("strong", write_strong_csv), ("json", write_backup_json)):
+        for n_sets in sizes:
+            path = tmp / f"peak-{n_sets}.{fmt}"
+            write(path, n_sets)
+            new = peak_run(streaming, path, tmp / f"new-{fmt}-{n_sets}.db", fmt)
+            old = peak_run(whole, path, tmp / f"old-{fmt}-{n_sets}.db", fmt)
+            assert new.sets == old.sets == n_sets, (new, old)
+            print(
+                f"  {fmt:>6} {n_sets:>8,} {path.stat().st_size / 1e6:>8.1f} |"
+                f" {new.above_mb:>25.0f} {n_sets / new.seconds:>9,.0f} |"
+                f" {old.above_mb:>26.0f} {n_sets / old.seconds:>9,.0f} |"
+                f" {old.above_mb / max(new.above_mb, 1.0):>11.1f}x"
+            )
+            path.unlink()
 
 
 def postgres_schema_url(admin_url: str) -> tuple[str, str]:
@@ -145,6 +290,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", type=int, default=100_000)
     parser.add_argument("--postgres", default=os.environ.get("SPINEWISE_TEST_POSTGRES_URL"))
+    parser.add_argument(
+        "--memory-sizes",
+        default="10000,60000,200000",
+        help="file sizes [sets] for peak memory, comma-separated ('' to skip)",
+    )
+    parser.add_argument("--baseline-ref", default=WHOLE_FILE_REF, help="whole-file importer")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
@@ -169,6 +320,9 @@ def main() -> None:
                 drop_schema(args.postgres, schema)
         else:
             print("PostgreSQL: not measured (no --postgres URL or SPINEWISE_TEST_POSTGRES_URL)")
+        sizes = [int(n) for n in args.memory_sizes.split(",") if n.strip()]
+        if sizes:
+            bench_memory(sizes, args.baseline_ref, tmp)
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ from spinewise.services.adapt import (
 from spinewise.services.handle import Store
 from spinewise.services.plans import newest_plan, user_plans
 from spinewise.services.sessions import schedule, user_session
-from spinewise.services.transfer import export_history, import_history
+from spinewise.services.transfer import count_history, import_history, stream_history
 from spinewise.store import list_profiles, list_sessions, reading, writing
 from spinewise.store.jobstate import (
     DONE,
@@ -274,15 +274,24 @@ def run_import(
 def run_export(
     store: Store, key: str, athlete_name: str, fmt: str, dest: Path, *, now: datetime
 ) -> JobState | None:
-    """Write an athlete's whole history to ``dest`` (written whole, then renamed into place)."""
+    """Write an athlete's whole history to ``dest``: streamed into a ``.part`` file, then renamed.
+
+    The history is read and written a batch of sessions at a time (decision 0277), never whole.
+    """
     state = job_started(store, key, now=now)
     if state is None or state.state == DONE:
         return state
-    out = export_history(store, athlete_name, fmt)
+    out = stream_history(store, athlete_name, fmt)
     tmp = dest.with_suffix(dest.suffix + ".part")
-    tmp.write_text(out.text, encoding="utf-8")
+    try:
+        with tmp.open("w", encoding="utf-8") as handle:
+            handle.writelines(out.pieces)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     tmp.replace(dest)
-    _finish(store, key, {"path": str(dest), "sessions": out.n_sessions}, now)
+    n_sessions = count_history(store, athlete_name)
+    _finish(store, key, {"path": str(dest), "sessions": n_sessions}, now)
     return job_state(store, key)
 
 

@@ -112,15 +112,22 @@ def _kept_path(folder: Path, prefix: str, name: str) -> Path:
     return folder / f"{prefix}-{secrets.token_hex(12)}{suffix if _SUFFIX.match(suffix) else ''}"
 
 
-def _copy_limited(source: BinaryIO, target: Path, limit_bytes: int) -> None:
-    """Copy ``source`` to ``target`` chunk by chunk; :class:`UploadTooLarge` past the limit."""
+def _copy_limited(source: BinaryIO, target: Path, limit_bytes: int) -> str:
+    """Copy ``source`` to ``target`` chunk by chunk; :class:`UploadTooLarge` past the limit.
+
+    Returns the SHA-256 of what was copied (hex), hashed on the way: the file is never held
+    whole in memory.
+    """
     copied = 0
+    digest = hashlib.sha256()
     with target.open("xb") as out:
         while chunk := source.read(_CHUNK):
             copied += len(chunk)
             if copied > limit_bytes:
                 raise UploadTooLarge(limit_bytes)
+            digest.update(chunk)
             out.write(chunk)
+    return digest.hexdigest()
 
 
 def import_upload(
@@ -170,8 +177,7 @@ def queue_upload(ctx: WebContext, user: UserAccount, upload: UploadFile, fmt: st
     name = shown_name(upload.filename)
     path = _kept_path(upload_root(ctx) / "jobs", "import", name)
     try:
-        _copy_limited(upload.file, path, ctx.web.max_upload_bytes)
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        digest = _copy_limited(upload.file, path, ctx.web.max_upload_bytes)
     except BaseException:
         path.unlink(missing_ok=True)
         raise

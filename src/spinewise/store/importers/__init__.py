@@ -1,8 +1,10 @@
 """Imports: Strong, Hevy, Liftosaur and wger histories, and our own backup.
 
-:func:`import_file` parses the whole file first (a malformed row stops everything before any
-write, naming file, line and column), then writes in one transaction: all or nothing.
-Re-importing a file adds nothing: rows whose natural key is stored are counted as merged.
+:func:`import_file` reads the file twice, chunk by chunk (:mod:`.stream`): first to check it
+(a malformed row stops everything before any write, naming file, line and column), then to
+write it in batches inside one transaction: all or nothing, in memory that does not grow with
+the file. Re-importing a file adds nothing: rows whose natural key is stored are counted as
+merged.
 """
 
 from __future__ import annotations
@@ -13,20 +15,23 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Literal
 
 from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
 
 from spinewise.errors import InputError
-from spinewise.logbook import Backup, CustomExercise, ExerciseMatcher, Match, SessionLog
+from spinewise.logbook import CustomExercise, ExerciseMatcher, Match, SessionLog
 from spinewise.logbook import future_problems as _future_problems
 from spinewise.store.engine import advisory_lock, reading, writing
-from spinewise.store.importers.backup import parse_backup_file
+from spinewise.store.importers.backup import BackupStream
 from spinewise.store.importers.base import ParsedImport, Progress, RawSession, assemble
-from spinewise.store.importers.hevy import parse_hevy
-from spinewise.store.importers.liftosaur import parse_liftosaur
-from spinewise.store.importers.strong import parse_strong
+from spinewise.store.importers.hevy import iter_hevy
+from spinewise.store.importers.liftosaur import iter_liftosaur
+from spinewise.store.importers.stream import SET_BATCH, Chunks, survey, write_stream
+from spinewise.store.importers.strong import iter_strong
 from spinewise.store.importers.wger import parse_wger
 from spinewise.store.importers.writer import WriteCounts, write_sessions
 from spinewise.store.plans import add_custom_exercises, save_plan
@@ -87,6 +92,43 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _chunks(
+    path: Path,
+    fmt: str,
+    *,
+    progress: Progress | None = None,
+    weight_unit: str = "kg",
+    distance_unit: str = "km",
+) -> Chunks:
+    """How to read ``path`` chunk by chunk (each call reads it from the start).
+
+    The CSV formats are read a row at a time; wger's JSON is read whole once (its API pages
+    are small) and its sessions are given again on the second call.
+    """
+    if fmt == "strong":
+        return partial(
+            iter_strong,
+            path,
+            weight_unit=weight_unit,
+            distance_unit=distance_unit,
+            progress=progress,
+        )
+    if fmt == "hevy":
+        return partial(iter_hevy, path, progress=progress)
+    if fmt == "liftosaur":
+        return partial(iter_liftosaur, path, progress=progress)
+    if fmt == "wger":
+        sessions: list[RawSession] = []
+
+        def wger() -> Iterator[RawSession]:
+            if not sessions:
+                sessions.extend(parse_wger(path, progress=progress))
+            return iter(sessions)
+
+        return wger
+    raise ValueError(f"not a history format: {fmt!r}")
+
+
 def parse_file(
     path: Path,
     fmt: str,
@@ -96,22 +138,15 @@ def parse_file(
     weight_unit: str = "kg",
     distance_unit: str = "km",
 ) -> ParsedImport:
-    """Parse a history file of another app into sessions (nothing is written)."""
-    raw: list[RawSession]
+    """Parse a whole history file of another app into sessions, in memory (nothing is written).
+
+    Imports do not use it (they stream, :func:`import_file`); it shows what a file holds.
+    """
+    read = _chunks(
+        path, fmt, progress=progress, weight_unit=weight_unit, distance_unit=distance_unit
+    )
     with _bulk():
-        if fmt == "strong":
-            raw = parse_strong(
-                path, weight_unit=weight_unit, distance_unit=distance_unit, progress=progress
-            )
-        elif fmt == "hevy":
-            raw = parse_hevy(path, progress=progress)
-        elif fmt == "liftosaur":
-            raw = parse_liftosaur(path, progress=progress)
-        elif fmt == "wger":
-            raw = parse_wger(path, progress=progress)
-        else:
-            raise ValueError(f"not a history format: {fmt!r}")
-        return assemble(fmt, path.name, _sha256(path), raw, matcher)
+        return assemble(fmt, path.name, _sha256(path), list(read()), matcher)
 
 
 def _check_dates(sessions: tuple[SessionLog, ...], today: date | None, name: str) -> None:
@@ -154,30 +189,75 @@ def import_file(
     ``file_name`` is the name recorded and reported (by default the path's).
     """
     name = path.name if file_name is None else file_name
-    parsed = parse_file(
-        path, fmt, matcher, progress=progress, weight_unit=weight_unit, distance_unit=distance_unit
+    read = _chunks(
+        path, fmt, progress=progress, weight_unit=weight_unit, distance_unit=distance_unit
     )
-    _check_dates(parsed.sessions, today, name)
-    unrecognised = tuple(m for m in parsed.matches if not m.recognised)
-    fuzzy = tuple(m for m in parsed.matches if m.method == "fuzzy")
+    quiet = _chunks(path, fmt, weight_unit=weight_unit, distance_unit=distance_unit)
+    with _bulk():
+        found = survey(fmt, path.name, read(), matcher, today=today, shown_name=name)
+    matches = found.ordered_matches
+    unrecognised = tuple(m for m in matches if not m.recognised)
+    fuzzy = tuple(m for m in matches if m.method == "fuzzy")
     if dry_run:
         with reading(engine) as db:
             who = athlete_id(db, athlete, create=False)
-            counts = write_sessions(db, who, parsed.sessions, dry_run=True)
+            counts = write_stream(db, who, found, quiet(), matcher, dry_run=True)
         return ImportReport(fmt, name, True, counts, 0, unrecognised, fuzzy)
+    sha = _sha256(path)
     with _bulk(), writing(engine) as db:
         who = athlete_id(db, athlete)
         assert who is not None  # created when missing
         advisory_lock(db, who)
-        record = _record(who, fmt, name, parsed.sha256)
+        record = _record(who, fmt, name, sha)
         db.add(record)
         db.flush()
-        custom = add_custom_exercises(db, who, parsed.custom_exercises)
-        counts = write_sessions(db, who, parsed.sessions, import_id=record.id, progress=progress)
+        custom = add_custom_exercises(db, who, found.custom_exercises)
+        counts = write_stream(
+            db, who, found, quiet(), matcher, import_id=record.id, progress=progress
+        )
         record.sessions_added = counts.sessions_added
         record.sets_added = counts.sets_added
         record.sets_merged = counts.sets_merged
     return ImportReport(fmt, name, False, counts, custom, unrecognised, fuzzy)
+
+
+def _backup_batches(reader: BackupStream) -> Iterator[list[SessionLog]]:
+    """The backup's sessions in batches of about :data:`.stream.SET_BATCH` sets."""
+    batch: list[SessionLog] = []
+    size = 0
+    for log in reader.sessions():
+        batch.append(log)
+        size += len(log.sets) + 1
+        if size >= SET_BATCH:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _write_backup_sessions(
+    db: Session,
+    who: int | None,
+    path: Path,
+    *,
+    total: int,
+    import_id: int | None = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> WriteCounts:
+    """Read the backup's sessions again and write them a batch at a time (count only: dry run)."""
+    counts = WriteCounts()
+    for batch in _backup_batches(BackupStream(path, path.name)):
+        part = write_sessions(db, who, batch, import_id=import_id, dry_run=dry_run)
+        counts = WriteCounts(
+            counts.sessions_added + part.sessions_added,
+            counts.sessions_merged + part.sessions_merged,
+            counts.sets_added + part.sets_added,
+            counts.sets_merged + part.sets_merged,
+        )
+        if progress and not dry_run:
+            progress("write", counts.sets_added + counts.sets_merged, total)
+    return counts
 
 
 def import_backup(
@@ -194,11 +274,24 @@ def import_backup(
 
     Plans are matched by version, profiles and assessments by time, sessions and sets by
     their natural keys; whatever is already stored is left as it is. Sessions after tomorrow
-    (from ``today``, by default the local date) are refused.
+    (from ``today``, by default the local date) are refused. The sessions are read twice, one
+    at a time (decision 0277): first to check them, then to write them in batches inside the
+    one transaction.
     """
-    backup: Backup = parse_backup_file(path)
     shown = path.name if file_name is None else file_name
-    _check_dates(backup.sessions, today, shown)
+    reader = BackupStream(path, path.name)
+    latest = today or date.today()
+    future: list[str] = []
+    total = 0
+    with _bulk():
+        for log in reader.sessions():
+            total += len(log.sets)
+            if len(future) < 20:
+                future += _future_problems([log], latest, f"{shown}: started_at")
+    if future:
+        raise InputError(future)
+    backup = reader.head
+    assert backup is not None  # set once the sessions are read
     name = athlete or backup.athlete.name
     sha = _sha256(path)
     with writing(engine) as db:
@@ -227,7 +320,7 @@ def import_backup(
         new_assessments = [a for a in backup.assessments if a.recorded_at not in assessed]
         custom: tuple[CustomExercise, ...] = backup.custom_exercises
         if dry_run or who is None:
-            counts = write_sessions(db, who, backup.sessions, dry_run=True)
+            counts = _write_backup_sessions(db, who, path, total=total, dry_run=True)
             db.rollback()
             return ImportReport(
                 "json",
@@ -253,7 +346,9 @@ def import_backup(
             db.add(AssessmentRow(athlete_id=who, recorded_at=item.recorded_at, result=item.result))
         added_custom = add_custom_exercises(db, who, custom)
         db.flush()
-        counts = write_sessions(db, who, backup.sessions, import_id=record.id, progress=progress)
+        counts = _write_backup_sessions(
+            db, who, path, total=total, import_id=record.id, progress=progress
+        )
         record.sessions_added = counts.sessions_added
         record.sets_added = counts.sets_added
         record.sets_merged = counts.sets_merged

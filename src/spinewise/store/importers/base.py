@@ -25,18 +25,27 @@ from spinewise.errors import MalformedFileError
 from spinewise.logbook import CustomExercise, ExerciseMatcher, Match, SessionLog, SetLog
 
 __all__ = [
+    "CHUNK_SETS",
     "CsvRow",
+    "Grouper",
     "ParsedImport",
     "Progress",
     "RawSession",
     "RawSet",
     "assemble",
+    "custom_exercises",
+    "merge_values",
     "parse_datetime",
     "read_csv",
+    "validation_lines",
 ]
 
 #: ``progress(phase, done, total)``; phase is ``read`` (rows) or ``write`` (sets).
 Progress = Callable[[str, int, int], None]
+
+#: Most sets a parser puts in one :class:`RawSession` chunk; a longer session comes as several
+#: chunks with the same start, merged again by :func:`assemble` and the streaming writer.
+CHUNK_SETS = 500
 
 _SPACES = re.compile(r"[\u202f\u00a0\s]+")
 
@@ -154,31 +163,117 @@ class ParsedImport:
         The name is kept as the file wrote it, cut to the column's 200 characters and without
         NUL characters (which no database stores).
         """
-        return tuple(
-            CustomExercise(
-                id=m.exercise_id,
-                name=m.name.replace("\x00", "")[:200].strip() or m.exercise_id,
-                source=self.format,
-            )
-            for m in self.matches
-            if not m.recognised
+        return custom_exercises(self.format, self.matches)
+
+
+def custom_exercises(fmt: str, matches: Sequence[Match]) -> tuple[CustomExercise, ...]:
+    """The custom exercises made for the names in ``matches`` the catalogue does not know.
+
+    The name is kept as the file wrote it, cut to the column's 200 characters and without NUL
+    characters (which no database stores).
+    """
+    return tuple(
+        CustomExercise(
+            id=m.exercise_id,
+            name=m.name.replace("\x00", "")[:200].strip() or m.exercise_id,
+            source=fmt,
         )
+        for m in matches
+        if not m.recognised
+    )
+
+
+def merge_values(first: RawSessionValues, later: RawSessionValues) -> RawSessionValues:
+    """The values of a session read in pieces (same start): the first piece's, completed.
+
+    A field the first piece left empty takes the later piece's value; the duration is the
+    longest (Liftosaur's lasts until the last set's time).
+    """
+    merged = first.copy()
+    for name, value in later.items():
+        if value is None:
+            continue
+        if merged.get(name) is None:
+            merged[name] = value  # type: ignore[literal-required]
+        elif name == "duration_min":
+            merged["duration_min"] = max(
+                merged["duration_min"] or 0.0, later["duration_min"] or 0.0
+            )
+    return merged
+
+
+class Grouper:
+    """Turns consecutive rows of one session into :class:`RawSession` chunks, in file order.
+
+    Rows with the same key that follow each other form one session; a session longer than
+    :data:`CHUNK_SETS` sets, or one whose rows come back later in the file, is given as several
+    chunks with the same start, so a parser holds at most one chunk at a time.
+    """
+
+    __slots__ = ("_key", "_ready", "_session")
+
+    def __init__(self) -> None:
+        self._key: str | None = None
+        self._session: RawSession | None = None
+        self._ready: list[RawSession] = []
+
+    def get(self, key: str) -> RawSession | None:
+        """The open chunk of the session ``key`` (``None``: call :meth:`start`)."""
+        sess = self._session
+        if sess is None or key != self._key:
+            return None
+        if len(sess.sets) >= CHUNK_SETS:
+            self._ready.append(sess)
+            sess = self._session = RawSession(sess.line, sess.values.copy())
+        return sess
+
+    def start(self, key: str, session: RawSession) -> RawSession:
+        """Open the chunk of a new session (the previous one is ready)."""
+        if self._session is not None:
+            self._ready.append(self._session)
+        self._key, self._session = key, session
+        return session
+
+    def ready(self) -> Iterator[RawSession]:
+        """The chunks completed so far (each given once)."""
+        while self._ready:
+            yield self._ready.pop(0)
+
+    def finish(self) -> Iterator[RawSession]:
+        """The remaining chunks, at the end of the file."""
+        if self._session is not None:
+            self._ready.append(self._session)
+            self._session = None
+        yield from self.ready()
+
+
+def _places(header: dict[str, int]) -> dict[str, str]:
+    return {name: f"column {index + 1} ({name})" for name, index in header.items()}
 
 
 class CsvRow:
     """One CSV record with its first line number; cell parsers fail naming line and column."""
 
-    __slots__ = ("cells", "file", "header", "line")
+    __slots__ = ("cells", "file", "header", "line", "places")
 
-    def __init__(self, file: str, line: int, header: dict[str, int], cells: list[str]) -> None:
+    def __init__(
+        self,
+        file: str,
+        line: int,
+        header: dict[str, int],
+        cells: list[str],
+        places: dict[str, str] | None = None,
+    ) -> None:
         self.file = file
         self.line = line
         self.header = header
         self.cells = cells
+        # ``column N (NAME)`` of each column, made once per file (every row names its columns).
+        self.places = places if places is not None else _places(header)
 
     def where(self, column: str) -> str:
         """``column N (NAME)``."""
-        return f"column {self.header[column] + 1} ({column})"
+        return self.places[column]
 
     def fail(self, column: str, message: str) -> NoReturn:
         """Stop the import: file, line and column, and what is wrong."""
@@ -251,6 +346,7 @@ def read_csv(
             if header_cells is None:
                 raise MalformedFileError(f"{label}: line 1, column 1: the file is empty")
             header = {name.strip(): i for i, name in enumerate(header_cells)}
+            places = _places(header)
             missing = [c for c in required if c not in header]
             if missing:
                 raise MalformedFileError(
@@ -270,7 +366,7 @@ def read_csv(
                     )
                 if progress and start % 2000 == 0:
                     progress("read", start, total)
-                yield CsvRow(label, start, header, cells)
+                yield CsvRow(label, start, header, cells, places)
     except UnicodeDecodeError as err:
         raise MalformedFileError(
             f"{label}: line ?, column ?: not UTF-8 text (byte offset {err.start})"
@@ -281,9 +377,10 @@ def read_csv(
         progress("read", total, total)
 
 
-def _validation_lines(
+def validation_lines(
     err: ValidationError, file: str, line: int, columns: Mapping[str, str]
 ) -> list[str]:
+    """One problem line per validation error: file, line, column, what is wrong, the value."""
     lines = []
     for item in err.errors(include_url=False):
         name = str(item["loc"][0]) if item["loc"] else ""
@@ -308,6 +405,7 @@ def assemble(
         key = sess.values["started_at"]
         if key in by_start:
             by_start[key].sets.extend(sess.sets)
+            by_start[key].values = merge_values(by_start[key].values, sess.values)
         else:
             by_start[key] = RawSession(sess.line, sess.values.copy(), list(sess.sets))
     sessions = []
@@ -347,11 +445,11 @@ def assemble(
                 )
             except ValidationError as err:
                 raise MalformedFileError(
-                    _validation_lines(err, file_name, item.line, item.columns)
+                    validation_lines(err, file_name, item.line, item.columns)
                 ) from None
         try:
             sessions.append(SessionLog(source=fmt, sets=tuple(sets), **sess.values))
         except ValidationError as err:
-            raise MalformedFileError(_validation_lines(err, file_name, sess.line, {})) from None
+            raise MalformedFileError(validation_lines(err, file_name, sess.line, {})) from None
     ordered = tuple(matches[name] for name in sorted(matches))
     return ParsedImport(fmt, file_name, sha256, tuple(sessions), ordered)

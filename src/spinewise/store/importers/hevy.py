@@ -10,10 +10,12 @@ recorded"; ``exercise_notes`` go to each set of that exercise, ``description`` t
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from spinewise.store.importers.base import (
     CsvRow,
+    Grouper,
     Progress,
     RawSession,
     RawSet,
@@ -22,7 +24,7 @@ from spinewise.store.importers.base import (
 )
 from spinewise.units import KG_PER_LB, M_PER_MILE
 
-__all__ = ["parse_hevy"]
+__all__ = ["iter_hevy"]
 
 DATE_FORMATS = (
     "%d %b %Y, %H:%M",
@@ -70,9 +72,9 @@ def _set(row: CsvRow, weight_col: str, kg: float, dist_col: str, m: float) -> Ra
     return RawSet(name, row.line, index + 1, values, columns)
 
 
-def parse_hevy(path: Path, *, progress: Progress | None = None) -> list[RawSession]:
-    """Read a Hevy export (kg or lbs) into raw sessions."""
-    sessions: dict[str, RawSession] = {}
+def iter_hevy(path: Path, *, progress: Progress | None = None) -> Iterator[RawSession]:
+    """Read a Hevy export (kg or lbs) chunk by chunk, in file order."""
+    group = Grouper()
     weight_col = dist_col = ""
     kg = m = 1.0
     for row in read_csv(path, REQUIRED, progress=progress):
@@ -87,7 +89,7 @@ def parse_hevy(path: Path, *, progress: Progress | None = None) -> list[RawSessi
             )
         item = _set(row, weight_col, kg, dist_col, m)
         key = row.text("start_time")
-        sess = sessions.get(key)
+        sess = group.get(key)
         if sess is None:
             started_at, offset = row.timestamp("start_time", DATE_FORMATS)
             duration = None
@@ -96,7 +98,7 @@ def parse_hevy(path: Path, *, progress: Progress | None = None) -> list[RawSessi
                 if ended_at < started_at:
                     row.fail("end_time", "ends before it starts")
                 duration = round((ended_at - started_at).total_seconds() / 60, 3)
-            sess = sessions[key] = RawSession(
+            sess = RawSession(
                 row.line,
                 {
                     "started_at": started_at,
@@ -106,5 +108,8 @@ def parse_hevy(path: Path, *, progress: Progress | None = None) -> list[RawSessi
                     "duration_min": duration,
                 },
             )
+            yield from group.ready()
+            group.start(key, sess)
         sess.sets.append(item)
-    return list(sessions.values())
+        yield from group.ready()
+    yield from group.finish()

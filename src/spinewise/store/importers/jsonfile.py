@@ -20,7 +20,7 @@ from typing import Any
 
 from spinewise.errors import MalformedFileError
 
-__all__ = ["JsonFile", "locate"]
+__all__ = ["JsonFile", "locate", "path_text"]
 
 _DECODER = json.JSONDecoder()
 _WS = " \t\r\n"
@@ -62,7 +62,8 @@ def locate(text: str, path: Sequence[int | str]) -> tuple[int, int]:
     return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
 
 
-def _path_text(path: Sequence[int | str]) -> str:
+def path_text(path: Sequence[int | str]) -> str:
+    """``a[1].b`` for the path ``("a", 1, "b")``; ``(document)`` for the whole."""
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
@@ -94,7 +95,7 @@ class JsonFile:
     def where(self, path: Sequence[int | str]) -> str:
         """``FILE: line L, column C (path)``."""
         line, column = locate(self.text, path)
-        return f"{self.name}: line {line}, column {column} ({_path_text(path)})"
+        return f"{self.name}: line {line}, column {column} ({path_text(path)})"
 
     def problem(self, path: Sequence[int | str], message: str) -> str:
         """One problem line naming where the value is."""

@@ -10,10 +10,12 @@ Time``; ``Notes`` of the workout go to the session.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from spinewise.store.importers.base import (
     CsvRow,
+    Grouper,
     Progress,
     RawSession,
     RawSet,
@@ -22,7 +24,7 @@ from spinewise.store.importers.base import (
 )
 from spinewise.units import KG_PER_LB
 
-__all__ = ["parse_liftosaur"]
+__all__ = ["iter_liftosaur"]
 
 DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%m/%d/%Y %H:%M:%S")
 REQUIRED = ("Workout DateTime", "Exercise", "Completed Reps")
@@ -68,19 +70,21 @@ def _set(row: CsvRow) -> RawSet:
     return RawSet(name, row.line, None, values, columns)
 
 
-def parse_liftosaur(path: Path, *, progress: Progress | None = None) -> list[RawSession]:
-    """Read a Liftosaur history export into raw sessions."""
-    sessions: dict[str, RawSession] = {}
+def iter_liftosaur(path: Path, *, progress: Progress | None = None) -> Iterator[RawSession]:
+    """Read a Liftosaur history export chunk by chunk, in file order."""
+    group = Grouper()
     for row in read_csv(path, REQUIRED, progress=progress):
         key = row.text("Workout DateTime")
-        sess = sessions.get(key)
+        sess = group.get(key)
         if sess is None:
             started_at, offset = row.timestamp("Workout DateTime", DATE_FORMATS)
             title = " / ".join(t for t in (row.text("Program"), row.text("Day Name")) if t)
-            sess = sessions[key] = RawSession(
+            sess = RawSession(
                 row.line,
                 {"started_at": started_at, "utc_offset_min": offset, "title": title or None},
             )
+            yield from group.ready()
+            group.start(key, sess)
         if row.text("Notes") and not sess.values.get("notes"):
             sess.values["notes"] = row.text("Notes")
         if row.text("Completed Reps Time"):
@@ -89,4 +93,5 @@ def parse_liftosaur(path: Path, *, progress: Progress | None = None) -> list[Raw
             if minutes >= 0:
                 sess.values["duration_min"] = max(minutes, sess.values.get("duration_min") or 0)
         sess.sets.append(_set(row))
-    return list(sessions.values())
+        yield from group.ready()
+    yield from group.finish()

@@ -15,11 +15,12 @@ recorded" (Strong writes 0 in every row), a weight of 0 is kept (body weight onl
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from spinewise.store.importers.base import (
     CsvRow,
+    Grouper,
     Progress,
     RawSession,
     RawSet,
@@ -28,7 +29,7 @@ from spinewise.store.importers.base import (
 )
 from spinewise.units import KG_PER_LB, M_PER_MILE
 
-__all__ = ["parse_strong"]
+__all__ = ["iter_strong"]
 
 DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %I:%M:%S %p", "%Y-%m-%d %H:%M", "%Y-%m-%d")
 REQUIRED = ("Date", "Workout Name", "Exercise Name", "Set Order", "Weight", "Reps")
@@ -98,16 +99,18 @@ def _set(row: CsvRow, kg_per_unit: float, m_per_unit: float) -> RawSet | None:
     return RawSet(name, row.line, number, values, columns)
 
 
-def _sessions(rows: Iterable[CsvRow], kg_per_unit: float, m_per_unit: float) -> list[RawSession]:
-    sessions: dict[str, RawSession] = {}
+def _sessions(
+    rows: Iterable[CsvRow], kg_per_unit: float, m_per_unit: float
+) -> Iterator[RawSession]:
+    group = Grouper()
     for row in rows:
         item = _set(row, kg_per_unit, m_per_unit)
         key = row.text("Date")
-        sess = sessions.get(key)
+        sess = group.get(key)
         if sess is None:
             started_at, offset = row.timestamp("Date", DATE_FORMATS)
             duration_col = "Duration" if "Duration" in row.header else "Workout Duration"
-            sess = sessions[key] = RawSession(
+            sess = RawSession(
                 row.line,
                 {
                     "started_at": started_at,
@@ -117,19 +120,22 @@ def _sessions(rows: Iterable[CsvRow], kg_per_unit: float, m_per_unit: float) -> 
                     "duration_min": _duration_min(row, duration_col),
                 },
             )
+            yield from group.ready()
+            group.start(key, sess)
         if item is not None:
             sess.sets.append(item)
-    return list(sessions.values())
+        yield from group.ready()
+    yield from group.finish()
 
 
-def parse_strong(
+def iter_strong(
     path: Path,
     *,
     weight_unit: str = "kg",
     distance_unit: str = "km",
     progress: Progress | None = None,
-) -> list[RawSession]:
-    """Read a Strong export (either layout) into raw sessions.
+) -> Iterator[RawSession]:
+    """Read a Strong export (either layout) chunk by chunk, in file order.
 
     Parameters
     ----------

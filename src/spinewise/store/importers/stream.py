@@ -1,0 +1,377 @@
+"""Streaming imports: a file is read twice, chunk by chunk, so memory does not grow with it.
+
+1. :func:`survey` reads the file and checks every set and session (a malformed row stops the
+   import before anything is written, naming file, line and column), matches the exercise
+   names and counts, per session start, how many chunks the session comes in.
+2. :func:`write_stream` reads it again inside the caller's one transaction and writes the sets
+   in batches of :data:`SET_BATCH`. An error, or a kill, before the commit leaves nothing.
+
+What stays in memory is a chunk of at most :data:`~spinewise.store.importers.base.CHUNK_SETS`
+sets, one batch of rows, the matched names and, per session, its start and chunk count: a few
+hundred bytes per session, nothing per set.
+
+Set numbers are the ones :func:`~spinewise.store.importers.base.assemble` gives (decision 0031):
+a set keeps the source's number where it is free for its exercise and side; the others take the
+next free number once the session's last chunk is read, in file order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import cast
+
+from pydantic import ValidationError
+from sqlalchemy import Table, insert, select, update
+from sqlalchemy.orm import Session
+
+from spinewise.errors import InputError, MalformedFileError
+from spinewise.logbook import CustomExercise, ExerciseMatcher, Match, SessionLog, SetLog
+from spinewise.logbook import future_problems as _future_problems
+from spinewise.store.importers.base import (
+    Progress,
+    RawSession,
+    RawSessionValues,
+    RawSet,
+    custom_exercises,
+    merge_values,
+    validation_lines,
+)
+from spinewise.store.importers.writer import WriteCounts
+from spinewise.store.rows import SetRowValues, session_values, set_values
+from spinewise.store.tables import SessionRow, SetRow
+
+__all__ = ["SET_BATCH", "Chunks", "Survey", "survey", "write_stream"]
+
+#: Sets written per ``executemany``; also how many sets' rows are held at once.
+SET_BATCH = 5000
+_IN_LIST = 500  # values per SQL ``IN (...)``
+_SESSIONS = cast(Table, SessionRow.__table__)
+_SETS = cast(Table, SetRow.__table__)
+
+#: Reads the file from the start, chunk by chunk (called once per pass).
+Chunks = Callable[[], Iterator[RawSession]]
+
+
+@dataclass
+class Survey:
+    """What the first reading found: names, set count and each session's number of chunks."""
+
+    format: str
+    file_name: str
+    matches: dict[str, Match] = field(default_factory=dict)
+    chunks_per_start: dict[datetime, int] = field(default_factory=dict)
+    set_count: int = 0
+
+    @property
+    def ordered_matches(self) -> tuple[Match, ...]:
+        """Every name's match, by name."""
+        return tuple(self.matches[name] for name in sorted(self.matches))
+
+    @property
+    def custom_exercises(self) -> tuple[CustomExercise, ...]:
+        """The custom exercises made for names the catalogue does not know."""
+        return custom_exercises(self.format, self.ordered_matches)
+
+    def match(self, matcher: ExerciseMatcher, name: str) -> Match:
+        """The match of ``name``, remembered."""
+        found = self.matches.get(name)
+        if found is None:
+            found = self.matches[name] = matcher.match(name)
+        return found
+
+
+def _source_name(item: RawSet, match: Match) -> str | None:
+    return None if item.name == match.exercise_id else item.name[:200]
+
+
+def _set_log(file_name: str, item: RawSet, match: Match, number: int) -> SetLog:
+    try:
+        return SetLog(
+            exercise_id=match.exercise_id,
+            set_number=number,
+            source_name=_source_name(item, match),
+            **item.values,
+        )
+    except ValidationError as err:
+        raise MalformedFileError(
+            validation_lines(err, file_name, item.line, item.columns)
+        ) from None
+
+
+def _session_log(fmt: str, file_name: str, sess: RawSession) -> SessionLog:
+    try:
+        return SessionLog(source=fmt, **sess.values)
+    except ValidationError as err:
+        raise MalformedFileError(validation_lines(err, file_name, sess.line, {})) from None
+
+
+def survey(
+    fmt: str,
+    file_name: str,
+    chunks: Iterable[RawSession],
+    matcher: ExerciseMatcher,
+    *,
+    today: date | None = None,
+    shown_name: str | None = None,
+) -> Survey:
+    """Read every chunk once: check each set and session, match names, count chunks.
+
+    ``file_name`` names the file in messages about values, ``shown_name`` (by default the
+    same) in those about dates after tomorrow.
+
+    Raises
+    ------
+    MalformedFileError
+        The first malformed value, naming file, line, column, the value and what is allowed.
+    InputError
+        Sessions after tomorrow (from ``today``, by default the local date); up to 20 named.
+    """
+    found = Survey(fmt, file_name)
+    latest = today or date.today()
+    future: list[str] = []
+    for sess in chunks:
+        start = sess.values["started_at"]
+        seen = found.chunks_per_start.get(start)
+        found.chunks_per_start[start] = (seen or 0) + 1
+        log = _session_log(fmt, file_name, sess)
+        if seen is None and len(future) < 20:
+            future += _future_problems([log], latest, f"{shown_name or file_name}: started_at")
+        for item in sess.sets:
+            match = found.match(matcher, item.name)
+            given = item.set_number
+            _set_log(file_name, item, match, given if given is not None and given >= 1 else 1)
+        found.set_count += len(sess.sets)
+    if future:
+        raise InputError(future)
+    return found
+
+
+@dataclass
+class _Open:
+    """A session whose chunks are not all read yet: its numbers and its waiting sets."""
+
+    session_id: int | None  # None: a new session in a dry run
+    stored_before: bool  # stored before this import (its sets may be merged)
+    first: RawSessionValues
+    values: RawSessionValues
+    taken: dict[tuple[str, str | None], int] = field(default_factory=dict)  # bit n: number n
+    waiting: list[tuple[RawSet, Match]] = field(default_factory=list)
+    chunks_left: int = 0
+
+    def claim(self, exercise_id: str, side: str | None, number: int | None) -> bool:
+        """Take the source's ``number`` when it is free."""
+        if number is None or number < 1:
+            return False
+        key = (exercise_id, side)
+        bits = self.taken.get(key, 0)
+        if bits >> number & 1:
+            return False
+        self.taken[key] = bits | 1 << number
+        return True
+
+    def next_free(self, exercise_id: str, side: str | None) -> int:
+        """The number after the highest taken, taken."""
+        key = (exercise_id, side)
+        bits = self.taken.get(key, 0)
+        number = max(bits.bit_length(), 1)
+        self.taken[key] = bits | 1 << number
+        return number
+
+
+@dataclass
+class _Writer:
+    """The second reading: numbers the sets and writes them in batches."""
+
+    db: Session
+    athlete: int | None
+    found: Survey
+    matcher: ExerciseMatcher
+    import_id: int | None
+    dry_run: bool
+    progress: Progress | None
+    open: dict[datetime, _Open] = field(default_factory=dict)
+    rows: list[SetRowValues] = field(default_factory=list)
+    stored_keys: set[tuple[int, str, int, str]] = field(default_factory=set)
+    sessions_added: int = 0
+    sessions_merged: int = 0
+    sets_added: int = 0
+    sets_merged: int = 0
+    sets_done: int = 0
+
+    def run(self, chunks: Iterable[RawSession]) -> WriteCounts:
+        batch: list[RawSession] = []
+        size = 0
+        for sess in chunks:
+            batch.append(sess)
+            size += len(sess.sets)
+            if size >= SET_BATCH:
+                self._batch(batch)
+                batch, size = [], 0
+        self._batch(batch)
+        self._flush()
+        return WriteCounts(
+            self.sessions_added, self.sessions_merged, self.sets_added, self.sets_merged
+        )
+
+    def _batch(self, batch: list[RawSession]) -> None:
+        """Open the batch's sessions (stored, or added now), then number and write its sets."""
+        if not batch:
+            return
+        new_starts: dict[datetime, RawSession] = {}
+        for sess in batch:
+            start = sess.values["started_at"]
+            if start not in self.open and start not in new_starts:
+                new_starts[start] = sess
+        stored = self._stored_sessions(list(new_starts))
+        self._open_sessions(new_starts, stored)
+        before = sorted(
+            {
+                state.session_id
+                for sess in batch
+                if (state := self.open[sess.values["started_at"]]).stored_before
+                and state.session_id is not None
+            }
+        )
+        self.stored_keys = self._stored_set_keys(before)
+        for sess in batch:
+            self._chunk(sess)
+        if len(self.rows) >= SET_BATCH:
+            self._flush()
+
+    def _stored_sessions(self, starts: list[datetime]) -> dict[datetime, int]:
+        if self.athlete is None or not starts:
+            return {}
+        found: dict[datetime, int] = {}
+        for i in range(0, len(starts), _IN_LIST):
+            rows = self.db.execute(
+                select(SessionRow.started_at, SessionRow.id).where(
+                    SessionRow.athlete_id == self.athlete,
+                    SessionRow.started_at.in_(starts[i : i + _IN_LIST]),
+                )
+            )
+            found.update((started, sid) for started, sid in rows)
+        return found
+
+    def _open_sessions(
+        self, first: dict[datetime, RawSession], stored: dict[datetime, int]
+    ) -> None:
+        fresh = [start for start in first if start not in stored]
+        ids: dict[datetime, int] = {}
+        if fresh and not self.dry_run and self.athlete is not None:
+            values = [
+                session_values(
+                    self.athlete,
+                    _session_log(self.found.format, self.found.file_name, first[start]),
+                    None,
+                    self.import_id,
+                )
+                for start in fresh
+            ]
+            result = self.db.execute(
+                insert(_SESSIONS).returning(
+                    _SESSIONS.c.id, _SESSIONS.c.started_at, sort_by_parameter_order=True
+                ),
+                values,
+            )
+            ids = {started: sid for sid, started in result}
+        self.sessions_added += len(fresh)
+        self.sessions_merged += len(first) - len(fresh)
+        for start, sess in first.items():
+            was_stored = start in stored
+            self.open[start] = _Open(
+                session_id=stored[start] if was_stored else ids.get(start),
+                stored_before=was_stored,
+                first=sess.values,
+                values=sess.values,
+                chunks_left=self.found.chunks_per_start[start],
+            )
+
+    def _stored_set_keys(self, session_ids: list[int]) -> set[tuple[int, str, int, str]]:
+        keys: set[tuple[int, str, int, str]] = set()
+        for i in range(0, len(session_ids), _IN_LIST):
+            rows = self.db.execute(
+                select(SetRow.session_id, SetRow.exercise_id, SetRow.set_number, SetRow.side).where(
+                    SetRow.session_id.in_(session_ids[i : i + _IN_LIST])
+                )
+            )
+            keys.update((a, b, c, d) for a, b, c, d in rows)
+        return keys
+
+    def _chunk(self, sess: RawSession) -> None:
+        start = sess.values["started_at"]
+        state = self.open[start]
+        if sess.values is not state.first:
+            state.values = merge_values(state.values, sess.values)
+        for item in sess.sets:
+            match = self.found.match(self.matcher, item.name)
+            side = item.values.get("side")
+            if state.claim(match.exercise_id, side, item.set_number):
+                self._emit(state, item, match, cast(int, item.set_number))
+            else:
+                state.waiting.append((item, match))
+        state.chunks_left -= 1
+        if state.chunks_left:
+            return
+        for item, match in state.waiting:
+            number = state.next_free(match.exercise_id, item.values.get("side"))
+            self._emit(state, item, match, number)
+        if state.values != state.first and not state.stored_before:
+            self._update_session(state)
+        del self.open[start]
+
+    def _update_session(self, state: _Open) -> None:
+        if state.session_id is None:
+            return
+        log = _session_log(self.found.format, self.found.file_name, RawSession(0, state.values))
+        values = session_values(cast(int, self.athlete), log, None, self.import_id)
+        self.db.execute(update(_SESSIONS).where(_SESSIONS.c.id == state.session_id), values)
+
+    def _emit(self, state: _Open, item: RawSet, match: Match, number: int) -> None:
+        log = _set_log(self.found.file_name, item, match, number)
+        sid = state.session_id
+        if (
+            state.stored_before
+            and sid is not None
+            and (sid, log.exercise_id, log.set_number, log.side or "") in self.stored_keys
+        ):
+            self.sets_merged += 1
+            return
+        self.sets_added += 1
+        if sid is not None and not self.dry_run:
+            self.rows.append(set_values(sid, log))
+
+    def _flush(self) -> None:
+        if self.rows:
+            self.db.execute(insert(_SETS), self.rows)
+            self.sets_done += len(self.rows)
+            self.rows = []
+        if self.progress:
+            self.progress("write", self.sets_done, self.found.set_count)
+
+
+def write_stream(
+    db: Session,
+    athlete: int | None,
+    found: Survey,
+    chunks: Iterable[RawSession],
+    matcher: ExerciseMatcher,
+    *,
+    import_id: int | None = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> WriteCounts:
+    """Read the chunks again and add the sessions and sets not stored yet, in ``db``'s transaction.
+
+    Counts only when ``dry_run`` (``athlete`` may then be ``None``: an athlete not created yet).
+    A set whose natural key is stored already is counted as merged and left as it is.
+
+    Raises
+    ------
+    MalformedFileError
+        A value :func:`survey` could not check (a set number past 10,000); the caller's
+        transaction must then be rolled back.
+    """
+    writer = _Writer(db, athlete, found, matcher, import_id, dry_run or athlete is None, progress)
+    return writer.run(chunks)
