@@ -206,7 +206,7 @@ def test_a_swap_sticks_for_the_session_and_the_log_says_what_was_done(
         follow_redirects=False,
     )
     assert r.status_code == 422
-    assert "chosen: 'not_an_exercise' is not one of the options" in html.unescape(r.text)
+    assert "Chosen: 'not_an_exercise' is not one of the options" in html.unescape(r.text)
     assert (
         client.post(
             f"/sessions/{sid}/swap/not_in_this_session",

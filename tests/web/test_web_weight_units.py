@@ -94,7 +94,7 @@ def test_a_unit_that_is_neither_is_refused_in_plain_words(client: TestClient) ->
     token = signup_login(client, "stone@example.org")
     r = client.post("/account/weight-unit", data={"csrf_token": token, "weight_unit": "stone"})
     assert r.status_code == 422
-    assert 'weight_unit: choose "kg" (kilograms) or "lb" (pounds), got "stone"' in _text(r.text)
+    assert 'Weight unit: choose "kg" (kilograms) or "lb" (pounds), got "stone"' in _text(r.text)
     assert client.get("/api/v1/me/weight-unit").json()["weight_unit"] == "kg"
 
 
@@ -211,8 +211,8 @@ def test_a_kilogram_form_is_read_in_kilograms_whatever_the_account_says(
 @pytest.mark.parametrize(
     ("field", "value", "words"),
     [
-        ("load_lb", "5000", "load_lb: must be -2204.62 to 4409.25 pounds, got 5000"),
-        ("load_lb", "heavy", 'load_lb: must be a number, got "heavy"'),
+        ("load_lb", "5000", "Load [lb]: must be -2204.62 to 4409.25 pounds, got 5000"),
+        ("load_lb", "heavy", 'Load [lb]: must be a number, got "heavy"'),
     ],
 )
 def test_a_load_out_of_range_names_the_field_and_the_unit(

@@ -77,7 +77,7 @@ _SECTIONS = frozenset(
     {"athlete", "schedule", "tests", "goals", "equipment", "body", "query", "path"}
 )
 #: Unit suffixes of field names (names with units), written as the forms' labels write them.
-_UNITS = {"s": "s", "kg": "kg", "cm": "cm", "min": "min", "m": "m"}
+_UNITS = {"s": "s", "kg": "kg", "lb": "lb", "cm": "cm", "min": "min", "m": "m"}
 
 
 def plain_problem(line: str) -> str:
