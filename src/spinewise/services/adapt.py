@@ -348,6 +348,11 @@ def _adapt_after(
     if jobs is not None:
         key = jobs.enqueue_adaptation(athlete, session_id, entry.stored.id, step=step, now=now)
         return Finished(found=True, job_key=key)
+    return adapt_in_process(store, athlete, now=now)
+
+
+def adapt_in_process(store: Store, athlete: int, *, now: datetime) -> Finished:
+    """Adapt the plan in this process now and store the version it makes (if any)."""
     outcome = adapt_plan(store, athlete, today=now.date())
     saved = store_adaptation(store, athlete, outcome, now=now)
     return Finished(

@@ -27,9 +27,8 @@ from spinewise.report.change_words import ChangeWords, group_changes, pain_words
 from spinewise.services.adapt import (
     AdaptationQueue,
     Finished,
-    adapt_plan,
+    adapt_in_process,
     adapted_for,
-    store_adaptation,
 )
 from spinewise.services.handle import Store
 from spinewise.services.log import history_page
@@ -367,14 +366,7 @@ def adapt_now(
         newest = max(plans, key=lambda p: p.record.version)
         key = jobs.enqueue_adaptation(athlete, session_id, newest.id, step="logged", now=now)
         return Finished(found=True, job_key=key)
-    outcome = adapt_plan(store, athlete, today=now.date())
-    saved = store_adaptation(store, athlete, outcome, now=now)
-    return Finished(
-        found=True,
-        changes=tuple(outcome.result.changes),
-        plan_version=None if saved is None else saved.record.version,
-        held=tuple(outcome.result.held),
-    )
+    return adapt_in_process(store, athlete, now=now)
 
 
 def last_sets(
