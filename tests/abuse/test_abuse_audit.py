@@ -124,7 +124,66 @@ def test_a_500000_character_password_is_refused_alike_by_page_and_api(make_app):
         assert c.post("/api/v1/auth/login", json=login).status_code == 401
 
 
+def test_log_out_everywhere_on_the_account_page_ends_the_other_devices(ann, app):
+    with TestClient(app) as phone:
+        login = {"email": "ann@example.org", "password": PASSWORD}
+        assert phone.post("/api/v1/auth/login", json=login).status_code == 200
+        r = ann.post(
+            "/account/logout-everywhere",
+            data={"csrf_token": ann.headers["X-CSRF-Token"]},
+            follow_redirects=False,
+        )
+        assert r.status_code == 303
+        assert phone.get("/api/v1/me").status_code == 401  # its cookie is still there
+
+
+@pytest.mark.parametrize("password", [" " * 8, "12345678"])
+def test_the_issues_own_weak_passwords_are_refused_by_page_and_api(client, password):
+    body = {"email": "weak@example.org", "password": password}
+    assert client.post("/api/v1/auth/signup", json=body).status_code == 422
+    page = client.get("/signup")
+    r = client.post("/signup", data={**body, "csrf_token": _token(page.text)})
+    assert r.status_code == 422
+    assert client.post("/api/v1/auth/login", json=body).status_code == 401
+
+
 # --- Bounds and input -------------------------------------------------------------------------
+
+
+def test_an_exercise_name_over_200_characters_is_imported_cut_to_the_column(ann, engine):
+    """Only the long name this time (the older test's NUL row made the whole file a 422)."""
+    name = "Very long exercise " * 20  # 380 characters
+    csv = (
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
+        f"Workout Notes,RPE\n2026-11-05 17:32:10,Back day,1h,{name},1,20,8,0,0,,,\n"
+    )
+    r = ann.post(
+        "/api/v1/import",
+        files={"file": ("strong.csv", csv.encode(), "text/csv")},
+        data={"format": "strong"},
+    )
+    assert r.status_code == 200, r.text
+    assert r.json()["sets_added"] == 1
+    with engine.connect() as conn:
+        stored = conn.execute(text("SELECT source_name FROM set_logs")).scalars().all()
+    assert len(stored) == 1
+    assert stored[0] is None or len(stored[0]) <= 200
+
+
+@pytest.mark.parametrize("field", ["--notes", "--title"])
+def test_a_lone_surrogate_from_the_command_line_is_one_line(db_url, monkeypatch, capsys, field):
+    """Bytes that are not UTF-8 on the command line arrive as lone surrogates (PEP 383)."""
+    from spinewise.cli.app import main
+
+    monkeypatch.setenv("SPINEWISE_DATABASE_URL", db_url)
+    code = main(["log", "session", "--at", "2026-01-05T18:00:00", field, "x\udced\udca0y"])
+    err = capsys.readouterr().err
+    assert code == 2, err[-2000:]
+    assert "Traceback" not in err
+    assert len([line for line in err.splitlines() if line.strip()]) == 1, err
+    assert field.removeprefix("--") in err
+    assert main(["history"]) == 0
+    assert "2026-01-05" not in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("opener", ["[", '{"a":'])
