@@ -105,6 +105,39 @@ def test_the_shared_limiter_store_prunes_keys_no_one_asks_about_again(engine):
     assert not limiter.check("last@example.org", "10.9.9.9").allowed
 
 
+def test_the_redis_limiter_store_lets_every_key_expire():
+    """The Redis store (``SPINEWISE_REDIS_URL``) keeps no key longer than a day after its use."""
+    import uuid
+
+    from jobs.job_helpers import redis_server
+    from spinewise.web.limits_store import RedisLimiterStore
+    from spinewise.web.security import LoginRateLimiter
+
+    with redis_server() as url:
+        prefix = f"spinewise-test-{uuid.uuid4().hex[:12]}:"
+        store = RedisLimiterStore(url, prefix=prefix)
+        now = [1_800_000_000.0]
+        limiter = LoginRateLimiter(window_s=900.0, clock=lambda: now[0], store=store)
+        try:
+            for i in range(50):
+                limiter.failed(f"u{i}@example.org", f"10.0.0.{i}")
+            keys = store.client.keys(prefix + "*")
+            assert len(keys) == 150
+            assert all(0 < store.client.ttl(k) <= 24 * 3600 for k in keys)
+            now[0] += 901  # a key asked about again drops its old attempts at once
+            assert limiter.check("u0@example.org", "10.0.0.0").allowed
+            assert store.client.zcard(prefix + _sha256("pw:u0@example.org|10.0.0.0")) == 0
+        finally:
+            for key in store.client.keys(prefix + "*"):
+                store.client.delete(key)
+
+
+def _sha256(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 # --- Accounts ------------------------------------------------------------------------------------
 
 
