@@ -19,6 +19,7 @@ import typer
 from spinewise.assessment import Assessment
 from spinewise.assessment.interview import interview
 from spinewise.cli import render
+from spinewise.cli.files import write_out
 from spinewise.cli.render_assess import print_assessment
 from spinewise.errors import InputError
 from spinewise.profile import load_profile, profile_to_toml
@@ -74,7 +75,7 @@ def _run_interview(out: Path, fmt: OutputFormat) -> None:
     if profile is None:
         say("No profile was written and no plan is made.")
         raise typer.Exit(EXIT_REFERRED)
-    out.write_text(profile_to_toml(profile), encoding="utf-8")
+    write_out(out, profile_to_toml(profile))
     say(f"Profile written to {out}")
     _emit(assess_profile(profile, today=date.today()), fmt)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -136,6 +136,25 @@ def _header(
     return index, ("day" if "day" in index else "date")
 
 
+def _checked(reader: Iterator[list[str]], shown: str) -> Iterator[list[str]]:
+    """The rows of ``reader``; a line the CSV module cannot read is a :class:`MalformedFileError`.
+
+    (A cell longer than the module's 131,072-character limit, often an unclosed quote.)
+    """
+    while True:
+        line = int(getattr(reader, "line_num", 0)) + 1  # where the next row starts
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            raise MalformedFileError(
+                f"{shown}: line {line}: cannot be read as CSV ({err}); "
+                "is a quote left open or a cell over 131,072 characters?"
+            ) from None
+        yield row
+
+
 def read_rows(
     path: Path | str,
     value_columns: Sequence[str],
@@ -168,9 +187,10 @@ def read_rows(
     text = _read_text(Path(path), shown)
     problems = _Problems(shown)
     reader = csv.reader(io.StringIO(text, newline=""))
+    rows = _checked(reader, shown)
     total = max(text.count("\n"), 1)
     header: list[str] | None = None
-    for row in reader:
+    for row in rows:
         if any(cell.strip() for cell in row):
             header = row
             break
@@ -190,7 +210,7 @@ def read_rows(
     val_out: list[list[float]] = [[] for _ in value_columns]
     line_out: list[int] = []
 
-    for n_rows, row in enumerate(reader, start=1):
+    for n_rows, row in enumerate(rows, start=1):
         if progress is not None and n_rows % _PROGRESS_EVERY == 0:
             progress(reader.line_num, total)
         line = reader.line_num

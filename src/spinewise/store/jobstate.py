@@ -35,6 +35,7 @@ __all__ = [
     "job_done",
     "jobs_keyed",
     "list_jobs",
+    "prune_rate_events",
     "put_job",
     "rate_event_times",
     "rate_events_since",
@@ -291,6 +292,12 @@ def rate_event_times(db: Session, key: str, since_s: float) -> list[float]:
         select(RateEventRow.at_s).where(RateEventRow.key == key).order_by(RateEventRow.at_s)
     )
     return [float(t) for t in rows]
+
+
+def prune_rate_events(db: Session, before_s: float) -> int:
+    """Forget every event (of any key) at or before ``before_s`` [s]; the number forgotten."""
+    result = db.execute(delete(RateEventRow).where(RateEventRow.at_s <= before_s))
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 def clear_rate_events(db: Session, key: str) -> None:

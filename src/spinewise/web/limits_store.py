@@ -14,7 +14,12 @@ import time
 import uuid
 
 from spinewise.store import Engine, writing
-from spinewise.store.jobstate import add_rate_event, clear_rate_events, rate_event_times
+from spinewise.store.jobstate import (
+    add_rate_event,
+    clear_rate_events,
+    prune_rate_events,
+    rate_event_times,
+)
 from spinewise.web.options import WebSettings
 from spinewise.web.ratelimit import LimiterStore
 from spinewise.web.security import LoginRateLimiter
@@ -29,11 +34,29 @@ def _digest(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
-class DatabaseLimiterStore:
-    """Attempt times in the database's ``rate_events`` table."""
+#: How often the database store forgets old attempts of every key [s].
+_PRUNE_EVERY_S = 60.0
 
-    def __init__(self, engine: Engine) -> None:
+
+class DatabaseLimiterStore:
+    """Attempt times in the database's ``rate_events`` table.
+
+    A key's old attempts go when the key is looked up; attempts of keys nobody looks up again (an
+    attacker rotating addresses or e-mails) go at most :data:`_PRUNE_EVERY_S` after they are older
+    than ``keep_s``, so the table stays bounded as the in-memory and Redis stores do.
+
+    Parameters
+    ----------
+    engine
+        The database.
+    keep_s
+        How long an attempt is kept [s]: longer than any window in use (a day, as in Redis).
+    """
+
+    def __init__(self, engine: Engine, keep_s: float = _REDIS_TTL_S) -> None:
         self.engine = engine
+        self.keep_s = keep_s
+        self._pruned_at_s = float("-inf")
 
     def recent(self, key: str, since: float) -> list[float]:  # noqa: D102
         with writing(self.engine) as db:
@@ -41,6 +64,9 @@ class DatabaseLimiterStore:
 
     def add(self, key: str, at: float) -> None:  # noqa: D102
         with writing(self.engine) as db:
+            if at - self._pruned_at_s >= _PRUNE_EVERY_S:
+                prune_rate_events(db, at - self.keep_s)
+                self._pruned_at_s = at
             add_rate_event(db, _digest(key), at)
 
     def clear(self, key: str) -> None:  # noqa: D102
@@ -78,8 +104,10 @@ class RedisLimiterStore:
 
 def shared_limiter(engine: Engine, redis_url: str | None, web: WebSettings) -> LoginRateLimiter:
     """The login and sign-up limiter on Redis when a URL is given, else on the database."""
+    # Sign-ups are counted over four windows (security.LoginRateLimiter.signup).
+    keep_s = max(_REDIS_TTL_S, 4 * web.login_window_s)
     store: LimiterStore = (
-        RedisLimiterStore(redis_url) if redis_url else DatabaseLimiterStore(engine)
+        RedisLimiterStore(redis_url) if redis_url else DatabaseLimiterStore(engine, keep_s)
     )
     return LoginRateLimiter(
         max_failures=web.login_max_failures,
