@@ -303,3 +303,20 @@ def test_chart_pain_out_of_range_exit_2(capsys, tmp_path) -> None:
     )
     assert code == 2
     assert "line 2: during must be 0 to 10, got 12" in err
+
+
+def test_compute_csv_names_that_look_like_formulas_stay_text(capsys, tmp_path) -> None:
+    """OWASP's rule for every CSV spinewise writes: a leading =, +, - or @ is quoted as text."""
+    path = tmp_path / "names.csv"
+    path.write_text(
+        'athlete,date,load\n"=HYPERLINK(""http://x"")",2026-01-01,10\n@SUM(A1),2026-01-01,5\n'
+    )
+    code, out, _ = _run(capsys, "load", "compute", str(path), "--format", "csv")
+    assert code == 0
+    names = [row["athlete"] for row in csv.DictReader(io.StringIO(out))]
+    assert names == ['\'=HYPERLINK("http://x")', "'@SUM(A1)"]
+    _, as_json, _ = _run(capsys, "load", "compute", str(path), "--format", "json")
+    assert [d["athlete"] for d in json.loads(as_json)["days"]] == [
+        '=HYPERLINK("http://x")',
+        "@SUM(A1)",
+    ]

@@ -13,6 +13,7 @@ import math
 from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
+from spinewise.csv_cells import csv_cell
 from spinewise.load import METRIC_NAMES, LoadMetrics
 from spinewise.load_io.tables import LoadTable
 
@@ -109,6 +110,4 @@ def write_compute_csv(
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns(table))
     for i in _athletes(table, progress):
-        writer.writerows(
-            ["" if cell is None else cell for cell in r] for r in day_records(table, metrics, i)
-        )
+        writer.writerows([csv_cell(cell) for cell in r] for r in day_records(table, metrics, i))

@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from spinewise.csv_cells import csv_cell
 from spinewise.errors import InputError
 from spinewise.logbook import SCHEMA_VERSION, Backup, BackupAthlete, SessionLog, SetLog
 from spinewise.store.engine import reading
@@ -33,9 +34,6 @@ from spinewise.store.plans import (
 from spinewise.store.sessions import athlete_id, list_sessions
 
 __all__ = ["CSV_COLUMNS", "backup_json", "csv_cell", "csv_rows", "export_backup", "export_csv"]
-
-#: First characters that make a spreadsheet treat a cell as a formula (OWASP).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 _SESSION_COLUMNS = (
     "started_at",
@@ -107,19 +105,6 @@ def _session_cells(log: SessionLog) -> list[Any]:
         None if planned is None else planned.week,
         None if planned is None else planned.session,
     ]
-
-
-def csv_cell(value: Any) -> Any:
-    """A value as a CSV cell: empty for ``None``, text neutralised against formulas.
-
-    >>> csv_cell("=HYPERLINK(1)"), csv_cell("-2+3"), csv_cell(-2.5), csv_cell(None)
-    ("'=HYPERLINK(1)", "'-2+3", -2.5, '')
-    """
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
 
 
 def csv_rows(log: SessionLog) -> list[list[Any]]:
