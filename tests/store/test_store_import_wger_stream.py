@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from spinewise.errors import InputError, MalformedFileError
 from spinewise.logbook import SessionLog
 from spinewise.store import list_sessions, reading
-from spinewise.store.importers import base, import_file, parse_file, stream
+from spinewise.store.importers import base, import_file, parse_file, stream, wgerstream
 from spinewise.store.sessions import athlete_id
 from spinewise.store.tables import ImportRow, SessionRow, SetRow
 
@@ -153,7 +153,11 @@ def _counts(engine) -> tuple[int, int, int]:
         )
 
 
-@pytest.mark.parametrize("small", [False, True], ids=["chunks of 500", "chunks of 2"])
+@pytest.mark.parametrize(
+    "small",
+    ["none", "chunks", "objects"],
+    ids=["chunks of 500", "chunks of 2", "objects read member by member"],
+)
 @pytest.mark.parametrize("shape", list(_documents()))
 def test_a_varied_wger_file_imports_as_when_read_whole(
     engine, tmp_path, matcher, monkeypatch, shape, small
@@ -161,9 +165,12 @@ def test_a_varied_wger_file_imports_as_when_read_whole(
     """Pages, a list of pages, a bundle in any order, sessions split across pages, logs
     without session (one sharing its start with a session), every unit: the same sessions
     and set numbers as the whole-file reading."""
-    if small:
+    if small == "chunks":
         monkeypatch.setattr(base, "CHUNK_SETS", 2)
         monkeypatch.setattr(stream, "SET_BATCH", 3)
+    if small == "objects":  # pages of a list of pages, and logs, read a member at a time
+        monkeypatch.setattr(wgerstream, "READ_CHARS", 64)
+        monkeypatch.setattr(wgerstream, "RECORD_CHARS", 40)
     path = _write(tmp_path / "wger.json", _documents()[shape])
     whole = parse_file(path, "wger", matcher)
     report = import_file(engine, path, "wger", "ann", matcher)
@@ -245,7 +252,7 @@ BAD_FILES = {
         *_bad(rir=99), *(_log(9 + i, "2024-02-03", 91, 8, weight=i or "x") for i in (1, 0)),
     ],
     "exerciseinfo without id": {
-        "workoutlog": _bad(weight="x"), "exerciseinfo": [{"name": "x"}],
+        "workoutlog": _bad(weight="x"), "exerciseinfo": [{"name": "x" * 200}],
     },
     "workoutsession with a bad time": {
         "workoutlog": _bad(), "workoutsession": [{"id": 7, "date": "2024-02-01",
@@ -256,9 +263,15 @@ BAD_FILES = {
 }  # fmt: skip
 
 
+@pytest.mark.parametrize("long", [False, True], ids=["logs whole", "logs member by member"])
 @pytest.mark.parametrize("case", list(BAD_FILES))
-def test_errors_are_those_of_the_whole_file_reading(engine, tmp_path, matcher, case):
+def test_errors_are_those_of_the_whole_file_reading(
+    engine, tmp_path, matcher, monkeypatch, case, long
+):
     """File, line, column, field path, value and what is allowed; nothing written."""
+    if long:
+        monkeypatch.setattr(wgerstream, "READ_CHARS", 64)
+        monkeypatch.setattr(wgerstream, "RECORD_CHARS", 40)
     path = _write(tmp_path / "w.json", BAD_FILES[case])
     with pytest.raises(MalformedFileError) as whole:
         parse_file(path, "wger", matcher)
@@ -382,13 +395,13 @@ _PEAK = textwrap.dedent(
 )
 
 
-def _peak_bytes(tmp_path: Path, n_logs: int) -> int:
+def _peak_bytes(tmp_path: Path, n_logs: int, page: int = 100) -> int:
     """Peak traced memory [bytes] of importing ``n_logs`` wger logs, in a fresh process."""
     folder = tmp_path / f"wger-{n_logs}"
     folder.mkdir()
     small, big = folder / "small.json", folder / "big.json"
     small.write_text(_bundle_text(_many_logs(100)), encoding="utf-8")
-    big.write_text(_bundle_text(_many_logs(n_logs)), encoding="utf-8")
+    big.write_text(_bundle_text(_many_logs(n_logs), min(page, n_logs)), encoding="utf-8")
     url = f"sqlite:///{(folder / 'peak.db').as_posix()}"
     done = subprocess.run(
         [sys.executable, "-c", _PEAK, str(small), str(big), url],
@@ -403,8 +416,10 @@ def _peak_bytes(tmp_path: Path, n_logs: int) -> int:
     return peak
 
 
-def test_wger_import_memory_does_not_grow_with_the_file(tmp_path):
-    small, large = _peak_bytes(tmp_path, 20_000), _peak_bytes(tmp_path, 80_000)
+@pytest.mark.parametrize("page", [100, 10**6], ids=["pages of 100", "a list of one page"])
+def test_wger_import_memory_does_not_grow_with_the_file(tmp_path, page):
+    """Pages of an API's size, and one page as long as the file in a list of pages."""
+    small, large = _peak_bytes(tmp_path, 20_000, page), _peak_bytes(tmp_path, 80_000, page)
     # Reading the whole file first: about 4 times the peak for 4 times the logs.
     assert large < 1.5 * small, f"peak {small:,} B for 20,000 logs, {large:,} B for 80,000"
     assert large < 40e6, f"peak {large:,} B for 80,000 logs"

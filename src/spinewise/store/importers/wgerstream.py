@@ -25,6 +25,7 @@ fourth time.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -50,9 +51,15 @@ from spinewise.store.importers.wger import (
     session_start,
 )
 
-__all__ = ["WgerStream"]
+__all__ = ["READ_CHARS", "RECORD_CHARS", "WgerStream"]
 
 _DEPTH = 32  # containers read one item at a time this deep; deeper ones are decoded whole
+#: Characters read from the file at a time.
+READ_CHARS = 1 << 20
+#: An object of a list that does not end within the text read so far, and goes on for more
+#: than this [characters], is read member by member: a page of a list of pages gives its
+#: ``results`` one at a time (a log is a few hundred characters).
+RECORD_CHARS = 1 << 16
 _US = timedelta(microseconds=1)
 _LOG_BITS = 32  # the low bits of a session's packed state: its number of logs
 _OFFSET_BITS = 12  # then its offset code: 0 none, else offset [min] + 1441 (1 to 2880)
@@ -80,24 +87,50 @@ def _unpack(packed: int) -> tuple[datetime, int | None, int]:
 
 @dataclass(frozen=True, slots=True)
 class _Rec:
-    """A record: its value, the piece of the file holding it, and their paths."""
+    """A record: its value, its path and how to name the place of a path inside it."""
 
     value: Any  # I/O edge: the record as ``json`` gives it
-    piece: JsonPiece
-    prefix: Path_  # the path of the piece
-    path: Path_  # the path of the record (it starts with ``prefix``)
+    path: Path_
+    where: Where
 
 
 def _where(name: str, piece: JsonPiece, prefix: Path_) -> Where:
+    """Places inside ``piece``, whose path is ``prefix``."""
     size = len(prefix)
     return lambda path: located(name, piece, prefix, path[size:])
 
 
+def _members_where(
+    name: str,
+    prefix: Path_,
+    pieces: dict[str, JsonPiece],
+    opening: tuple[int, int],
+    closing: tuple[int, int],
+) -> Where:
+    """Places inside an object read member by member, as :func:`.jsonfile.locate` finds them.
+
+    The object itself is at its ``{``, a member at its value, a missing member at its ``}``.
+    """
+    size = len(prefix)
+
+    def where(path: Path_) -> str:
+        inner = path[size:]
+        first = inner[0] if inner else None
+        if isinstance(first, str) and first in pieces:
+            return located(name, pieces[first], (*prefix, first), inner[1:])
+        line, column = closing if inner else opening
+        return f"{name}: line {line}, column {column} ({path_text(path)})"
+
+    return where
+
+
 def _skip(stream: JsonStream, depth: int = 0) -> None:
-    """Read past the next value, containers one item at a time, keeping nothing."""
+    """Read past the next value, a long one a member or item at a time, keeping nothing."""
     char = stream.peek()
     if depth >= _DEPTH or char not in "[{":
         stream.value()
+    elif stream.value_within(RECORD_CHARS) is not None:
+        return
     elif char == "{":
         stream.expect("{", "an object")
         for _key in stream.members():
@@ -169,7 +202,7 @@ class WgerStream:
         chunk_key: Hashable = None
         numbers = _Numbers(self._bases or {}, keys)
         for done, rec in enumerate(self._logs(), 1):
-            reader = Reader(_where(self.name, rec.piece, rec.prefix))
+            reader = Reader(rec.where)
             head = log_head(reader, rec.value, rec.path)
             item = read_set(reader, rec.value, rec.path, self._names)
             if not numbered:
@@ -237,7 +270,7 @@ class WgerStream:
         earlier = {key for keys in self._shared.values() for key in keys[:-1]}
         counts: dict[tuple[Hashable, str], int] = {}
         for rec in self._logs():
-            reader = Reader(_where(self.name, rec.piece, rec.prefix))
+            reader = Reader(rec.where)
             head = log_head(reader, rec.value, rec.path)
             if head.key in earlier:
                 item = read_set(reader, rec.value, rec.path, self._names)
@@ -282,7 +315,7 @@ class WgerStream:
         """
         problems: dict[str, MalformedFileError] = {}
         counts: dict[str, int] = {}
-        with JsonStream(self.path, self.name) as stream:
+        with JsonStream(self.path, self.name, chunk=READ_CHARS) as stream:
             char = stream.peek()
             if char == "[":
                 self._total = sum(1 for _ in self._walk(stream, ()))
@@ -321,7 +354,7 @@ class WgerStream:
         for rec in self._walk(stream, ("exerciseinfo",)):
             if "exerciseinfo" in problems:
                 continue
-            reader = Reader(_where(self.name, rec.piece, rec.prefix))
+            reader = Reader(rec.where)
             try:
                 number, name = exercise_name(reader, rec.value, rec.path)
             except MalformedFileError as err:
@@ -334,7 +367,7 @@ class WgerStream:
         for rec in self._walk(stream, ("workoutsession",)):
             if "workoutsession" in problems:
                 continue
-            reader = Reader(_where(self.name, rec.piece, rec.prefix))
+            reader = Reader(rec.where)
             try:
                 number, begin, notes = session_start(reader, rec.value, rec.path)
             except MalformedFileError as err:
@@ -349,7 +382,7 @@ class WgerStream:
     def _logs(self) -> Iterator[_Rec]:
         """The logs, one at a time, in file order (after :meth:`_shape`)."""
         wanted = "workoutlog" if self._bundle else "results"
-        with JsonStream(self.path, self.name) as stream:
+        with JsonStream(self.path, self.name, chunk=READ_CHARS) as stream:
             if stream.peek() == "[":
                 yield from self._walk(stream, ())
             else:
@@ -365,7 +398,8 @@ class WgerStream:
         """The records of the next value: a page, a list of pages or a list of records.
 
         A page's ``results`` and a list's items are read one at a time; an item of a list is
-        decoded whole (a record, or one page of a list of pages).
+        decoded whole (a record, or one page of a list of pages) unless it goes on past the text
+        read and for more than :data:`RECORD_CHARS`.
         """
         char = stream.peek()
         if depth >= _DEPTH or char not in "[{":
@@ -384,18 +418,65 @@ class WgerStream:
                 yield from self._walk(stream, (*path, key), depth + 1)
         else:
             stream.expect("[", "a list")
-            for index, piece in enumerate(stream.items()):
+            if stream.peek() == "]":
+                stream.expect("]", "']'")
+                return
+            for index in itertools.count():
                 item = (*path, index)
+                if stream.peek() != "{":
+                    piece = stream.value()
+                elif (within := stream.value_within(RECORD_CHARS)) is not None:
+                    piece = within
+                else:
+                    yield from self._long_object(stream, item, depth + 1)
+                    if stream.expect(",]", "',' or ']'") == "]":
+                        return
+                    continue
                 value = piece.value
                 if isinstance(value, dict) and "results" in value:
                     yield from self._decoded(piece, item, value["results"], (*item, "results"))
                 else:
-                    yield _Rec(value, piece, item, item)
+                    yield _Rec(value, item, _where(self.name, piece, item))
+                if stream.expect(",]", "',' or ']'") == "]":
+                    return
+
+    def _long_object(self, stream: JsonStream, path: Path_, depth: int) -> Iterator[_Rec]:
+        """An object of a list too long to decode at once, read member by member.
+
+        With ``results`` it is a page: its records, one at a time. Without, it is a record.
+        """
+        stream.peek()
+        opening = stream.where()
+        stream.expect("{", "an object")
+        stream.peek()
+        closing = stream.where()
+        pieces: dict[str, JsonPiece] = {}
+        # I/O edge: the record's members as ``json`` gives them.
+        value: dict[str, Any] = {}
+        page = False
+        for key in stream.members():
+            if key == "results":
+                if page:
+                    raise self._twice(stream, path, key)
+                page = True
+                pieces.clear()
+                value.clear()
+                yield from self._walk(stream, (*path, key), depth + 1)
+            elif page:
+                _skip(stream, depth + 1)
+            else:
+                piece = stream.value()
+                pieces.setdefault(key, piece)  # a place is that of the first (jsonfile.locate)
+                value[key] = piece.value
+            stream.peek()
+            closing = stream.where()
+        if not page:
+            yield _Rec(value, path, _members_where(self.name, path, pieces, opening, closing))
 
     def _decoded(self, piece: JsonPiece, prefix: Path_, value: Any, path: Path_) -> Iterator[_Rec]:
         try:
             for rec_path, rec in records(value, path):
-                yield _Rec(rec, piece, prefix, rec_path)
+                yield _Rec(rec, rec_path, _where(self.name, piece, prefix))
         except RecursionError:
             raise MalformedFileError(
                 located(self.name, piece, prefix, ()) + ": nested too deeply to read"
