@@ -3,8 +3,8 @@
 :func:`import_file` reads the file twice, chunk by chunk (:mod:`.stream`): first to check it
 (a malformed row stops everything before any write, naming file, line and column), then to
 write it in batches inside one transaction: all or nothing, in memory that does not grow with
-the file. Re-importing a file adds nothing: rows whose natural key is stored are counted as
-merged.
+the file. wger's JSON is read once more before, for its shape (:mod:`.wgerstream`).
+Re-importing a file adds nothing: rows whose natural key is stored are counted as merged.
 """
 
 from __future__ import annotations

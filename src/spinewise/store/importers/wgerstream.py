@@ -1,6 +1,7 @@
 """wger's JSON read as a stream, in memory that does not grow with the file (decision 0277).
 
-The file is read value by value (:class:`.jsonstream.JsonStream`), never whole:
+The file is read value by value (:class:`.jsonstream.JsonStream`), never whole; a long object
+of a list (a page of a list of pages) is read member by member (:data:`RECORD_CHARS`):
 
 1. **Shape** (once): the whole document is read, so a JSON problem anywhere is named first, as
    when the file was read whole; the bundle's ``exerciseinfo`` names and ``workoutsession``
