@@ -1,7 +1,8 @@
 """Import throughput and peak memory: sets per second for a 100,000-set Strong CSV.
 
 Run: ``PYTHONPATH=src python bench/import_throughput.py [--sets N] [--postgres URL]
-[--memory-sizes 10000,60000,200000] [--baseline-ref REF]``.
+[--memory-sizes 10000,60000,200000] [--baseline-ref REF] [--wger-baseline-ref REF]
+[--memory-formats strong,json,wger]``.
 PostgreSQL is measured when ``--postgres`` or ``SPINEWISE_TEST_POSTGRES_URL`` names a server
 (the benchmark works in a schema of its own and drops it afterwards).
 
@@ -10,13 +11,14 @@ Baselines measured in the same run:
   the ceiling of any CSV importer in Python.
 - ``naive row-by-row``: one INSERT and one COMMIT per set through SQLAlchemy Core, the way a
   simple importer would write (measured on a 2,000-set sample; the rate is what counts).
-- ``whole-file`` (peak memory; Strong CSV and our JSON backup): the importer as it was before
-  imports streamed (decision 0277), taken from git at ``--baseline-ref`` (``git archive``, no
-  checkout) and run, like the streaming one, in a fresh process per file size on SQLite. Peak
-  RSS is the process's high-water mark (``VmHWM``, reset through ``/proc/self/clear_refs``
-  just before the import) minus its RSS then (the baseline: interpreter, modules, engine);
-  ``ru_maxrss`` is not the baseline because a child's starts at its parent's size. The ratio
-  is whole-file over streaming.
+- ``whole-file`` (peak memory; Strong CSV, our JSON backup and wger JSON): the importer as it
+  was before imports streamed (decision 0277), taken from git at ``--baseline-ref`` (wger:
+  ``--wger-baseline-ref``, before wger streamed) with ``git archive`` (no checkout) and run,
+  like the streaming one, in a fresh process per file size on SQLite. Peak RSS is the process's
+  high-water mark (``VmHWM``, reset through ``/proc/self/clear_refs`` just before the import)
+  minus its RSS then (the baseline: interpreter, modules, engine); ``ru_maxrss`` is not the
+  baseline because a child's starts at its parent's size. The ratio is whole-file over
+  streaming.
 """
 
 from __future__ import annotations
@@ -62,6 +64,8 @@ HEADER = (
 SETS_PER_SESSION = 40
 #: The last commit whose importer read the whole file before writing (decision 0277).
 WHOLE_FILE_REF = "e9dad412118c1276a25ef8c4fea04fa1e240dc46"
+#: The last commit whose wger importer read the whole file (decision 0277, 2026-12-06).
+WGER_WHOLE_FILE_REF = "20ccac2bcfa60693dfcb26793d9137f173ea743e"
 #: The bench's sessions run one a day from 2015: later than tomorrow past about 160,000 sets.
 TODAY = date(2100, 1, 1)
 REPO = Path(__file__).resolve().parent.parent
@@ -230,6 +234,47 @@ def write_backup_json(path: Path, n_sets: int) -> None:
         handle.write("\n]}\n")
 
 
+def write_wger_json(path: Path, n_sets: int) -> None:
+    """A wger bundle of ``n_sets`` logs, 40 per session, one a day, in API pages of 100 logs.
+
+    The logs come first, then the sessions and the exercise names (any order is allowed).
+    """
+    start = datetime(2015, 1, 1, 17, 30)
+    units = ((1, 1), (1, 2), (3, 1))  # (repetitions unit, weight unit): reps+kg, reps+lb, s
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write('{"workoutlog": [')
+        for i in range(n_sets):
+            session, within = divmod(i, SETS_PER_SESSION)
+            if i % 100 == 0:
+                head = f'\n{{"count": {n_sets}, "next": null, "results": ['
+                handle.write(("]}," if i else "") + head)
+            rep_unit, weight_unit = units[within // 5 % 3]
+            log = {
+                "id": i + 1,
+                "date": (start + timedelta(days=session, minutes=within)).isoformat() + "Z",
+                "session": session + 1,
+                "exercise": 1 + (within // 5 + session) % len(EXERCISES),
+                "repetitions": f"{5 + i % 6}.00",
+                "repetitions_unit": rep_unit,
+                "weight": f"{20 + i % 40}.00",
+                "weight_unit": weight_unit,
+                "rir": "2.0",
+            }
+            handle.write(("," if i % 100 else "") + "\n  " + json.dumps(log))
+        handle.write("]}\n" if n_sets else "")
+        handle.write('],\n"workoutsession": [')
+        for session in range((n_sets + SETS_PER_SESSION - 1) // SETS_PER_SESSION):
+            day = (start + timedelta(days=session)).date().isoformat()
+            entry = {"id": session + 1, "date": day, "time_start": "17:30:00", "notes": None}
+            handle.write(("," if session else "") + "\n  " + json.dumps(entry))
+        handle.write('],\n"exerciseinfo": [')
+        infos = [
+            {"id": i + 1, "translations": [{"name": name, "language": 2}]}
+            for i, name in enumerate(EXERCISES)
+        ]
+        handle.write(",\n  ".join(json.dumps(info) for info in infos) + "]}\n")
+
+
 def peak_run(sources: Path, path: Path, db: Path, fmt: str) -> PeakRun:
     """Import ``path`` (``fmt``) into a new SQLite file with the importer in ``sources``."""
     env = {**os.environ, "PYTHONPATH": str(sources)}
@@ -244,16 +289,31 @@ def peak_run(sources: Path, path: Path, db: Path, fmt: str) -> PeakRun:
     return PeakRun(int(sets), float(seconds), int(before), int(after))
 
 
-def bench_memory(sizes: list[int], baseline_ref: str, tmp: Path) -> None:
+def bench_memory(
+    sizes: list[int],
+    baseline_ref: str,
+    tmp: Path,
+    *,
+    wger_baseline_ref: str = WGER_WHOLE_FILE_REF,
+    formats: tuple[str, ...] = ("strong", "json", "wger"),
+) -> None:
     """Peak RSS and throughput, streaming against whole-file, per format and file size."""
     streaming = REPO / "src"
-    whole = whole_file_sources(baseline_ref, tmp / "whole-file")
-    print(f"Peak memory (SQLite; whole-file = importer at {baseline_ref[:12]}):")
+    refs = {"strong": baseline_ref, "json": baseline_ref, "wger": wger_baseline_ref}
+    sources = {
+        ref: whole_file_sources(ref, tmp / f"whole-file-{ref[:12]}")
+        for ref in {refs[fmt] for fmt in formats}
+    }
+    shown = ", ".join(f"{fmt} {refs[fmt][:12]}" for fmt in formats)
+    print(f"Peak memory (SQLite; whole-file = importer at {shown}):")
     print(
         f"  {'format':>6} {'sets':>8} {'MB file':>8} | {'streaming: MB above base':>25}"
         f" {'sets/s':>9} | {'whole-file: MB above base':>26} {'sets/s':>9} | {'memory ratio':>12}"
     )
-    for fmt, write in (("strong", write_strong_csv), ("json", write_backup_json)):
+    writers = {"strong": write_strong_csv, "json": write_backup_json, "wger": write_wger_json}
+    for fmt in formats:
+        write = writers[fmt]
+        whole = sources[refs[fmt]]
         for n_sets in sizes:
             path = tmp / f"peak-{n_sets}.{fmt}"
             write(path, n_sets)
@@ -296,6 +356,14 @@ def main() -> None:
         help="file sizes [sets] for peak memory, comma-separated ('' to skip)",
     )
     parser.add_argument("--baseline-ref", default=WHOLE_FILE_REF, help="whole-file importer")
+    parser.add_argument(
+        "--wger-baseline-ref", default=WGER_WHOLE_FILE_REF, help="whole-file wger importer"
+    )
+    parser.add_argument(
+        "--memory-formats",
+        default="strong,json,wger",
+        help="formats measured for peak memory, comma-separated (strong, json, wger)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
@@ -322,7 +390,14 @@ def main() -> None:
             print("PostgreSQL: not measured (no --postgres URL or SPINEWISE_TEST_POSTGRES_URL)")
         sizes = [int(n) for n in args.memory_sizes.split(",") if n.strip()]
         if sizes:
-            bench_memory(sizes, args.baseline_ref, tmp)
+            formats = tuple(f.strip() for f in args.memory_formats.split(",") if f.strip())
+            bench_memory(
+                sizes,
+                args.baseline_ref,
+                tmp,
+                wger_baseline_ref=args.wger_baseline_ref,
+                formats=formats,
+            )
 
 
 if __name__ == "__main__":

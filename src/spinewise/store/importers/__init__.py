@@ -3,8 +3,8 @@
 :func:`import_file` reads the file twice, chunk by chunk (:mod:`.stream`): first to check it
 (a malformed row stops everything before any write, naming file, line and column), then to
 write it in batches inside one transaction: all or nothing, in memory that does not grow with
-the file. Re-importing a file adds nothing: rows whose natural key is stored are counted as
-merged.
+the file. wger's JSON is read once more before, for its shape (:mod:`.wgerstream`).
+Re-importing a file adds nothing: rows whose natural key is stored are counted as merged.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Literal
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from spinewise.errors import InputError
+from spinewise.errors import InputError, MalformedFileError
 from spinewise.logbook import CustomExercise, ExerciseMatcher, Match, SessionLog
 from spinewise.logbook import future_problems as _future_problems
 from spinewise.store.engine import advisory_lock, reading, writing
@@ -30,9 +30,10 @@ from spinewise.store.importers.backup import BackupStream
 from spinewise.store.importers.base import ParsedImport, Progress, RawSession, assemble
 from spinewise.store.importers.hevy import iter_hevy
 from spinewise.store.importers.liftosaur import iter_liftosaur
-from spinewise.store.importers.stream import SET_BATCH, Chunks, survey, write_stream
+from spinewise.store.importers.stream import SET_BATCH, Chunks, Survey, survey, write_stream
 from spinewise.store.importers.strong import iter_strong
 from spinewise.store.importers.wger import parse_wger
+from spinewise.store.importers.wgerstream import WgerStream
 from spinewise.store.importers.writer import WriteCounts, write_sessions
 from spinewise.store.plans import add_custom_exercises, save_plan
 from spinewise.store.sessions import athlete_id
@@ -102,8 +103,8 @@ def _chunks(
 ) -> Chunks:
     """How to read ``path`` chunk by chunk (each call reads it from the start).
 
-    The CSV formats are read a row at a time; wger's JSON is read whole once (its API pages
-    are small) and its sessions are given again on the second call.
+    The CSV formats are read a row at a time; wger's JSON is read whole once and its sessions
+    are given again on the second call (:func:`parse_file`; imports stream it, :func:`_readers`).
     """
     if fmt == "strong":
         return partial(
@@ -127,6 +128,49 @@ def _chunks(
 
         return wger
     raise ValueError(f"not a history format: {fmt!r}")
+
+
+def _readers(
+    path: Path,
+    fmt: str,
+    matcher: ExerciseMatcher,
+    *,
+    progress: Progress | None = None,
+    weight_unit: str = "kg",
+    distance_unit: str = "km",
+) -> tuple[Chunks, Chunks]:
+    """The two readings of an import: the survey's (told to ``progress``) and the writer's.
+
+    wger's JSON is read as a stream (:class:`.wgerstream.WgerStream`): the second reading
+    numbers the sets, from what the first one found.
+    """
+    if fmt == "wger":
+        reader = WgerStream(path, matcher, progress=progress)
+        return reader.survey_chunks, reader.write_chunks
+    return (
+        _chunks(path, fmt, progress=progress, weight_unit=weight_unit, distance_unit=distance_unit),
+        _chunks(path, fmt, weight_unit=weight_unit, distance_unit=distance_unit),
+    )
+
+
+def _survey(
+    fmt: str, path: Path, read: Chunks, matcher: ExerciseMatcher, today: date | None, name: str
+) -> Survey:
+    """The first reading (:func:`.stream.survey`).
+
+    For wger, a problem found while checking a set or session waits for the end of the file:
+    a value that cannot be read at all, later in the file, is named instead, as when the file
+    was read whole before anything was checked.
+    """
+    chunks = read()
+    try:
+        with _bulk():
+            return survey(fmt, path.name, chunks, matcher, today=today, shown_name=name)
+    except MalformedFileError:
+        if fmt == "wger":
+            for _chunk in chunks:
+                pass
+        raise
 
 
 def parse_file(
@@ -189,12 +233,15 @@ def import_file(
     ``file_name`` is the name recorded and reported (by default the path's).
     """
     name = path.name if file_name is None else file_name
-    read = _chunks(
-        path, fmt, progress=progress, weight_unit=weight_unit, distance_unit=distance_unit
+    read, quiet = _readers(
+        path,
+        fmt,
+        matcher,
+        progress=progress,
+        weight_unit=weight_unit,
+        distance_unit=distance_unit,
     )
-    quiet = _chunks(path, fmt, weight_unit=weight_unit, distance_unit=distance_unit)
-    with _bulk():
-        found = survey(fmt, path.name, read(), matcher, today=today, shown_name=name)
+    found = _survey(fmt, path, read, matcher, today, name)
     matches = found.ordered_matches
     unrecognised = tuple(m for m in matches if not m.recognised)
     fuzzy = tuple(m for m in matches if m.method == "fuzzy")

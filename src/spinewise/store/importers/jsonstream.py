@@ -162,13 +162,29 @@ class JsonStream:
 
     def value(self) -> JsonPiece:
         """Decode the next value."""
+        piece = self._decode(None)
+        assert piece is not None  # no limit
+        return piece
+
+    def value_within(self, limit: int) -> JsonPiece | None:
+        """Decode the next value if its text is at most about ``limit`` characters.
+
+        ``None`` when it is longer: nothing is read then (read it a part at a time).
+        """
+        return self._decode(limit)
+
+    def _decode(self, limit: int | None) -> JsonPiece | None:
         self.peek()
         line, column = self.where()
         while True:
             try:
                 value, end = _DECODER.raw_decode(self._buf, self._pos)
             except json.JSONDecodeError as err:
-                if self._read(len(self._buf)):
+                # The text may end inside the value (``tr`` of ``true``, ``1.`` of ``1.5``).
+                cut = err.pos >= len(self._buf) - 8 or err.msg.startswith("Unterminated string")
+                if cut and limit is not None and len(self._buf) - self._pos > limit:
+                    return None
+                if (cut or limit is None) and self._read(len(self._buf)):
                     continue
                 at_line = self._line + err.lineno - 1
                 at_column = err.colno + (self._column - 1 if err.lineno == 1 else 0)
