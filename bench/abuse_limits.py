@@ -9,8 +9,8 @@ there and drops it afterwards) ``spinewise serve`` runs as a subprocess on 127.0
 production (uvicorn, one worker). One account signs up and logs in; then
 
 1. **hostile requests** (issue 16: "a 4xx within a second, memory under 500 MB"): a session
-   dated year 1 (and the load chart after it), a 100 MB JSON body and a 200 MB upload (API and
-   page import routes), each with its length declared and sent chunked;
+   dated year 1, a 100 MB JSON body and a 200 MB upload (API and page import routes), each
+   with its length declared and sent chunked;
 2. ``--sets`` sets are written straight into the account with a few bulk ``INSERT ... SELECT``
    statements (``--sets-per-session`` sets per session, the sessions spread over the ten years
    before today): seconds instead of the importer's minutes;
