@@ -4,6 +4,7 @@ upload limits, a paginated log and streamed exports (issue 16, part 1)."""
 from __future__ import annotations
 
 import json
+import uuid
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -311,3 +312,111 @@ def test_a_far_future_plan_start_is_refused():
     data["schedule"] = {**data["schedule"], "start_date": "9999-12-01"}
     with pytest.raises(InputError, match="start_date"):
         parse_profile(data)
+
+
+def _log_page_steps(tmp_path: Any, sets_of: Any, pages: tuple[int, ...]) -> list[int]:
+    """SQLite virtual-machine steps of each log page ``pages`` of an account of 60 sessions.
+
+    Session ``i`` (0 the oldest) holds ``sets_of(i)`` sets. The steps are counted by SQLite's
+    progress handler (one call per instruction): the database's work, not a time.
+    """
+    from sqlalchemy import event
+
+    from spinewise.logbook import SetLog
+    from spinewise.settings import Settings
+    from spinewise.store import create_engine_from_url, ensure_current
+    from spinewise.web import create_app
+    from web.web_helpers import FAST_WEB, signup_login
+
+    engine = create_engine_from_url(f"sqlite:///{tmp_path / f'log-{uuid.uuid4().hex}.db'}")
+    steps = [0]
+    counting = [False]
+
+    @event.listens_for(engine, "connect")
+    def _count(dbapi: Any, _record: Any) -> None:
+        def tick() -> int:
+            steps[0] += counting[0]
+            return 0
+
+        dbapi.set_progress_handler(tick, 1)
+
+    ensure_current(engine)
+    app = create_app(
+        Settings(database_url="sqlite:///:memory:"), engine=engine, web=FAST_WEB, now=lambda: NOW
+    )
+    out = []
+    with TestClient(app) as client:
+        signup_login(client, "steps@example.org")
+        name = _athlete_name(client, engine)
+        with writing(engine) as db:
+            who = athlete_id(db, name)
+            for i in range(60):
+                sets = [
+                    SetLog(exercise_id="bird_dog", set_number=n + 1, reps=8)
+                    for n in range(sets_of(i))
+                ]
+                started = datetime(2026, 1, 1) + timedelta(days=i)
+                add_session(db, who, SessionLog(started_at=started, sets=sets))
+        for page in pages:
+            client.get("/sessions", params={"page": page})  # warm: caches, statements
+            steps[0] = 0
+            counting[0] = True
+            assert client.get("/sessions", params={"page": page}).status_code == 200
+            counting[0] = False
+            out.append(steps[0])
+    engine.dispose()
+    return out
+
+
+def test_a_page_of_the_log_counts_only_its_own_sessions_sets(tmp_path):
+    # Page 1 holds the 50 newest sessions, page 2 the 10 oldest (newest first).
+    flat = _log_page_steps(tmp_path, lambda i: 1, (1, 2))
+    old_heavy = _log_page_steps(tmp_path, lambda i: 1 if i >= 10 else 200, (1,))
+    new_heavy = _log_page_steps(tmp_path, lambda i: 200 if i >= 10 else 1, (2,))
+    # 1,990 more sets on page 2 are not read by page 1 (the account's sets are not counted:
+    # they cost 3.4 steps a set when they were, 0.4 now), and 9,950 more sets on page 1 cost
+    # page 2 nothing (the sets of the sessions skipped by the offset are not counted).
+    assert old_heavy[0] - flat[0] < 1990
+    assert new_heavy[0] == flat[1]
+
+
+def _subplan_loops(plan: Any) -> list[int]:
+    """The loops of every subplan in a PostgreSQL ``EXPLAIN (ANALYZE, FORMAT JSON)`` plan."""
+    found = [int(plan["Actual Loops"])] if "Subplan Name" in plan else []
+    for inner in plan.get("Plans", []):
+        found += _subplan_loops(inner)
+    return found
+
+
+def test_a_deep_page_of_session_lines_counts_the_sets_of_its_sessions_only(engine):
+    from sqlalchemy import event
+
+    from spinewise.logbook import SetLog
+    from spinewise.store import reading
+    from spinewise.store.window import session_lines
+
+    with writing(engine) as db:
+        who = athlete_id(db, "deep")
+        for i in range(60):
+            started = datetime(2026, 1, 1) + timedelta(days=i)
+            sets = [SetLog(exercise_id="bird_dog", set_number=n + 1, reps=8) for n in range(i % 3)]
+            add_session(db, who, SessionLog(started_at=started, sets=sets))
+    sent: list[tuple[str, Any]] = []
+
+    def keep(_conn: Any, _cursor: Any, statement: str, params: Any, *_rest: Any) -> None:
+        sent.append((statement, params))
+
+    event.listen(engine, "before_cursor_execute", keep)
+    with reading(engine) as db:
+        lines = session_lines(db, who, limit=10, offset=45, newest_first=True)
+    event.remove(engine, "before_cursor_execute", keep)
+    assert [line.n_sets for line in lines] == [(14 - k) % 3 for k in range(10)]
+    if engine.dialect.name != "postgresql":
+        return  # SQLite computes the columns of the rows it returns only
+    statement, params = next((s, p) for s, p in sent if "count(set_logs.id)" in s)
+    with engine.connect() as conn:
+        cursor = conn.connection.cursor()
+        cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + statement, params)
+        plan = cursor.fetchone()[0][0]["Plan"]
+    # The sets are counted for the 10 sessions of the page, not for the 45 skipped too.
+    assert _subplan_loops(plan) == [10]

@@ -25,6 +25,7 @@ from spinewise.store import (
     add_custom_exercises,
     add_session,
     athlete_id,
+    count_logged_sessions,
     count_sessions,
     delete_session,
     latest_plan,
@@ -49,6 +50,7 @@ __all__ = [
     "history_page",
     "log_session",
     "log_size",
+    "logged_session_count",
     "planned_ref",
     "progress_inputs",
     "record_next_morning",
@@ -118,6 +120,12 @@ def log_size(store: Store, athlete: int) -> tuple[int, int]:
     """``(sessions, sets)`` the athlete has logged (counted by the database)."""
     with reading(store.engine) as db:
         return count_sessions(db, athlete)
+
+
+def logged_session_count(store: Store, athlete: int) -> int:
+    """How many sessions the athlete has logged (the sets are not counted: the log page's total)."""
+    with reading(store.engine) as db:
+        return count_logged_sessions(db, athlete)
 
 
 def delete_logged_session(store: Store, athlete: int, session_id: int) -> bool:

@@ -13,7 +13,7 @@ from spinewise.services.handle import Store
 from spinewise.store import (
     athlete_id,
     backup_json,
-    count_sessions,
+    count_logged_sessions,
     export_backup,
     export_csv,
     iter_backup_json,
@@ -94,7 +94,7 @@ def count_history(store: Store, athlete_name: str) -> int:
     """How many sessions the athlete has logged (0 for an athlete without data)."""
     with reading(store.engine) as db:
         who = athlete_id(db, athlete_name, create=False)
-        return 0 if who is None else count_sessions(db, who)[0]
+        return 0 if who is None else count_logged_sessions(db, who)
 
 
 def import_history(

@@ -31,6 +31,7 @@ __all__ = [
     "StoredSession",
     "add_session",
     "athlete_id",
+    "count_logged_sessions",
     "count_sessions",
     "delete_session",
     "get_session",
@@ -213,18 +214,24 @@ def page_sessions(
     return _load(db, rows)
 
 
-def count_sessions(db: Session, athlete: int) -> tuple[int, int]:
-    """``(sessions, sets)`` the athlete has logged (counted by the database)."""
+def count_logged_sessions(db: Session, athlete: int) -> int:
+    """How many sessions the athlete has logged (counted by the database; sets not counted)."""
     sessions = db.scalar(
         select(func.count()).select_from(SessionRow).where(SessionRow.athlete_id == athlete)
     )
+    return int(sessions or 0)
+
+
+def count_sessions(db: Session, athlete: int) -> tuple[int, int]:
+    """``(sessions, sets)`` the athlete has logged (counted by the database)."""
+    sessions = count_logged_sessions(db, athlete)
     sets = db.scalar(
         select(func.count())
         .select_from(SetRow)
         .join(SessionRow, SessionRow.id == SetRow.session_id)
         .where(SessionRow.athlete_id == athlete)
     )
-    return int(sessions or 0), int(sets or 0)
+    return sessions, int(sets or 0)
 
 
 #: Sessions read per batch when iterating over a whole log (a session may hold a hundred sets).

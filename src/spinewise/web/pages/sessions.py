@@ -362,7 +362,7 @@ def history(
     lines = services.log_lines(
         ctx.store, user.athlete_id, limit=PAGE_SIZE + 1, offset=offset, newest_first=True
     )
-    total, _sets = services.log_size(ctx.store, user.athlete_id)
+    total = services.logged_session_count(ctx.store, user.athlete_id)
     return render(
         request,
         "sessions.html",
