@@ -30,7 +30,13 @@ from spinewise.store.importers.backup import BackupStream
 from spinewise.store.importers.base import ParsedImport, Progress, RawSession, assemble
 from spinewise.store.importers.hevy import iter_hevy
 from spinewise.store.importers.liftosaur import iter_liftosaur
-from spinewise.store.importers.stream import SET_BATCH, Chunks, survey, write_stream
+from spinewise.store.importers.stream import (
+    CHUNK_BATCH,
+    SET_BATCH,
+    Chunks,
+    survey,
+    write_stream,
+)
 from spinewise.store.importers.strong import iter_strong
 from spinewise.store.importers.wger import parse_wger
 from spinewise.store.importers.writer import WriteCounts, write_sessions
@@ -222,13 +228,16 @@ def import_file(
 
 
 def _backup_batches(reader: BackupStream) -> Iterator[list[SessionLog]]:
-    """The backup's sessions in batches of about :data:`.stream.SET_BATCH` sets."""
+    """The backup's sessions in batches of about :data:`.stream.SET_BATCH` sets.
+
+    A batch holds at most :data:`.stream.CHUNK_BATCH` sessions (a file of one-set sessions).
+    """
     batch: list[SessionLog] = []
     size = 0
     for log in reader.sessions():
         batch.append(log)
         size += len(log.sets) + 1
-        if size >= SET_BATCH:
+        if size >= SET_BATCH or len(batch) >= CHUNK_BATCH:
             yield batch
             batch, size = [], 0
     if batch:
@@ -257,6 +266,7 @@ def _write_backup_sessions(
         )
         if progress and not dry_run:
             progress("write", counts.sets_added + counts.sets_merged, total)
+        gc.collect(1)  # the statements' reference cycles, as in :mod:`.stream`
     return counts
 
 
