@@ -266,7 +266,6 @@ def _write_backup_sessions(
         )
         if progress and not dry_run:
             progress("write", counts.sets_added + counts.sets_merged, total)
-        gc.collect(1)  # the statements' reference cycles, as in :mod:`.stream`
     return counts
 
 
