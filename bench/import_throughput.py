@@ -2,7 +2,8 @@
 
 Run: ``PYTHONPATH=src python bench/import_throughput.py [--sets N] [--postgres URL]
 [--memory-sizes 10000,60000,200000] [--baseline-ref REF] [--wger-baseline-ref REF]
-[--memory-formats strong,json,wger]``.
+[--memory-formats strong,json,wger] [--hostile-sizes 200000] [--per-session-ref REF]
+[--only-memory]``.
 PostgreSQL is measured when ``--postgres`` or ``SPINEWISE_TEST_POSTGRES_URL`` names a server
 (the benchmark works in a schema of its own and drops it afterwards).
 
@@ -19,6 +20,10 @@ Baselines measured in the same run:
   minus its RSS then (the baseline: interpreter, modules, engine); ``ru_maxrss`` is not the
   baseline because a child's starts at its parent's size. The ratio is whole-file over
   streaming.
+- ``one-set sessions`` (peak memory, hostile): the same number of sets, each in a session of
+  its own (one a minute), against the ordinary file (40 sets a session); the streaming
+  importer as it was before it kept session starts compactly (``--per-session-ref``, decision
+  0277 amendment of 2026-12-06) runs the same files in the same way.
 """
 
 from __future__ import annotations
@@ -66,6 +71,8 @@ SETS_PER_SESSION = 40
 WHOLE_FILE_REF = "e9dad412118c1276a25ef8c4fea04fa1e240dc46"
 #: The last commit whose wger importer read the whole file (decision 0277, 2026-12-06).
 WGER_WHOLE_FILE_REF = "20ccac2bcfa60693dfcb26793d9137f173ea743e"
+#: The last commit whose streaming importer held a ``dict`` entry per session start.
+PER_SESSION_REF = "20ccac2bcfa60693dfcb26793d9137f173ea743e"
 #: The bench's sessions run one a day from 2015: later than tomorrow past about 160,000 sets.
 TODAY = date(2100, 1, 1)
 REPO = Path(__file__).resolve().parent.parent
@@ -84,6 +91,30 @@ def write_strong_csv(path: Path, n_sets: int) -> None:
                 f"{when},Workout {session % 3},1h 5m,{exercise},{within % 5 + 1},"
                 f"{20 + i % 40},{5 + i % 6},0,0,,,{6 + i % 4}\n"
             )
+
+
+def write_one_set_strong_csv(path: Path, n_sets: int) -> None:
+    """A hostile Strong export: ``n_sets`` sessions of one set each, one a minute."""
+    start = datetime(2015, 1, 1, 17, 30)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write(HEADER)
+        for i in range(n_sets):
+            when = (start + timedelta(minutes=i)).strftime("%Y-%m-%d %H:%M:%S")
+            exercise = EXERCISES[i % len(EXERCISES)]
+            handle.write(f"{when},Workout,1h 5m,{exercise},1,{20 + i % 40},{5 + i % 6},0,0,,,7\n")
+
+
+def write_one_set_backup_json(path: Path, n_sets: int) -> None:
+    """A hostile backup: ``n_sets`` sessions of one set each, one a minute."""
+    start = datetime(2015, 1, 1, 17, 30)
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write('{"schema_version": 1, "athlete": {"name": "bench"}, "sessions": [')
+        for i in range(n_sets):
+            one = {"exercise_id": f"custom:exercise_{i % 8}", "set_number": 1, "reps": 5}
+            when = (start + timedelta(minutes=i)).isoformat()
+            handle.write(("," if i else "") + "\n  ")
+            handle.write(json.dumps({"started_at": when, "title": "Workout", "sets": [one]}))
+        handle.write("\n]}\n")
 
 
 def rate(count: int, seconds: float) -> str:
@@ -329,6 +360,42 @@ def bench_memory(
             path.unlink()
 
 
+def bench_hostile(sizes: list[int], per_session_ref: str, tmp: Path) -> None:
+    """Peak RSS of one-set sessions against the ordinary file, this importer and the older one."""
+    current = REPO / "src"
+    older = whole_file_sources(per_session_ref, tmp / "per-session")
+    print(f"Peak memory, one-set sessions (SQLite; older = importer at {per_session_ref[:12]}):")
+    print(
+        f"  {'format':>6} {'sets':>8} {'layout':>17} {'MB file':>8} |"
+        f" {'this: MB above base':>20} {'sets/s':>9} | {'older: MB above base':>21} {'sets/s':>9}"
+    )
+    layouts = {
+        "strong": (
+            ("40 a session", write_strong_csv),
+            ("one-set sessions", write_one_set_strong_csv),
+        ),
+        "json": (
+            ("40 a session", write_backup_json),
+            ("one-set sessions", write_one_set_backup_json),
+        ),
+    }
+    for fmt, writers in layouts.items():
+        for n_sets in sizes:
+            for layout, write in writers:
+                path = tmp / f"hostile-{n_sets}.{fmt}"
+                write(path, n_sets)
+                tag = f"{fmt}-{n_sets}-{layout.split()[0]}"
+                new = peak_run(current, path, tmp / f"new-{tag}.db", fmt)
+                old = peak_run(older, path, tmp / f"old-{tag}.db", fmt)
+                assert new.sets == old.sets == n_sets, (new, old)
+                print(
+                    f"  {fmt:>6} {n_sets:>8,} {layout:>17} {path.stat().st_size / 1e6:>8.1f} |"
+                    f" {new.above_mb:>20.0f} {n_sets / new.seconds:>9,.0f} |"
+                    f" {old.above_mb:>21.0f} {n_sets / old.seconds:>9,.0f}"
+                )
+                path.unlink()
+
+
 def postgres_schema_url(admin_url: str) -> tuple[str, str]:
     schema = f"bench_{uuid.uuid4().hex[:12]}"
     admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
@@ -344,6 +411,31 @@ def drop_schema(admin_url: str, schema: str) -> None:
     with admin.connect() as conn:
         conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
     admin.dispose()
+
+
+def bench_throughput(n_sets: int, postgres: str | None, tmp: Path) -> None:
+    """Sets per second of a Strong CSV of ``n_sets`` sets, SQLite and PostgreSQL, and baselines."""
+    path = tmp / "strong.csv"
+    write_strong_csv(path, n_sets)
+    size_mb = path.stat().st_size / 1e6
+    print(f"Strong CSV: {n_sets:,} sets, {size_mb:.1f} MB")
+    bench_csv_only(path, n_sets)
+    t0 = time.perf_counter()
+    parsed = parse_file(path, "strong", ExerciseMatcher([]))
+    print(f"  parse + validate only         {rate(parsed.set_count, time.perf_counter() - t0)}")
+    print("SQLite (file, WAL, synchronous=FULL):")
+    bench_naive(f"sqlite:///{(tmp / 'naive.db').as_posix()}")
+    bench_import("sqlite", f"sqlite:///{(tmp / 'bench.db').as_posix()}", path, n_sets)
+    if postgres:
+        print("PostgreSQL:")
+        url, schema = postgres_schema_url(postgres)
+        try:
+            bench_naive(url)
+            bench_import("postgres", url, path, n_sets)
+        finally:
+            drop_schema(postgres, schema)
+    else:
+        print("PostgreSQL: not measured (no --postgres URL or SPINEWISE_TEST_POSTGRES_URL)")
 
 
 def main() -> None:
@@ -364,30 +456,22 @@ def main() -> None:
         default="strong,json,wger",
         help="formats measured for peak memory, comma-separated (strong, json, wger)",
     )
+    parser.add_argument(
+        "--hostile-sizes",
+        default="200000",
+        help="file sizes [sets] for one-set sessions against 40 a session ('' to skip)",
+    )
+    parser.add_argument(
+        "--per-session-ref", default=PER_SESSION_REF, help="importer with a dict per session"
+    )
+    parser.add_argument(
+        "--only-memory", action="store_true", help="skip throughput, measure peak memory only"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
-        path = tmp / "strong.csv"
-        write_strong_csv(path, args.sets)
-        size_mb = path.stat().st_size / 1e6
-        print(f"Strong CSV: {args.sets:,} sets, {size_mb:.1f} MB")
-        bench_csv_only(path, args.sets)
-        t0 = time.perf_counter()
-        parsed = parse_file(path, "strong", ExerciseMatcher([]))
-        print(f"  parse + validate only         {rate(parsed.set_count, time.perf_counter() - t0)}")
-        print("SQLite (file, WAL, synchronous=FULL):")
-        bench_naive(f"sqlite:///{(tmp / 'naive.db').as_posix()}")
-        bench_import("sqlite", f"sqlite:///{(tmp / 'bench.db').as_posix()}", path, args.sets)
-        if args.postgres:
-            print("PostgreSQL:")
-            url, schema = postgres_schema_url(args.postgres)
-            try:
-                bench_naive(url)
-                bench_import("postgres", url, path, args.sets)
-            finally:
-                drop_schema(args.postgres, schema)
-        else:
-            print("PostgreSQL: not measured (no --postgres URL or SPINEWISE_TEST_POSTGRES_URL)")
+        if not args.only_memory:
+            bench_throughput(args.sets, args.postgres, tmp)
         sizes = [int(n) for n in args.memory_sizes.split(",") if n.strip()]
         if sizes:
             formats = tuple(f.strip() for f in args.memory_formats.split(",") if f.strip())
@@ -398,6 +482,9 @@ def main() -> None:
                 wger_baseline_ref=args.wger_baseline_ref,
                 formats=formats,
             )
+        hostile = [int(n) for n in args.hostile_sizes.split(",") if n.strip()]
+        if hostile:
+            bench_hostile(hostile, args.per_session_ref, tmp)
 
 
 if __name__ == "__main__":

@@ -30,7 +30,14 @@ from spinewise.store.importers.backup import BackupStream
 from spinewise.store.importers.base import ParsedImport, Progress, RawSession, assemble
 from spinewise.store.importers.hevy import iter_hevy
 from spinewise.store.importers.liftosaur import iter_liftosaur
-from spinewise.store.importers.stream import SET_BATCH, Chunks, Survey, survey, write_stream
+from spinewise.store.importers.stream import (
+    CHUNK_BATCH,
+    SET_BATCH,
+    Chunks,
+    Survey,
+    survey,
+    write_stream,
+)
 from spinewise.store.importers.strong import iter_strong
 from spinewise.store.importers.wger import parse_wger
 from spinewise.store.importers.wgerstream import WgerStream
@@ -269,13 +276,16 @@ def import_file(
 
 
 def _backup_batches(reader: BackupStream) -> Iterator[list[SessionLog]]:
-    """The backup's sessions in batches of about :data:`.stream.SET_BATCH` sets."""
+    """The backup's sessions in batches of about :data:`.stream.SET_BATCH` sets.
+
+    A batch holds at most :data:`.stream.CHUNK_BATCH` sessions (a file of one-set sessions).
+    """
     batch: list[SessionLog] = []
     size = 0
     for log in reader.sessions():
         batch.append(log)
         size += len(log.sets) + 1
-        if size >= SET_BATCH:
+        if size >= SET_BATCH or len(batch) >= CHUNK_BATCH:
             yield batch
             batch, size = [], 0
     if batch:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ from pydantic import ValidationError
 from spinewise.errors import MalformedFileError
 from spinewise.logbook import Backup, SessionLog
 from spinewise.store.importers.jsonstream import JsonPiece, JsonStream, located
+from spinewise.store.importers.starts import StartMap
 
 __all__ = ["BackupStream", "parse_backup_file"]
 
@@ -49,7 +49,7 @@ class BackupStream:
 
     def sessions(self) -> Iterator[SessionLog]:
         """Each session, checked, in file order."""
-        seen: dict[datetime, int] = {}
+        seen = StartMap()  # where each start was first seen, in 16-20 bytes a session
         with JsonStream(self.path, self.name) as stream:
             if stream.peek() != "{":
                 self._whole(stream.value())
