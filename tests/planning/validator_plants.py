@@ -395,37 +395,43 @@ def hard_sets(doc: Doc, week: int, pattern: str) -> int:
 
 
 def more_sets(doc: Doc) -> Planted:
-    """A week's hard anti-rotation items share enough extra sets to pass the weekly cap by one.
+    """A week's hard items of one main pattern share enough extra sets to pass the cap by one.
 
     The items lose their rests, so that their sessions keep their minutes; the weeks are tried
-    from the last, whose doses no later week must keep up with.
+    from the last, whose doses no later week must keep up with, and in each week the patterns
+    from the one with the most hard sets (the fewest extra sets to plant).
     """
     request = REQUESTS["sunday_monday"]
     for week in reversed(loading_weeks(doc)):
-        trial = copy.deepcopy(doc)
-        hard = [
-            (s["index"], it)
-            for s in trial["weeks"][week - 1]["sessions"]
-            for it in items(trial, week, s["index"])
-            if counts_as_hard(exercise(it)) and main_pattern(exercise(it)) == "anti_rotation"
-        ]
-        if not hard:
-            continue
-        for n in range(WEEKLY_PATTERN_SETS_MAX + 1 - hard_sets(trial, week, "anti_rotation")):
-            hard[n % len(hard)][1]["sets"] += 1
-        for index, it in hard:
-            it["rest_s"] = 0
-            restate_minutes(trial, week, index)
-        found = validate_plan(trial, request, CATALOG)
-        if {v.requirement for v in found} == {"weekly_pattern_sets"}:
-            doc.clear()
-            doc.update(trial)
-            return f"week {week}", {"sets": hard_sets(doc, week, "anti_rotation")}
+        patterns = {
+            main_pattern(exercise(it))
+            for s in doc["weeks"][week - 1]["sessions"]
+            for it in items(doc, week, s["index"])
+            if counts_as_hard(exercise(it))
+        }
+        for pattern in sorted(patterns, key=lambda p: (-hard_sets(doc, week, p), p)):
+            trial = copy.deepcopy(doc)
+            hard = [
+                (s["index"], it)
+                for s in trial["weeks"][week - 1]["sessions"]
+                for it in items(trial, week, s["index"])
+                if counts_as_hard(exercise(it)) and main_pattern(exercise(it)) == pattern
+            ]
+            for n in range(WEEKLY_PATTERN_SETS_MAX + 1 - hard_sets(trial, week, pattern)):
+                hard[n % len(hard)][1]["sets"] += 1
+            for index, it in hard:
+                it["rest_s"] = 0
+                restate_minutes(trial, week, index)
+            found = validate_plan(trial, request, CATALOG)
+            if {v.requirement for v in found} == {"weekly_pattern_sets"}:
+                doc.clear()
+                doc.update(trial)
+                return f"week {week}", {"sets": hard_sets(doc, week, pattern), "pattern": pattern}
+    raise AssertionError("no week's pattern can take the extra sets within its minutes")
 
 
 #: two-sided exercises in one plane (sagittal or frontal), none of them a jump or a throw
 TWO_SIDED_ONE_PLANE = (
-    "active_straight_leg_raise",
     "band_lat_pulldown",
     "prone_back_extension_hold",
     "glute_bridge_hold_pulses",
