@@ -50,8 +50,13 @@ def test_hard_one_legged_strength_work_waits_for_her(older) -> None:  # type: ig
     for eid in ONE_LEG:
         assert is_risky_one_leg_strength(CATALOG.get(eid), request), eid
     # two feet down, a lower level, or a balance drill beside a support: open
-    for eid in ("split_squat", "lateral_lunge", "single_leg_rdl_bodyweight", "sit_to_stand"):
+    for eid in ("split_squat", "lateral_lunge", "sit_to_stand", "single_leg_rdl_supported"):
         assert not is_risky_one_leg_strength(CATALOG.get(eid), request), eid
+    # standing on one foot without a hand-hold, with her 8-s stance: closed at any level
+    assert is_risky_one_leg_strength(CATALOG.get("single_leg_rdl_bodyweight"), request)
+    steady = replace(request, tested_holds_s=(("single_leg_stance", 30.0),))  # 71, good stance
+    assert not is_risky_one_leg_strength(CATALOG.get("single_leg_rdl_bodyweight"), steady)
+    assert is_risky_one_leg_strength(CATALOG.get("cossack_squat"), steady)  # level 3: by age
     assert not is_risky_one_leg_strength(CATALOG.get("single_leg_stance_clock_reach"), request)
     young = replace(request, age=35, tested_holds_s=(("single_leg_stance", 30.0),))
     assert not any(is_risky_one_leg_strength(CATALOG.get(e), young) for e in ONE_LEG)
@@ -80,6 +85,11 @@ def test_her_plan_has_no_hard_one_legged_strength_work(older) -> None:  # type: 
     given = {it.exercise_id for w in plan.weeks for s in w.sessions for _b, it in s.items()}
     assert not given & set(ONE_LEG)
     assert "lateral_lunge" in given or "split_squat" in given  # her legs are still trained
+    # her single-leg hinge is taken with a hand on the wall, every loading week
+    assert "single_leg_rdl_bodyweight" not in given
+    for week in plan.weeks:
+        ids = {it.exercise_id for s in week.sessions for _b, it in s.items()}
+        assert week.deload or "single_leg_rdl_supported" in ids, week.index
 
 
 def test_the_validator_names_a_planted_hop(older) -> None:  # type: ignore[no-untyped-def]
@@ -94,7 +104,11 @@ def test_the_validator_names_a_planted_hop(older) -> None:  # type: ignore[no-un
 
 @pytest.mark.parametrize(
     ("planted", "requirement"),
-    [("cossack_squat", "fall_risk_one_leg"), ("snap_down_stick", "fall_risk_jumps")],
+    [
+        ("cossack_squat", "fall_risk_one_leg"),
+        ("single_leg_rdl_bodyweight", "fall_risk_one_leg"),
+        ("snap_down_stick", "fall_risk_jumps"),
+    ],
 )
 def test_the_validator_names_a_planted_cossack_squat_or_snap_down(  # type: ignore[no-untyped-def]
     older, planted: str, requirement: str

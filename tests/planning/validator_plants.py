@@ -19,6 +19,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 from planning.planning_fixtures import CATALOG, EXAMPLE, FULL_GYM, with_
@@ -305,8 +306,26 @@ def light_deload(doc: Doc) -> Planted:
 
 
 def week_repeated(doc: Doc) -> str:
-    doc["weeks"][1]["sessions"] = [dict(s) for s in doc["weeks"][0]["sessions"]]
-    return "week 2"
+    """Two consecutive loading weeks hold the same sessions: one is copied over the other.
+
+    The first pair (either copy) that the validator names under ``variety_rotation`` alone is
+    taken: a copy can also take away a later week's groundwork for a throw, say.
+    """
+    request = REQUESTS["novice"]
+    loading = loading_weeks(doc)
+    for before, week in pairwise(loading):
+        if week != before + 1:
+            continue
+        for source, target in ((before, week), (week, before)):
+            trial = copy.deepcopy(doc)
+            sessions = copy.deepcopy(trial["weeks"][source - 1]["sessions"])
+            trial["weeks"][target - 1]["sessions"] = sessions
+            found = {v.requirement for v in validate_plan(trial, request, CATALOG)}
+            if found == {"variety_rotation"}:
+                doc.clear()
+                doc.update(trial)
+                return f"week {week}"
+    raise AssertionError("no loading week can repeat the one before it and break variety alone")
 
 
 def phase_renamed(doc: Doc) -> str:

@@ -35,6 +35,7 @@ __all__ = [
     "is_single_leg_hinge",
     "is_unilateral_work",
     "level_window",
+    "poor_one_leg_stance",
     "prerequisite_met",
 ]
 
@@ -165,28 +166,39 @@ def is_risky_landing(ex: Exercise, request: PlanRequest) -> bool:
     )
 
 
+def poor_one_leg_stance(request: PlanRequest) -> bool:
+    """A one-leg stance with eyes open under 10 s (habits.toml ``[balance]``), when tested."""
+    stance = request.tested_hold_s("single_leg_stance")
+    return stance is not None and stance < _BALANCE_RULES.poor_stance_eyes_open_s
+
+
 def is_risky_one_leg_strength(ex: Exercise, request: PlanRequest) -> bool:
     """One-legged strength work that is a balance task for a person at risk of falling.
 
     For the older-adult pathway (:func:`at_risk_of_falling`): a standing squat, lunge or hinge
     that is not done on both feet, of level :data:`FALL_RISK_ONE_LEG_MIN_LEVEL` or above and
     without a hand-hold (a Cossack squat: a deep sideways shift onto one bent leg; a single-leg
-    squat to a box). Its limit is balance rather than strength, and a sideways fall is the one
-    most likely to break a hip; balance is trained in the balance drills, beside a support, and
-    the legs with two-footed or split-stance work (this project's rule, from the
-    fall-prevention reasoning of Sherrington et al. 2011; not a published threshold). Fast
-    hinges (swings) are left to the ballistic rules.
+    squat to a box). With a poor one-leg stance (:func:`poor_one_leg_stance`) also a single-leg
+    hinge of any level without a hand-hold: it is done standing on one foot, the very thing the
+    person cannot yet hold for 10 s (the single-leg deadlift with a hand on the wall stays open).
+    Its limit is balance rather than strength, and a sideways fall is the one most likely to
+    break a hip; balance is trained in the balance drills, beside a support, and the legs with
+    two-footed or split-stance work (this project's rule, from the fall-prevention reasoning of
+    Sherrington et al. 2011; not a published threshold). Fast hinges (swings) are left to the
+    ballistic rules.
     """
+    if not at_risk_of_falling(request) or set(ex.equipment) & _HAND_HOLD:
+        return False
+    if poor_one_leg_stance(request) and is_single_leg_hinge(ex):
+        return True
     return (
-        at_risk_of_falling(request)
-        and ex.posture is not None
+        ex.posture is not None
         and ex.posture.support == "standing"
         and bool(set(ex.patterns) & _LEG_STRENGTH_PATTERNS)
         and "balance" not in ex.patterns
         and ex.laterality != "bilateral"
         and ex.level >= FALL_RISK_ONE_LEG_MIN_LEVEL
         and ex.loading != "ballistic"
-        and not (set(ex.equipment) & _HAND_HOLD)
     )
 
 

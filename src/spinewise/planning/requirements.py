@@ -28,7 +28,8 @@ REQUIREMENTS: MappingProxyType[str, str] = MappingProxyType(
         ),
         "fall_risk_one_leg": (
             "at 65 or older, or with a one-leg stance under 10 s, no one-legged squat, lunge or "
-            "hinge of level 3 or above without a hand-hold (no Cossack squat)"
+            "hinge of level 3 or above without a hand-hold (no Cossack squat); with a one-leg "
+            "stance under 10 s, no single-leg hinge without a hand-hold"
         ),
         "prerequisites": (
             "jumps, throws and swings only after their prerequisite appeared in an earlier "
