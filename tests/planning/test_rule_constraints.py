@@ -453,6 +453,12 @@ MOVES = [
         blocks=("conditioning",),
         qualities=("metabolic_conditioning",),
     ),
+    ex(
+        "lunge_stretch",
+        patterns=("lunge", "mobility_drill"),
+        blocks=("prep",),
+        qualities=("mobility",),
+    ),
 ]
 
 
@@ -477,6 +483,8 @@ def test_movement_patterns_of_a_loading_week() -> None:
     circuit = full - {(0, "move_squat")} | {(2, "squat_circuit")}
     assert not allows(ctx, "movement_patterns", circuit)
     assert not allows(ctx, "movement_patterns", full - {(1, "move_row")} | {(1, "squat_circuit")})
+    # nor is a mobility drill's lunge (the world's greatest stretch) a lunge (decision 0290)
+    assert not allows(ctx, "movement_patterns", full - {(0, "move_squat")} | {(0, "lunge_stretch")})
     # two days a week: a hinge and a squat or lunge are enough
     two_days = week_of(MOVES, request=_with_days("mon", "thu"))
     assert allows(two_days, "movement_patterns", {(0, "move_hinge"), (1, "move_lunge")})

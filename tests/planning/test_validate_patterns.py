@@ -58,6 +58,15 @@ def squat_only_in_a_circuit(plan: dict[str, Any]) -> None:
     )
 
 
+def lunge_only_in_a_stretch(plan: dict[str, Any]) -> None:
+    """The week's only squat or lunge is the world's greatest stretch (a mobility drill)."""
+    week = plan["weeks"][0]
+    _drop(week, lambda ex: bool({"squat", "lunge"} & set(ex.patterns)))
+    week["sessions"][0]["blocks"][0]["items"].append(
+        {**_items(week)[0], "exercise_id": "worlds_greatest_stretch"}
+    )
+
+
 def short_session(plan: dict[str, Any]) -> None:
     session = plan["weeks"][0]["sessions"][0]
     session["blocks"] = [session["blocks"][0]]
@@ -87,6 +96,7 @@ def test_the_plan_is_valid_to_start_with() -> None:
         (too_many_sets, "weekly_pattern_sets"),
         (no_hinge, "movement_patterns"),
         (squat_only_in_a_circuit, "movement_patterns"),
+        (lunge_only_in_a_stretch, "movement_patterns"),
         (short_session, "session_fill"),
         (no_shift_bridge, "signature_work"),
         (no_deadlift, "signature_work"),

@@ -43,7 +43,16 @@ PLANTERS: dict[str, tuple[str, Planter]] = {
     "pain_gate": _swap(
         "in_pain", "pain_gate", "half_kneeling_rotational_throw", _patterns("trunk_flexion")
     ),
-    "fall_risk_jumps": _swap("older", "fall_risk_jumps", "skater_jump", _patterns("jump")),
+    # a snap-down: two feet and level 1, but no hand on a support (decision 0290)
+    "fall_risk_jumps": _swap(
+        "older",
+        "fall_risk_jumps",
+        "snap_down_stick",
+        lambda e: "rate_of_force_development" in e.qualities,
+    ),
+    "fall_risk_one_leg": _swap(
+        "older", "fall_risk_one_leg", "cossack_squat", _patterns("squat", "lunge")
+    ),
     "prerequisites": _swap("novice", "prerequisites", "broad_jump", _patterns("balance")),
     "spine_budget": ("novice", plants.cap_raised),
     "session_time": ("novice", plants.long_rest),
@@ -115,7 +124,7 @@ PLANTERS: dict[str, tuple[str, Planter]] = {
             "older",
             "rotational_throws",
             lambda e: {"throw", "rotation"} <= set(e.patterns),
-            ("band_explosive_chop", "band_rotational_punch", "band_pull_through_explosive"),
+            ("band_explosive_chop", "band_rotational_punch", "band_explosive_pallof_punch"),
         ),
     ),
     "three_planes": ("in_pain", plants.no_transverse_work),

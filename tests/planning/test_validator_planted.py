@@ -359,7 +359,8 @@ def test_item_pain_gate_for_fast_work() -> None:
 def test_item_jumps_for_a_person_at_risk_of_falling() -> None:
     older = with_(REQUEST, age=70, pain_current=0)
     assert "fall_risk_jumps" not in problems("pogo_hops", with_(REQUEST, pain_current=0))
-    assert "fall_risk_jumps" not in problems("pogo_hops", older)  # two feet, level 2
+    assert "fall_risk_jumps" in problems("pogo_hops", older)  # two feet, but no hand-hold
+    assert "fall_risk_jumps" not in problems("heel_drop_supported", older)
     one_leg = next(e.id for e in CATALOG if "jump" in e.patterns and e.laterality != "bilateral")
     assert "fall_risk_jumps" in problems(one_leg, older)
 
@@ -1028,13 +1029,39 @@ def _planted(*edits: Edit) -> Plan:
 def test_a_plan_object_an_older_person_and_a_missing_week() -> None:
     assert validate_plan(PLAN_MADE, REQUEST, CATALOG, compression=compression) == []
     older = with_(REQUEST, age=70)
-    # weeks 1, 2, 7 and 8 hold sessions without standing balance work
+    # weeks 1, 2, 7 and 8 hold sessions without standing balance work; the 34-year-old's
+    # one-legged level-3 work and unsupported jumps are not for a 70-year-old (decision 0290)
+    balance = "balance_every_session: no balance work"
+    one_leg = "fall_risk_one_leg: {} is one-legged strength work of level 3 without a hand-hold..."
+    jump = "fall_risk_jumps: {} is a one-legged, sideways, high-level or unsupported jump..."
+    rfess, lunge, cossack = "rear_foot_elevated_split_squat", "walking_lunge", "cossack_squat"
+    expected = [
+        (1, 1, balance),
+        (1, 2, balance),
+        (1, 3, balance),
+        (2, 2, balance),
+        (2, 3, balance),
+        (3, 1, one_leg.format(lunge)),
+        (3, 3, one_leg.format(rfess)),
+        (4, 1, one_leg.format(rfess)),
+        (4, 2, one_leg.format(lunge)),
+        (4, 3, one_leg.format(cossack)),
+        (5, 2, one_leg.format(cossack)),
+        (5, 3, one_leg.format(rfess)),
+        (6, 1, one_leg.format(rfess)),
+        (6, 2, jump.format("snap_down_stick")),
+        (6, 3, one_leg.format(cossack)),
+        (7, 2, balance),
+        (7, 2, jump.format("snap_down_stick")),
+        (7, 3, one_leg.format(cossack)),
+        (8, 1, balance),
+        (8, 1, one_leg.format(rfess)),
+        (8, 2, balance),
+        (8, 2, jump.format("pogo_hops")),
+        (8, 3, balance),
+    ]
     assert_reports(
-        _violations(request=older),
-        [
-            f"week {w} session {s}: balance_every_session: no balance work"
-            for w, s in [(1, 1), (1, 2), (1, 3), (2, 2), (2, 3), (7, 2), (8, 1), (8, 2), (8, 3)]
-        ],
+        _violations(request=older), [f"week {w} session {s}: {text}" for w, s, text in expected]
     )
     assert _violations(lambda p: p["weeks"].pop()) == ["plan: weeks: 7 weeks, expected 8"]
 
@@ -1149,10 +1176,21 @@ ITEM_WORDS = [
         "build",
         {},
         "fall_risk_jumps",
-        "lateral_bound is a one-legged, sideways or high-level jump for a person at risk of "
-        "falling",
-        "Lateral bound and stick is a one-legged, sideways or harder jump, which waits while a "
-        "fall is a risk",
+        "lateral_bound is a one-legged, sideways, high-level or unsupported jump for a person "
+        "at risk of falling",
+        "Lateral bound and stick is a jump without a hand on a support, or a one-legged, "
+        "sideways or harder one, which waits while a fall is a risk",
+    ),
+    (
+        "cossack_squat",
+        with_(REQUEST, age=70, pain_current=0),
+        "build",
+        {},
+        "fall_risk_one_leg",
+        "cossack_squat is one-legged strength work of level 3 without a hand-hold for a person "
+        "at risk of falling",
+        "Cossack squat asks for balance on one leg without a hand on a support, which waits "
+        "while a fall is a risk; your balance is trained beside a wall or chair",
     ),
     (
         "superman_hold",

@@ -24,8 +24,12 @@ NAMED: dict[str, list[str]] = {
         "work at pain 4/10 (allowed up to 2/10)",
     ],
     "fall_risk_jumps": [
-        "{where}: fall_risk_jumps: skater_jump is a one-legged, sideways or "
-        "high-level jump for a person at risk of falling",
+        "{where}: fall_risk_jumps: snap_down_stick is a one-legged, sideways, high-level or "
+        "unsupported jump for a person at risk of falling",
+    ],
+    "fall_risk_one_leg": [
+        "{where}: fall_risk_one_leg: cossack_squat is one-legged strength work of level 3 "
+        "without a hand-hold for a person at risk of falling",
     ],
     "prerequisites": [
         "{where}: prerequisites: broad_jump needs one of box_jump in an earlier loading week",
@@ -93,7 +97,7 @@ NAMED: dict[str, list[str]] = {
         "{where}: pattern_per_session: 3 exercises of the anti_rotation pattern, at most 2",
     ],
     "weekly_pattern_sets": [
-        "{where}: weekly_pattern_sets: {sets} hard sets of the anti_rotation pattern, at most 20",
+        "{where}: weekly_pattern_sets: {sets} hard sets of the {pattern} pattern, at most 20",
     ],
     "movement_patterns": [
         "{where}: movement_patterns: no row this week",

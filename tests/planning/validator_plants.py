@@ -19,6 +19,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 from planning.planning_fixtures import CATALOG, EXAMPLE, FULL_GYM, with_
@@ -305,8 +306,26 @@ def light_deload(doc: Doc) -> Planted:
 
 
 def week_repeated(doc: Doc) -> str:
-    doc["weeks"][1]["sessions"] = [dict(s) for s in doc["weeks"][0]["sessions"]]
-    return "week 2"
+    """Two consecutive loading weeks hold the same sessions: one is copied over the other.
+
+    The first pair (either copy) that the validator names under ``variety_rotation`` alone is
+    taken: a copy can also take away a later week's groundwork for a throw, say.
+    """
+    request = REQUESTS["novice"]
+    loading = loading_weeks(doc)
+    for before, week in pairwise(loading):
+        if week != before + 1:
+            continue
+        for source, target in ((before, week), (week, before)):
+            trial = copy.deepcopy(doc)
+            sessions = copy.deepcopy(trial["weeks"][source - 1]["sessions"])
+            trial["weeks"][target - 1]["sessions"] = sessions
+            found = {v.requirement for v in validate_plan(trial, request, CATALOG)}
+            if found == {"variety_rotation"}:
+                doc.clear()
+                doc.update(trial)
+                return f"week {week}"
+    raise AssertionError("no loading week can repeat the one before it and break variety alone")
 
 
 def phase_renamed(doc: Doc) -> str:
@@ -395,37 +414,43 @@ def hard_sets(doc: Doc, week: int, pattern: str) -> int:
 
 
 def more_sets(doc: Doc) -> Planted:
-    """A week's hard anti-rotation items share enough extra sets to pass the weekly cap by one.
+    """A week's hard items of one main pattern share enough extra sets to pass the cap by one.
 
     The items lose their rests, so that their sessions keep their minutes; the weeks are tried
-    from the last, whose doses no later week must keep up with.
+    from the last, whose doses no later week must keep up with, and in each week the patterns
+    from the one with the most hard sets (the fewest extra sets to plant).
     """
     request = REQUESTS["sunday_monday"]
     for week in reversed(loading_weeks(doc)):
-        trial = copy.deepcopy(doc)
-        hard = [
-            (s["index"], it)
-            for s in trial["weeks"][week - 1]["sessions"]
-            for it in items(trial, week, s["index"])
-            if counts_as_hard(exercise(it)) and main_pattern(exercise(it)) == "anti_rotation"
-        ]
-        if not hard:
-            continue
-        for n in range(WEEKLY_PATTERN_SETS_MAX + 1 - hard_sets(trial, week, "anti_rotation")):
-            hard[n % len(hard)][1]["sets"] += 1
-        for index, it in hard:
-            it["rest_s"] = 0
-            restate_minutes(trial, week, index)
-        found = validate_plan(trial, request, CATALOG)
-        if {v.requirement for v in found} == {"weekly_pattern_sets"}:
-            doc.clear()
-            doc.update(trial)
-            return f"week {week}", {"sets": hard_sets(doc, week, "anti_rotation")}
+        patterns = {
+            main_pattern(exercise(it))
+            for s in doc["weeks"][week - 1]["sessions"]
+            for it in items(doc, week, s["index"])
+            if counts_as_hard(exercise(it))
+        }
+        for pattern in sorted(patterns, key=lambda p: (-hard_sets(doc, week, p), p)):
+            trial = copy.deepcopy(doc)
+            hard = [
+                (s["index"], it)
+                for s in trial["weeks"][week - 1]["sessions"]
+                for it in items(trial, week, s["index"])
+                if counts_as_hard(exercise(it)) and main_pattern(exercise(it)) == pattern
+            ]
+            for n in range(WEEKLY_PATTERN_SETS_MAX + 1 - hard_sets(trial, week, pattern)):
+                hard[n % len(hard)][1]["sets"] += 1
+            for index, it in hard:
+                it["rest_s"] = 0
+                restate_minutes(trial, week, index)
+            found = validate_plan(trial, request, CATALOG)
+            if {v.requirement for v in found} == {"weekly_pattern_sets"}:
+                doc.clear()
+                doc.update(trial)
+                return f"week {week}", {"sets": hard_sets(doc, week, pattern), "pattern": pattern}
+    raise AssertionError("no week's pattern can take the extra sets within its minutes")
 
 
 #: two-sided exercises in one plane (sagittal or frontal), none of them a jump or a throw
 TWO_SIDED_ONE_PLANE = (
-    "active_straight_leg_raise",
     "band_lat_pulldown",
     "prone_back_extension_hold",
     "glute_bridge_hold_pulses",

@@ -155,7 +155,13 @@ def test_correcting_twice_still_gives_one_adaptation(engine: Any, tmp_path: Path
 
 def test_a_corrected_set_re_adapts_too(engine: Any) -> None:
     store, who, sid, log, first, before = _first_logged(engine, during=1)
-    wrong = log.sets[0]
+    # a set of an item dosed by RPE: RPE 10 is above its target, so its verdict changes
+    by_rpe = {
+        it.exercise_id
+        for _, it in first.record.plan.weeks[0].sessions[0].items()
+        if it.dose.intensity.kind == "rpe"
+    }
+    wrong = next(s for s in log.sets if s.exercise_id in by_rpe)
     fixed = SetLog.model_validate({**wrong.model_dump(), "rpe": 10})
     assert correct_set(store, who, sid, fixed, now=NOW) is not None
     _newest_is(store, who, before.record.version + 1, first)

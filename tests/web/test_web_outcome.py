@@ -231,11 +231,18 @@ def test_a_corrected_pain_re_adapts_once_and_the_change_log_says_so(client: Test
 
 def test_a_set_corrected_after_the_session_re_adapts_the_plan(client: TestClient) -> None:
     signup_login(client, "corrected-set@example.org")
-    with_plan(client)
+    first = with_plan(client)["weeks"][0]["sessions"][0]
+    # a set of an item dosed by RPE: RPE 10 is above its target, so its verdict changes
+    by_rpe = {
+        it["exercise_id"]
+        for b in first["blocks"]
+        for it in b["items"]
+        if it["intensity"]["kind"] == "rpe"
+    }
     logged = planned_session(client, during=1, after=1)
     sid = client.post("/api/v1/logs/sessions", json=logged).json()["id"]
     assert [p["version"] for p in client.get("/api/v1/plans").json()] == [1, 2]
-    same = logged["sets"][0]
+    same = next(s for s in logged["sets"] if s["exercise_id"] in by_rpe)
     assert client.post(f"/api/v1/logs/sessions/{sid}/sets", json=same).status_code == 201
     assert [p["version"] for p in client.get("/api/v1/plans").json()] == [1, 2]  # nothing new
     fixed = {**same, "rpe": 10}  # the hardest possible, not an easy 5

@@ -11,14 +11,16 @@ from collections.abc import Iterable
 from spinewise.catalog import Catalog, Exercise
 from spinewise.catalog.ballistic import load_ballistic_rules
 from spinewise.catalog.exclusions import excluded_exercises
-from spinewise.habits.balance import needs_balance_practice
+from spinewise.habits.balance import SUPPORT, needs_balance_practice
 from spinewise.habits.rules import load_habit_rules
 from spinewise.planning.periodization import Phase
 from spinewise.planning.request import PlanRequest
 
 __all__ = [
     "BASE_MAX_LEVEL",
+    "FALL_RISK_ONE_LEG_MIN_LEVEL",
     "FAST_WORK_MAX_PAIN",
+    "at_risk_of_falling",
     "below_experience_floor",
     "eligible",
     "excluded_by_findings",
@@ -28,10 +30,12 @@ __all__ = [
     "is_heavy_hinge",
     "is_lateral_shift_bridge",
     "is_risky_landing",
+    "is_risky_one_leg_strength",
     "is_rotational_throw",
     "is_single_leg_hinge",
     "is_unilateral_work",
     "level_window",
+    "poor_one_leg_stance",
     "prerequisite_met",
 ]
 
@@ -122,18 +126,80 @@ def is_fast_or_impact(ex: Exercise) -> bool:
     )
 
 
-def is_risky_landing(ex: Exercise, request: PlanRequest) -> bool:
-    """A jump a person at risk of falling should not land: one-legged, lateral or above level 2.
+#: Equipment that gives a hand-hold (a wall, a chair back): habits.balance ``SUPPORT``.
+_HAND_HOLD = frozenset(SUPPORT)
+#: Patterns of standing lower-body strength work (the balance drills are not among them).
+_LEG_STRENGTH_PATTERNS = frozenset({"squat", "lunge", "hinge"})
+#: Lowest level at which one-legged strength work counts as a balance task for a person at risk
+#: of falling (this project's choice: the Cossack squat, the single-leg squat to a box and the
+#: rear-foot-elevated split squat are level 3; a split squat or lateral lunge is level 1 or 2).
+FALL_RISK_ONE_LEG_MIN_LEVEL = 3
 
-    The older-adult pathway (65 or older, or a one-leg stance under 10 s;
-    :func:`spinewise.habits.balance.needs_balance_practice`) keeps impact on two feet and low:
-    moderate impact on two feet helps bone (Brooke-Wavell et al. 2022, UK consensus [C2]), while a
-    one-legged or sideways landing asks for the very balance the person lacks (this project's
-    rule, from the fall-prevention reasoning of Sherrington et al. 2011).
+
+def at_risk_of_falling(request: PlanRequest) -> bool:
+    """The older-adult pathway: 65 or older, or a one-leg stance with eyes open under 10 s.
+
+    :func:`spinewise.habits.balance.needs_balance_practice` with the thresholds of habits.toml
+    ``[balance]``.
     """
-    if "jump" not in ex.patterns or not needs_balance_practice(request, _BALANCE_RULES):
+    return needs_balance_practice(request, _BALANCE_RULES)
+
+
+def is_risky_landing(ex: Exercise, request: PlanRequest) -> bool:
+    """A jump a person at risk of falling should not land: one of its landings is unsupported.
+
+    The older-adult pathway (:func:`at_risk_of_falling`) keeps impact on two feet, low and with a
+    hand on a support: moderate impact helps bone, and the UK consensus has people at risk of
+    falls start with targeted strength and balance training (Brooke-Wavell et al. 2022 [C2],
+    abstract confirmed). A one-legged or sideways landing, a jump above level 2, and any jump
+    done without a hand-hold (its equipment has no wall or chair: a snap-down, pogo hops) ask for
+    the very balance the person lacks (this project's rule, from the fall-prevention reasoning of
+    Sherrington et al. 2011); heel drops with a hand on the wall stay open.
+    """
+    if "jump" not in ex.patterns or not at_risk_of_falling(request):
         return False
-    return ex.laterality != "bilateral" or ex.level > 2 or "frontal" in ex.planes
+    return (
+        ex.laterality != "bilateral"
+        or ex.level > 2
+        or "frontal" in ex.planes
+        or not (set(ex.equipment) & _HAND_HOLD)
+    )
+
+
+def poor_one_leg_stance(request: PlanRequest) -> bool:
+    """A one-leg stance with eyes open under 10 s (habits.toml ``[balance]``), when tested."""
+    stance = request.tested_hold_s("single_leg_stance")
+    return stance is not None and stance < _BALANCE_RULES.poor_stance_eyes_open_s
+
+
+def is_risky_one_leg_strength(ex: Exercise, request: PlanRequest) -> bool:
+    """One-legged strength work that is a balance task for a person at risk of falling.
+
+    For the older-adult pathway (:func:`at_risk_of_falling`): a standing squat, lunge or hinge
+    that is not done on both feet, of level :data:`FALL_RISK_ONE_LEG_MIN_LEVEL` or above and
+    without a hand-hold (a Cossack squat: a deep sideways shift onto one bent leg; a single-leg
+    squat to a box). With a poor one-leg stance (:func:`poor_one_leg_stance`) also a single-leg
+    hinge of any level without a hand-hold: it is done standing on one foot, the very thing the
+    person cannot yet hold for 10 s (the single-leg deadlift with a hand on the wall stays open).
+    Its limit is balance rather than strength, and a sideways fall is the one most likely to
+    break a hip; balance is trained in the balance drills, beside a support, and the legs with
+    two-footed or split-stance work (this project's rule, from the fall-prevention reasoning of
+    Sherrington et al. 2011; not a published threshold). Fast hinges (swings) are left to the
+    ballistic rules.
+    """
+    if not at_risk_of_falling(request) or set(ex.equipment) & _HAND_HOLD:
+        return False
+    if poor_one_leg_stance(request) and is_single_leg_hinge(ex):
+        return True
+    return (
+        ex.posture is not None
+        and ex.posture.support == "standing"
+        and bool(set(ex.patterns) & _LEG_STRENGTH_PATTERNS)
+        and "balance" not in ex.patterns
+        and ex.laterality != "bilateral"
+        and ex.level >= FALL_RISK_ONE_LEG_MIN_LEVEL
+        and ex.loading != "ballistic"
+    )
 
 
 def is_rotational_throw(ex: Exercise) -> bool:
@@ -187,7 +253,9 @@ def eligible(
 ) -> tuple[Exercise, ...]:
     """Exercises within the equipment, free of aggravating sensitivities and in the level window.
 
-    Exercises the person's findings rule out are left out (:func:`excluded_by_findings`).
+    Exercises the person's findings rule out are left out (:func:`excluded_by_findings`), and
+    for a person at risk of falling unsupported landings and one-legged strength work of level 3
+    or above (:func:`is_risky_landing`, :func:`is_risky_one_leg_strength`).
     Fast or impact work also needs pain within :data:`FAST_WORK_MAX_PAIN` and its prerequisite met
     by ``done_ids``, the exercises of the plan's earlier loading weeks (none by default: only
     exercises without a prerequisite, or established for the person, are open in a first week).
@@ -206,6 +274,7 @@ def eligible(
         and not (phase == "foundation" and "jump" in ex.patterns)
         and not (request.pain_current > FAST_WORK_MAX_PAIN and is_fast_or_impact(ex))
         and not is_risky_landing(ex, request)
+        and not is_risky_one_leg_strength(ex, request)
         and prerequisite_met(ex, request, done_ids)
         and ex.id not in ruled_out
     )

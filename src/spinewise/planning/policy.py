@@ -93,8 +93,12 @@ def meets_pattern_needs(ex: Exercise) -> bool:
     A circuit or interval drill done for conditioning only (the bodyweight and band circuit, the
     band complex, step-up intervals) carries a pattern's name without training it as strength
     work, so a week whose only squat is the squat station of a circuit has no squat (this
-    project's choice, as a physiotherapist reading the plan would count it).
+    project's choice, as a physiotherapist reading the plan would count it). Nor does a mobility
+    drill (pattern ``mobility_drill``: the world's greatest stretch moves through a long lunge
+    for range of motion, a few slow repetitions in the warm-up) train its lunge (decision 0290).
     """
+    if "mobility_drill" in ex.patterns:
+        return False
     return not (set(ex.blocks) <= {"conditioning"} and "metabolic_conditioning" in ex.qualities)
 
 

@@ -22,8 +22,14 @@ REQUIREMENTS: MappingProxyType[str, str] = MappingProxyType(
         ),
         "pain_gate": "no jumps, throws or swings while current pain is above 2/10",
         "fall_risk_jumps": (
-            "at 65 or older, or with a one-leg stance under 10 s, jumps only on two feet and of "
-            "level 2 or below: no hops, bounds or skater jumps"
+            "at 65 or older, or with a one-leg stance under 10 s, jumps only on two feet, of "
+            "level 2 or below and with a hand on a support: heel drops, no hops, bounds, "
+            "skater jumps, snap-downs or pogo hops"
+        ),
+        "fall_risk_one_leg": (
+            "at 65 or older, or with a one-leg stance under 10 s, no one-legged squat, lunge or "
+            "hinge of level 3 or above without a hand-hold (no Cossack squat); with a one-leg "
+            "stance under 10 s, no single-leg hinge without a hand-hold"
         ),
         "prerequisites": (
             "jumps, throws and swings only after their prerequisite appeared in an earlier "

@@ -22,6 +22,7 @@ __all__ = [
     "equipment",
     "exercise",
     "fall_risk_jumps",
+    "fall_risk_one_leg",
     "finding_exclusions",
     "level_window",
     "pain_gate",
@@ -70,6 +71,11 @@ def pain_gate(ws: WeekScope) -> list[Violation]:
 def fall_risk_jumps(ws: WeekScope) -> list[Violation]:
     """Requirement ``fall_risk_jumps``: no risky landings for a person at risk of falling."""
     return _safety(ws, SAFETY_CHECKS["fall_risk_jumps"])
+
+
+def fall_risk_one_leg(ws: WeekScope) -> list[Violation]:
+    """Requirement ``fall_risk_one_leg``: no hard one-legged strength work at risk of falling."""
+    return _safety(ws, SAFETY_CHECKS["fall_risk_one_leg"])
 
 
 def finding_exclusions(ws: WeekScope) -> list[Violation]:

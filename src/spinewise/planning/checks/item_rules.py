@@ -20,6 +20,7 @@ from spinewise.planning.candidates import (
     excluded_by_findings,
     is_fast_or_impact,
     is_risky_landing,
+    is_risky_one_leg_strength,
     level_window,
 )
 from spinewise.planning.dosing import ItemDose
@@ -37,6 +38,7 @@ __all__ = [
     "dose_written",
     "equipment",
     "fall_risk_jumps",
+    "fall_risk_one_leg",
     "finding_exclusions",
     "level_window_check",
     "pain_gate",
@@ -142,8 +144,23 @@ def fall_risk_jumps(ex: Exercise, facts: ItemFacts) -> ItemProblem | None:
         return None
     return ItemProblem(
         "fall_risk_jumps",
-        f"{ex.id} is a one-legged, sideways or high-level jump for a person at risk of falling",
-        f"{ex.name} is a one-legged, sideways or harder jump, which waits while a fall is a risk",
+        f"{ex.id} is a one-legged, sideways, high-level or unsupported jump for a person at risk "
+        "of falling",
+        f"{ex.name} is a jump without a hand on a support, or a one-legged, sideways or harder "
+        "one, which waits while a fall is a risk",
+    )
+
+
+def fall_risk_one_leg(ex: Exercise, facts: ItemFacts) -> ItemProblem | None:
+    """Requirement ``fall_risk_one_leg``: no hard one-legged strength work at risk of falling."""
+    if not is_risky_one_leg_strength(ex, facts.request):
+        return None
+    return ItemProblem(
+        "fall_risk_one_leg",
+        f"{ex.id} is one-legged strength work of level {ex.level} without a hand-hold for a "
+        "person at risk of falling",
+        f"{ex.name} asks for balance on one leg without a hand on a support, which waits while "
+        "a fall is a risk; your balance is trained beside a wall or chair",
     )
 
 
@@ -200,6 +217,7 @@ SAFETY_CHECKS: Mapping[str, SafetyCheck] = MappingProxyType(
         "sensitivities": sensitivities,
         "pain_gate": pain_gate,
         "fall_risk_jumps": fall_risk_jumps,
+        "fall_risk_one_leg": fall_risk_one_leg,
         "finding_exclusions": finding_exclusions,
         "level_window": level_window_check,
         "spine_budget": spine_budget,

@@ -29,6 +29,7 @@ REGISTRY: Mapping[str, WeekCheck] = MappingProxyType(
         "level_window": item.level_window,
         "pain_gate": item.pain_gate,
         "fall_risk_jumps": item.fall_risk_jumps,
+        "fall_risk_one_leg": item.fall_risk_one_leg,
         "finding_exclusions": item.finding_exclusions,
         "spine_budget": item.spine_budget,
         # sessions
@@ -92,6 +93,7 @@ CANDIDATE_FILTERS: frozenset[str] = frozenset(
         "level_window",
         "pain_gate",
         "fall_risk_jumps",
+        "fall_risk_one_leg",
         "finding_exclusions",
         "spine_budget",
         "prerequisites",
