@@ -21,7 +21,7 @@ from spinewise.report.plan_ics import plan_to_ics
 from spinewise.report.plan_markdown import plan_to_markdown
 
 PROFILES = Path(__file__).resolve().parents[1] / "profiles"
-EFFORT = "spine load near your limit; no safe weight in kg is known"
+EFFORT = "estimated spine load near your limit; no safe weight in kg is known"
 
 
 def _text(plan: object, width: int) -> str:

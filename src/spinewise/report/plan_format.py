@@ -205,7 +205,7 @@ _EFFORT_CAP = {
     "ballistic": "no added weight",
 }
 #: Why an item is capped by effort, in plain words.
-EFFORT_CAP_REASON = "spine load near your limit; no safe weight in kg is known"
+EFFORT_CAP_REASON = "estimated spine load near your limit; no safe weight in kg is known"
 
 
 def load_cap_text(dose: ItemDose, unit: WeightUnit = DEFAULT_WEIGHT_UNIT) -> str:
@@ -221,7 +221,7 @@ def load_cap_text(dose: ItemDose, unit: WeightUnit = DEFAULT_WEIGHT_UNIT) -> str
     >>> load_cap_text(dose(load_cap_kg=40.0), "lb")
     'at most 88 lb'
     >>> load_cap_text(dose(intensity={"kind": "rpe", "value": 7}, effort_cap=True))
-    'and no harder (spine load near your limit; no safe weight in kg is known)'
+    'and no harder (estimated spine load near your limit; no safe weight in kg is known)'
     >>> load_cap_text(dose(intensity={"kind": "rpe", "value": 7}))
     ''
     """
@@ -241,8 +241,11 @@ def intensity_cap_text(item: Item, unit: WeightUnit = DEFAULT_WEIGHT_UNIT) -> st
     An item read from a document without an intensity shows a dash for it.
 
     >>> def item(**fields): return Item.from_json({"exercise_id": "x", "sets": 1, **fields})
-    >>> intensity_cap_text(item(intensity={"kind": "bodyweight"}, effort_cap=True))
-    'bodyweight, no added weight (spine load near your limit; no safe weight in kg is known)'
+    >>> capped = intensity_cap_text(item(intensity={"kind": "bodyweight"}, effort_cap=True))
+    >>> capped == f"bodyweight, no added weight ({EFFORT_CAP_REASON})"
+    True
+    >>> EFFORT_CAP_REASON
+    'estimated spine load near your limit; no safe weight in kg is known'
     >>> intensity_cap_text(item(intensity={"kind": "percent_1rm", "value": 82}))
     '82 % 1RM'
     >>> intensity_cap_text(item(intensity={"kind": "percent_1rm", "value": 80}, load_kg=160.0))
