@@ -10,6 +10,7 @@ refuses more than ``MAX_WAITING_SETS`` waiting sets (its transaction rolled back
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -152,6 +153,64 @@ def test_too_many_sets_waiting_for_a_number_are_refused_and_nothing_is_kept(engi
         "warm.csv: line 20,002: more than 20,000 sets are waiting for a set number at once"
     )
     assert _stored_counts(engine) == (0, 0, 0)
+
+
+@pytest.mark.abuse
+def test_open_sessions_holding_too_many_high_set_numbers_are_refused(engine, tmp_path):
+    """Each open session keeps, per exercise, a bit per number up to its highest (10,000)."""
+    lines = [HEADER]
+    whens = [START + timedelta(minutes=i) for i in range(2_600)]
+    lines += [_row(when, f"Exercise {j}", "10000") for when in whens for j in range(5)]
+    lines += [_row(when, "Exercise 0", "1") for when in whens]
+    path = tmp_path / "high.csv"
+    path.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        import_file(engine, path, "strong", "ann", ExerciseMatcher([]), today=FAR_FUTURE)
+    assert str(err.value).startswith(
+        "high.csv: line 12,801: the sessions with rows both before and after this line use "
+        "too many high set numbers at once"
+    )
+    assert _stored_counts(engine) == (0, 0, 0)
+
+
+def _wger_sharing_a_start(path: Path, sessions: int) -> Path:
+    """wger sessions all starting at the same time, each one's first log, then each one's second.
+
+    The streaming writer merges them into one session (one start); wger's own numbering keeps
+    a count per exercise for each of them until its last log.
+    """
+    logs = [
+        {"id": n, "date": "2024-02-01T17:35:00Z", "session": n % sessions + 1,
+         "exercise": 91 + n % 5, "repetitions": 8, "repetitions_unit": 1, "weight": 20,
+         "weight_unit": 1}
+        for n in range(2 * sessions)
+    ]  # fmt: skip
+    doc = {
+        "exerciseinfo": [{"id": 91 + i, "name": f"Exercise {i}"} for i in range(5)],
+        "workoutlog": [{"count": len(logs), "next": None, "results": logs}],
+        "workoutsession": [
+            {"id": s, "date": "2024-02-01", "time_start": "17:30:00"}
+            for s in range(1, sessions + 1)
+        ],
+    }
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+@pytest.mark.abuse
+def test_too_many_wger_sessions_open_at_once_are_refused_before_anything_is_written(
+    engine, tmp_path
+):
+    path = _wger_sharing_a_start(tmp_path / "wger.json", stream.MAX_OPEN_SESSIONS + 1)
+    with pytest.raises(InputError) as err:
+        import_file(engine, path, "wger", "ann", ExerciseMatcher([]), today=FAR_FUTURE)
+    assert str(err.value).startswith(
+        "wger.json: at one point of the file, 20,001 sessions have rows both before and after it"
+    )
+    assert _stored_counts(engine) == (0, 0, 0)
+    small = _wger_sharing_a_start(tmp_path / "small.json", 300)
+    report = import_file(engine, small, "wger", "ann", ExerciseMatcher([]), today=FAR_FUTURE)
+    assert (report.counts.sessions_added, report.counts.sets_added) == (1, 600)
 
 
 @pytest.fixture

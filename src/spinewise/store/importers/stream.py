@@ -56,12 +56,14 @@ from spinewise.store.tables import SessionRow, SetRow
 __all__ = [
     "CHUNK_BATCH",
     "MAX_OPEN_SESSIONS",
+    "MAX_TAKEN_BYTES",
     "MAX_WAITING_SETS",
     "SET_BATCH",
     "Chunks",
     "Survey",
     "most_open",
     "survey",
+    "too_many_numbers",
     "too_many_open",
     "too_many_waiting",
     "write_stream",
@@ -81,6 +83,10 @@ MAX_OPEN_SESSIONS = 20_000
 #: own, or repeating one, they are numbered once their session's last chunk is read): about
 #: 2 kB each, so some 40 MB. A session holds tens of sets; warm-ups are a few of them.
 MAX_WAITING_SETS = 20_000
+#: Bytes of taken set numbers that open sessions may hold at once in the write pass (a bit
+#: per number up to the highest, per exercise and side: up to 1.25 kB for a set number of
+#: 10,000). A session of ordinary numbers holds tens of bytes.
+MAX_TAKEN_BYTES = 16_000_000
 _IN_LIST = 500  # values per SQL ``IN (...)``
 _SESSIONS = cast(Table, SessionRow.__table__)
 _SETS = cast(Table, SetRow.__table__)
@@ -251,6 +257,23 @@ def too_many_waiting(name: str, line: int) -> str:
     )
 
 
+def too_many_numbers(name: str, line: int) -> str:
+    """The problem of open sessions holding too many high set numbers, in the person's words.
+
+    >>> print(too_many_numbers("strong.csv", 90_001))  # doctest: +NORMALIZE_WHITESPACE
+    strong.csv: line 90,001: the sessions with rows both before and after this line use too
+    many high set numbers at once (each exercise's highest number in each session is kept
+    until the session's last row). Sort the file by date, or split it into smaller files, and
+    import it again.
+    """
+    return (
+        f"{name}: line {line:,}: the sessions with rows both before and after this line use "
+        "too many high set numbers at once (each exercise's highest number in each session is "
+        "kept until the session's last row). Sort the file by date, or split it into smaller "
+        "files, and import it again."
+    )
+
+
 @dataclass
 class _Open:
     """A session whose chunks are not all read yet: its numbers and its waiting sets."""
@@ -262,6 +285,12 @@ class _Open:
     taken: dict[tuple[str, str | None], int] = field(default_factory=dict)  # bit n: number n
     waiting: list[tuple[RawSet, Match]] = field(default_factory=list)
     last_chunk: int = 0  # counted from 0 in file order
+    bits: int = 0  # the bit lengths of ``taken``, summed
+
+    def _take(self, key: tuple[str, str | None], bits: int, number: int) -> None:
+        taken = bits | 1 << number
+        self.taken[key] = taken
+        self.bits += taken.bit_length() - bits.bit_length()
 
     def claim(self, exercise_id: str, side: str | None, number: int | None) -> bool:
         """Take the source's ``number`` when it is free."""
@@ -271,7 +300,7 @@ class _Open:
         bits = self.taken.get(key, 0)
         if bits >> number & 1:
             return False
-        self.taken[key] = bits | 1 << number
+        self._take(key, bits, number)
         return True
 
     def next_free(self, exercise_id: str, side: str | None) -> int:
@@ -279,7 +308,7 @@ class _Open:
         key = (exercise_id, side)
         bits = self.taken.get(key, 0)
         number = max(bits.bit_length(), 1)
-        self.taken[key] = bits | 1 << number
+        self._take(key, bits, number)
         return number
 
 
@@ -304,6 +333,7 @@ class _Writer:
     sets_done: int = 0
     chunks_read: int = 0
     waiting: int = 0  # sets waiting for a number, in every open session
+    taken_bits: int = 0  # bits of taken numbers, in every open session
 
     def run(self, chunks: Iterable[RawSession]) -> WriteCounts:
         batch: list[RawSession] = []
@@ -413,6 +443,7 @@ class _Writer:
         state = self.open[start]
         if sess.values is not state.first:
             state.values = merge_values(state.values, sess.values)
+        bits_before = state.bits
         for item in sess.sets:
             match = self.found.match(self.matcher, item.name)
             side = item.values.get("side")
@@ -423,10 +454,15 @@ class _Writer:
                 self.waiting += 1
                 if self.waiting > MAX_WAITING_SETS:
                     raise InputError([too_many_waiting(self.found.file_name, item.line)])
+        self.taken_bits += state.bits - bits_before
+        if self.taken_bits > 8 * MAX_TAKEN_BYTES:
+            line = sess.sets[-1].line if sess.sets else sess.line
+            raise InputError([too_many_numbers(self.found.file_name, line)])
         ordinal = self.chunks_read
         self.chunks_read += 1
         if ordinal != state.last_chunk:
             return
+        self.taken_bits -= state.bits
         for item, match in state.waiting:
             number = state.next_free(match.exercise_id, item.values.get("side"))
             self._emit(state, item, match, number)
@@ -487,8 +523,9 @@ def write_stream(
         A value :func:`survey` could not check (a set number past 10,000); the caller's
         transaction must then be rolled back.
     InputError
-        More than :data:`MAX_WAITING_SETS` sets waiting for a number at once; the caller's
-        transaction must then be rolled back.
+        More than :data:`MAX_WAITING_SETS` sets waiting for a number at once, or more than
+        :data:`MAX_TAKEN_BYTES` of taken numbers in open sessions; the caller's transaction
+        must then be rolled back.
     """
     writer = _Writer(db, athlete, found, matcher, import_id, dry_run or athlete is None, progress)
     return writer.run(chunks)
