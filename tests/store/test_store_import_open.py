@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from spinewise.errors import InputError
+from spinewise.errors import InputError, MalformedFileError
 from spinewise.logbook import ExerciseMatcher
 from spinewise.store import list_sessions, reading
 from spinewise.store.importers import import_file, stream
@@ -146,11 +146,19 @@ def test_a_few_sessions_coming_back_later_are_merged(engine, tmp_path):
 
 @pytest.mark.abuse
 def test_too_many_sets_waiting_for_a_number_are_refused_and_nothing_is_kept(engine, tmp_path):
-    path = _warm_ups(tmp_path / "warm.csv", stream.MAX_WAITING_SETS + 1)
+    path = _warm_ups(tmp_path / "upload-5f2a.csv", stream.MAX_WAITING_SETS + 1)
     with pytest.raises(InputError) as err:
-        import_file(engine, path, "strong", "ann", ExerciseMatcher([]), today=FAR_FUTURE)
+        import_file(
+            engine,
+            path,
+            "strong",
+            "ann",
+            ExerciseMatcher([]),
+            today=FAR_FUTURE,
+            file_name="my history.csv",  # the name the person gave it
+        )
     assert str(err.value).startswith(
-        "warm.csv: line 20,002: more than 20,000 sets are waiting for a set number at once"
+        "my history.csv: line 20,002: more than 20,000 sets are waiting for a set number at once"
     )
     assert _stored_counts(engine) == (0, 0, 0)
 
@@ -173,7 +181,7 @@ def test_open_sessions_holding_too_many_high_set_numbers_are_refused(engine, tmp
     assert _stored_counts(engine) == (0, 0, 0)
 
 
-def _wger_sharing_a_start(path: Path, sessions: int) -> Path:
+def _wger_sharing_a_start(path: Path, sessions: int, first_reps: int = 8) -> Path:
     """wger sessions all starting at the same time, each one's first log, then each one's second.
 
     The streaming writer merges them into one session (one start); wger's own numbering keeps
@@ -185,6 +193,7 @@ def _wger_sharing_a_start(path: Path, sessions: int) -> Path:
          "weight_unit": 1}
         for n in range(2 * sessions)
     ]  # fmt: skip
+    logs[0]["repetitions"] = first_reps
     doc = {
         "exerciseinfo": [{"id": 91 + i, "name": f"Exercise {i}"} for i in range(5)],
         "workoutlog": [{"count": len(logs), "next": None, "results": logs}],
@@ -211,6 +220,16 @@ def test_too_many_wger_sessions_open_at_once_are_refused_before_anything_is_writ
     small = _wger_sharing_a_start(tmp_path / "small.json", 300)
     report = import_file(engine, small, "wger", "ann", ExerciseMatcher([]), today=FAR_FUTURE)
     assert (report.counts.sessions_added, report.counts.sets_added) == (1, 600)
+
+
+@pytest.mark.abuse
+def test_a_bad_value_is_named_before_too_many_open_wger_sessions(sqlite_engine, tmp_path):
+    path = _wger_sharing_a_start(
+        tmp_path / "wger.json", stream.MAX_OPEN_SESSIONS + 1, first_reps=10_001
+    )
+    with pytest.raises(MalformedFileError) as err:
+        import_file(sqlite_engine, path, "wger", "ann", ExerciseMatcher([]), today=FAR_FUTURE)
+    assert "got 10001" in str(err.value), str(err.value)
 
 
 @pytest.fixture

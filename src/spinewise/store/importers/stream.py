@@ -101,6 +101,8 @@ class Survey:
 
     format: str
     file_name: str
+    #: How the write pass's problems name the file (by default ``file_name``).
+    shown_name: str = ""
     matches: dict[str, Match] = field(default_factory=dict)
     #: Each session start's last chunk, counted from 0 in file order (16-20 bytes a start).
     last_chunk: StartMap = field(default_factory=StartMap)
@@ -200,7 +202,7 @@ def survey(
         Or more than :data:`MAX_OPEN_SESSIONS` sessions open at once (read in part, their rows
         coming back later in the file).
     """
-    found = Survey(fmt, file_name)
+    found = Survey(fmt, file_name, shown_name or file_name)
     latest = today or date.today()
     future: list[str] = []
     for ordinal, sess in enumerate(chunks):
@@ -453,11 +455,11 @@ class _Writer:
                 state.waiting.append((item, match))
                 self.waiting += 1
                 if self.waiting > MAX_WAITING_SETS:
-                    raise InputError([too_many_waiting(self.found.file_name, item.line)])
+                    raise InputError([too_many_waiting(self.found.shown_name, item.line)])
         self.taken_bits += state.bits - bits_before
         if self.taken_bits > 8 * MAX_TAKEN_BYTES:
             line = sess.sets[-1].line if sess.sets else sess.line
-            raise InputError([too_many_numbers(self.found.file_name, line)])
+            raise InputError([too_many_numbers(self.found.shown_name, line)])
         ordinal = self.chunks_read
         self.chunks_read += 1
         if ordinal != state.last_chunk:
