@@ -175,8 +175,13 @@ def _survey(
             return survey(fmt, path.name, chunks, matcher, today=today, shown_name=name)
     except MalformedFileError:
         if fmt == "wger":
-            for _chunk in chunks:
-                pass
+            try:
+                for _chunk in chunks:
+                    pass
+            except MalformedFileError:
+                raise
+            except InputError:
+                pass  # too many sessions open at once: the first problem is named instead
         raise
 
 

@@ -1,7 +1,7 @@
 """Session starts mapped to a whole number each, in about 20 bytes a start (decision 0277).
 
-An import keeps one number per session start of the file: the streaming importer how many
-chunks the session comes in, the backup reader where a start was first seen. A ``dict`` of
+An import keeps one number per session start of the file: the streaming importer where the
+session's last chunk is, the backup reader where a start was first seen. A ``dict`` of
 ``datetime`` to ``int`` costs about 200 bytes a start, so a hostile file of 200,000 one-set
 sessions held about 20 MB more than a file of the same sets in sessions of 40.
 :class:`StartMap` keeps the starts as whole microseconds since 1970 in a sorted NumPy
@@ -20,8 +20,12 @@ Examples
 (2, None)
 >>> starts.setdefault(datetime(2024, 3, 2, 9), 7), starts.setdefault(datetime(2024, 3, 2, 9), 8)
 (7, 7)
->>> list(starts.items())
-[(datetime.datetime(2024, 3, 1, 9, 0), 2), (datetime.datetime(2024, 3, 2, 9, 0), 7)]
+>>> starts.put(datetime(2024, 3, 2, 9), 5), starts.put(datetime(2024, 3, 3, 9), 1)
+(7, None)
+>>> sorted(starts.numbers().tolist())
+[1, 2, 5]
+>>> list(starts.items())[:2]
+[(datetime.datetime(2024, 3, 1, 9, 0), 2), (datetime.datetime(2024, 3, 2, 9, 0), 5)]
 """
 
 from __future__ import annotations
@@ -48,8 +52,8 @@ def _key(start: datetime) -> int:
 class StartMap(Mapping[datetime, int]):
     """Session starts (without offset) to a whole number each, held compactly.
 
-    Reading is a ``Mapping``; :meth:`increment` and :meth:`setdefault` write. Iteration is in
-    order of start.
+    Reading is a ``Mapping``; :meth:`increment`, :meth:`put` and :meth:`setdefault` write.
+    Iteration is in order of start.
     """
 
     __slots__ = ("_keys", "_recent", "_values")
@@ -103,6 +107,27 @@ class StartMap(Mapping[datetime, int]):
             return before
         self._put_new(key, 1)
         return 0
+
+    def put(self, start: datetime, value: int) -> int | None:
+        """Set the number of ``start`` to ``value``; return the number before (None when new)."""
+        key = _key(start)
+        recent = self._recent
+        found = recent.get(key)
+        if found is not None:
+            recent[key] = value
+            return found
+        at = self._find(key)
+        if at >= 0:
+            before = int(self._values[at])
+            self._values[at] = value
+            return before
+        self._put_new(key, value)
+        return None
+
+    def numbers(self) -> npt.NDArray[np.int64]:
+        """Every start's number, in no particular order (a new array)."""
+        recent = np.fromiter(self._recent.values(), np.int64, len(self._recent))
+        return np.concatenate((self._values, recent))
 
     def setdefault(self, start: datetime, value: int) -> int:
         """The number of ``start``; ``value`` (kept) when it has none yet."""

@@ -2,14 +2,19 @@
 
 1. :func:`survey` reads the file and checks every set and session (a malformed row stops the
    import before anything is written, naming file, line and column), matches the exercise
-   names and counts, per session start, how many chunks the session comes in.
+   names and notes, per session start, which chunk is the session's last. A file whose
+   sessions come back later so often that more than :data:`MAX_OPEN_SESSIONS` would be open
+   at once is refused there too, before anything is written.
 2. :func:`write_stream` reads it again inside the caller's one transaction and writes the sets
    in batches of :data:`SET_BATCH`. An error, or a kill, before the commit leaves nothing.
 
 What stays in memory is a chunk of at most :data:`~spinewise.store.importers.base.CHUNK_SETS`
 sets, a batch of at most :data:`SET_BATCH` sets' rows and :data:`CHUNK_BATCH` chunks, the
-matched names and, per session, its start and chunk count in a
-:class:`~spinewise.store.importers.starts.StartMap` (about 20 bytes a session), nothing per set.
+matched names and, per session, its start and last chunk in a
+:class:`~spinewise.store.importers.starts.StartMap` (about 20 bytes a session) and its first
+chunk (8 bytes), nothing per set. A session whose rows come back later stays open until its
+last chunk is read (about 1.2 kB, more with sets waiting for a number): at most
+:data:`MAX_OPEN_SESSIONS` at once (decision 0277, amendment of 2026-12-06).
 
 Set numbers are the ones :func:`~spinewise.store.importers.base.assemble` gives (decision 0031):
 a set keeps the source's number where it is free for its exercise and side; the others take the
@@ -19,11 +24,14 @@ next free number once the session's last chunk is read, in file order.
 from __future__ import annotations
 
 import gc
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import cast
 
+import numpy as np
+import numpy.typing as npt
 from pydantic import ValidationError
 from sqlalchemy import Table, insert, select, update
 from sqlalchemy.orm import Session
@@ -45,13 +53,40 @@ from spinewise.store.importers.writer import WriteCounts
 from spinewise.store.rows import SetRowValues, session_values, set_values
 from spinewise.store.tables import SessionRow, SetRow
 
-__all__ = ["CHUNK_BATCH", "SET_BATCH", "Chunks", "Survey", "survey", "write_stream"]
+__all__ = [
+    "CHUNK_BATCH",
+    "MAX_OPEN_SESSIONS",
+    "MAX_TAKEN_BYTES",
+    "MAX_WAITING_SETS",
+    "SET_BATCH",
+    "Chunks",
+    "Survey",
+    "most_open",
+    "survey",
+    "too_many_numbers",
+    "too_many_open",
+    "too_many_waiting",
+    "write_stream",
+]
 
 #: Sets written per ``executemany``; also how many sets' rows are held at once.
 SET_BATCH = 5000
 #: Chunks read before their sessions are looked up and added: a file of one-set sessions
 #: holds this many, not :data:`SET_BATCH` (a chunk costs about 2 kB until it is written).
 CHUNK_BATCH = 500
+#: Sessions that may be open at once in the write pass (read in part, their rows coming back
+#: later in the file). A person's history holds a few thousand sessions (five a week for
+#: twenty years: 5,200), so even a file where every one comes back stays under it; at about
+#: 1.2 kB a session it keeps the open sessions to some 25 MB (decision 0277).
+MAX_OPEN_SESSIONS = 20_000
+#: Sets that may wait for a number at once in the write pass (without a usable number of their
+#: own, or repeating one, they are numbered once their session's last chunk is read): about
+#: 2 kB each, so some 40 MB. A session holds tens of sets; warm-ups are a few of them.
+MAX_WAITING_SETS = 20_000
+#: Bytes of taken set numbers that open sessions may hold at once in the write pass (a bit
+#: per number up to the highest, per exercise and side: up to 1.25 kB for a set number of
+#: 10,000). A session of ordinary numbers holds tens of bytes.
+MAX_TAKEN_BYTES = 16_000_000
 _IN_LIST = 500  # values per SQL ``IN (...)``
 _SESSIONS = cast(Table, SessionRow.__table__)
 _SETS = cast(Table, SetRow.__table__)
@@ -62,14 +97,24 @@ Chunks = Callable[[], Iterator[RawSession]]
 
 @dataclass
 class Survey:
-    """What the first reading found: names, set count and each session's number of chunks."""
+    """What the first reading found: names, set count and each session's last chunk."""
 
     format: str
     file_name: str
+    #: How the write pass's problems name the file (by default ``file_name``).
+    shown_name: str = ""
     matches: dict[str, Match] = field(default_factory=dict)
-    #: How many chunks each session start comes in (compact: 16-20 bytes a start).
-    chunks_per_start: StartMap = field(default_factory=StartMap)
+    #: Each session start's last chunk, counted from 0 in file order (16-20 bytes a start).
+    last_chunk: StartMap = field(default_factory=StartMap)
+    #: Each session's first chunk, in file order (so ascending; 8 bytes a start).
+    first_chunks: array[int] = field(default_factory=lambda: array("q"))
     set_count: int = 0
+    #: The most sessions open at once after a chunk (:meth:`count_most_open`).
+    most_open: int = 0
+
+    def count_most_open(self) -> int:
+        """The most sessions open at once after a chunk: read in part, a later chunk to come."""
+        return most_open(np.frombuffer(self.first_chunks, np.int64), self.last_chunk.numbers())
 
     @property
     def ordered_matches(self) -> tuple[Match, ...]:
@@ -87,6 +132,26 @@ class Survey:
         if found is None:
             found = self.matches[name] = matcher.match(name)
         return found
+
+
+def most_open(firsts: npt.NDArray[np.int64], lasts: npt.NDArray[np.int64]) -> int:
+    """The most sessions open at once: begun (first piece read), a later piece still to come.
+
+    ``firsts`` holds each session's first piece, ascending (pieces counted in file order),
+    ``lasts`` each session's last piece, in any order.
+
+    >>> import numpy as np
+    >>> most_open(np.array([0, 1, 3]), np.array([2, 1, 5]))  # a b a c . c
+    1
+    """
+    if not len(firsts):
+        return 0
+    lasts = np.sort(lasts)
+    # After the i-th session's first piece, i + 1 sessions have begun and those whose last
+    # piece was read by then have ended.
+    ended = np.searchsorted(lasts, firsts, side="right")
+    del lasts
+    return int(np.subtract(np.arange(1, len(firsts) + 1), ended, out=ended).max())
 
 
 def _source_name(item: RawSet, match: Match) -> str | None:
@@ -134,13 +199,17 @@ def survey(
         The first malformed value, naming file, line, column, the value and what is allowed.
     InputError
         Sessions after tomorrow (from ``today``, by default the local date); up to 20 named.
+        Or more than :data:`MAX_OPEN_SESSIONS` sessions open at once (read in part, their rows
+        coming back later in the file).
     """
-    found = Survey(fmt, file_name)
+    found = Survey(fmt, file_name, shown_name or file_name)
     latest = today or date.today()
     future: list[str] = []
-    for sess in chunks:
+    for ordinal, sess in enumerate(chunks):
         log = _session_log(fmt, file_name, sess)
-        seen = found.chunks_per_start.increment(log.started_at)
+        seen = found.last_chunk.put(log.started_at, ordinal) is not None
+        if not seen:
+            found.first_chunks.append(ordinal)
         if not seen and len(future) < 20:
             future += _future_problems([log], latest, f"{shown_name or file_name}: started_at")
         for item in sess.sets:
@@ -150,7 +219,61 @@ def survey(
         found.set_count += len(sess.sets)
     if future:
         raise InputError(future)
+    most = found.most_open = found.count_most_open()
+    if most > MAX_OPEN_SESSIONS:
+        raise InputError([too_many_open(shown_name or file_name, most)])
+    found.first_chunks = array("q")  # not needed by the write pass
     return found
+
+
+def too_many_open(name: str, most: int) -> str:
+    """The problem of a file with ``most`` sessions open at once, in the person's words.
+
+    >>> print(too_many_open("strong.csv", 25_000))  # doctest: +NORMALIZE_WHITESPACE
+    strong.csv: at one point of the file, 25,000 sessions have rows both before and after
+    it (a session's rows should come together); at most 20,000 are allowed. Sort the file by
+    date, or split it into smaller files, and import it again.
+    """
+    return (
+        f"{name}: at one point of the file, {most:,} sessions have rows both before and after "
+        f"it (a session's rows should come together); at most {MAX_OPEN_SESSIONS:,} are "
+        "allowed. Sort the file by date, or split it into smaller files, and import it again."
+    )
+
+
+def too_many_waiting(name: str, line: int) -> str:
+    """The problem of a file with too many sets waiting for a number, in the person's words.
+
+    >>> print(too_many_waiting("strong.csv", 20_002))  # doctest: +NORMALIZE_WHITESPACE
+    strong.csv: line 20,002: more than 20,000 sets are waiting for a set number at once (sets
+    without a number of their own, such as warm-ups, or repeating one are numbered when the
+    last row of their session is read); at most 20,000 are allowed. Give the sets their own
+    numbers, or split the file into smaller files, and import it again.
+    """
+    return (
+        f"{name}: line {line:,}: more than {MAX_WAITING_SETS:,} sets are waiting for a set "
+        "number at once (sets without a number of their own, such as warm-ups, or repeating "
+        "one are numbered when the last row of their session is read); at most "
+        f"{MAX_WAITING_SETS:,} are allowed. Give the sets their own numbers, or split the "
+        "file into smaller files, and import it again."
+    )
+
+
+def too_many_numbers(name: str, line: int) -> str:
+    """The problem of open sessions holding too many high set numbers, in the person's words.
+
+    >>> print(too_many_numbers("strong.csv", 90_001))  # doctest: +NORMALIZE_WHITESPACE
+    strong.csv: line 90,001: the sessions with rows both before and after this line use too
+    many high set numbers at once (each exercise's highest number in each session is kept
+    until the session's last row). Sort the file by date, or split it into smaller files, and
+    import it again.
+    """
+    return (
+        f"{name}: line {line:,}: the sessions with rows both before and after this line use "
+        "too many high set numbers at once (each exercise's highest number in each session is "
+        "kept until the session's last row). Sort the file by date, or split it into smaller "
+        "files, and import it again."
+    )
 
 
 @dataclass
@@ -163,7 +286,13 @@ class _Open:
     values: RawSessionValues
     taken: dict[tuple[str, str | None], int] = field(default_factory=dict)  # bit n: number n
     waiting: list[tuple[RawSet, Match]] = field(default_factory=list)
-    chunks_left: int = 0
+    last_chunk: int = 0  # counted from 0 in file order
+    bits: int = 0  # the bit lengths of ``taken``, summed
+
+    def _take(self, key: tuple[str, str | None], bits: int, number: int) -> None:
+        taken = bits | 1 << number
+        self.taken[key] = taken
+        self.bits += taken.bit_length() - bits.bit_length()
 
     def claim(self, exercise_id: str, side: str | None, number: int | None) -> bool:
         """Take the source's ``number`` when it is free."""
@@ -173,7 +302,7 @@ class _Open:
         bits = self.taken.get(key, 0)
         if bits >> number & 1:
             return False
-        self.taken[key] = bits | 1 << number
+        self._take(key, bits, number)
         return True
 
     def next_free(self, exercise_id: str, side: str | None) -> int:
@@ -181,7 +310,7 @@ class _Open:
         key = (exercise_id, side)
         bits = self.taken.get(key, 0)
         number = max(bits.bit_length(), 1)
-        self.taken[key] = bits | 1 << number
+        self._take(key, bits, number)
         return number
 
 
@@ -204,6 +333,9 @@ class _Writer:
     sets_added: int = 0
     sets_merged: int = 0
     sets_done: int = 0
+    chunks_read: int = 0
+    waiting: int = 0  # sets waiting for a number, in every open session
+    taken_bits: int = 0  # bits of taken numbers, in every open session
 
     def run(self, chunks: Iterable[RawSession]) -> WriteCounts:
         batch: list[RawSession] = []
@@ -294,7 +426,7 @@ class _Writer:
                 stored_before=was_stored,
                 first=sess.values,
                 values=sess.values,
-                chunks_left=self.found.chunks_per_start[start],
+                last_chunk=self.found.last_chunk[start],
             )
 
     def _stored_set_keys(self, session_ids: list[int]) -> set[tuple[int, str, int, str]]:
@@ -313,6 +445,7 @@ class _Writer:
         state = self.open[start]
         if sess.values is not state.first:
             state.values = merge_values(state.values, sess.values)
+        bits_before = state.bits
         for item in sess.sets:
             match = self.found.match(self.matcher, item.name)
             side = item.values.get("side")
@@ -320,12 +453,22 @@ class _Writer:
                 self._emit(state, item, match, cast(int, item.set_number))
             else:
                 state.waiting.append((item, match))
-        state.chunks_left -= 1
-        if state.chunks_left:
+                self.waiting += 1
+                if self.waiting > MAX_WAITING_SETS:
+                    raise InputError([too_many_waiting(self.found.shown_name, item.line)])
+        self.taken_bits += state.bits - bits_before
+        if self.taken_bits > 8 * MAX_TAKEN_BYTES:
+            line = sess.sets[-1].line if sess.sets else sess.line
+            raise InputError([too_many_numbers(self.found.shown_name, line)])
+        ordinal = self.chunks_read
+        self.chunks_read += 1
+        if ordinal != state.last_chunk:
             return
+        self.taken_bits -= state.bits
         for item, match in state.waiting:
             number = state.next_free(match.exercise_id, item.values.get("side"))
             self._emit(state, item, match, number)
+        self.waiting -= len(state.waiting)
         if state.values != state.first and not state.stored_before:
             self._update_session(state)
         del self.open[start]
@@ -381,6 +524,10 @@ def write_stream(
     MalformedFileError
         A value :func:`survey` could not check (a set number past 10,000); the caller's
         transaction must then be rolled back.
+    InputError
+        More than :data:`MAX_WAITING_SETS` sets waiting for a number at once, or more than
+        :data:`MAX_TAKEN_BYTES` of taken numbers in open sessions; the caller's transaction
+        must then be rolled back.
     """
     writer = _Writer(db, athlete, found, matcher, import_id, dry_run or athlete is None, progress)
     return writer.run(chunks)

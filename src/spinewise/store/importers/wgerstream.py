@@ -11,7 +11,10 @@ of a list (a page of a list of pages) is read member by member (:data:`RECORD_CH
    :data:`~spinewise.store.importers.base.CHUNK_SETS` sets). A session whose logs come back
    later (pages in any order) comes in several chunks with the same start, which the
    streaming writer merges. Per session this reading keeps one integer: start, offset and
-   number of logs (see :func:`_pack`), and the notes when there are any.
+   where its last log is (see :func:`_pack`), and the notes when there are any; and where
+   its first log is (8 bytes). A file with more than
+   :data:`~spinewise.store.importers.stream.MAX_OPEN_SESSIONS` sessions open at once (logs
+   read, more to come) is refused at its end, before anything is written.
 3. **Write chunks** (:meth:`WgerStream.write_chunks`): the same chunks again, each set given
    the number the whole-file reading gives it (the n-th set of an exercise in its session is
    number n), so that no set waits for its session's last log. Only the sessions whose logs
@@ -20,25 +23,29 @@ of a list (a page of a list of pages) is read member by member (:data:`RECORD_CH
 Two sessions of the file can start at the same time (a session without ``time_start`` and
 logs without a session on its day both start at midnight); read whole, the first one's sets
 come first, then the second's. Their sets are then numbered after one more reading that
-counts the earlier sessions' sets per exercise; files without such sessions are not read a
-fourth time.
+counts the sessions' sets per exercise; files without such sessions are not read a fourth
+time.
 """
 
 from __future__ import annotations
 
 import itertools
+from array import array
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from spinewise.errors import MalformedFileError
+import numpy as np
+
+from spinewise.errors import InputError, MalformedFileError
 from spinewise.logbook import ExerciseMatcher
 from spinewise.store.importers import base
 from spinewise.store.importers.base import Progress, RawSession, RawSessionValues
 from spinewise.store.importers.jsonfile import path_text
 from spinewise.store.importers.jsonstream import JsonPiece, JsonStream, located
+from spinewise.store.importers.stream import MAX_OPEN_SESSIONS, most_open, too_many_open
 from spinewise.store.importers.wger import (
     LogHead,
     Path_,
@@ -62,17 +69,17 @@ READ_CHARS = 1 << 20
 #: ``results`` one at a time (a log is a few hundred characters).
 RECORD_CHARS = 1 << 16
 _US = timedelta(microseconds=1)
-_LOG_BITS = 32  # the low bits of a session's packed state: its number of logs
+_LOG_BITS = 32  # the low bits of a session's packed state: its last log (from 0, file order)
 _OFFSET_BITS = 12  # then its offset code: 0 none, else offset [min] + 1441 (1 to 2880)
 _LOGS = (1 << _LOG_BITS) - 1
 _PARTS = ("workoutlog", "exerciseinfo", "workoutsession")
 _NOT_LOGS = "expected a list of workout logs or a page of them"
 
 
-def _pack(start: datetime, offset_min: int | None, logs: int) -> int:
-    """A session's start, offset [min] and number of logs as one integer (about 40 bytes)."""
+def _pack(start: datetime, offset_min: int | None, last_log: int) -> int:
+    """A session's start, offset [min] and last log as one integer (about 40 bytes)."""
     code = 0 if offset_min is None else offset_min + 1441
-    return (((start - datetime.min) // _US) << _OFFSET_BITS | code) << _LOG_BITS | logs
+    return (((start - datetime.min) // _US) << _OFFSET_BITS | code) << _LOG_BITS | last_log
 
 
 def _start_of(packed: int) -> int:
@@ -173,6 +180,7 @@ class WgerStream:
         self._starts: dict[int, int] = {}  # workoutsession id: start [us since 0001-01-01]
         self._notes: dict[int, str] = {}  # workoutsession id: notes, when it has some
         self._keys: dict[Hashable, int] | None = None  # session key: packed state (_pack)
+        self._first_logs: array[int] = array("q")  # each session's first log, in file order
         self._key_notes: dict[Hashable, str] = {}
         self._shared: dict[int, list[Hashable]] = {}  # start: sessions starting then, in order
         self._bases: dict[tuple[Hashable, str], int] | None = None
@@ -186,6 +194,7 @@ class WgerStream:
         self._keys = {}
         yield from self._chunks(numbered=False)
         self._starts, self._notes = {}, {}
+        self._check_open()
         self._shared = self._sessions_sharing_a_start()
 
     def write_chunks(self) -> Iterator[RawSession]:
@@ -207,13 +216,13 @@ class WgerStream:
             head = log_head(reader, rec.value, rec.path)
             item = read_set(reader, rec.value, rec.path, self._names)
             if not numbered:
-                self._count(head)
+                self._count(head, done - 1)
             if chunk is None or head.key != chunk_key or len(chunk.sets) >= base.CHUNK_SETS:
                 if chunk is not None:
                     yield chunk
                 chunk, chunk_key = RawSession(0, self._values(head.key)), head.key
             if numbered:
-                item.set_number = numbers.next(head.key, self._exercise_id(item.name))
+                item.set_number = numbers.next(head.key, self._exercise_id(item.name), done - 1)
             chunk.sets.append(item)
             if self._progress and not numbered and done % 2000 == 0:
                 self._progress("read", done, self._total)
@@ -224,18 +233,36 @@ class WgerStream:
 
     # -- sessions -------------------------------------------------------------------------
 
-    def _count(self, head: LogHead) -> None:
-        """Count a log for its session; its first log fixes the session's start and offset."""
+    def _count(self, head: LogHead, log: int) -> None:
+        """Note ``log`` (from 0, file order) as its session's last so far.
+
+        The session's first log fixes its start and offset.
+        """
         keys = self._keys
         assert keys is not None
         packed = keys.get(head.key)
         if packed is not None:
-            keys[head.key] = packed + 1
+            keys[head.key] = packed & ~_LOGS | log
             return
         begin, notes = session_begin(head, self._workoutsession)
-        keys[head.key] = _pack(begin, head.offset_min, 1)
+        keys[head.key] = _pack(begin, head.offset_min, log)
+        self._first_logs.append(log)
         if notes:
             self._key_notes[head.key] = notes
+
+    def _check_open(self) -> None:
+        """Refuse more than :data:`MAX_OPEN_SESSIONS` sessions open at once while writing.
+
+        Sessions sharing a start are one session for the streaming writer (which bounds those
+        itself) but each keeps its own count per exercise here while its logs are numbered.
+        """
+        assert self._keys is not None
+        firsts = np.frombuffer(self._first_logs, np.int64)
+        lasts = np.fromiter((p & _LOGS for p in self._keys.values()), np.int64, len(self._keys))
+        self._first_logs = array("q")
+        most = most_open(firsts, lasts)
+        if most > MAX_OPEN_SESSIONS:
+            raise InputError([too_many_open(self.name, most)])
 
     def _workoutsession(self, session_id: Any) -> tuple[datetime, str | None] | None:
         start = self._starts.get(session_id)
@@ -266,26 +293,29 @@ class WgerStream:
     def _count_before(self) -> dict[tuple[Hashable, str], int]:
         """Per session and exercise, the sets of the sessions starting at the same time before it.
 
-        One more reading of the logs, counting only the sets of such sessions.
+        One more reading of the logs, counting the sets of sessions sharing a start. Only the
+        session's own exercises get a number (the others are never asked for), so this holds
+        at most one entry per log, and takes time in proportion to the logs.
         """
-        earlier = {key for keys in self._shared.values() for key in keys[:-1]}
-        counts: dict[tuple[Hashable, str], int] = {}
+        sharing = {key for keys in self._shared.values() for key in keys}
+        counts: dict[Hashable, dict[str, int]] = {}
         for rec in self._logs():
             reader = Reader(rec.where)
             head = log_head(reader, rec.value, rec.path)
-            if head.key in earlier:
+            if head.key in sharing:
                 item = read_set(reader, rec.value, rec.path, self._names)
-                pair = (head.key, self._exercise_id(item.name))
-                counts[pair] = counts.get(pair, 0) + 1
+                own = counts.setdefault(head.key, {})
+                exercise = self._exercise_id(item.name)
+                own[exercise] = own.get(exercise, 0) + 1
         bases: dict[tuple[Hashable, str], int] = {}
         for keys in self._shared.values():
             done: dict[str, int] = {}
             for key in keys:
-                for exercise, count in done.items():
-                    bases[(key, exercise)] = count
-                for (counted, exercise), count in counts.items():
-                    if counted == key:
-                        done[exercise] = done.get(exercise, 0) + count
+                for exercise, count in counts.pop(key, {}).items():
+                    before = done.get(exercise, 0)
+                    if before:
+                        bases[(key, exercise)] = before
+                    done[exercise] = before + count
         return bases
 
     def _exercise_id(self, name: str) -> str:
@@ -490,17 +520,15 @@ class _Numbers:
     def __init__(self, bases: dict[tuple[Hashable, str], int], keys: dict[Hashable, int]) -> None:
         self._bases = bases
         self._keys = keys
-        self._open: dict[Hashable, tuple[list[int], dict[str, int]]] = {}
+        self._open: dict[Hashable, dict[str, int]] = {}
 
-    def next(self, key: Hashable, exercise_id: str) -> int:
-        """The number of the session's next set of ``exercise_id`` (file order)."""
-        state = self._open.get(key)
-        if state is None:
-            state = self._open[key] = ([self._keys[key] & _LOGS], {})
-        left, counts = state
+    def next(self, key: Hashable, exercise_id: str, log: int) -> int:
+        """The number of the session's next set of ``exercise_id``, from ``log`` (file order)."""
+        counts = self._open.get(key)
+        if counts is None:
+            counts = self._open[key] = {}
         number = counts.get(exercise_id, 0) + 1
         counts[exercise_id] = number
-        left[0] -= 1
-        if not left[0]:
+        if log == self._keys[key] & _LOGS:  # the session's last log
             del self._open[key]
         return self._bases.get((key, exercise_id), 0) + number
