@@ -87,3 +87,34 @@ def test_without_a_queue_a_background_import_is_refused_in_words(store: sv.Store
         )
     assert r.status_code == 422
     assert "background: this server runs imports in the request" in r.text
+
+
+def test_a_background_import_of_a_bad_file_names_the_file_that_was_sent(
+    store: sv.Store, db_file: Path, queue_name: str, tmp_path: Path
+) -> None:
+    """The job reads a stored copy under a generated name; its problems name the person's file."""
+    queue = JobQueue(store, job_settings(worker_env(db_file, {}, queue_name)))
+    uploads = tmp_path / "uploads"
+    web = WebSettings(**{**FAST_WEB.model_dump(), "upload_dir": uploads})
+    app: Any = create_app(Settings(), engine=store.engine, web=web, now=lambda: NOW, jobs=queue)
+    bad = STRONG.replace("Bird Dog,1,0,8", "Bird Dog,1,0,eight")
+    files = {"file": ("my history.csv", bad.encode(), "text/csv")}
+    try:
+        with TestClient(app) as client:
+            signup_login(client, "bad@example.org")
+            r = client.post(
+                "/api/v1/import", files=files, data={"format": "strong", "background": "true"}
+            )
+            assert r.status_code == 202, r.text
+            [kept] = list((uploads / "jobs").iterdir())
+            queue.start_worker()
+            job = _wait(client, "failed")
+            assert job["state"] == "failed", job
+            assert "my history.csv" in job["message"], job
+            assert kept.name not in job["message"], job
+            assert "import-" not in job["message"], job
+            assert job["message"].startswith("This file could not be imported: "), job
+            assert "eight" in job["message"], job
+            assert client.get("/api/v1/logs/sessions").json() == []
+    finally:
+        queue.close()

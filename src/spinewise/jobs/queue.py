@@ -123,7 +123,12 @@ class JobQueue:
             retries = 0 if message is None else int(message.options.get("retries", 0))
             final = retries >= self.settings.job_max_retries
             job_failed(
-                self.store, key, f"{type(exc).__name__}: {exc}", now=datetime.now(), final=final
+                self.store,
+                key,
+                f"{type(exc).__name__}: {exc}",
+                now=datetime.now(),
+                final=final,
+                expected=False,
             )
             raise
 

@@ -111,6 +111,16 @@ class JobState:
         """Done (or failed for good): nothing more will happen."""
         return self.state in (DONE, FAILED)
 
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """Why a job failed on its input, in the person's words; empty otherwise.
+
+        An unexpected failure (a bug, a lost connection) is kept for the logs only.
+        """
+        if self.state != FAILED or not self.error or self.error.startswith(UNEXPECTED):
+            return ()
+        return tuple(line for line in self.error.splitlines() if line.strip())
+
 
 class BackgroundQueue(AdaptationQueue, Protocol):
     """The web app's queue: adaptations, and imports too large to wait for."""
@@ -186,10 +196,22 @@ def job_started(store: Store, key: str, *, now: datetime) -> JobState | None:
     return None if rec is None else _state(rec)
 
 
-def job_failed(store: Store, key: str, error: str, *, now: datetime, final: bool) -> None:
-    """Record a failed attempt (``final``: no retry is left)."""
+#: How an unexpected failure's record begins (the person sees a general line, not this text).
+UNEXPECTED = "unexpected: "
+
+
+def job_failed(
+    store: Store, key: str, error: str, *, now: datetime, final: bool, expected: bool = True
+) -> None:
+    """Record a failed attempt (``final``: no retry is left).
+
+    ``expected``: the job failed on its input (an :class:`InputError`, whose problems are in
+    the person's words and name the field, value and what is allowed); otherwise the record
+    begins with :data:`UNEXPECTED` and :attr:`JobState.problems` is empty.
+    """
+    text = error if expected else UNEXPECTED + error
     with writing(store.engine) as db:
-        set_job_state(db, key, FAILED if final else "queued", now, error=error)
+        set_job_state(db, key, FAILED if final else "queued", now, error=text)
 
 
 def _finish(store: Store, key: str, result: JobResult, now: datetime) -> None:

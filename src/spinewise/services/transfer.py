@@ -118,6 +118,45 @@ def import_history(
     tomorrow (from ``today``, by default the local date) are refused; ``file_name`` is how the
     file is named in messages (an upload's own name, not where it was stored).
     """
+    try:
+        return _import_history(
+            store,
+            path,
+            fmt,
+            athlete_name,
+            matcher,
+            dry_run=dry_run,
+            progress=progress,
+            weight_unit=weight_unit,
+            distance_unit=distance_unit,
+            today=today,
+            file_name=file_name,
+        )
+    except InputError as err:
+        if not file_name or file_name == path.name:
+            raise
+        # Problems name the file the person sent, never the generated name of its stored copy
+        # (an upload kept for a request or for a background job).
+        problems = [
+            p.replace(str(path), file_name).replace(path.name, file_name) for p in err.problems
+        ]
+        raise type(err)(problems) from err
+
+
+def _import_history(
+    store: Store,
+    path: Path,
+    fmt: str,
+    athlete_name: str | None,
+    matcher: ExerciseMatcher | None,
+    *,
+    dry_run: bool,
+    progress: Progress | None,
+    weight_unit: str,
+    distance_unit: str,
+    today: date | None,
+    file_name: str | None,
+) -> ImportReport:
     if fmt not in IMPORT_FORMATS:
         raise InputError(f"format: must be one of {', '.join(IMPORT_FORMATS)}, got {fmt[:40]!r}")
     if fmt == "json":

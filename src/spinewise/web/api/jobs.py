@@ -41,6 +41,9 @@ def job_out(job: services.JobState) -> JobOut:
         message = f"Done: {added} session{'s' if added != 1 else ''} added to your log."
     elif job.state == "done":
         message = f"Done: plan version {version} is ready." if version else "Done: no change."
+    elif job.state == "failed" and job.problems:
+        what = "This file could not be imported" if job.kind == "import" else "This did not work"
+        message = f"{what}: " + " ".join(job.problems)
     elif job.state == "failed":
         message = "This did not work; please try again later."
     elif job.kind == "import":
