@@ -130,8 +130,14 @@ def _with_band_good_morning(
 
 
 def _progress_band_good_morning(request: PlanRequest) -> tuple[Plan, Item, str]:
-    week = next(w.index for w in PLAN.weeks if w.phase != "foundation" and not w.deload)
-    plan, key = _with_band_good_morning(PLAN, week)
+    # the second loading week after the foundation phase (the first one's first session has no
+    # minutes to spare for the barbell good morning's dose); the band good morning is done in the
+    # loading week before as well: the barbell good morning (level 3) needs it there as its
+    # groundwork (decision 0291), as the sessions that earned the progression would have it
+    week = [w.index for w in PLAN.weeks if w.phase != "foundation" and not w.deload][1]
+    before = max(w.index for w in PLAN.weeks if w.index < week and not w.deload)
+    plan, _ = _with_band_good_morning(PLAN, before)
+    plan, key = _with_band_good_morning(plan, week)
     decision = ExerciseDecision("band_good_morning", "progress", ("a good session",), ())
     adjusted = adjust_plan(
         plan,

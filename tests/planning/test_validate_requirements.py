@@ -54,6 +54,10 @@ PLANTERS: dict[str, tuple[str, Planter]] = {
         "older", "fall_risk_one_leg", "cossack_squat", _patterns("squat", "lunge")
     ),
     "prerequisites": _swap("novice", "prerequisites", "broad_jump", _patterns("balance")),
+    # a band-assisted Nordic curl (level 3) for a novice with no ball for its easier step
+    "groundwork": _swap(
+        "novice", "groundwork", "band_assisted_nordic_curl", _patterns("back_extension")
+    ),
     "spine_budget": ("novice", plants.cap_raised),
     "session_time": ("novice", plants.long_rest),
     "session_structure": ("novice", plants.blocks_reversed),
@@ -61,7 +65,7 @@ PLANTERS: dict[str, tuple[str, Planter]] = {
     "pattern_per_session": _swap(
         "novice",
         "pattern_per_session",
-        "band_explosive_pallof_punch",
+        "pallof_press_band",
         lambda e: main_pattern(e) != "anti_rotation",
     ),
     "one_variant_per_session": ("novice", plants.variant_added),
@@ -141,9 +145,9 @@ PLANTERS: dict[str, tuple[str, Planter]] = {
         ),
         scope="week",
     ),
-    "unilateral_each_session": ("in_pain", plants.no_one_sided_work),
+    "unilateral_each_session": ("novice", plants.no_one_sided_work),
     "isolated_share": ("novice", plants.more_isolated),
-    "variety_rotation": ("novice", plants.week_repeated),
+    "variety_rotation": ("in_pain", lambda d: plants.week_repeated(d, "in_pain")),
     "main_lifts": ("lifter", plants.no_bench_press),
     # the validator's own checks of the plan's form
     "exercise": ("novice", plants.unknown),

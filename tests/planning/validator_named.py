@@ -34,6 +34,11 @@ NAMED: dict[str, list[str]] = {
     "prerequisites": [
         "{where}: prerequisites: broad_jump needs one of box_jump in an earlier loading week",
     ],
+    "groundwork": [
+        "{where}: groundwork: Band-assisted Nordic hamstring curl (level 3, above the level 2 a "
+        "novice starts at) needs its groundwork first: Stability-ball hamstring curl in an "
+        "earlier loading week",
+    ],
     "foot_contacts": [
         "{where}: foot_contacts: {contacts} foot contacts, at most 120 for training experience "
         "advanced",

@@ -305,13 +305,14 @@ def light_deload(doc: Doc) -> Planted:
     return "week 4", {"now": now, "before": before, "share": f"{now / before:.0%}"}
 
 
-def week_repeated(doc: Doc) -> str:
+def week_repeated(doc: Doc, base: str) -> str:
     """Two consecutive loading weeks hold the same sessions: one is copied over the other.
 
     The first pair (either copy) that the validator names under ``variety_rotation`` alone is
-    taken: a copy can also take away a later week's groundwork for a throw, say.
+    taken: a copy can also take away a later week's groundwork for a throw or for a level-3
+    exercise (in the novice's 8-week plan every copy does, decision 0291), say.
     """
-    request = REQUESTS["novice"]
+    request = REQUESTS[base]
     loading = loading_weeks(doc)
     for before, week in pairwise(loading):
         if week != before + 1:
@@ -466,10 +467,15 @@ TWO_SIDED_ONE_PLANE = (
 
 
 def no_one_sided_work(doc: Doc) -> Planted:
-    """A session's unilateral, alternating and split items become two-sided ones."""
+    """A session's unilateral, alternating and split items become two-sided ones.
+
+    In the novice's plan: in the plan of the athlete in pain (6 weeks) every week's one-sided
+    items also hold another requirement (a signature bridge hold, a finding's proprioception
+    item, or the groundwork of a later level-3 exercise: decision 0291).
+    """
     return plant_until(
         doc,
-        "in_pain",
+        "novice",
         "unilateral_each_session",
         lambda e: e.laterality in ("unilateral", "alternating", "split"),
         TWO_SIDED_ONE_PLANE,
@@ -605,6 +611,14 @@ def more_isolated(doc: Doc) -> Planted:
     return where, {**facts, "isolated": isolated, "total": len(placed)}
 
 
+def _variants(exercise_id: str) -> set[str]:
+    """The direct regressions and progressions of a catalogue exercise."""
+    if exercise_id not in CATALOG:
+        return set()
+    ex = CATALOG.get(exercise_id)
+    return {*ex.regressions, *ex.progressions}
+
+
 def plant_swaps(
     doc: Doc,
     base: str,
@@ -615,6 +629,9 @@ def plant_swaps(
     per_session: bool = False,
 ) -> Planted:
     """Swap every item in ``role`` of one week (or one session) for ``news``, in order.
+
+    For one session, those of ``news`` neither in it nor a direct regression or progression of
+    one of its exercises are used.
 
     The first loading week (or session) whose items in ``role`` are no more than ``news`` and
     whose swap the validator names under exactly ``requirement`` is swapped in ``doc``.
@@ -635,10 +652,13 @@ def plant_swaps(
                 for it in items(doc, week, index)
                 if role(exercise(it))
             ]
-            if not targets or len(targets) > len(news):
+            held = {it["exercise_id"] for index in group for it in items(doc, week, index)}
+            near = held | {v for h in held for v in _variants(h)} if per_session else set()
+            fresh = [n for n in news if n not in near]  # no exercise or its variant twice
+            if not targets or len(targets) > len(fresh):
                 continue
             trial = copy.deepcopy(doc)
-            for (index, old), new in zip(targets, news, strict=False):
+            for (index, old), new in zip(targets, fresh, strict=False):
                 swap(trial, week, index, old, new)
             found = validate_plan(trial, request, CATALOG)
             if {v.requirement for v in found} == {requirement}:

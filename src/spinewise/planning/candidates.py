@@ -24,6 +24,8 @@ __all__ = [
     "below_experience_floor",
     "eligible",
     "excluded_by_findings",
+    "groundwork_met",
+    "groundwork_of",
     "hold_family",
     "is_deadlift",
     "is_fast_or_impact",
@@ -35,6 +37,7 @@ __all__ = [
     "is_single_leg_hinge",
     "is_unilateral_work",
     "level_window",
+    "needs_groundwork",
     "poor_one_leg_stance",
     "prerequisite_met",
 ]
@@ -239,6 +242,68 @@ def prerequisite_met(ex: Exercise, request: PlanRequest, done_ids: Iterable[str]
     return load_ballistic_rules().prerequisite_met(ex.id, request.training_experience, done_ids)
 
 
+def needs_groundwork(ex: Exercise, request: PlanRequest) -> bool:
+    """Whether an exercise waits for its groundwork in an earlier loading week of the plan.
+
+    An exercise above the level that the person's training experience opens in the foundation
+    phase (:data:`BASE_MAX_LEVEL`: level 3 and above for a novice, 4 for an intermediate, 5 for
+    an advanced trainee), i.e. the level that only opens after the foundation phase. Jumps,
+    throws and swings with a prerequisite of their own (``catalog/data/ballistic.toml``,
+    :func:`prerequisite_met`) are left to that rule. This project's rule (decision 0291), not a
+    published threshold: a physiotherapist introduces the hardest step of a chain only after the
+    step below it.
+    """
+    return (
+        ex.level > BASE_MAX_LEVEL[request.training_experience]
+        and ex.id not in load_ballistic_rules().prerequisites
+    )
+
+
+def groundwork_of(ex: Exercise, catalog: Catalog) -> tuple[str, ...]:
+    """The exercises that lead to this one: the nearest lower-level steps of its regressions.
+
+    Follows the catalogue's regressions down each branch (through steps of the same level) to the
+    first exercise of a lower level, and stops there: the band-assisted Nordic curl (level 3) is
+    led to by the stability-ball hamstring curl (level 2, through the slider curl of level 3), not
+    by a glute bridge further down. An exercise without such a chain is led to by the exercises
+    of its main pattern (its first) at a lower level. Sorted ids.
+    """
+    found: set[str] = set()
+    seen: set[str] = {ex.id}
+    stack = [r for r in ex.regressions if r in catalog]
+    while stack:
+        rid = stack.pop()
+        if rid in seen:
+            continue
+        seen.add(rid)
+        step = catalog.get(rid)
+        if step.level < ex.level:
+            found.add(rid)
+        else:
+            stack.extend(r for r in step.regressions if r in catalog)
+    if not found:
+        found = {
+            other.id
+            for other in catalog.exercises
+            if other.level < ex.level and other.patterns[0] == ex.patterns[0]
+        }
+    return tuple(sorted(found))
+
+
+def groundwork_met(
+    ex: Exercise, request: PlanRequest, catalog: Catalog, done_ids: Iterable[str]
+) -> bool:
+    """Whether an exercise's groundwork is met: not needed, or done in an earlier loading week.
+
+    ``done_ids`` are the exercises of the plan's earlier loading weeks
+    (:func:`needs_groundwork`, :func:`groundwork_of`).
+    """
+    if not needs_groundwork(ex, request):
+        return True
+    done = set(done_ids)
+    return any(g in done for g in groundwork_of(ex, catalog))
+
+
 def excluded_by_findings(request: PlanRequest) -> frozenset[str]:
     """Exercise ids the person's findings rule out (``catalog/data/finding_exclusions.toml``)."""
     codes = {code for code, _, _ in request.findings} | {d.finding for d in request.demands}
@@ -258,7 +323,9 @@ def eligible(
     or above (:func:`is_risky_landing`, :func:`is_risky_one_leg_strength`).
     Fast or impact work also needs pain within :data:`FAST_WORK_MAX_PAIN` and its prerequisite met
     by ``done_ids``, the exercises of the plan's earlier loading weeks (none by default: only
-    exercises without a prerequisite, or established for the person, are open in a first week).
+    exercises without a prerequisite, or established for the person, are open in a first week);
+    an exercise above the person's foundation level needs its groundwork in ``done_ids``
+    (:func:`groundwork_met`).
     Sorted by id, so that the model is built in a deterministic order.
     """
     low, high = level_window(request, phase)
@@ -277,4 +344,5 @@ def eligible(
         and not is_risky_one_leg_strength(ex, request)
         and prerequisite_met(ex, request, done_ids)
         and ex.id not in ruled_out
+        and groundwork_met(ex, request, catalog, done_ids)
     )

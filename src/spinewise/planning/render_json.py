@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from spinewise.catalog import Catalog, Exercise
 from spinewise.catalog.ballistic import load_ballistic_rules
+from spinewise.planning.candidates import groundwork_of, needs_groundwork
 from spinewise.planning.context import PlacedItem, WeekContext
 from spinewise.planning.dosing import ItemDose, item_seconds, volume_units
 from spinewise.planning.explain import PHASE_FOCUS, why_item
@@ -78,19 +79,28 @@ def _why(
 
 
 def groundwork_why(ex: Exercise, ctx: WeekContext, catalog: Catalog) -> list[str]:
-    """Why a jump, throw or swing may come now: the groundwork done, or experience that covers it.
+    """Why a hard exercise may come now: the groundwork done, or experience that covers it.
 
-    Empty for an exercise without a prerequisite (``catalog/data/ballistic.toml``).
+    A jump, throw or swing names its prerequisite (``catalog/data/ballistic.toml``); an exercise
+    above the person's foundation level names its groundwork (decision 0291). Empty for any
+    other exercise.
     """
-    rule = load_ballistic_rules().prerequisites.get(ex.id)
-    if rule is None:
-        return []
     done = {
         it.exercise_id
         for items, wp in zip(ctx.previous, ctx.previous_weeks, strict=True)
         if not wp.deload
         for it in items
     }
+    rule = load_ballistic_rules().prerequisites.get(ex.id)
+    if rule is None:
+        if not needs_groundwork(ex, ctx.request):
+            return []
+        steps = [g for g in groundwork_of(ex, catalog) if g in done]
+        return (
+            [f"after its groundwork: {catalog.get(steps[0]).name} in an earlier week"]
+            if steps
+            else []
+        )
     for before in rule.after:
         if before in done and before in catalog:
             return [

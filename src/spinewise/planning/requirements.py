@@ -35,6 +35,11 @@ REQUIREMENTS: MappingProxyType[str, str] = MappingProxyType(
             "jumps, throws and swings only after their prerequisite appeared in an earlier "
             "loading week, or where the step is established for the person's experience"
         ),
+        "groundwork": (
+            "an exercise above the level the person's experience starts at (level 3 and above "
+            "for a novice) only after an easier step leading to it appeared in an earlier "
+            "loading week"
+        ),
         "foot_contacts": (
             "no session holds more foot contacts (jump landings) than the cap for the "
             "person's training experience"

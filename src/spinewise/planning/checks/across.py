@@ -2,14 +2,21 @@
 
 Spacing of heavy days within the week and across the week's boundary (a Sunday session then the
 next Monday's), the deload's volume against the week before, doses that must not drop within a
-phase, and new exercises from one loading week to the next.
+phase, new exercises from one loading week to the next, and the groundwork of hard exercises in
+the plan's earlier loading weeks.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from spinewise.planning.candidates import is_heavy_hinge
+from spinewise.planning.candidates import (
+    BASE_MAX_LEVEL,
+    groundwork_met,
+    groundwork_of,
+    is_heavy_hinge,
+    level_window,
+)
 from spinewise.planning.checks.scope import WeekScope, session_exercises
 from spinewise.planning.checks.violation import Violation
 from spinewise.planning.dosing import volume_units
@@ -21,6 +28,7 @@ from spinewise.planning.spine import checked_load_kg
 
 __all__ = [
     "deload_volume",
+    "groundwork",
     "heavy_compression_spacing",
     "heavy_hinge_spacing",
     "progression",
@@ -166,3 +174,26 @@ def variety_rotation(ws: WeekScope) -> list[Violation]:
         return []
     message = "no new exercise since the previous loading week"
     return [Violation(ws.where, "variety_rotation", message)]
+
+
+def groundwork(ws: WeekScope) -> list[Violation]:
+    """Requirement ``groundwork``: a hard exercise after an easier step of its chain, earlier.
+
+    Names the exercises by their names (decision 0291). An exercise above the week's level window
+    is left to ``level_window``: one fault, one violation.
+    """
+    request, catalog = ws.scope.request, ws.scope.catalog
+    top = level_window(request, ws.wp.phase)[1]
+    out = []
+    for p in ws.placed:
+        if p.exercise.level > top or groundwork_met(p.exercise, request, catalog, ws.done):
+            continue
+        steps = " or ".join(catalog.get(g).name for g in groundwork_of(p.exercise, catalog))
+        message = (
+            f"{p.exercise.name} (level {p.exercise.level}, above the level "
+            f"{BASE_MAX_LEVEL[request.training_experience]} a {request.training_experience} "
+            f"starts at) needs its groundwork first: {steps or 'an easier step'} in an earlier "
+            "loading week"
+        )
+        out.append(Violation(ws.at(p.session), "groundwork", message))
+    return out

@@ -60,6 +60,7 @@ REGISTRY: Mapping[str, WeekCheck] = MappingProxyType(
         "heavy_compression_spacing": across.heavy_compression_spacing,
         "deload_volume": across.deload_volume,
         "variety_rotation": across.variety_rotation,
+        "groundwork": across.groundwork,
         # the plan's form (validator only)
         "exercise": item.exercise,
         "dose": item.dose,
@@ -97,5 +98,6 @@ CANDIDATE_FILTERS: frozenset[str] = frozenset(
         "finding_exclusions",
         "spine_budget",
         "prerequisites",
+        "groundwork",
     }
 )
