@@ -54,3 +54,6 @@ def test_every_reason_is_plain(plan: object) -> None:
                 if "single-leg hinge" in " ".join(item.why):
                     ex = catalog.get(item.exercise_id)
                     assert ex.loading != "ballistic", "a swing is not a single-leg hinge"
+                if "lowered under control" in " ".join(item.why):
+                    ex = catalog.get(item.exercise_id)
+                    assert "eccentric_control" in ex.qualities, f"{ex.name} is not lowered slowly"

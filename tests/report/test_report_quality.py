@@ -222,6 +222,21 @@ def test_signature_work_present_missing_or_ruled_out() -> None:
     assert _target(q, "signature_work") is False
 
 
+def test_a_ruled_out_slow_single_leg_hinge_names_the_easier_one_in_the_plan() -> None:
+    """No kettlebell: the 3-s lowering version is out, and the report says what is there."""
+    kit = {"equipment": {"available": ["mat", "wall"]}}
+    plan = _plan(_week(1, _session(1, _item("single_leg_rdl_supported"), _item("band_row"))))
+    sig = {s.key: s for s in _quality(plan, _profile(**kit)).signatures}["single_leg_hinge"]
+    assert sig.present == ()
+    assert sig.excluded_because == (
+        "needs equipment the person does not have; the plan has an easier form instead: "
+        "Single-leg Romanian deadlift with a hand on the wall"
+    )
+    without = _plan(_week(1, _session(1, _item("band_row"))))
+    alone = {s.key: s for s in _quality(without, _profile(**kit)).signatures}["single_leg_hinge"]
+    assert alone.excluded_because == "needs equipment the person does not have"
+
+
 def test_signature_work_beyond_the_spine_budget_is_ruled_out_and_says_so() -> None:
     # on the calibrated scale a dumbbell Romanian deadlift is over this novice's action limit
     # even at half its usual load (docs/science/spine-load.md section 5)

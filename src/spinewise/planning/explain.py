@@ -83,7 +83,12 @@ def why_item(
             note = f": {demand.note}" if demand.note else ""
             out.append(f"for what your tests found{note}")
     if is_single_leg_hinge(ex):
-        out.append("core method: the single-leg hinge, lowered under control")
+        slow = "eccentric_control" in ex.qualities
+        out.append(
+            "core method: the single-leg hinge, lowered under control"
+            if slow
+            else "core method: the single-leg hinge"
+        )
     if is_rotational_throw(ex):
         out.append("core method: a rotational medicine-ball throw for fast, explosive force")
     if is_lateral_shift_bridge(ex):

@@ -39,7 +39,7 @@ from spinewise.assessment import assess
 from spinewise.catalog import Catalog
 from spinewise.catalog.entities import Exercise
 from spinewise.habits.balance import is_standing_balance
-from spinewise.planning.candidates import is_lateral_shift_bridge
+from spinewise.planning.candidates import is_lateral_shift_bridge, is_single_leg_hinge
 from spinewise.planning.dosing import ItemDose, item_seconds
 from spinewise.planning.from_profile import request_from_profile
 from spinewise.planning.plan import Plan, Session, Week
@@ -161,6 +161,8 @@ class Signature:
     key: str
     label: str
     matches: Callable[[Exercise], bool]
+    #: An easier form of the same work, named when the work itself is ruled out.
+    near: Callable[[Exercise], bool] | None = None
 
 
 def _eccentric_single_leg_hinge(ex: Exercise) -> bool:
@@ -191,7 +193,10 @@ def _row(ex: Exercise) -> bool:
 #: The seed's signature work (issue 14, item 5).
 SIGNATURES: tuple[Signature, ...] = (
     Signature(
-        "single_leg_hinge", "single-leg hinge with a slow lowering", _eccentric_single_leg_hinge
+        "single_leg_hinge",
+        "single-leg hinge with a slow lowering",
+        _eccentric_single_leg_hinge,
+        near=is_single_leg_hinge,
     ),
     Signature("rotational_throw", "rotational medicine-ball throw", _rotational_throw),
     Signature(
@@ -680,6 +685,10 @@ def _signatures(
                 reason = "above the level the assessment allows"
             elif not in_budget:
                 reason = "loads the spine beyond the person's limit, even with a lighter load"
+            near = sig.near
+            easier = sorted({ex.name for ex in catalog if ex.id in used and near and near(ex)})
+            if reason and easier:
+                reason += f"; the plan has an easier form instead: {', '.join(easier)}"
         out.append(SignatureWork(sig.key, sig.label, present, reason))
     return tuple(out)
 
