@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -97,6 +98,24 @@ def count_history(store: Store, athlete_name: str) -> int:
         return 0 if who is None else count_logged_sessions(db, who)
 
 
+@contextmanager
+def _named_as(path: Path, file_name: str | None) -> Iterator[None]:
+    """Problems name the file the person sent, never the generated name of its stored copy.
+
+    An upload is kept under a generated name (an internal id) for a request or a background
+    job; ``file_name`` is the name the person gave it.
+    """
+    try:
+        yield
+    except InputError as err:
+        if not file_name or file_name == path.name:
+            raise
+        problems = [
+            p.replace(str(path), file_name).replace(path.name, file_name) for p in err.problems
+        ]
+        raise type(err)(problems) from err
+
+
 def import_history(
     store: Store,
     path: Path,
@@ -118,9 +137,24 @@ def import_history(
     tomorrow (from ``today``, by default the local date) are refused; ``file_name`` is how the
     file is named in messages (an upload's own name, not where it was stored).
     """
-    try:
-        return _import_history(
-            store,
+    with _named_as(path, file_name):
+        if fmt not in IMPORT_FORMATS:
+            allowed = ", ".join(IMPORT_FORMATS)
+            raise InputError(f"format: must be one of {allowed}, got {fmt[:40]!r}")
+        if fmt == "json":
+            return import_backup(
+                store.engine,
+                path,
+                athlete_name,
+                dry_run=dry_run,
+                progress=progress,
+                today=today,
+                file_name=file_name,
+            )
+        if matcher is None or athlete_name is None:
+            raise InputError(f"format: {fmt} needs an athlete and the catalogue")
+        return import_file(
+            store.engine,
             path,
             fmt,
             athlete_name,
@@ -132,55 +166,3 @@ def import_history(
             today=today,
             file_name=file_name,
         )
-    except InputError as err:
-        if not file_name or file_name == path.name:
-            raise
-        # Problems name the file the person sent, never the generated name of its stored copy
-        # (an upload kept for a request or for a background job).
-        problems = [
-            p.replace(str(path), file_name).replace(path.name, file_name) for p in err.problems
-        ]
-        raise type(err)(problems) from err
-
-
-def _import_history(
-    store: Store,
-    path: Path,
-    fmt: str,
-    athlete_name: str | None,
-    matcher: ExerciseMatcher | None,
-    *,
-    dry_run: bool,
-    progress: Progress | None,
-    weight_unit: str,
-    distance_unit: str,
-    today: date | None,
-    file_name: str | None,
-) -> ImportReport:
-    if fmt not in IMPORT_FORMATS:
-        raise InputError(f"format: must be one of {', '.join(IMPORT_FORMATS)}, got {fmt[:40]!r}")
-    if fmt == "json":
-        return import_backup(
-            store.engine,
-            path,
-            athlete_name,
-            dry_run=dry_run,
-            progress=progress,
-            today=today,
-            file_name=file_name,
-        )
-    if matcher is None or athlete_name is None:
-        raise InputError(f"format: {fmt} needs an athlete and the catalogue")
-    return import_file(
-        store.engine,
-        path,
-        fmt,
-        athlete_name,
-        matcher,
-        dry_run=dry_run,
-        progress=progress,
-        weight_unit=weight_unit,
-        distance_unit=distance_unit,
-        today=today,
-        file_name=file_name,
-    )

@@ -156,9 +156,6 @@ def import_upload(
             today=ctx.now().date(),
             file_name=name,
         )
-    except InputError as err:
-        # Problems name the file the person sent, never the generated name of its copy.
-        raise type(err)([p.replace(path.name, name) for p in err.problems]) from err
     finally:
         path.unlink(missing_ok=True)
 
