@@ -34,13 +34,21 @@ def _wait(client: TestClient, state: str = "done") -> dict[str, Any]:
         time.sleep(0.1)
 
 
-def test_a_background_import_is_a_job_that_runs_once(
+def _queued_app(
     store: sv.Store, db_file: Path, queue_name: str, tmp_path: Path
-) -> None:
+) -> tuple[JobQueue, Any, Path]:
+    """A job queue, the web app that enqueues on it, and the folder uploads are kept in."""
     queue = JobQueue(store, job_settings(worker_env(db_file, {}, queue_name)))
     uploads = tmp_path / "uploads"
     web = WebSettings(**{**FAST_WEB.model_dump(), "upload_dir": uploads})
     app: Any = create_app(Settings(), engine=store.engine, web=web, now=lambda: NOW, jobs=queue)
+    return queue, app, uploads
+
+
+def test_a_background_import_is_a_job_that_runs_once(
+    store: sv.Store, db_file: Path, queue_name: str, tmp_path: Path
+) -> None:
+    queue, app, uploads = _queued_app(store, db_file, queue_name, tmp_path)
     files = {"file": ("history.csv", STRONG.encode(), "text/csv")}
     try:
         with TestClient(app) as client:
@@ -93,10 +101,7 @@ def test_a_background_import_of_a_bad_file_names_the_file_that_was_sent(
     store: sv.Store, db_file: Path, queue_name: str, tmp_path: Path
 ) -> None:
     """The job reads a stored copy under a generated name; its problems name the person's file."""
-    queue = JobQueue(store, job_settings(worker_env(db_file, {}, queue_name)))
-    uploads = tmp_path / "uploads"
-    web = WebSettings(**{**FAST_WEB.model_dump(), "upload_dir": uploads})
-    app: Any = create_app(Settings(), engine=store.engine, web=web, now=lambda: NOW, jobs=queue)
+    queue, app, uploads = _queued_app(store, db_file, queue_name, tmp_path)
     bad = STRONG.replace("Bird Dog,1,0,8", "Bird Dog,1,0,eight")
     files = {"file": ("my history.csv", bad.encode(), "text/csv")}
     try:
